@@ -1,0 +1,124 @@
+package dev.portolan.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What a person does to one container, as engine calls. Blocking: call off the FX thread.
+ * Failures are docker-java exceptions; {@link EngineErrors#action} words them.
+ */
+public final class ContainerOps {
+
+    private static final int STOP_SECONDS = 10;
+
+    private final EngineClients clients;
+
+    public ContainerOps(EngineClients clients) {
+        this.clients = clients;
+    }
+
+    private DockerClient docker() {
+        return clients.requests();
+    }
+
+    public void start(String id) {
+        docker().startContainerCmd(id).exec();
+    }
+
+    public void stop(String id) {
+        docker().stopContainerCmd(id).withTimeout(STOP_SECONDS).exec();
+    }
+
+    public void restart(String id) {
+        docker().restartContainerCmd(id).withTimeout(STOP_SECONDS).exec();
+    }
+
+    public void pause(String id) {
+        docker().pauseContainerCmd(id).exec();
+    }
+
+    public void unpause(String id) {
+        docker().unpauseContainerCmd(id).exec();
+    }
+
+    public void kill(String id) {
+        docker().killContainerCmd(id).exec();
+    }
+
+    /**
+     * Removes a container, stopping it first when it runs. Its anonymous volumes go only
+     * when {@code withVolumes}; named volumes are never removed here.
+     */
+    public void remove(String id, boolean withVolumes) {
+        docker().removeContainerCmd(id).withForce(true).withRemoveVolumes(withVolumes).exec();
+    }
+
+    /** The raw inspect JSON of a container, as `docker inspect` prints it. */
+    public String inspectJson(String id) {
+        return Inspector.json(docker().inspectContainerCmd(id).exec());
+    }
+
+    /**
+     * Streams a container's log lines (stdout and stderr) to {@code lines} until the
+     * container ends or the returned handle is closed.
+     */
+    public AutoCloseable logs(String id, boolean follow, boolean timestamps, int tail, Consumer<String> lines) {
+        var command = clients.stream().logContainerCmd(id).withStdOut(true).withStdErr(true)
+                .withFollowStream(follow).withTimestamps(timestamps);
+        if (tail >= 0) command = command.withTail(tail);
+        return command.exec(new LineCallback(lines));
+    }
+
+    /** Runs a command in a running container and returns its output and exit code. */
+    public ExecResult exec(String id, List<String> command, Duration timeout) throws InterruptedException {
+        var created = docker().execCreateCmd(id).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        var callback = new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                output.writeBytes(frame.getPayload());
+            }
+        };
+        boolean finished = docker().execStartCmd(created.getId()).exec(callback)
+                .awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long code = docker().inspectExecCmd(created.getId()).exec().getExitCodeLong();
+        return new ExecResult(output.toString(StandardCharsets.UTF_8), code == null ? -1 : code.intValue(), !finished);
+    }
+
+    /** What a command run in a container printed, and how it ended. */
+    public record ExecResult(String output, int exitCode, boolean timedOut) {}
+
+    /** Splits log frames into lines; a frame may hold several lines or part of one. */
+    private static final class LineCallback extends ResultCallback.Adapter<Frame> {
+        private final Consumer<String> lines;
+        private final StringBuilder partial = new StringBuilder();
+
+        LineCallback(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            int newline;
+            while ((newline = partial.indexOf("\n")) >= 0) {
+                lines.accept(partial.substring(0, newline));
+                partial.delete(0, newline + 1);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (!partial.isEmpty()) lines.accept(partial.toString());
+            partial.setLength(0);
+            super.onComplete();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.portolan.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
+
+/** Creates and starts a container from a {@link RunSpec}; the "docker run" of Portolan. */
+public final class ContainerRunner {
+
+    private final DockerClient docker;
+
+    public ContainerRunner(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Returns the new container's id. A container that was created but failed to start is removed. */
+    public String run(RunSpec spec) {
+        Ports bindings = new Ports();
+        List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
+            ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+            bindings.bind(port, p.hostIp() == null ? Ports.Binding.bindPort(p.hostPort())
+                    : Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
+            return port;
+        }).toList();
+        HostConfig host = HostConfig.newHostConfig()
+                .withPortBindings(bindings)
+                .withBinds(spec.volumes().stream().map(Bind::parse).toList())
+                .withRestartPolicy(restartPolicy(spec.restart()));
+        if (spec.network() != null && !spec.network().isBlank()) host.withNetworkMode(spec.network());
+        var create = docker.createContainerCmd(spec.image()).withHostConfig(host)
+                .withExposedPorts(exposed).withEnv(spec.env());
+        if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());
+        if (!spec.command().isEmpty()) create.withCmd(spec.command());
+        String id;
+        try {
+            id = create.exec().getId();
+        } catch (NotFoundException e) {
+            String message = EngineErrors.engineMessage(e);
+            if (message.contains("network")) throw e;
+            throw new InvalidInputException("The image " + spec.image() + " is not on this host. "
+                    + "Pull it, build it, or choose one from the Images tab.");
+        }
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            docker.removeContainerCmd(id).withForce(true).exec();
+            throw e;
+        }
+        return id;
+    }
+
+    private static RestartPolicy restartPolicy(String restart) {
+        if (restart == null || restart.isBlank()) return RestartPolicy.noRestart();
+        return switch (restart) {
+            case "always" -> RestartPolicy.alwaysRestart();
+            case "unless-stopped" -> RestartPolicy.unlessStoppedRestart();
+            case "on-failure" -> RestartPolicy.onFailureRestart(5);
+            default -> RestartPolicy.noRestart();
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.portolan.engine;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import java.io.FileNotFoundException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import javax.net.ssl.SSLException;
+
+/** Turns what docker-java throws into one sentence a person can act on. */
+public final class EngineErrors {
+
+    private EngineErrors() {}
+
+    /** Why an engine cannot be reached, and what to do about it. */
+    public static String unreachable(EngineEndpoint endpoint, Throwable error) {
+        Throwable cause = rootCause(error);
+        String where = endpoint.address();
+        String message = firstLine(cause.getMessage());
+        return switch (cause) {
+            case FileNotFoundException e -> "No engine at " + where + " (the socket does not exist). Start Docker Desktop or dockerd.";
+            case AccessDeniedException e -> "Permission denied on " + where + ". Add your user to the docker group, or run Docker Desktop.";
+            case ConnectException e -> "Nothing answers at " + where + ". Start the engine, or check the address.";
+            case SocketTimeoutException e -> "The engine at " + where + " does not answer in time. It may be starting or overloaded.";
+            case UnknownHostException e -> "The host in " + where + " is unknown. Check the address.";
+            case SSLException e -> "TLS with " + where + " failed (" + message + "). Check the certificates.";
+            default -> {
+                if (message.contains("No such file") || message.contains("ENOENT")) {
+                    yield "No engine at " + where + " (the socket does not exist). Start Docker Desktop or dockerd.";
+                }
+                if (message.contains("Connection refused") || message.contains("ECONNREFUSED")) {
+                    yield "Nothing answers at " + where + ". Start the engine, or check the address.";
+                }
+                if (message.contains("Permission denied") || message.contains("EACCES")) {
+                    yield "Permission denied on " + where + ". Add your user to the docker group, or run Docker Desktop.";
+                }
+                yield "The engine at " + where + " cannot be reached: " + message;
+            }
+        };
+    }
+
+    /** What went wrong with an action on the engine, in the engine's own words where it has some. */
+    public static String action(String what, Throwable error) {
+        Throwable cause = rootCause(error);
+        return switch (cause) {
+            case NotFoundException e -> what + " failed: " + engineMessage(e) + ". It may have been removed meanwhile.";
+            case NotModifiedException e -> what + ": nothing to do, it is already in that state.";
+            case ConflictException e -> what + " failed: " + engineMessage(e) + ".";
+            case DockerException e -> what + " failed: " + engineMessage(e) + ".";
+            default -> what + " failed: " + firstLine(cause.getMessage());
+        };
+    }
+
+    /** The engine's message without docker-java's "Status 404: {...}" wrapping. */
+    static String engineMessage(DockerException e) {
+        String text = firstLine(e.getMessage());
+        int start = text.indexOf("\"message\":\"");
+        if (start >= 0) {
+            int from = start + "\"message\":\"".length();
+            int end = text.indexOf('"', from);
+            if (end > from) return text.substring(from, end);
+        }
+        return text.replaceFirst("^Status \\d+: ", "");
+    }
+
+    public static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        return cause;
+    }
+
+    public static String firstLine(String text) {
+        if (text == null || text.isBlank()) return "no reason given";
+        String line = text.strip().lines().findFirst().orElse(text);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

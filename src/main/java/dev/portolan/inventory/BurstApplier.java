@@ -1,0 +1,113 @@
+package dev.portolan.inventory;
+
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import dev.portolan.inventory.ContainerInfo.State;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a burst of engine events to a snapshot: first what the events themselves say
+ * ({@link #implied}, instant), then a re-read of exactly what they name ({@link #reread}).
+ */
+final class BurstApplier {
+
+    private final InventoryReader reader;
+
+    BurstApplier(InventoryReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * The states the events state outright (start, die, pause, unpause, destroy), without
+     * asking the engine: shown at once, then confirmed by {@link #reread}.
+     */
+    static HostInventory implied(HostInventory inventory, List<Event> burst) {
+        Map<String, ContainerInfo> containers = null;
+        for (Event event : burst) {
+            if (event.getType() != EventType.CONTAINER) continue;
+            String id = containerId(event);
+            ContainerInfo known = (containers == null ? inventory.containers() : containers).get(id);
+            if (known == null) continue;
+            ContainerInfo changed = switch (actionOf(event)) {
+                case "start", "unpause", "restart" -> known.withState(State.RUNNING, 0);
+                case "die" -> known.withState(State.EXITED, exitCode(event, known.exitCode()));
+                case "pause" -> known.withState(State.PAUSED, known.exitCode());
+                case "destroy" -> null;
+                default -> known;
+            };
+            if (changed == known) continue;
+            if (containers == null) containers = new HashMap<>(inventory.containers());
+            if (changed == null) containers.remove(id);
+            else containers.put(id, changed);
+        }
+        return containers == null ? inventory : inventory.withContainers(containers);
+    }
+
+    /** Re-reads what the burst names: its containers, and images, volumes, networks when touched. */
+    HostInventory reread(HostInventory inventory, List<Event> burst) {
+        Set<String> containerIds = new LinkedHashSet<>();
+        boolean images = false, volumes = false, networks = false, facts = false;
+        for (Event event : burst) {
+            EventType type = event.getType();
+            if (type == null) continue;
+            switch (type) {
+                case CONTAINER -> {
+                    String action = actionOf(event);
+                    if (!action.startsWith("exec_") && !action.equals("top") && !action.equals("attach")) {
+                        containerIds.add(containerId(event));
+                    }
+                }
+                case IMAGE -> images = true;
+                case VOLUME -> volumes = true;
+                case NETWORK -> {
+                    networks = true;
+                    String container = attribute(event, "container");
+                    if (container != null) containerIds.add(container);
+                }
+                case DAEMON -> facts = true;
+                default -> { }
+            }
+        }
+        HostInventory next = inventory;
+        if (!containerIds.isEmpty()) {
+            Map<String, ContainerInfo> containers = new HashMap<>(next.containers());
+            for (String id : containerIds) {
+                reader.container(id).ifPresentOrElse(c -> containers.put(id, c), () -> containers.remove(id));
+            }
+            next = next.withContainers(containers);
+        }
+        if (images) next = next.withImages(reader.images(next.images()));
+        if (volumes) next = next.withVolumes(reader.volumes());
+        if (networks) next = next.withNetworks(reader.networks());
+        if (facts) next = next.withFacts(reader.facts());
+        return next;
+    }
+
+    private static String containerId(Event event) {
+        if (event.getActor() != null && event.getActor().getId() != null) return event.getActor().getId();
+        return event.getId();
+    }
+
+    private static String actionOf(Event event) {
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        return action == null ? "" : action;
+    }
+
+    private static String attribute(Event event, String key) {
+        if (event.getActor() == null || event.getActor().getAttributes() == null) return null;
+        return event.getActor().getAttributes().get(key);
+    }
+
+    private static int exitCode(Event event, int otherwise) {
+        String code = attribute(event, "exitCode");
+        try {
+            return code == null ? otherwise : Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+}

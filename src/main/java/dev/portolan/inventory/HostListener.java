@@ -1,0 +1,15 @@
+package dev.portolan.inventory;
+
+import java.util.List;
+
+/**
+ * Receives one host's news, on the watcher's thread: keep the work short and hand it on
+ * (the FX model coalesces it per frame).
+ */
+public interface HostListener {
+
+    void statusChanged(HostStatus status);
+
+    /** A new snapshot and what changed since the previous one (everything, for the first). */
+    void inventoryChanged(HostInventory inventory, List<Delta> changes);
+}

@@ -1,0 +1,164 @@
+package dev.portolan.inventory;
+
+import com.github.dockerjava.api.model.Event;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.engine.EngineErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one host's inventory live, on its own virtual thread: subscribe to /events,
+ * take one snapshot, then re-read only what each burst of events names. A quiet
+ * stream is checked with a ping every half second; when the stream breaks or the
+ * ping fails the host is lost, and the watcher reconnects with backoff (1, 2, 4, 8,
+ * 10 s) and takes a fresh snapshot. Nothing here waits on another host.
+ */
+public final class HostWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostWatcher.class);
+    private static final long IDLE_PING_MILLIS = 500;
+    private static final int[] BACKOFF_SECONDS = {1, 2, 4, 8, 10};
+
+    private final EngineEndpoint endpoint;
+    private final HostListener listener;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running = true;
+    private volatile boolean retryNow;
+    private volatile EngineClients clients;
+    private final Thread thread;
+    private HostInventory published;
+    private boolean reachedLive;
+
+    private HostWatcher(EngineEndpoint endpoint, HostListener listener, Clock clock) {
+        this.endpoint = endpoint;
+        this.listener = listener;
+        this.clock = clock;
+        this.thread = Thread.ofVirtual().name("watch-" + endpoint.name()).unstarted(this::run);
+    }
+
+    /** Starts watching; news goes to {@code listener} on the watcher's thread. */
+    public static HostWatcher start(EngineEndpoint endpoint, HostListener listener) {
+        HostWatcher watcher = new HostWatcher(endpoint, listener, Clock.systemUTC());
+        watcher.thread.start();
+        return watcher;
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The clients of the current connection, or null while there is none. */
+    public EngineClients clients() {
+        return clients;
+    }
+
+    /** Skips the rest of the backoff wait and tries to connect at once. */
+    public void retryNow() {
+        lock.lock();
+        try {
+            retryNow = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            listener.statusChanged(new HostStatus.Connecting(clock.instant(), failures + 1));
+            reachedLive = false;
+            try (EngineClients connection = EngineClients.connect(endpoint)) {
+                clients = connection;
+                watch(connection);
+            } catch (RuntimeException | InterruptedException e) {
+                if (!running) break;
+                if (e instanceof InterruptedException) continue;
+                if (reachedLive) failures = 0; // a host that was live starts its backoff afresh
+                int wait = BACKOFF_SECONDS[Math.min(failures, BACKOFF_SECONDS.length - 1)];
+                failures++;
+                String reason = EngineErrors.unreachable(endpoint, e);
+                LOG.info("host {} lost: {} (retry in {} s)", endpoint.name(), reason, wait);
+                LOG.debug("host {} lost", endpoint.name(), e);
+                Instant next = clock.instant().plusSeconds(wait);
+                listener.statusChanged(new HostStatus.Lost(clock.instant(), reason, next));
+                sleepUntil(next);
+            } finally {
+                clients = null;
+            }
+        }
+        listener.statusChanged(new HostStatus.Offline(clock.instant(), "not watched"));
+    }
+
+    /** One connection's life: returns only by throwing (lost) or when stopped. */
+    private void watch(EngineClients connection) throws InterruptedException {
+        EventQueue queue = new EventQueue();
+        // Subscribe first, then read: what changes during the snapshot arrives as events.
+        connection.stream().eventsCmd().exec(queue);
+        try {
+            InventoryReader reader = new InventoryReader(connection.requests());
+            BurstApplier applier = new BurstApplier(reader);
+            publish(reader.readAll());
+            reachedLive = true;
+            listener.statusChanged(new HostStatus.Live(clock.instant()));
+            while (running) {
+                List<Event> burst = queue.takeBurst(IDLE_PING_MILLIS);
+                if (burst.isEmpty()) {
+                    connection.ping();
+                    continue;
+                }
+                publish(BurstApplier.implied(published, burst));
+                publish(applier.reread(published, burst));
+            }
+        } finally {
+            try {
+                queue.close();
+            } catch (java.io.IOException ignored) {
+                // the stream of a lost host is already closed
+            }
+        }
+    }
+
+    private void publish(HostInventory next) {
+        if (Objects.equals(next, published)) return;
+        List<Delta> changes = next.changesSince(published);
+        published = next;
+        listener.inventoryChanged(next, changes);
+    }
+
+    private void sleepUntil(Instant next) {
+        lock.lock();
+        try {
+            while (running && !retryNow) {
+                long millis = Duration.between(clock.instant(), next).toMillis();
+                if (millis <= 0) break;
+                wake.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            retryNow = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops watching and closes the connection; returns without waiting for the engine. */
+    @Override
+    public void close() {
+        running = false;
+        retryNow();
+        thread.interrupt();
+        EngineClients current = clients;
+        if (current != null) current.close();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.portolan.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.engine.Inspector;
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.inventory.NetworkInfo;
+import dev.portolan.inventory.VolumeInfo;
+import dev.portolan.ui.inventory.StateCell;
+import dev.portolan.ui.model.HostSession;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The right-hand pane: what is selected, in a few lines, and its full inspect output as
+ * a tree and as raw JSON (read off the FX thread when the selection changes).
+ */
+final class DetailsPane {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Label title = new Label("Nothing selected");
+    private final Label summary = new Label("Select a container, image, volume or network to see its details.");
+    private final TreeView<String> tree = new TreeView<>();
+    private final TextArea raw = new TextArea();
+    private final VBox root;
+    private final Supplier<HostSession> host;
+    private Object shown;
+
+    DetailsPane(Supplier<HostSession> host) {
+        this.host = host;
+        title.getStyleClass().add("details-title");
+        title.setId("details-title");
+        summary.setWrapText(true);
+        summary.setId("details-summary");
+        raw.setEditable(false);
+        raw.getStyleClass().add("mono");
+        raw.setId("details-json");
+        tree.setShowRoot(false);
+        tree.setId("details-tree");
+        TabPane inspect = new TabPane(new Tab("Inspect", tree), new Tab("JSON", raw));
+        inspect.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(inspect, Priority.ALWAYS);
+        root = new VBox(8, title, summary, inspect);
+        root.setPadding(new Insets(10));
+        root.getStyleClass().add("details");
+        root.setPrefWidth(340);
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    void show(Object item) {
+        boolean sameResource = shown != null && item != null && key(shown).equals(key(item));
+        shown = item;
+        if (item == null) {
+            title.setText("Nothing selected");
+            summary.setText("Select a container, image, volume or network to see its details.");
+            tree.setRoot(null);
+            raw.clear();
+            return;
+        }
+        title.setText(titleOf(item));
+        summary.setText(summaryOf(item));
+        if (!sameResource) load(item);
+    }
+
+    private void load(Object item) {
+        HostSession session = host.get();
+        if (session == null || session.clients().isEmpty()) return;
+        var docker = session.clients().get().requests();
+        String[] key = key(item).split(":", 2);
+        Thread.ofVirtual().name("inspect").start(() -> {
+            String json;
+            try {
+                json = Inspector.inspect(docker, key[0], key[1]);
+            } catch (RuntimeException e) {
+                json = "// " + dev.portolan.engine.EngineErrors.action("Inspect " + key[1], e);
+            }
+            String text = json;
+            javafx.application.Platform.runLater(() -> {
+                if (shown != null && key(shown).equals(key[0] + ":" + key[1])) {
+                    raw.setText(text);
+                    tree.setRoot(treeOf(text));
+                }
+            });
+        });
+    }
+
+    static String key(Object item) {
+        return switch (item) {
+            case ContainerInfo c -> "container:" + c.id();
+            case ImageInfo i -> "image:" + i.id();
+            case VolumeInfo v -> "volume:" + v.name();
+            case NetworkInfo n -> "network:" + n.id();
+            default -> "other:" + item;
+        };
+    }
+
+    static String titleOf(Object item) {
+        return switch (item) {
+            case ContainerInfo c -> c.name();
+            case ImageInfo i -> i.displayName();
+            case VolumeInfo v -> v.name();
+            case NetworkInfo n -> n.name();
+            default -> item.toString();
+        };
+    }
+
+    static String summaryOf(Object item) {
+        return switch (item) {
+            case ContainerInfo c -> "Container " + c.shortId() + " · " + StateCell.text(c) + "\nImage " + c.image()
+                    + (c.restartCount() > 0 ? "\nRestarted " + c.restartCount() + " times" : "")
+                    + (c.command().isBlank() ? "" : "\nCommand " + c.command());
+            case ImageInfo i -> "Image " + i.shortId() + " · " + StatusText.bytes(i.sizeBytes()) + " · "
+                    + StatusText.plural(i.layers().size(), "layer");
+            case VolumeInfo v -> "Volume · driver " + v.driver() + "\n" + v.mountpoint();
+            case NetworkInfo n -> "Network · " + n.driver() + " · " + n.scope()
+                    + (n.subnet() == null ? "" : "\nSubnet " + n.subnet());
+            default -> "";
+        };
+    }
+
+    static TreeItem<String> treeOf(String json) {
+        TreeItem<String> root = new TreeItem<>("inspect");
+        try {
+            add(root, null, JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            root.getChildren().add(new TreeItem<>(json));
+        }
+        return root;
+    }
+
+    private static void add(TreeItem<String> parent, String name, JsonNode node) {
+        if (node.isContainerNode()) {
+            TreeItem<String> item = name == null ? parent : new TreeItem<>(name + (node.isArray() ? " [" + node.size() + "]" : ""));
+            if (item != parent) parent.getChildren().add(item);
+            if (node.isObject()) node.properties().forEach(e -> add(item, e.getKey(), e.getValue()));
+            else for (int i = 0; i < node.size(); i++) add(item, Integer.toString(i), node.get(i));
+            item.setExpanded(parent.getParent() == null);
+        } else if (!node.isNull()) {
+            parent.getChildren().add(new TreeItem<>(name + ": " + node.asText()));
+        }
+    }
+}

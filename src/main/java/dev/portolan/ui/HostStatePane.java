@@ -1,0 +1,96 @@
+package dev.portolan.ui;
+
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.model.HostModel;
+import java.time.Instant;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * What a host shows when it has nothing to show yet: connecting, or unreachable with the
+ * reason, what to do, when the next try is, and a button to try now. As a banner it sits
+ * above a host that was live and got lost, so its last picture stays readable.
+ */
+final class HostStatePane {
+
+    private final HostModel host;
+    private final Runnable retry;
+    private final Label title = new Label();
+    private final Label reason = new Label();
+    private final Label countdown = new Label();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Button retryNow = new Button("Retry now");
+    private final VBox empty;
+    private final HBox banner;
+    private final Label bannerText = new Label();
+    private final Button bannerRetry = new Button("Retry now");
+
+    HostStatePane(HostModel host, Runnable retry) {
+        this.host = host;
+        this.retry = retry;
+        title.getStyleClass().add("empty-title");
+        reason.getStyleClass().add("empty-text");
+        reason.setWrapText(true);
+        reason.setMaxWidth(560);
+        countdown.getStyleClass().add("empty-hint");
+        spinner.setMaxSize(36, 36);
+        retryNow.setId("retry-now");
+        retryNow.getStyleClass().add("accent");
+        retryNow.setOnAction(e -> retry.run());
+        empty = new VBox(14, spinner, title, reason, countdown, retryNow);
+        empty.setAlignment(Pos.CENTER);
+        empty.getStyleClass().add("empty-state");
+
+        bannerText.setWrapText(true);
+        bannerRetry.setOnAction(e -> retry.run());
+        banner = new HBox(12, bannerText, bannerRetry);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("lost-banner");
+        banner.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    VBox emptyState() {
+        return empty;
+    }
+
+    HBox banner() {
+        return banner;
+    }
+
+    /** Re-reads the host's status; called on status changes and once a second for the countdown. */
+    void refresh() {
+        HostStatus status = host.status();
+        Instant now = Instant.now();
+        boolean lost = status instanceof HostStatus.Lost;
+        spinner.setVisible(!lost);
+        spinner.setManaged(!lost);
+        retryNow.setVisible(lost);
+        switch (status) {
+            case HostStatus.Lost l -> {
+                title.setText("Cannot reach " + host.name());
+                reason.setText(l.reason());
+                countdown.setText("Portolan keeps trying in the background: " + StatusText.retryText(l, now) + ".");
+                bannerText.setText(host.name() + " is lost: " + l.reason() + " Showing what it had; "
+                        + StatusText.retryText(l, now) + ".");
+            }
+            case HostStatus.Connecting c -> {
+                title.setText("Connecting to " + host.name() + "…");
+                reason.setText(host.endpoint().address() + " (" + host.endpoint().source() + ")");
+                countdown.setText("");
+            }
+            case HostStatus.Offline o -> {
+                title.setText(host.name() + " is offline");
+                reason.setText(o.reason());
+                countdown.setText("");
+            }
+            case HostStatus.Live l -> countdown.setText("");
+        }
+        boolean showBanner = lost && host.inventory() != null;
+        banner.setVisible(showBanner);
+        banner.setManaged(showBanner);
+    }
+}

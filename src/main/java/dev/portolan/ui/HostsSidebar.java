@@ -1,0 +1,84 @@
+package dev.portolan.ui;
+
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.model.HostModel;
+import java.time.Instant;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** The list of hosts on the left: a state dot, the name, and what it is doing. */
+final class HostsSidebar {
+
+    private final ListView<HostModel> list;
+    private final VBox root;
+
+    HostsSidebar(ObservableList<HostModel> hosts) {
+        list = new ListView<>(hosts);
+        list.setId("hosts");
+        list.setCellFactory(view -> new HostCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label title = new Label("Hosts");
+        title.getStyleClass().add("sidebar-title");
+        root = new VBox(title, list);
+        root.getStyleClass().add("sidebar");
+        root.setPrefWidth(230);
+    }
+
+    Region root() {
+        return root;
+    }
+
+    ListView<HostModel> list() {
+        return list;
+    }
+
+    /** Refreshes the "retrying in N s" text of every row. */
+    void tick() {
+        list.refresh();
+    }
+
+    private static final class HostCell extends ListCell<HostModel> {
+        private final Circle dot = new Circle(5);
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final HBox box;
+
+        HostCell() {
+            name.getStyleClass().add("host-name");
+            detail.getStyleClass().add("host-detail");
+            VBox text = new VBox(2, name, detail);
+            box = new HBox(8, dot, text);
+            box.setPadding(new Insets(4, 2, 4, 2));
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(HostModel host, boolean empty) {
+            super.updateItem(host, empty);
+            if (empty || host == null) {
+                setGraphic(null);
+                return;
+            }
+            HostStatus status = host.status();
+            dot.getStyleClass().setAll("state-dot", switch (status) {
+                case HostStatus.Live l -> "live";
+                case HostStatus.Lost l -> "lost";
+                default -> "connecting";
+            });
+            name.setText(host.name());
+            String facts = host.inventory() != null && status instanceof HostStatus.Live
+                    ? host.inventory().containers().size() + " containers · " + host.endpoint().source()
+                    : StatusText.status(status, Instant.now());
+            detail.setText(facts);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.portolan.ui;
+
+import dev.portolan.engine.EndpointException;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.model.HostSession;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * The main window: hosts on the left, the selected host's workspace in the middle, the
+ * selected resource's details on the right, and a status bar.
+ */
+public final class MainWindow {
+
+    private final EndpointResolver resolver;
+    private final ObservableList<HostModel> hosts =
+            FXCollections.observableArrayList(h -> new Observable[] {h.statusProperty(), h.inventoryProperty()});
+    private final Map<HostModel, HostSession> sessions = new HashMap<>();
+    private final Map<HostModel, HostView> views = new HashMap<>();
+    private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
+    private final ActionRunner runner = new ActionRunner();
+    private final ContainerActions actions = new ContainerActions(runner);
+    private final HostsSidebar sidebar = new HostsSidebar(hosts);
+    private final StackPane center = new StackPane();
+    private final DetailsPane details;
+    private final StatusBar statusBar;
+    private final BorderPane root = new BorderPane();
+    private final Timeline ticker;
+    private final ConfigProblemPane configProblem;
+
+    MainWindow(EndpointResolver resolver) {
+        this.resolver = resolver;
+        details = new DetailsPane(this::selectedSession);
+        statusBar = new StatusBar(runner);
+        configProblem = new ConfigProblemPane(this::connectLocal);
+        selection.addListener((obs, old, item) -> details.show(item));
+        sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
+        hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> statusBar.show(selectedHost()));
+
+        SplitPane split = new SplitPane(sidebar.root(), center, details.root());
+        split.setDividerPositions(0.18, 0.74);
+        SplitPane.setResizableWithParent(sidebar.root(), false);
+        SplitPane.setResizableWithParent(details.root(), false);
+        root.setTop(new MainToolbar(root, runner).root());
+        root.setCenter(split);
+        root.setBottom(statusBar.root());
+        root.getStyleClass().add("main-window");
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        connectLocal();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public ObservableList<HostModel> hosts() {
+        return hosts;
+    }
+
+    public ActionRunner runner() {
+        return runner;
+    }
+
+    /** Finds the local engine the way the docker CLI does and starts watching it. */
+    private void connectLocal() {
+        try {
+            add(HostSession.watch(resolver.resolve()));
+            center.getChildren().remove(configProblem.root());
+        } catch (EndpointException e) {
+            configProblem.show(e.getMessage());
+            if (!center.getChildren().contains(configProblem.root())) center.getChildren().add(configProblem.root());
+            statusBar.showProblem(e.getMessage());
+        }
+    }
+
+    private void add(HostSession session) {
+        HostModel host = session.model();
+        sessions.put(host, session);
+        hosts.add(host);
+        if (sidebar.list().getSelectionModel().getSelectedItem() == null) sidebar.list().getSelectionModel().select(host);
+    }
+
+    private void showHost(HostModel host) {
+        selection.set(null);
+        if (host == null) {
+            center.getChildren().clear();
+            return;
+        }
+        HostView view = views.computeIfAbsent(host, h -> new HostView(sessions.get(h), selection, actions));
+        center.getChildren().setAll(view.root());
+        statusBar.show(host);
+    }
+
+    private HostModel selectedHost() {
+        return sidebar.list().getSelectionModel().getSelectedItem();
+    }
+
+    private HostSession selectedSession() {
+        HostModel host = selectedHost();
+        return host == null ? null : sessions.get(host);
+    }
+
+    /** Once a second: the countdowns of lost hosts. */
+    private void tick() {
+        boolean anyLost = hosts.stream().anyMatch(h -> h.status() instanceof HostStatus.Lost);
+        if (!anyLost) return;
+        sidebar.tick();
+        views.values().forEach(HostView::refresh);
+        statusBar.show(selectedHost());
+    }
+
+    /** Stops every watcher; called when the window closes. */
+    public void close() {
+        ticker.stop();
+        sessions.values().forEach(HostSession::close);
+    }
+
+}

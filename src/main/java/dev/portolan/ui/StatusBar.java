@@ -1,0 +1,57 @@
+package dev.portolan.ui;
+
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.model.HostModel;
+import java.time.Instant;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom line: the selected host's state and counts, and the latest action's outcome. */
+final class StatusBar {
+
+    private final Label host = new Label();
+    private final Label message = new Label();
+    private final HBox root;
+
+    StatusBar(ActionRunner runner) {
+        host.setId("status-host");
+        message.setId("status-message");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(14, 14);
+        busy.visibleProperty().bind(runner.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root = new HBox(10, host, spacer, busy, message);
+        root.getStyleClass().add("status-bar");
+        runner.messageProperty().addListener((obs, old, m) -> {
+            message.setText(m.text());
+            message.getStyleClass().remove("error-text");
+            if (m.error()) message.getStyleClass().add("error-text");
+        });
+    }
+
+    HBox root() {
+        return root;
+    }
+
+    void show(HostModel model) {
+        if (model == null) {
+            host.setText("No host selected");
+            return;
+        }
+        HostStatus status = model.status();
+        String text = model.name() + " — " + StatusText.status(status, Instant.now());
+        if (status instanceof HostStatus.Live && model.inventory() != null) {
+            text += " · Docker " + model.inventory().facts().versionText() + " · " + StatusText.counts(model.inventory());
+        }
+        host.setText(text);
+    }
+
+    void showProblem(String problem) {
+        host.setText(problem);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.portolan.ui;
+
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.inventory.HostStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The words the window uses for a host's state and contents. */
+public final class StatusText {
+
+    private StatusText() {}
+
+    /** "live", "connecting…", "lost — retrying in 4 s" */
+    public static String status(HostStatus status, Instant now) {
+        return switch (status) {
+            case HostStatus.Connecting c -> c.attempt() > 1 ? "connecting… (try " + c.attempt() + ")" : "connecting…";
+            case HostStatus.Live l -> "live";
+            case HostStatus.Lost lost -> "lost — " + retryText(lost, now);
+            case HostStatus.Offline off -> "offline";
+        };
+    }
+
+    public static String retryText(HostStatus.Lost lost, Instant now) {
+        long seconds = Math.max(0, Duration.between(now, lost.nextTry()).toSeconds() + 1);
+        return lost.nextTry().isAfter(now) ? "retrying in " + seconds + " s" : "retrying now";
+    }
+
+    /** "3 containers (1 running) · 2 images · 1 volume · 3 networks" */
+    public static String counts(HostInventory inventory) {
+        return plural(inventory.containers().size(), "container") + " (" + inventory.runningCount() + " running) · "
+                + plural(inventory.images().size(), "image") + " · "
+                + plural(inventory.volumes().size(), "volume") + " · "
+                + plural(inventory.networks().size(), "network");
+    }
+
+    public static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** 1536 → "1.5 KB" */
+    public static String bytes(long bytes) {
+        if (bytes < 1000) return bytes + " B";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        do {
+            value /= 1000;
+            unit++;
+        } while (value >= 1000 && unit < units.length - 1);
+        return (value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value)) + " " + units[unit];
+    }
+}

@@ -1,0 +1,143 @@
+package dev.portolan.ui.actions;
+
+import dev.portolan.engine.ContainerOps;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.ContainerInfo.State;
+import dev.portolan.ui.model.HostSession;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+
+/**
+ * The container actions of the tables and menus: each runs off the FX thread through
+ * the {@link ActionRunner}, which says how it went.
+ */
+public final class ContainerActions {
+
+    private final ActionRunner runner;
+
+    public ContainerActions(ActionRunner runner) {
+        this.runner = runner;
+    }
+
+    public ActionRunner runner() {
+        return runner;
+    }
+
+    /** One action on one or more containers of a host. */
+    public enum Action {
+        START("Start", "Starting", "Started"),
+        STOP("Stop", "Stopping", "Stopped"),
+        RESTART("Restart", "Restarting", "Restarted"),
+        PAUSE("Pause", "Pausing", "Paused"),
+        UNPAUSE("Unpause", "Unpausing", "Unpaused"),
+        KILL("Kill", "Killing", "Killed");
+
+        public final String label;
+        final String doing;
+        final String done;
+
+        Action(String label, String doing, String done) {
+            this.label = label;
+            this.doing = doing;
+            this.done = done;
+        }
+
+        /** Whether the action makes sense for a container in this state. */
+        public boolean appliesTo(State state) {
+            return switch (this) {
+                case START -> state == State.CREATED || state == State.EXITED || state == State.DEAD;
+                case STOP, KILL -> state == State.RUNNING || state == State.RESTARTING || state == State.PAUSED;
+                case RESTART -> state != State.REMOVING;
+                case PAUSE -> state == State.RUNNING;
+                case UNPAUSE -> state == State.PAUSED;
+            };
+        }
+
+        void on(ContainerOps ops, String id) {
+            switch (this) {
+                case START -> ops.start(id);
+                case STOP -> ops.stop(id);
+                case RESTART -> ops.restart(id);
+                case PAUSE -> ops.pause(id);
+                case UNPAUSE -> ops.unpause(id);
+                case KILL -> ops.kill(id);
+            }
+        }
+    }
+
+    public void apply(HostSession host, Action action, List<ContainerInfo> containers) {
+        if (containers.isEmpty()) return;
+        withOps(host, ops -> {
+            String names = names(containers);
+            runner.run(action.doing + " " + names + "…", action.done + " " + names, action.label + " " + names, () -> {
+                for (ContainerInfo c : containers) action.on(ops, c.id());
+                return null;
+            }, null);
+        });
+    }
+
+    /** Asks first; removes the containers, and their anonymous volumes only if ticked. */
+    public void remove(HostSession host, List<ContainerInfo> containers, Window owner) {
+        if (containers.isEmpty()) return;
+        RemoveDialog.ask(owner, containers).ifPresent(withVolumes -> withOps(host, ops -> {
+            String names = names(containers);
+            runner.run("Removing " + names + "…", "Removed " + names, "Remove " + names, () -> {
+                for (ContainerInfo c : containers) ops.remove(c.id(), withVolumes);
+                return null;
+            }, null);
+        }));
+    }
+
+    public void logs(HostSession host, ContainerInfo container) {
+        withOps(host, ops -> LogsWindow.open(host.model().name(), container, ops, runner));
+    }
+
+    public void exec(HostSession host, ContainerInfo container, Window owner) {
+        withOps(host, ops -> ExecDialog.open(owner, container, ops, runner));
+    }
+
+    public void run(HostSession host, Window owner) {
+        host.clients().ifPresentOrElse(clients -> RunDialog.open(owner, host.model(), clients, runner),
+                () -> notConnected(host));
+    }
+
+    /** The context menu of a container, wherever it is shown. */
+    public ContextMenu menu(HostSession host, List<ContainerInfo> selected, Window owner) {
+        ContextMenu menu = new ContextMenu();
+        for (Action action : Action.values()) {
+            MenuItem item = new MenuItem(action.label);
+            item.setDisable(selected.stream().noneMatch(c -> action.appliesTo(c.state())));
+            item.setOnAction(e -> apply(host, action, selected.stream().filter(c -> action.appliesTo(c.state())).toList()));
+            menu.getItems().add(item);
+        }
+        MenuItem logs = new MenuItem("Logs");
+        logs.setOnAction(e -> logs(host, selected.getFirst()));
+        MenuItem exec = new MenuItem("Exec…");
+        exec.setDisable(selected.size() != 1 || !selected.getFirst().isRunning());
+        exec.setOnAction(e -> exec(host, selected.getFirst(), owner));
+        MenuItem remove = new MenuItem("Remove…");
+        remove.setOnAction(e -> remove(host, selected, owner));
+        menu.getItems().addAll(new SeparatorMenuItem(), logs, exec, new SeparatorMenuItem(), remove);
+        return menu;
+    }
+
+    private void withOps(HostSession host, Consumer<ContainerOps> then) {
+        EngineClients clients = host.clients().orElse(null);
+        if (clients == null) notConnected(host);
+        else then.accept(new ContainerOps(clients));
+    }
+
+    private void notConnected(HostSession host) {
+        runner.say(new ActionRunner.Message(host.model().name()
+                + " is not connected. Wait until it is live again, or press Retry now.", true));
+    }
+
+    static String names(List<ContainerInfo> containers) {
+        return containers.size() == 1 ? containers.getFirst().name() : containers.size() + " containers";
+    }
+}

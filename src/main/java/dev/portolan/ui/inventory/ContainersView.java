@@ -1,0 +1,92 @@
+package dev.portolan.ui.inventory;
+
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.actions.ContainerActions.Action;
+import dev.portolan.ui.model.HostSession;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.input.KeyCode;
+
+/** The containers of a host, with the container actions over the selected rows. */
+public final class ContainersView {
+
+    private final ResourceTable<ContainerInfo> table;
+
+    public ContainersView(HostSession session, ObjectProperty<Object> selection, ContainerActions actions) {
+        var host = session.model();
+        table = new ResourceTable<>("containers", host.containers(), ContainersView::searchText, selection);
+        TableColumn<ContainerInfo, ContainerInfo> state = table.column("State", c -> c, 150);
+        state.setCellFactory(column -> new StateCell());
+        state.setComparator(java.util.Comparator.comparing(c -> c.state().ordinal()));
+        table.column("Name", ContainerInfo::name, 170);
+        table.column("Image", ContainerInfo::image, 180);
+        table.column("Ports", c -> c.ports().stream().map(ContainerInfo.PortMapping::text)
+                .collect(Collectors.joining(", ")), 150);
+        table.column("Networks", c -> c.networks().stream().map(n -> n.network()
+                + (n.ipAddress() == null ? "" : " " + n.ipAddress())).collect(Collectors.joining(", ")), 170);
+        table.column("Restarts", ContainerInfo::restartCount, 70);
+        table.column("Created", c -> c.created() == null ? "" : Formats.ago(c.created()), 110);
+        table.table().getSortOrder().add(table.table().getColumns().get(1));
+
+        Button run = new Button("Run…");
+        run.setId("run-container");
+        run.setOnAction(e -> actions.run(session, window()));
+        table.addTools(run, new Separator());
+        for (Action action : Action.values()) {
+            Button button = new Button(action.label);
+            button.setId("container-" + action.name().toLowerCase(java.util.Locale.ROOT));
+            button.setOnAction(e -> actions.apply(session, action,
+                    selected().stream().filter(c -> action.appliesTo(c.state())).toList()));
+            button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> selected().stream().noneMatch(c -> action.appliesTo(c.state())),
+                    table.table().getSelectionModel().getSelectedItems(), host.containers()));
+            table.addTools(button);
+        }
+        Button logs = new Button("Logs");
+        logs.setId("container-logs");
+        logs.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.logs(session, c)));
+        Button remove = new Button("Remove…");
+        remove.setId("container-remove");
+        remove.setOnAction(e -> actions.remove(session, selected(), window()));
+        for (Button b : List.of(logs, remove)) {
+            b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.table().getSelectionModel().getSelectedItems()));
+        }
+        table.addTools(logs, remove);
+        table.table().setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) actions.remove(session, selected(), window());
+            if (e.getCode() == KeyCode.ENTER) selected().stream().findFirst().ifPresent(c -> actions.logs(session, c));
+        });
+        table.table().setRowFactory(view -> {
+            var row = new javafx.scene.control.TableRow<ContainerInfo>();
+            row.setOnContextMenuRequested(e -> {
+                if (row.getItem() == null) return;
+                actions.menu(session, selected(), window()).show(row, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
+            return row;
+        });
+    }
+
+    public Node root() {
+        return table.root();
+    }
+
+    private List<ContainerInfo> selected() {
+        return List.copyOf(table.table().getSelectionModel().getSelectedItems());
+    }
+
+    private javafx.stage.Window window() {
+        return table.table().getScene() == null ? null : table.table().getScene().getWindow();
+    }
+
+    static String searchText(ContainerInfo c) {
+        return c.name() + " " + c.image() + " " + c.state().word() + " " + c.shortId() + " "
+                + c.labels().values() + " " + c.networks().stream().map(ContainerInfo.NetworkAttachment::network).toList();
+    }
+}

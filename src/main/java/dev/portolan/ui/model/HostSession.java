@@ -1,0 +1,60 @@
+package dev.portolan.ui.model;
+
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.inventory.Delta;
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.inventory.HostListener;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.inventory.HostWatcher;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A watched host: its watcher (off the FX thread) feeding its model (on it), newest
+ * news only, at most once per pulse.
+ */
+public final class HostSession implements AutoCloseable {
+
+    private final HostModel model;
+    private final HostWatcher watcher;
+
+    private HostSession(EngineEndpoint endpoint) {
+        this.model = new HostModel(endpoint);
+        LatestOnFx<HostStatus> status = new LatestOnFx<>(model::setStatus);
+        LatestOnFx<HostInventory> inventory = new LatestOnFx<>(model::apply);
+        this.watcher = HostWatcher.start(endpoint, new HostListener() {
+            @Override
+            public void statusChanged(HostStatus next) {
+                status.offer(next);
+            }
+
+            @Override
+            public void inventoryChanged(HostInventory next, List<Delta> changes) {
+                inventory.offer(next);
+            }
+        });
+    }
+
+    public static HostSession watch(EngineEndpoint endpoint) {
+        return new HostSession(endpoint);
+    }
+
+    public HostModel model() {
+        return model;
+    }
+
+    /** The engine clients while connected; actions use them. */
+    public Optional<EngineClients> clients() {
+        return Optional.ofNullable(watcher.clients());
+    }
+
+    public void retryNow() {
+        watcher.retryNow();
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+}

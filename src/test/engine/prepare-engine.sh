@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Brings up what Portolan's tests need: a Docker engine that answers, and the two
+# local test images (no registry is reachable on CI machines).
+#
+#   portolan-test/busybox  a tiny busybox rootfs (Debian's busybox-static), the workload
+#   portolan-test/dind     Docker-in-Docker made of this engine's own binaries and libraries
+#
+# When no engine answers and we may (CI=true, or root on Debian/Ubuntu), it installs
+# Debian's docker.io, starts dockerd in the background and waits for it (bounded).
+# On a laptop with Docker Desktop it uses that engine and installs nothing.
+# Idempotent: images carry a hash of their recipe and are rebuilt only when it changes.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dockerd_log=/var/log/portolan-dockerd.log
+wait_seconds=${PORTOLAN_ENGINE_WAIT:-90}
+
+log() { echo "[prepare-engine] $*"; }
+die() { echo "[prepare-engine] ERROR: $*" >&2; exit 1; }
+
+engine_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+may_install() {
+  [[ "${CI:-}" == "true" ]] && return 0
+  [[ "$(id -u)" == "0" && -f /etc/debian_version ]]
+}
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  [[ -x /bin/busybox ]] || missing+=(busybox-static)
+  command -v docker >/dev/null || missing+=(docker.io)
+  ((${#missing[@]} == 0)) && return 0
+  log "installing ${missing[*]} from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" iptables ca-certificates >/dev/null
+}
+
+# A dockerd killed without a chance to clean up leaves pid files and sockets behind,
+# and the next dockerd refuses to start until they are gone.
+clear_leftovers() {
+  pkill -x dockerd 2>/dev/null || true
+  pkill -x containerd 2>/dev/null || true
+  for _ in $(seq 1 20); do pgrep -x dockerd >/dev/null || pgrep -x containerd >/dev/null || break; sleep 0.5; done
+  pkill -9 -x dockerd 2>/dev/null || true
+  pkill -9 -x containerd 2>/dev/null || true
+  rm -f /var/run/docker.pid /var/run/docker.sock /run/docker/containerd/containerd.pid
+}
+
+start_dockerd() {
+  local extra=("$@")
+  clear_leftovers
+  log "starting dockerd ${extra[*]:-} (log: $dockerd_log)"
+  setsid nohup dockerd "${extra[@]}" >"$dockerd_log" 2>&1 < /dev/null &
+  local deadline=$((SECONDS + wait_seconds))
+  while ((SECONDS < deadline)); do
+    engine_answers && { log "dockerd answers after $((SECONDS - deadline + wait_seconds)) s"; return 0; }
+    pgrep -x dockerd >/dev/null || break
+    sleep 1
+  done
+  log "dockerd did not answer; the end of its log:"
+  tail -n 40 "$dockerd_log" >&2 || true
+  return 1
+}
+
+ensure_engine() {
+  if engine_answers; then
+    log "engine answers: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
+    return 0
+  fi
+  may_install || die "no Docker engine answers. Start Docker Desktop (or dockerd) and run this again."
+  install_packages
+  start_dockerd || start_dockerd --iptables=false --ip6tables=false \
+    || die "dockerd would not start; see $dockerd_log"
+}
+
+recipe_hash() { cat "$@" | sha256sum | cut -c1-16; }
+
+image_is_current() {
+  local image=$1 hash=$2
+  [[ "$(docker image inspect -f '{{index .Config.Labels "dev.portolan.recipe"}}' "$image" 2>/dev/null)" == "$hash" ]]
+}
+
+build_busybox() {
+  local image=portolan-test/busybox hash
+  hash=$(recipe_hash "${BASH_SOURCE[0]}" /bin/busybox)
+  image_is_current "$image" "$hash" && { log "$image is up to date"; return 0; }
+  [[ -x /bin/busybox ]] || die "/bin/busybox is missing: install Debian's busybox-static"
+  local root; root=$(mktemp -d)
+  mkdir -p "$root"/{bin,etc,tmp,var/www,root}
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [[ "$applet" == busybox ]] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+  echo '<h1>Hello from Portolan</h1>' >"$root/var/www/index.html"
+  tar -C "$root" -c . | docker import \
+    --change 'CMD ["sh"]' --change 'ENV PATH=/bin' \
+    --change "LABEL dev.portolan.recipe=$hash" - "$image" >/dev/null
+  rm -rf "$root"
+  log "built $image"
+}
+
+# Copies a binary and every shared library it needs into the rootfs.
+copy_with_libs() {
+  local root=$1 bin=$2 target=${3:-$2}
+  mkdir -p "$root$(dirname "$target")"
+  cp -L "$bin" "$root$target"
+  ldd "$bin" 2>/dev/null | grep -oE '/[^ ]+' | while read -r lib; do
+    [[ -e "$root$lib" ]] || { mkdir -p "$root$(dirname "$lib")"; cp -L "$lib" "$root$lib"; }
+  done
+}
+
+build_dind() {
+  local image=portolan-test/dind hash
+  local bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi)
+  local paths=()
+  for b in "${bins[@]}"; do
+    local p; p=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$b") || die "$b not found: install Debian's docker.io"
+    paths+=("$p")
+  done
+  hash=$(recipe_hash "${BASH_SOURCE[0]}" "$here/dind-entrypoint.sh" "${paths[@]}")
+  image_is_current "$image" "$hash" && { log "$image is up to date"; return 0; }
+  local root; root=$(mktemp -d)
+  mkdir -p "$root"/{bin,usr/bin,usr/sbin,etc,tmp,run,var/lib/docker,certs,root}
+  for p in "${paths[@]}"; do copy_with_libs "$root" "$p" "/usr/bin/$(basename "$p")"; done
+  # iptables: one multi-call binary, its extensions and the names dockerd looks for.
+  local xt; xt=$(realpath "$(dirname "$(ldd "$(command -v xtables-nft-multi)" | grep -oE '/[^ ]*libxtables[^ ]*' | head -1)")/xtables")
+  [[ -d "$xt" ]] && { mkdir -p "$root$xt"; cp -r "$xt/." "$root$xt/"; for so in "$xt"/*.so; do copy_with_libs "$root" "$so"; done; }
+  for name in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
+    ln -sf xtables-nft-multi "$root/usr/bin/$name"
+  done
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [[ -e "$root/bin/$applet" || -e "$root/usr/bin/$applet" ]] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\n' >"$root/etc/passwd"
+  printf 'root:x:0:\ndocker:x:999:\n' >"$root/etc/group"
+  printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
+  install -m 0755 "$here/dind-entrypoint.sh" "$root/usr/bin/dind-entrypoint"
+  tar -C "$root" -c . | docker import \
+    --change 'ENTRYPOINT ["/usr/bin/dind-entrypoint"]' \
+    --change 'CMD []' \
+    --change 'ENV PATH=/usr/bin:/usr/sbin:/bin' \
+    --change 'VOLUME /var/lib/docker' \
+    --change 'EXPOSE 2376' \
+    --change "LABEL dev.portolan.recipe=$hash" - "$image" >/dev/null
+  rm -rf "$root"
+  log "built $image"
+}
+
+ensure_engine
+build_busybox
+build_dind
+log "ready: $(docker version --format 'engine {{.Server.Version}}, API {{.Server.APIVersion}}')"
