@@ -21,7 +21,7 @@ public final class StatusText {
     }
 
     public static String retryText(HostStatus.Lost lost, Instant now) {
-        long seconds = Math.max(0, Duration.between(now, lost.nextTry()).toSeconds() + 1);
+        long seconds = (Duration.between(now, lost.nextTry()).toMillis() + 999) / 1000; // rounded up
         return lost.nextTry().isAfter(now) ? "retrying in " + seconds + " s" : "retrying now";
     }
 

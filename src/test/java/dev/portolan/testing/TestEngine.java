@@ -1,0 +1,87 @@
+package dev.portolan.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real engine the tests run against (found as the app finds it), and helpers that
+ * make and clean up only what the tests own: everything they make carries the label
+ * {@value #LABEL}.
+ */
+public final class TestEngine implements AutoCloseable {
+
+    public static final String LABEL = "dev.portolan.test";
+    public static final String BUSYBOX = "portolan-test/busybox";
+    public static final String DIND = "portolan-test/dind";
+
+    private final EngineEndpoint endpoint;
+    private final EngineClients clients;
+
+    public TestEngine() {
+        endpoint = EndpointResolver.forThisProcess().resolve();
+        clients = EngineClients.connect(endpoint);
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public EngineClients clients() {
+        return clients;
+    }
+
+    public DockerClient docker() {
+        return clients.requests();
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates (not starts) a busybox container running {@code command}. */
+    public String create(String name, String... command) {
+        return docker().createContainerCmd(BUSYBOX).withName(name).withLabels(Map.of(LABEL, "true"))
+                .withCmd(command.length == 0 ? List.of("sleep", "3600") : List.of(command))
+                .withHostConfig(HostConfig.newHostConfig()).withStopTimeout(1).exec().getId();
+    }
+
+    /** Creates and starts a busybox container that sleeps. */
+    public String runSleeper(String name) {
+        String id = create(name);
+        docker().startContainerCmd(id).exec();
+        return id;
+    }
+
+    /** Removes every container, volume and network the tests made. */
+    public void cleanUp() {
+        var filter = List.of(LABEL);
+        for (var c : docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
+            try {
+                docker().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        }
+        for (var n : docker().listNetworksCmd().exec()) {
+            if (n.getLabels() != null && n.getLabels().containsKey(LABEL)) docker().removeNetworkCmd(n.getId()).exec();
+        }
+        var volumes = docker().listVolumesCmd().exec().getVolumes();
+        if (volumes != null) {
+            for (var v : volumes) {
+                if (v.getLabels() != null && v.getLabels().containsKey(LABEL)) docker().removeVolumeCmd(v.getName()).exec();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}
