@@ -15,8 +15,6 @@ import java.util.function.Consumer;
  */
 public final class ContainerOps {
 
-    private static final int STOP_SECONDS = 10;
-
     private final EngineClients clients;
 
     public ContainerOps(EngineClients clients) {
@@ -31,12 +29,13 @@ public final class ContainerOps {
         docker().startContainerCmd(id).exec();
     }
 
+    /** Stops with the container's own stop timeout (10 s unless it was created with another). */
     public void stop(String id) {
-        docker().stopContainerCmd(id).withTimeout(STOP_SECONDS).exec();
+        docker().stopContainerCmd(id).exec();
     }
 
     public void restart(String id) {
-        docker().restartContainerCmd(id).withTimeout(STOP_SECONDS).exec();
+        docker().restartContainerCmd(id).exec();
     }
 
     public void pause(String id) {

@@ -54,7 +54,7 @@ public final class MainWindow {
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> statusBar.show(selectedHost()));
 
         SplitPane split = new SplitPane(sidebar.root(), center, details.root());
-        split.setDividerPositions(0.18, 0.74);
+        split.setDividerPositions(0.17, 0.78);
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
         root.setTop(new MainToolbar(root, runner).root());
@@ -74,6 +74,10 @@ public final class MainWindow {
 
     public ObservableList<HostModel> hosts() {
         return hosts;
+    }
+
+    public HostSession session(HostModel host) {
+        return sessions.get(host);
     }
 
     public ActionRunner runner() {

@@ -45,10 +45,13 @@ public final class TestEngine implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A sleeper that ends at once on SIGTERM, as a well-behaved service does (busybox sleep as PID 1 would not). */
+    public static final List<String> SLEEPER = List.of("sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait");
+
     /** Creates (not starts) a busybox container running {@code command}. */
     public String create(String name, String... command) {
         return docker().createContainerCmd(BUSYBOX).withName(name).withLabels(Map.of(LABEL, "true"))
-                .withCmd(command.length == 0 ? List.of("sleep", "3600") : List.of(command))
+                .withCmd(command.length == 0 ? SLEEPER : List.of(command))
                 .withHostConfig(HostConfig.newHostConfig()).withStopTimeout(1).exec().getId();
     }
 

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Separator;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
 
@@ -20,7 +21,7 @@ public final class ContainersView {
 
     public ContainersView(HostSession session, ObjectProperty<Object> selection, ContainerActions actions) {
         var host = session.model();
-        table = new ResourceTable<>("containers", host.containers(), ContainersView::searchText, selection);
+        table = new ResourceTable<>("containers", host.containers(), ContainerInfo::id, ContainersView::searchText, selection);
         TableColumn<ContainerInfo, ContainerInfo> state = table.column("State", c -> c, 150);
         state.setCellFactory(column -> new StateCell());
         state.setComparator(java.util.Comparator.comparing(c -> c.state().ordinal()));
@@ -37,27 +38,46 @@ public final class ContainersView {
         Button run = new Button("Run…");
         run.setId("run-container");
         run.setOnAction(e -> actions.run(session, window()));
-        table.addTools(run, new Separator());
+        table.addTools(run);
+        var selectedItems = table.table().getSelectionModel().getSelectedItems();
+        MenuButton more = new MenuButton("More");
+        more.setId("container-more");
         for (Action action : Action.values()) {
-            Button button = new Button(action.label);
-            button.setId("container-" + action.name().toLowerCase(java.util.Locale.ROOT));
-            button.setOnAction(e -> actions.apply(session, action,
-                    selected().stream().filter(c -> action.appliesTo(c.state())).toList()));
-            button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                    () -> selected().stream().noneMatch(c -> action.appliesTo(c.state())),
-                    table.table().getSelectionModel().getSelectedItems(), host.containers()));
-            table.addTools(button);
+            var applies = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> selected().stream().noneMatch(c -> action.appliesTo(c.state())), selectedItems, host.containers());
+            Runnable apply = () -> actions.apply(session, action,
+                    selected().stream().filter(c -> action.appliesTo(c.state())).toList());
+            String id = "container-" + action.name().toLowerCase(java.util.Locale.ROOT);
+            if (action == Action.START || action == Action.STOP || action == Action.RESTART) {
+                Button button = new Button(action.label);
+                button.setId(id);
+                button.setOnAction(e -> apply.run());
+                button.disableProperty().bind(applies);
+                table.addTools(button);
+            } else {
+                MenuItem item = new MenuItem(action.label);
+                item.setId(id);
+                item.setOnAction(e -> apply.run());
+                item.disableProperty().bind(applies);
+                more.getItems().add(item);
+            }
         }
+        MenuItem exec = new MenuItem("Exec…");
+        exec.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.exec(session, c, window())));
+        exec.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected().size() != 1 || !selected().getFirst().isRunning(), selectedItems, host.containers()));
+        more.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), exec);
         Button logs = new Button("Logs");
         logs.setId("container-logs");
         logs.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.logs(session, c)));
         Button remove = new Button("Remove…");
         remove.setId("container-remove");
+        remove.getStyleClass().add("danger");
         remove.setOnAction(e -> actions.remove(session, selected(), window()));
         for (Button b : List.of(logs, remove)) {
-            b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.table().getSelectionModel().getSelectedItems()));
+            b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(selectedItems));
         }
-        table.addTools(logs, remove);
+        table.addTools(logs, remove, more);
         table.table().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) actions.remove(session, selected(), window());
             if (e.getCode() == KeyCode.ENTER) selected().stream().findFirst().ifPresent(c -> actions.logs(session, c));

@@ -13,7 +13,7 @@ public final class ImagesView {
     private final ResourceTable<ImageInfo> table;
 
     public ImagesView(HostModel host, ObjectProperty<Object> selection) {
-        table = new ResourceTable<>("images", host.images(), i -> String.join(" ", i.tags()) + " " + i.id(), selection);
+        table = new ResourceTable<>("images", host.images(), ImageInfo::id, i -> String.join(" ", i.tags()) + " " + i.id(), selection);
         table.column("Tags", i -> i.tags().isEmpty() ? "<none>" : String.join(", ", i.tags()), 260);
         table.column("Id", ImageInfo::shortId, 120);
         TableColumn<ImageInfo, Long> size = table.column("Size", ImageInfo::sizeBytes, 90);

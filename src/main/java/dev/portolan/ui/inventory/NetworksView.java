@@ -13,7 +13,7 @@ public final class NetworksView {
     private final ResourceTable<NetworkInfo> table;
 
     public NetworksView(HostModel host, ObjectProperty<Object> selection) {
-        table = new ResourceTable<>("networks", host.networks(), n -> n.name() + " " + n.driver() + " " + n.subnet(),
+        table = new ResourceTable<>("networks", host.networks(), NetworkInfo::id, n -> n.name() + " " + n.driver() + " " + n.subnet(),
                 selection);
         table.column("Name", NetworkInfo::name, 180);
         table.column("Driver", NetworkInfo::driver, 80);

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -30,10 +31,15 @@ public final class ResourceTable<T> {
     private final ToolBar toolbar = new ToolBar();
     private final Label count = new Label();
     private final BorderPane root;
-    private int toolCount;
+    private boolean updating;
+    private java.util.List<String> selectedKeys = java.util.List.of();
 
-    public ResourceTable(String id, ObservableList<T> items, Function<T, String> searchText,
+    public ResourceTable(String id, ObservableList<T> items, Function<T, String> key, Function<T, String> searchText,
             ObjectProperty<Object> selection) {
+        // Rows are replaced in place when a resource changes, and a table drops the selection
+        // of a replaced row: remember the selected keys before each change, restore them after.
+        // (List listeners run in the order they were added: this one before the table's.)
+        items.addListener((ListChangeListener<T>) change -> updating = true);
         FilteredList<T> filtered = new FilteredList<>(items);
         filter.setPromptText("Filter");
         filter.setId(id + "-filter");
@@ -49,11 +55,16 @@ public final class ResourceTable<T> {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing here yet."));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null) selection.set(item);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<T>) change -> {
+            if (!updating) selectedKeys = table.getSelectionModel().getSelectedItems().stream().map(key).toList();
         });
-        // keep the details pane on the same resource when its row is replaced by a newer record
-        items.addListener((javafx.collections.ListChangeListener<T>) change -> {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && !updating) selection.set(item);
+        });
+        items.addListener((ListChangeListener<T>) change -> {
+            restoreSelection(key);
+            updating = false;
+            // the details pane follows the newer record of the same resource
             T item = table.getSelectionModel().getSelectedItem();
             if (item != null && selection.get() != item && sameKind(selection.get(), item)) selection.set(item);
         });
@@ -61,9 +72,25 @@ public final class ResourceTable<T> {
         count.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar.getItems().addAll(spacer, count, filter);
+        filter.setPrefColumnCount(18);
+        ToolBar filterBar = new ToolBar(filter, spacer, count);
+        // actions get a row of their own, so none hides in an overflow menu on a narrow window
+        toolbar.setVisible(false);
+        toolbar.setManaged(false);
         root = new BorderPane(table);
-        root.setTop(toolbar);
+        root.setTop(new javafx.scene.layout.VBox(filterBar, toolbar));
+    }
+
+    private void restoreSelection(Function<T, String> key) {
+        if (selectedKeys.isEmpty()) return;
+        var model = table.getSelectionModel();
+        java.util.Set<String> wanted = java.util.Set.copyOf(selectedKeys);
+        java.util.Set<String> have = model.getSelectedItems().stream().map(key).collect(java.util.stream.Collectors.toSet());
+        if (have.equals(wanted)) return;
+        model.clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (wanted.contains(key.apply(table.getItems().get(i)))) model.select(i);
+        }
     }
 
     private static boolean sameKind(Object a, Object b) {
@@ -82,10 +109,11 @@ public final class ResourceTable<T> {
         return table;
     }
 
-    /** Buttons go on the left, in the order given; the filter box stays on the right. */
+    /** Action buttons, in the order given, on the row under the filter box. */
     public void addTools(Node... tools) {
-        toolbar.getItems().addAll(toolCount, java.util.List.of(tools));
-        toolCount += tools.length;
+        toolbar.getItems().addAll(java.util.List.of(tools));
+        toolbar.setVisible(true);
+        toolbar.setManaged(true);
     }
 
     public Node root() {

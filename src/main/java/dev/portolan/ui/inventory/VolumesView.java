@@ -13,7 +13,7 @@ public final class VolumesView {
     private final ResourceTable<VolumeInfo> table;
 
     public VolumesView(HostModel host, ObjectProperty<Object> selection) {
-        table = new ResourceTable<>("volumes", host.volumes(), v -> v.name() + " " + v.labels(), selection);
+        table = new ResourceTable<>("volumes", host.volumes(), VolumeInfo::name, v -> v.name() + " " + v.labels(), selection);
         table.column("Name", VolumeInfo::name, 260);
         table.column("Driver", VolumeInfo::driver, 80);
         table.column("Used by", v -> {

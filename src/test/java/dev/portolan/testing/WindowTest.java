@@ -1,0 +1,68 @@
+package dev.portolan.testing;
+
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.ui.MainWindow;
+import dev.portolan.ui.PortolanApp;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Base of the GUI tests: opens Portolan's real main window (headless glass, see the pom)
+ * on an engine the test chooses, and closes it, with its watchers, afterwards.
+ */
+public abstract class WindowTest {
+
+    protected final FxRobot robot = new FxRobot();
+    protected MainWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    protected MainWindow open(EndpointResolver resolver) throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxThread.run(() -> {
+            window = PortolanApp.open(stage, resolver);
+            // the headless screen is 1000 x 1000: keep the whole window on it, so clicks land
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1000);
+            stage.setHeight(800);
+        });
+        return window;
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxThread.run(() -> {
+            // close every other window first (logs, dialogs), then the main one
+            for (var w : javafx.stage.Window.getWindows().toArray(javafx.stage.Window[]::new)) {
+                if (w != stage) w.hide();
+            }
+            if (window != null) window.close();
+        });
+        FxToolkit.hideStage();
+    }
+
+    /** The text of a labeled node, read on the FX thread. */
+    protected String text(String query) {
+        return FxThread.get(() -> robot.lookup(query).queryAs(Labeled.class).getText());
+    }
+
+    protected boolean exists(String query) {
+        return FxThread.get(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    protected void waitFor(String what, Duration limit, Supplier<Boolean> onFx) {
+        Eventually.within(limit, what, () -> FxThread.get(onFx));
+    }
+}

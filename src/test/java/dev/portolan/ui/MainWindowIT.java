@@ -1,0 +1,84 @@
+package dev.portolan.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main window on the real engine: what a person sees on start, on a good and a bad engine. */
+class MainWindowIT extends WindowTest {
+
+    private static TestEngine engine;
+
+    @TempDir
+    Path dockerConfig;
+
+    @BeforeAll
+    static void connect() {
+        engine = new TestEngine();
+        engine.cleanUp();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        engine.cleanUp();
+        engine.close();
+    }
+
+    @Test
+    void showsTheEnginesNameVersionAndCounts() throws Exception {
+        engine.runSleeper(TestEngine.uniqueName("counted"));
+        open(EndpointResolver.forThisProcess());
+        waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
+
+        var version = engine.docker().versionCmd().exec();
+        var info = engine.docker().infoCmd().exec();
+        waitForCounts(info.getContainers(), engine.docker().listImagesCmd().exec().size());
+        assertTrue(text("#status-host").contains("Docker " + version.getVersion()), text("#status-host"));
+        assertTrue(text(".overview-heading").contains(info.getName()), text(".overview-heading"));
+        assertEquals(Integer.toString(engine.docker().listNetworksCmd().exec().size()), text("#count-networks"));
+        assertEquals(Integer.toString(engine.docker().listVolumesCmd().exec().getVolumes().size()), text("#count-volumes"));
+    }
+
+    private void waitForCounts(int containers, int images) {
+        waitFor("the counts match the engine", Duration.ofSeconds(5), () ->
+                robot.lookup("#count-containers").queryLabeled().getText().equals(Integer.toString(containers))
+                && robot.lookup("#count-images").queryLabeled().getText().equals(Integer.toString(images)));
+    }
+
+    @Test
+    void withNoEngineTheWindowStillOpensAndSaysWhatToDo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        open(new EndpointResolver(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort), dockerConfig, false));
+        waitFor("the host is shown as unreachable", Duration.ofSeconds(5), () -> robot.lookup(".empty-title")
+                .queryAllAs(javafx.scene.control.Label.class).stream().anyMatch(l -> l.isVisible()
+                        && l.getText().equals("Cannot reach local")));
+        assertTrue(exists("#retry-now"), "a Retry now button is offered");
+        String reason = FxThread.get(() -> robot.lookup(".empty-text").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(javafx.scene.Node::isVisible).findFirst().orElseThrow().getText());
+        assertTrue(reason.contains("Nothing answers at tcp://127.0.0.1:" + closedPort), reason);
+        assertTrue(reason.contains("Start the engine"), reason);
+        assertTrue(text("#status-host").contains("retrying in"), text("#status-host"));
+    }
+
+    @Test
+    void aBadDockerHostIsNamedInTheWindow() throws Exception {
+        open(new EndpointResolver(Map.of("DOCKER_HOST", "localhost:2375"), dockerConfig, false));
+        waitFor("the problem is shown", Duration.ofSeconds(5), () -> robot.lookup("#config-problem").tryQuery().isPresent());
+        assertTrue(text("#config-problem").contains("DOCKER_HOST is 'localhost:2375'"), text("#config-problem"));
+    }
+}
