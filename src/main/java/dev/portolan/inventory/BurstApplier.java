@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,8 +48,39 @@ final class BurstApplier {
         return containers == null ? inventory : inventory.withContainers(containers);
     }
 
+    /**
+     * What a re-read found: the named containers (empty when gone) and, when the burst
+     * touched them, all images, volumes, networks or the engine's facts.
+     *
+     * @param afterEvent the number of the last event seen when the re-read began
+     */
+    record Reread(long afterEvent, Map<String, Optional<ContainerInfo>> containers, Map<String, ImageInfo> images,
+            Map<String, VolumeInfo> volumes, Map<String, NetworkInfo> networks, EngineFacts facts) {
+
+        /**
+         * Applies the re-read to the newest snapshot. A container with an event newer than
+         * the re-read keeps its newer (implied) record: that event's own re-read follows.
+         */
+        HostInventory applyTo(HostInventory current, Map<String, Long> lastEventOf) {
+            HostInventory next = current;
+            if (!containers.isEmpty()) {
+                Map<String, ContainerInfo> merged = new HashMap<>(next.containers());
+                containers.forEach((id, found) -> {
+                    if (lastEventOf.getOrDefault(id, 0L) > afterEvent) return;
+                    found.ifPresentOrElse(c -> merged.put(id, c), () -> merged.remove(id));
+                });
+                next = next.withContainers(merged);
+            }
+            if (images != null) next = next.withImages(images);
+            if (volumes != null) next = next.withVolumes(volumes);
+            if (networks != null) next = next.withNetworks(networks);
+            if (facts != null) next = next.withFacts(facts);
+            return next;
+        }
+    }
+
     /** Re-reads what the burst names: its containers, and images, volumes, networks when touched. */
-    HostInventory reread(HostInventory inventory, List<Event> burst) {
+    Reread reread(HostInventory base, List<Event> burst, long afterEvent) {
         Set<String> containerIds = new LinkedHashSet<>();
         boolean images = false, volumes = false, networks = false, facts = false;
         for (Event event : burst) {
@@ -72,19 +104,18 @@ final class BurstApplier {
                 default -> { }
             }
         }
-        HostInventory next = inventory;
-        if (!containerIds.isEmpty()) {
-            Map<String, ContainerInfo> containers = new HashMap<>(next.containers());
-            for (String id : containerIds) {
-                reader.container(id).ifPresentOrElse(c -> containers.put(id, c), () -> containers.remove(id));
-            }
-            next = next.withContainers(containers);
-        }
-        if (images) next = next.withImages(reader.images(next.images()));
-        if (volumes) next = next.withVolumes(reader.volumes());
-        if (networks) next = next.withNetworks(reader.networks());
-        if (facts) next = next.withFacts(reader.facts());
-        return next;
+        Map<String, Optional<ContainerInfo>> containers = new HashMap<>();
+        for (String id : containerIds) containers.put(id, reader.container(id));
+        return new Reread(afterEvent, containers,
+                images ? reader.images(base.images()) : null,
+                volumes ? reader.volumes() : null,
+                networks ? reader.networks() : null,
+                facts ? reader.facts() : null);
+    }
+
+    /** The container an event is about, or null for other kinds of event. */
+    static String containerOf(Event event) {
+        return event.getType() == EventType.CONTAINER ? containerId(event) : null;
     }
 
     private static String containerId(Event event) {

@@ -19,10 +19,17 @@ final class EventQueue extends ResultCallback.Adapter<Event> {
     private static final Event END = new Event(null, null, null, null);
 
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.function.Consumer<Event> onArrival;
     private volatile Throwable failure;
+
+    /** {@code onArrival} sees each event first, on the stream's thread: keep it short. */
+    EventQueue(java.util.function.Consumer<Event> onArrival) {
+        this.onArrival = onArrival;
+    }
 
     @Override
     public void onNext(Event event) {
+        onArrival.accept(event);
         events.add(event);
     }
 

@@ -3,7 +3,7 @@ package dev.portolan.inventory;
 import java.util.List;
 
 /**
- * Receives one host's news, on the watcher's thread: keep the work short and hand it on
+ * Receives one host's news, one call at a time, from the watcher's threads: keep the work short and hand it on
  * (the FX model coalesces it per frame).
  */
 public interface HostListener {

@@ -36,8 +36,11 @@ public final class HostWatcher implements AutoCloseable {
     private volatile boolean retryNow;
     private volatile EngineClients clients;
     private final Thread thread;
-    private HostInventory published;
-    private boolean reachedLive;
+    private final Object publishLock = new Object();
+    private final java.util.concurrent.atomic.AtomicLong eventCount = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Map<String, Long> lastEventOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile HostInventory published;
+    private volatile boolean reachedLive;
 
     private HostWatcher(EngineEndpoint endpoint, HostListener listener, Clock clock) {
         this.endpoint = endpoint;
@@ -102,13 +105,15 @@ public final class HostWatcher implements AutoCloseable {
 
     /** One connection's life: returns only by throwing (lost) or when stopped. */
     private void watch(EngineClients connection) throws InterruptedException {
-        EventQueue queue = new EventQueue();
+        EventQueue queue = new EventQueue(this::showImplied);
         // Subscribe first, then read: what changes during the snapshot arrives as events.
         connection.stream().eventsCmd().exec(queue);
         try {
             InventoryReader reader = new InventoryReader(connection.requests());
             BurstApplier applier = new BurstApplier(reader);
-            publish(reader.readAll());
+            synchronized (publishLock) {
+                publish(reader.readAll());
+            }
             reachedLive = true;
             listener.statusChanged(new HostStatus.Live(clock.instant()));
             while (running) {
@@ -117,8 +122,12 @@ public final class HostWatcher implements AutoCloseable {
                     connection.ping();
                     continue;
                 }
-                publish(BurstApplier.implied(published, burst));
-                publish(applier.reread(published, burst));
+                long afterEvent = eventCount.get();
+                var reread = applier.reread(published, burst, afterEvent);
+                synchronized (publishLock) {
+                    publish(reread.applyTo(published, lastEventOf));
+                    lastEventOf.values().removeIf(n -> n <= afterEvent);
+                }
             }
         } finally {
             try {
@@ -129,6 +138,22 @@ public final class HostWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * On the event stream's thread, at once: what the event states outright (started,
+     * died, paused, removed) is published before the watcher re-reads the container,
+     * so the picture follows the engine within milliseconds.
+     */
+    private void showImplied(Event event) {
+        if (!reachedLive) return;
+        long number = eventCount.incrementAndGet();
+        String container = BurstApplier.containerOf(event);
+        if (container != null) lastEventOf.put(container, number);
+        synchronized (publishLock) {
+            if (published != null) publish(BurstApplier.implied(published, List.of(event)));
+        }
+    }
+
+    /** Callers hold publishLock, so listeners hear one change at a time, in order. */
     private void publish(HostInventory next) {
         if (Objects.equals(next, published)) return;
         List<Delta> changes = next.changesSince(published);

@@ -1,0 +1,165 @@
+package dev.portolan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.InventoryReader;
+import dev.portolan.testing.Eventually;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.ui.model.HostSession;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 4's numbers, each side by side with its baseline in the same run:
+ * (a) engine event → FX model, against the docker CLI's `docker events`;
+ * (b) cold inventory of 200 containers, against raw list + inspect through the API.
+ * Run with `mvn -Pbench verify`.
+ */
+class InventoryBench {
+
+    private static TestEngine engine;
+
+    @BeforeAll
+    static void start() {
+        FxThread.startToolkit();
+        engine = new TestEngine();
+        engine.cleanUp();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void cleanUp() {
+        engine.cleanUp();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.cleanUp();
+        engine.close();
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Test
+    void eventLatencyAgainstTheDockerCli() throws Exception {
+        int containers = Integer.getInteger("bench.events.containers", 60);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < containers; i++) ids.add(engine.create(TestEngine.uniqueName("latency" + i)));
+
+        // FX side: when each container reaches each state in the FX model
+        Map<String, Long> fxSeen = new ConcurrentHashMap<>();
+        // CLI side: when `docker events` printed each event, and the engine's own time of it
+        Map<String, Long> cliSeen = new ConcurrentHashMap<>();
+        Map<String, Long> engineTime = new ConcurrentHashMap<>();
+        try (HostSession session = HostSession.watch(engine.endpoint())) {
+            var model = session.model();
+            Eventually.within(Duration.ofSeconds(10), "live", () -> FxThread.get(model::isLive));
+            FxThread.run(() -> model.containers().addListener((ListChangeListener<ContainerInfo>) change -> {
+                long now = epochNanos();
+                while (change.next()) {
+                    for (ContainerInfo c : change.getAddedSubList()) {
+                        String key = c.id() + (c.isRunning() ? ":start" : c.state() == ContainerInfo.State.EXITED ? ":die" : "");
+                        fxSeen.putIfAbsent(key, now);
+                    }
+                }
+            }));
+            Process cli = new ProcessBuilder("docker", "events", "--filter", "type=container",
+                    "--filter", "event=start", "--filter", "event=die", "--format", "{{json .}}").start();
+            ObjectMapper json = new ObjectMapper();
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream()))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        long now = epochNanos();
+                        JsonNode event = json.readTree(line);
+                        String key = event.path("id").asText() + ":" + event.path("Action").asText();
+                        cliSeen.putIfAbsent(key, now);
+                        engineTime.putIfAbsent(key, event.path("timeNano").asLong());
+                    }
+                } catch (Exception e) {
+                    // the process was stopped
+                }
+            });
+            Thread.sleep(500); // let the CLI subscribe
+            for (String id : ids) {
+                engine.docker().startContainerCmd(id).exec();
+                Thread.sleep(20);
+                engine.docker().killContainerCmd(id).exec();
+                Thread.sleep(20);
+            }
+            Eventually.within(Duration.ofSeconds(10), "every event seen by both", () -> ids.stream().allMatch(id ->
+                    fxSeen.containsKey(id + ":start") && fxSeen.containsKey(id + ":die")
+                    && cliSeen.containsKey(id + ":start") && cliSeen.containsKey(id + ":die")));
+            cli.destroy();
+            reader.join(2000);
+        }
+        List<Double> fx = new ArrayList<>();
+        List<Double> cliLatency = new ArrayList<>();
+        engineTime.forEach((key, at) -> {
+            if (fxSeen.containsKey(key)) fx.add((fxSeen.get(key) - at) / 1e6);
+            if (cliSeen.containsKey(key)) cliLatency.add((cliSeen.get(key) - at) / 1e6);
+        });
+        Stats portolan = Stats.of(fx);
+        Stats baseline = Stats.of(cliLatency);
+        BenchReport report = new BenchReport("event-latency");
+        report.line("(a) engine event time -> seen, " + containers + " containers started and killed");
+        report.line(Stats.header());
+        report.line(portolan.row("Portolan: event -> FX model"));
+        report.line(baseline.row("baseline: docker events CLI"));
+        report.line(String.format("p95 ratio %.2fx (goal: p95 <= 50 ms and <= 1.5x the CLI)", portolan.p95() / baseline.p95()));
+        report.put("portolan", portolan);
+        report.put("dockerEventsCli", baseline);
+        report.finish();
+    }
+
+    @Test
+    void coldInventoryAgainstRawListAndInspect() throws Exception {
+        int count = Integer.getInteger("bench.inventory.containers", 200);
+        try (ExecutorService parallel = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                parallel.submit(() -> engine.runSleeper(TestEngine.uniqueName("cold" + n)));
+            }
+        }
+        var docker = engine.docker();
+        List<Double> portolan = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        for (int round = 0; round < 7; round++) {
+            long start = System.nanoTime();
+            var inventory = new InventoryReader(docker).readAll();
+            portolan.add((System.nanoTime() - start) / 1e6);
+            if (inventory.containers().size() < count) throw new AssertionError("missing containers");
+
+            start = System.nanoTime();
+            for (var c : docker.listContainersCmd().withShowAll(true).exec()) docker.inspectContainerCmd(c.getId()).exec();
+            raw.add((System.nanoTime() - start) / 1e6);
+        }
+        Stats ours = Stats.of(portolan.subList(2, portolan.size()));
+        Stats baseline = Stats.of(raw.subList(2, raw.size()));
+        BenchReport report = new BenchReport("cold-inventory");
+        report.line("(b) cold inventory of " + count + " running containers (5 rounds after 2 warm-ups)");
+        report.line(Stats.header());
+        report.line(ours.row("Portolan: full snapshot"));
+        report.line(baseline.row("baseline: list + inspect each"));
+        report.line(String.format("median ratio %.2fx (goal: <= 1.5x); Portolan also reads images, volumes, networks",
+                ours.p50() / baseline.p50()));
+        report.put("portolan", ours);
+        report.put("rawListInspect", baseline);
+        report.finish();
+    }
+}
