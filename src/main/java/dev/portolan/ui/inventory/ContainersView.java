@@ -72,7 +72,6 @@ public final class ContainersView {
         logs.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.logs(session, c)));
         Button remove = new Button("Remove…");
         remove.setId("container-remove");
-        remove.getStyleClass().add("danger");
         remove.setOnAction(e -> actions.remove(session, selected(), window()));
         for (Button b : List.of(logs, remove)) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(selectedItems));
