@@ -54,7 +54,7 @@ public final class ResourceTable<T> {
         table.setId(id + "-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Nothing here yet."));
+        table.setPlaceholder(new Label("None on this host yet."));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<T>) change -> {
             if (!updating) selectedKeys = table.getSelectionModel().getSelectedItems().stream().map(key).toList();
         });
@@ -95,6 +95,14 @@ public final class ResourceTable<T> {
 
     private static boolean sameKind(Object a, Object b) {
         return a != null && b != null && a.getClass() == b.getClass();
+    }
+
+    /** What the empty table says: what to do to fill it. */
+    public void setEmptyText(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("empty-hint");
+        label.setWrapText(true);
+        table.setPlaceholder(label);
     }
 
     public <V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {

@@ -14,6 +14,8 @@ public final class VolumesView {
 
     public VolumesView(HostModel host, ObjectProperty<Object> selection) {
         table = new ResourceTable<>("volumes", host.volumes(), VolumeInfo::name, v -> v.name() + " " + v.labels(), selection);
+        table.setEmptyText("No volumes yet. A volume keeps a container's data after the container is gone:"
+                + " run a container with a volume such as data:/var/lib/data to make one.");
         table.column("Name", VolumeInfo::name, 260);
         table.column("Driver", VolumeInfo::driver, 80);
         table.column("Used by", v -> {
