@@ -45,6 +45,78 @@ public final class DockerContexts {
                 hasTls ? tls : null, "context " + name);
     }
 
+    /**
+     * Registers an engine as a context, as `docker context create` does, so the real CLI can
+     * use it: `docker --context NAME ps`. Certificates are copied; the key stays 0600.
+     */
+    public void write(String name, EngineEndpoint endpoint, String description) {
+        try {
+            Path meta = configDir.resolve("contexts/meta").resolve(digest(name));
+            Files.createDirectories(meta);
+            var root = JSON.createObjectNode();
+            root.put("Name", name);
+            root.putObject("Metadata").put("Description", description);
+            var docker = root.putObject("Endpoints").putObject("docker");
+            docker.put("Host", endpoint.address());
+            docker.put("SkipTLSVerify", false);
+            Files.writeString(meta.resolve("meta.json"), JSON.writeValueAsString(root));
+            if (endpoint.usesTls()) {
+                Path tls = configDir.resolve("contexts/tls").resolve(digest(name)).resolve("docker");
+                Files.createDirectories(tls);
+                for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
+                    Files.copy(endpoint.tlsDir().resolve(file), tls.resolve(file),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (tls.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(tls.resolve("key.pem"),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot register the docker context " + name, e);
+        }
+    }
+
+    /** Removes a context and its certificates; nothing happens when there is none. */
+    public void remove(String name) {
+        try {
+            for (Path dir : new Path[] {configDir.resolve("contexts/meta").resolve(digest(name)),
+                    configDir.resolve("contexts/tls").resolve(digest(name))}) {
+                deleteTree(dir);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the docker context " + name, e);
+        }
+    }
+
+    public boolean exists(String name) {
+        return Files.isRegularFile(configDir.resolve("contexts/meta").resolve(digest(name)).resolve("meta.json"));
+    }
+
+    /** The names of every context in the store (not "default", which is implicit). */
+    public java.util.List<String> names() {
+        Path metas = configDir.resolve("contexts/meta");
+        if (!Files.isDirectory(metas)) return java.util.List.of();
+        try (var dirs = Files.list(metas)) {
+            return dirs.map(d -> d.resolve("meta.json")).filter(Files::isRegularFile).map(f -> {
+                try {
+                    return JSON.readTree(f.toFile()).path("Name").asText("");
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(n -> !n.isBlank()).sorted().toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     static String digest(String name) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));

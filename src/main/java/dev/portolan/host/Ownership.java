@@ -1,0 +1,18 @@
+package dev.portolan.host;
+
+/** The labels by which Portolan knows what it made, and never touches what it did not. */
+public final class Ownership {
+
+    /** The lab a resource belongs to. */
+    public static final String LAB = "dev.portolan.lab";
+    /** The host name within its lab, on a simulated host's container and volume. */
+    public static final String HOST = "dev.portolan.host";
+    /** What the resource is to Portolan: simulated-host, host-data, lab-network. */
+    public static final String ROLE = "dev.portolan.role";
+    /** How a simulated host was started: privileged, or capabilities (the fallback). */
+    public static final String PRIVILEGE = "dev.portolan.privilege";
+
+    public static final String SIMULATED_HOST = "simulated-host";
+
+    private Ownership() {}
+}

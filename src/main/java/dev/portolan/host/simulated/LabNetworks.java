@@ -1,0 +1,52 @@
+package dev.portolan.host.simulated;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.portolan.host.Ownership;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One bridge network per lab on the local engine, so a lab's hosts reach each other by
+ * name. The engine allows two networks of one name, so creation is serialised per lab.
+ */
+final class LabNetworks {
+
+    private final DockerClient docker;
+
+    LabNetworks(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** The lab network's name, made when missing. */
+    String ensure(String lab, Object labLock) {
+        String name = SimulatedHosts.networkName(lab);
+        synchronized (labLock) {
+            if (find(name).isEmpty()) {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withAttachable(true)
+                        .withLabels(Map.of(Ownership.LAB, lab, Ownership.ROLE, "lab-network")).exec();
+            }
+        }
+        return name;
+    }
+
+    /** Removes the lab network when no container is attached to it any more. */
+    void removeIfUnused(String lab) {
+        for (var network : find(SimulatedHosts.networkName(lab))) {
+            try {
+                var inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
+                if (inspected.getContainers() == null || inspected.getContainers().isEmpty()) {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                }
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        }
+    }
+
+    private List<com.github.dockerjava.api.model.Network> find(String name) {
+        return docker.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(n -> n.getName().equals(name) && n.getLabels() != null && n.getLabels().containsKey(Ownership.LAB))
+                .toList();
+    }
+}

@@ -1,0 +1,283 @@
+package dev.portolan.host.simulated;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.Ownership;
+import dev.portolan.host.Progress;
+import dev.portolan.host.tls.CertificateAuthority;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulated hosts: Docker-in-Docker containers on the local engine, one lab network per
+ * lab, the host's /var/lib/docker in a named volume, its API on 127.0.0.1 over mutual
+ * TLS, and a docker context per host. Everything made carries {@link Ownership} labels.
+ * Blocking: call off the FX thread.
+ */
+public final class SimulatedHosts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedHosts.class);
+    private static final Map<String, Object> LAB_LOCKS = new ConcurrentHashMap<>();
+
+    private final DockerClient docker;
+    private final Path configDir;
+    private final DockerContexts contexts;
+
+    /**
+     * @param configDir where labs keep their CA and the hosts' certificates
+     * @param contexts  the docker CLI's context store the hosts are registered in
+     */
+    public SimulatedHosts(DockerClient docker, Path configDir, DockerContexts contexts) {
+        this.docker = docker;
+        this.configDir = configDir;
+        this.contexts = contexts;
+    }
+
+    public static String containerName(String lab, String name) {
+        return "portolan-" + lab + "-" + name;
+    }
+
+    static String networkName(String lab) {
+        return "portolan-" + lab;
+    }
+
+    static String volumeName(String lab, String name) {
+        return containerName(lab, name) + "-docker";
+    }
+
+    Path hostDir(String lab, String name) {
+        return configDir.resolve("labs").resolve(lab).resolve("hosts").resolve(name);
+    }
+
+    /** Every simulated host on the local engine, running or not. */
+    public List<SimulatedHost> list() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Ownership.ROLE, Ownership.SIMULATED_HOST)).exec().stream()
+                .map(this::toHost).sorted(java.util.Comparator.comparing(h -> h.lab() + "/" + h.name())).toList();
+    }
+
+    public SimulatedHost toHost(Container c) {
+        Map<String, String> labels = c.getLabels();
+        String lab = labels.get(Ownership.LAB);
+        String name = labels.get(Ownership.HOST);
+        int port = 0;
+        if (c.getPorts() != null) {
+            for (var p : c.getPorts()) {
+                if (p.getPrivatePort() != null && p.getPrivatePort() == HostLauncher.API_PORT && p.getPublicPort() != null) {
+                    port = p.getPublicPort();
+                }
+            }
+        }
+        return new SimulatedHost(lab, name, c.getId(), c.getState(), port, labels.getOrDefault(Ownership.PRIVILEGE, "?"),
+                c.getImage(), hostDir(lab, name).resolve("client"));
+    }
+
+    /**
+     * Makes a host and waits until its TLS API answers. On failure or cancel, whatever was
+     * made is removed again, and the error says what went wrong.
+     */
+    public SimulatedHost create(SimulatedHostSpec spec, Progress progress) {
+        Deque<Runnable> undo = new ArrayDeque<>();
+        try {
+            progress.step("Checking the image " + spec.image());
+            checkImage(spec.image());
+            checkNameIsFree(spec);
+            checkPortsAreFree(spec);
+            progress.checkCancelled();
+
+            progress.step("Making certificates");
+            Path dir = hostDir(spec.lab(), spec.name());
+            undo.push(() -> deleteQuietly(dir));
+            CertificateAuthority ca = CertificateAuthority.loadOrCreate(
+                    configDir.resolve("labs").resolve(spec.lab()).resolve("ca"), spec.lab());
+            ca.issueServer(dir.resolve("server"), spec.name(),
+                    List.of(spec.name(), spec.containerName(), "localhost", "127.0.0.1"));
+            ca.issueClient(dir.resolve("client"), "portolan");
+            progress.checkCancelled();
+
+            progress.step("Preparing the lab network " + networkName(spec.lab()));
+            String network = new LabNetworks(docker).ensure(spec.lab(), LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
+            String volume = volumeName(spec.lab(), spec.name());
+            if (!volumeExists(volume)) {
+                docker.createVolumeCmd().withName(volume).withLabels(Map.of(Ownership.LAB, spec.lab(),
+                        Ownership.HOST, spec.name(), Ownership.ROLE, "host-data")).exec();
+                undo.push(() -> docker.removeVolumeCmd(volume).exec());
+            }
+            progress.checkCancelled();
+
+            progress.step("Creating and starting the container");
+            var launched = new HostLauncher(docker).launch(
+                    new HostLauncher.Plan(spec, network, volume, dir.resolve("server")),
+                    id -> undo.push(() -> removeContainer(id)));
+            progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
+            SimulatedHost host = find(spec.lab(), spec.name()).orElseThrow();
+            waitUntilReady(host, progress);
+
+            progress.step("Registering the docker context " + host.contextName());
+            contexts.write(host.contextName(), host.endpoint(), "Portolan simulated host " + spec.lab() + "/" + spec.name());
+            progress.step("Ready");
+            return host;
+        } catch (RuntimeException e) {
+            LOG.info("creating {} failed, rolling back {} steps: {}", spec.containerName(), undo.size(), e.toString());
+            while (!undo.isEmpty()) {
+                try {
+                    undo.pop().run();
+                } catch (RuntimeException rollback) {
+                    LOG.warn("rollback step failed: {}", rollback.toString());
+                }
+            }
+            throw e;
+        }
+    }
+
+    public java.util.Optional<SimulatedHost> find(String lab, String name) {
+        return list().stream().filter(h -> h.lab().equals(lab) && h.name().equals(name)).findFirst();
+    }
+
+    public SimulatedHost start(SimulatedHost host, Progress progress) {
+        docker.startContainerCmd(host.containerId()).exec();
+        SimulatedHost started = find(host.lab(), host.name()).orElseThrow();
+        waitUntilReady(started, progress);
+        // the API port is chosen anew at each start: keep the context pointing at it
+        contexts.write(started.contextName(), started.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
+        return started;
+    }
+
+    public void stop(SimulatedHost host) {
+        docker.stopContainerCmd(host.containerId()).withTimeout(10).exec();
+    }
+
+    public SimulatedHost restart(SimulatedHost host, Progress progress) {
+        stop(host);
+        return start(host, progress);
+    }
+
+    /**
+     * Removes the host's container, context and certificates; its data volume only when
+     * {@code keepData} is false. The lab network goes with the lab's last host.
+     */
+    public void remove(SimulatedHost host, boolean keepData) {
+        removeContainer(host.containerId());
+        contexts.remove(host.contextName());
+        deleteQuietly(hostDir(host.lab(), host.name()));
+        if (!keepData) {
+            try {
+                docker.removeVolumeCmd(volumeName(host.lab(), host.name())).exec();
+            } catch (NotFoundException gone) {
+                // removed by hand meanwhile
+            }
+        }
+        new LabNetworks(docker).removeIfUnused(host.lab());
+    }
+
+    private void waitUntilReady(SimulatedHost host, Progress progress) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try (EngineClients clients = EngineClients.connect(host.endpoint())) {
+            while (true) {
+                progress.checkCancelled();
+                try {
+                    clients.ping();
+                    return;
+                } catch (RuntimeException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(host.name() + "'s API did not answer within 60 s. " + lastLog(host));
+                    }
+                }
+                var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
+                if (!Boolean.TRUE.equals(state.getRunning())) {
+                    throw new IllegalStateException(host.name() + " stopped while starting (exit code "
+                            + state.getExitCodeLong() + "). " + lastLog(host));
+                }
+                Thread.sleep(25);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
+    private String lastLog(SimulatedHost host) {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(3)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            lines.add(new String(frame.getPayload()).strip());
+                        }
+                    }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "";
+        }
+        return lines.isEmpty() ? "" : "Its log ends: " + String.join(" | ", lines);
+    }
+
+    private void checkImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("The image " + image + " is not on the local engine. Pull it "
+                    + "(docker pull " + image + ") or choose another; without a registry, build portolan-test/dind "
+                    + "with src/test/engine/prepare-engine.sh.");
+        }
+    }
+
+    private void checkNameIsFree(SimulatedHostSpec spec) {
+        boolean taken = !docker.listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of("^/" + spec.containerName() + "$")).exec().isEmpty();
+        if (taken) {
+            throw new InvalidInputException("A host named " + spec.name() + " already exists in lab " + spec.lab()
+                    + " (container " + spec.containerName() + "). Choose another name, or remove that host first.");
+        }
+    }
+
+    private static void checkPortsAreFree(SimulatedHostSpec spec) {
+        for (var mapping : spec.ports()) {
+            try (ServerSocket probe = new ServerSocket(mapping.laptopPort(), 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new InvalidInputException("Port " + mapping.laptopPort() + " on 127.0.0.1 is already in use "
+                        + "by another program. Choose another port for " + mapping.text() + ".");
+            }
+        }
+    }
+
+    private boolean volumeExists(String name) {
+        try {
+            docker.inspectVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private void removeContainer(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            // already gone
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            DockerContexts.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}
