@@ -37,6 +37,11 @@ public final class EndpointResolver {
         return new EndpointResolver(env, config, System.getProperty("os.name").startsWith("Windows"));
     }
 
+    /** The docker CLI's configuration folder (~/.docker unless DOCKER_CONFIG says otherwise). */
+    public Path dockerConfigDir() {
+        return dockerConfigDir;
+    }
+
     /**
      * The local engine's endpoint.
      *
@@ -111,7 +116,7 @@ public final class EndpointResolver {
         }
     }
 
-    static void requireCertificates(Path dir, String where) {
+    public static void requireCertificates(Path dir, String where) {
         for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
             if (!Files.isReadable(dir.resolve(file))) {
                 throw new EndpointException(where + " points to " + dir + ", which has no readable " + file

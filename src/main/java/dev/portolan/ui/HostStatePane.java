@@ -66,8 +66,9 @@ final class HostStatePane {
         HostStatus status = host.status();
         Instant now = Instant.now();
         boolean lost = status instanceof HostStatus.Lost;
-        spinner.setVisible(!lost);
-        spinner.setManaged(!lost);
+        boolean busy = status instanceof HostStatus.Connecting || status instanceof HostStatus.Creating;
+        spinner.setVisible(busy);
+        spinner.setManaged(busy);
         retryNow.setVisible(lost);
         switch (status) {
             case HostStatus.Lost l -> {
@@ -83,8 +84,18 @@ final class HostStatePane {
                 countdown.setText("");
             }
             case HostStatus.Offline o -> {
-                title.setText(host.name() + " is offline");
-                reason.setText(o.reason());
+                title.setText(host.name() + " is " + o.reason());
+                reason.setText("Start it from the hosts list (right-click) to see what runs on it.");
+                countdown.setText("");
+            }
+            case HostStatus.Creating c -> {
+                title.setText("Preparing " + host.name() + "…");
+                reason.setText(c.step());
+                countdown.setText("");
+            }
+            case HostStatus.Failed f -> {
+                title.setText(host.name() + " failed");
+                reason.setText(f.reason());
                 countdown.setText("");
             }
             case HostStatus.Live l -> countdown.setText("");

@@ -5,7 +5,10 @@ import dev.portolan.ui.inventory.ImagesView;
 import dev.portolan.ui.inventory.NetworksView;
 import dev.portolan.ui.inventory.VolumesView;
 import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -19,18 +22,20 @@ import javafx.scene.layout.StackPane;
  */
 final class HostView {
 
-    private final HostSession session;
+    private final HostModel host;
     private final HostStatePane state;
     private final TabPane tabs;
     private final StackPane root;
 
-    HostView(HostSession session, ObjectProperty<Object> selection, ContainerActions actions) {
-        this.session = session;
-        var host = session.model();
-        state = new HostStatePane(host, session::retryNow);
+    HostView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection, ContainerActions actions) {
+        this.host = host;
+        state = new HostStatePane(host, () -> {
+            HostSession current = session.get();
+            if (current != null) current.retryNow();
+        });
         tabs = new TabPane(
                 tab("Overview", new OverviewPane(host).root()),
-                tab("Containers", new ContainersView(session, selection, actions).root()),
+                tab("Containers", new ContainersView(host, session, selection, actions).root()),
                 tab("Images", new ImagesView(host, selection).root()),
                 tab("Volumes", new VolumesView(host, selection).root()),
                 tab("Networks", new NetworksView(host, selection).root()));
@@ -48,10 +53,6 @@ final class HostView {
         return root;
     }
 
-    HostSession session() {
-        return session;
-    }
-
     void select(String tabName) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(tabName)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -60,7 +61,8 @@ final class HostView {
     /** Called on every change of status, and once a second for the countdowns. */
     void refresh() {
         state.refresh();
-        boolean nothingYet = session.model().inventory() == null;
+        boolean nothingYet = host.inventory() == null || host.status() instanceof HostStatus.Offline
+                || host.status() instanceof HostStatus.Creating || host.status() instanceof HostStatus.Failed;
         state.emptyState().setVisible(nothingYet);
         tabs.setVisible(!nothingYet);
     }

@@ -1,6 +1,7 @@
 package dev.portolan.ui;
 
 import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.hosts.HostsMenus;
 import dev.portolan.ui.model.HostModel;
 import java.time.Instant;
 import javafx.collections.ObservableList;
@@ -20,14 +21,28 @@ final class HostsSidebar {
     private final ListView<HostModel> list;
     private final VBox root;
 
-    HostsSidebar(ObservableList<HostModel> hosts) {
+    HostsSidebar(ObservableList<HostModel> hosts, HostsMenus menus) {
         list = new ListView<>(hosts);
         list.setId("hosts");
-        list.setCellFactory(view -> new HostCell());
+        list.setCellFactory(view -> {
+            HostCell cell = new HostCell();
+            // filled when asked: a menu with no items never shows
+            cell.setOnContextMenuRequested(e -> {
+                if (cell.getItem() == null) return;
+                menus.menu(cell.getItem()).show(cell, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         Label title = new Label("Hosts");
         title.getStyleClass().add("sidebar-title");
-        root = new VBox(title, list);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, menus.addHostButton());
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 6, 6, 0));
+        root = new VBox(header, list);
         root.getStyleClass().add("sidebar");
         root.setPrefWidth(230);
     }
@@ -71,11 +86,13 @@ final class HostsSidebar {
             dot.getStyleClass().setAll("state-dot", switch (status) {
                 case HostStatus.Live l -> "live";
                 case HostStatus.Lost l -> "lost";
+                case HostStatus.Failed f -> "lost";
+                case HostStatus.Offline o -> "offline";
                 default -> "connecting";
             });
             name.setText(host.name());
             String facts = host.inventory() != null && status instanceof HostStatus.Live
-                    ? host.inventory().containers().size() + " containers · " + host.endpoint().source()
+                    ? host.provider() + " · " + host.inventory().containers().size() + " containers"
                     : StatusText.status(status, Instant.now());
             detail.setText(facts);
             setGraphic(box);

@@ -1,10 +1,14 @@
 package dev.portolan.ui;
 
+import dev.portolan.app.UserDirectories;
+import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EndpointException;
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.hosts.HostsController;
+import dev.portolan.ui.hosts.HostsMenus;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
 
@@ -12,10 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -29,14 +31,14 @@ import javafx.util.Duration;
 public final class MainWindow {
 
     private final EndpointResolver resolver;
-    private final ObservableList<HostModel> hosts =
-            FXCollections.observableArrayList(h -> new Observable[] {h.statusProperty(), h.inventoryProperty()});
-    private final Map<HostModel, HostSession> sessions = new HashMap<>();
+    private final HostsController controller;
+    private final ObservableList<HostModel> hosts;
     private final Map<HostModel, HostView> views = new HashMap<>();
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
     private final ActionRunner runner = new ActionRunner();
     private final ContainerActions actions = new ContainerActions(runner);
-    private final HostsSidebar sidebar = new HostsSidebar(hosts);
+    private final HostsSidebar sidebar;
+    private final HostsMenus menus;
     private final StackPane center = new StackPane();
     private final DetailsPane details;
     private final StatusBar statusBar;
@@ -46,12 +48,20 @@ public final class MainWindow {
 
     MainWindow(EndpointResolver resolver) {
         this.resolver = resolver;
+        controller = new HostsController(runner, UserDirectories.forThisUser().config(),
+                new DockerContexts(resolver.dockerConfigDir()));
+        hosts = controller.hosts();
+        menus = new HostsMenus(controller, () -> root.getScene() == null ? null : root.getScene().getWindow());
+        sidebar = new HostsSidebar(hosts, menus);
         details = new DetailsPane(this::selectedSession);
         statusBar = new StatusBar(runner);
         configProblem = new ConfigProblemPane(this::connectLocal);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
-        hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> statusBar.show(selectedHost()));
+        hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
+            statusBar.show(selectedHost());
+            views.keySet().retainAll(hosts);
+        });
 
         SplitPane split = new SplitPane(sidebar.root(), center, details.root());
         split.setDividerPositions(0.17, 0.78);
@@ -77,7 +87,15 @@ public final class MainWindow {
     }
 
     public HostSession session(HostModel host) {
-        return sessions.get(host);
+        return controller.session(host).orElse(null);
+    }
+
+    public HostsController controller() {
+        return controller;
+    }
+
+    public HostsMenus menus() {
+        return menus;
     }
 
     public ActionRunner runner() {
@@ -87,7 +105,8 @@ public final class MainWindow {
     /** Finds the local engine the way the docker CLI does and starts watching it. */
     private void connectLocal() {
         try {
-            add(HostSession.watch(resolver.resolve()));
+            HostModel local = controller.watchLocal(resolver.resolve());
+            sidebar.list().getSelectionModel().select(local);
             center.getChildren().remove(configProblem.root());
         } catch (EndpointException e) {
             configProblem.show(e.getMessage());
@@ -96,20 +115,13 @@ public final class MainWindow {
         }
     }
 
-    private void add(HostSession session) {
-        HostModel host = session.model();
-        sessions.put(host, session);
-        hosts.add(host);
-        if (sidebar.list().getSelectionModel().getSelectedItem() == null) sidebar.list().getSelectionModel().select(host);
-    }
-
     private void showHost(HostModel host) {
         selection.set(null);
         if (host == null) {
             center.getChildren().clear();
             return;
         }
-        HostView view = views.computeIfAbsent(host, h -> new HostView(sessions.get(h), selection, actions));
+        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions));
         center.getChildren().setAll(view.root());
         statusBar.show(host);
     }
@@ -120,7 +132,7 @@ public final class MainWindow {
 
     private HostSession selectedSession() {
         HostModel host = selectedHost();
-        return host == null ? null : sessions.get(host);
+        return host == null ? null : session(host);
     }
 
     /** Once a second: the countdowns of lost hosts. */
@@ -135,7 +147,7 @@ public final class MainWindow {
     /** Stops every watcher; called when the window closes. */
     public void close() {
         ticker.stop();
-        sessions.values().forEach(HostSession::close);
+        controller.close();
     }
 
 }

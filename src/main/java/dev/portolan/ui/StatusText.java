@@ -16,7 +16,9 @@ public final class StatusText {
             case HostStatus.Connecting c -> c.attempt() > 1 ? "connecting… (try " + c.attempt() + ")" : "connecting…";
             case HostStatus.Live l -> "live";
             case HostStatus.Lost lost -> "lost — " + retryText(lost, now);
-            case HostStatus.Offline off -> "offline";
+            case HostStatus.Offline off -> off.reason();
+            case HostStatus.Creating c -> c.step();
+            case HostStatus.Failed f -> "error — " + f.reason();
         };
     }
 

@@ -59,7 +59,12 @@ public final class SimulatedHosts {
         return containerName(lab, name) + "-docker";
     }
 
-    Path hostDir(String lab, String name) {
+    /** Where a host keeps its certificates: server/ (copied into the host) and client/ (for Portolan and the CLI). */
+    public Path hostDir(String lab, String name) {
+        return hostDir(configDir, lab, name);
+    }
+
+    public static Path hostDir(Path configDir, String lab, String name) {
         return configDir.resolve("labs").resolve(lab).resolve("hosts").resolve(name);
     }
 

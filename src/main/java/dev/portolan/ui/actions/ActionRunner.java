@@ -42,6 +42,12 @@ public final class ActionRunner {
      * {@code then} gets the result on the FX thread.
      */
     public <T> void run(String progress, String done, String what, Callable<T> work, Consumer<T> then) {
+        run(progress, done, what, work, then, null);
+    }
+
+    /** As above; {@code failed} also gets the sentence that says what went wrong. */
+    public <T> void run(String progress, String done, String what, Callable<T> work, Consumer<T> then,
+            Consumer<String> failed) {
         say(new Message(progress, false));
         running.incrementAndGet();
         busy.set(true);
@@ -54,11 +60,14 @@ public final class ActionRunner {
                     if (then != null) then.accept(result);
                 });
             } catch (Exception e) {
-                String text = e instanceof InvalidInputException ? e.getMessage() : EngineErrors.action(what, e);
+                String text = e instanceof InvalidInputException ? e.getMessage()
+                        : e instanceof java.util.concurrent.CancellationException ? what + ": cancelled; nothing was left behind."
+                        : EngineErrors.action(what, e);
                 LOG.info("{}: {}", what, text, e);
                 Platform.runLater(() -> {
                     finished();
                     say(new Message(text, true));
+                    if (failed != null) failed.accept(text);
                 });
             }
         });

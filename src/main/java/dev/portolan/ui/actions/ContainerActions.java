@@ -102,6 +102,10 @@ public final class ContainerActions {
     }
 
     public void run(HostSession host, Window owner) {
+        if (host == null) {
+            notConnected(null);
+            return;
+        }
         host.clients().ifPresentOrElse(clients -> RunDialog.open(owner, host.model(), clients, runner),
                 () -> notConnected(host));
     }
@@ -127,13 +131,13 @@ public final class ContainerActions {
     }
 
     private void withOps(HostSession host, Consumer<ContainerOps> then) {
-        EngineClients clients = host.clients().orElse(null);
+        EngineClients clients = host == null ? null : host.clients().orElse(null);
         if (clients == null) notConnected(host);
         else then.accept(new ContainerOps(clients));
     }
 
     private void notConnected(HostSession host) {
-        runner.say(new ActionRunner.Message(host.model().name()
+        runner.say(new ActionRunner.Message((host == null ? "This host" : host.model().name())
                 + " is not connected. Wait until it is live again, or press Retry now.", true));
     }
 

@@ -3,7 +3,9 @@ package dev.portolan.ui.inventory;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.ui.actions.ContainerActions;
 import dev.portolan.ui.actions.ContainerActions.Action;
+import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -19,8 +21,8 @@ public final class ContainersView {
 
     private final ResourceTable<ContainerInfo> table;
 
-    public ContainersView(HostSession session, ObjectProperty<Object> selection, ContainerActions actions) {
-        var host = session.model();
+    public ContainersView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection,
+            ContainerActions actions) {
         table = new ResourceTable<>("containers", host.containers(), ContainerInfo::id, ContainersView::searchText, selection);
         TableColumn<ContainerInfo, ContainerInfo> state = table.column("State", c -> c, 150);
         state.setCellFactory(column -> new StateCell());
@@ -39,7 +41,7 @@ public final class ContainersView {
 
         Button run = new Button("Run…");
         run.setId("run-container");
-        run.setOnAction(e -> actions.run(session, window()));
+        run.setOnAction(e -> actions.run(session.get(), window()));
         table.addTools(run);
         var selectedItems = table.table().getSelectionModel().getSelectedItems();
         MenuButton more = new MenuButton("More");
@@ -47,7 +49,7 @@ public final class ContainersView {
         for (Action action : Action.values()) {
             var applies = javafx.beans.binding.Bindings.createBooleanBinding(
                     () -> selected().stream().noneMatch(c -> action.appliesTo(c.state())), selectedItems, host.containers());
-            Runnable apply = () -> actions.apply(session, action,
+            Runnable apply = () -> actions.apply(session.get(), action,
                     selected().stream().filter(c -> action.appliesTo(c.state())).toList());
             String id = "container-" + action.name().toLowerCase(java.util.Locale.ROOT);
             if (action == Action.START || action == Action.STOP || action == Action.RESTART) {
@@ -65,29 +67,29 @@ public final class ContainersView {
             }
         }
         MenuItem exec = new MenuItem("Exec…");
-        exec.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.exec(session, c, window())));
+        exec.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.exec(session.get(), c, window())));
         exec.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected().size() != 1 || !selected().getFirst().isRunning(), selectedItems, host.containers()));
         more.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), exec);
         Button logs = new Button("Logs");
         logs.setId("container-logs");
-        logs.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.logs(session, c)));
+        logs.setOnAction(e -> selected().stream().findFirst().ifPresent(c -> actions.logs(session.get(), c)));
         Button remove = new Button("Remove…");
         remove.setId("container-remove");
-        remove.setOnAction(e -> actions.remove(session, selected(), window()));
+        remove.setOnAction(e -> actions.remove(session.get(), selected(), window()));
         for (Button b : List.of(logs, remove)) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(selectedItems));
         }
         table.addTools(logs, remove, more);
         table.table().setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE) actions.remove(session, selected(), window());
-            if (e.getCode() == KeyCode.ENTER) selected().stream().findFirst().ifPresent(c -> actions.logs(session, c));
+            if (e.getCode() == KeyCode.DELETE) actions.remove(session.get(), selected(), window());
+            if (e.getCode() == KeyCode.ENTER) selected().stream().findFirst().ifPresent(c -> actions.logs(session.get(), c));
         });
         table.table().setRowFactory(view -> {
             var row = new javafx.scene.control.TableRow<ContainerInfo>();
             row.setOnContextMenuRequested(e -> {
                 if (row.getItem() == null) return;
-                actions.menu(session, selected(), window()).show(row, e.getScreenX(), e.getScreenY());
+                actions.menu(session.get(), selected(), window()).show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
             return row;

@@ -19,7 +19,9 @@ import javafx.collections.ObservableList;
  */
 public final class HostModel {
 
-    private final EngineEndpoint endpoint;
+    private final String name;
+    private final String provider;
+    private volatile EngineEndpoint endpoint;
     private final ObjectProperty<HostStatus> status =
             new SimpleObjectProperty<>(new HostStatus.Connecting(Instant.now(), 1));
     private final ObjectProperty<HostInventory> inventory = new SimpleObjectProperty<>();
@@ -28,16 +30,31 @@ public final class HostModel {
     private final KeyedList<VolumeInfo> volumes = new KeyedList<>(VolumeInfo::name);
     private final KeyedList<NetworkInfo> networks = new KeyedList<>(NetworkInfo::id);
 
-    public HostModel(EngineEndpoint endpoint) {
+    /**
+     * @param name     what the sidebar calls the host ("local", "demo/node1")
+     * @param provider where it comes from ("local engine", "simulated host", "docker context", ...)
+     */
+    public HostModel(String name, String provider, EngineEndpoint endpoint) {
+        this.name = name;
+        this.provider = provider;
         this.endpoint = endpoint;
     }
 
     public String name() {
-        return endpoint.name();
+        return name;
     }
 
+    public String provider() {
+        return provider;
+    }
+
+    /** Where the host's engine answers; a simulated host gets a new port at each start. */
     public EngineEndpoint endpoint() {
         return endpoint;
+    }
+
+    void setEndpoint(EngineEndpoint next) {
+        endpoint = next;
     }
 
     public ReadOnlyObjectProperty<HostStatus> statusProperty() {
@@ -77,7 +94,7 @@ public final class HostModel {
     }
 
     /** FX thread only. */
-    void setStatus(HostStatus next) {
+    public void setStatus(HostStatus next) {
         status.set(next);
     }
 

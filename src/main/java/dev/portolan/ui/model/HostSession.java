@@ -18,15 +18,18 @@ public final class HostSession implements AutoCloseable {
 
     private final HostModel model;
     private final HostWatcher watcher;
+    private volatile boolean closed;
 
-    private HostSession(EngineEndpoint endpoint) {
-        this.model = new HostModel(endpoint);
+    private HostSession(HostModel model, EngineEndpoint endpoint) {
+        this.model = model;
+        model.setEndpoint(endpoint);
         LatestOnFx<HostStatus> status = new LatestOnFx<>(model::setStatus);
         LatestOnFx<HostInventory> inventory = new LatestOnFx<>(model::apply);
         this.watcher = HostWatcher.start(endpoint, new HostListener() {
             @Override
             public void statusChanged(HostStatus next) {
-                status.offer(next);
+                // once closed, the owner says what the host is (stopped, removed), not the watcher
+                if (!closed) status.offer(next);
             }
 
             @Override
@@ -36,8 +39,14 @@ public final class HostSession implements AutoCloseable {
         });
     }
 
+    /** Watches an engine into a new model named after the endpoint. */
     public static HostSession watch(EngineEndpoint endpoint) {
-        return new HostSession(endpoint);
+        return new HostSession(new HostModel(endpoint.name(), endpoint.source(), endpoint), endpoint);
+    }
+
+    /** Watches {@code endpoint} into an existing model (a host that was stopped and started again). */
+    public static HostSession watch(HostModel model, EngineEndpoint endpoint) {
+        return new HostSession(model, endpoint);
     }
 
     public HostModel model() {
@@ -55,6 +64,7 @@ public final class HostSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watcher.close();
     }
 }

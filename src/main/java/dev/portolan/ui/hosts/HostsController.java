@@ -1,0 +1,242 @@
+package dev.portolan.ui.hosts;
+
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.host.Progress;
+import dev.portolan.host.endpoints.SavedEndpoints;
+import dev.portolan.host.simulated.SimulatedHost;
+import dev.portolan.host.simulated.SimulatedHostSpec;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.model.HostSession;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.Observable;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Every host in the sidebar and the session that watches it: the local engine, the
+ * simulated hosts found on it (started and stopped as their containers are), and the
+ * endpoints the user added. FX thread only; engine work goes through the ActionRunner.
+ */
+public final class HostsController {
+
+    private final ObservableList<HostModel> hosts =
+            FXCollections.observableArrayList(h -> new Observable[] {h.statusProperty(), h.inventoryProperty()});
+    private final Map<String, HostModel> byKey = new LinkedHashMap<>();
+    private final Map<HostModel, HostSession> sessions = new HashMap<>();
+    private final Map<HostModel, SimulatedHost> simulated = new HashMap<>();
+    private final Set<String> creating = new HashSet<>();
+    private final ActionRunner runner;
+    private final Path configDir;
+    private final DockerContexts contexts;
+    private final SavedEndpoints saved;
+    private HostModel local;
+
+    public HostsController(ActionRunner runner, Path configDir, DockerContexts contexts) {
+        this.runner = runner;
+        this.configDir = configDir;
+        this.contexts = contexts;
+        this.saved = new SavedEndpoints(configDir.resolve("endpoints.json"));
+    }
+
+    public ObservableList<HostModel> hosts() {
+        return hosts;
+    }
+
+    public Optional<HostSession> session(HostModel host) {
+        return Optional.ofNullable(sessions.get(host));
+    }
+
+    public Optional<SimulatedHost> simulatedHost(HostModel host) {
+        return Optional.ofNullable(simulated.get(host));
+    }
+
+    public DockerContexts contexts() {
+        return contexts;
+    }
+
+    /** Watches the local engine; simulated hosts are found in its inventory. */
+    public HostModel watchLocal(EngineEndpoint endpoint) {
+        local = new HostModel("local", "local engine", endpoint);
+        add("local", local);
+        watch(local, endpoint);
+        local.inventoryProperty().addListener((obs, old, inventory) -> reconcile(inventory));
+        saved.load().forEach(this::showEndpoint);
+        return local;
+    }
+
+    private void add(String key, HostModel model) {
+        byKey.put(key, model);
+        hosts.add(model);
+    }
+
+    private void watch(HostModel model, EngineEndpoint endpoint) {
+        HostSession old = sessions.remove(model);
+        if (old != null) old.close();
+        sessions.put(model, HostSession.watch(model, endpoint));
+    }
+
+    private void unwatch(HostModel model, HostStatus status) {
+        HostSession old = sessions.remove(model);
+        if (old != null) old.close();
+        model.setStatus(status);
+    }
+
+    /** Brings the simulated hosts in the sidebar in line with what the local engine runs. */
+    private void reconcile(HostInventory localInventory) {
+        Map<String, SimulatedHost> found = SimulatedHostsView.of(localInventory, this::hostDir);
+        found.forEach((key, host) -> {
+            if (creating.contains(key)) return;
+            HostModel model = byKey.get(key);
+            if (model == null) {
+                model = new HostModel(key, "simulated host", host.endpoint());
+                add(key, model);
+            }
+            SimulatedHost before = simulated.put(model, host);
+            boolean portChanged = before == null || before.apiPort() != host.apiPort();
+            if (host.isRunning() && host.apiPort() > 0) {
+                if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());
+            } else if (!host.isRunning()) {
+                if (sessions.containsKey(model) || !(model.status() instanceof HostStatus.Offline)) {
+                    unwatch(model, new HostStatus.Offline(Instant.now(), host.state()));
+                }
+            }
+        });
+        for (var entry : Map.copyOf(simulated).entrySet()) {
+            String key = entry.getKey().name();
+            if (!found.containsKey(key) && !creating.contains(key)) forget(entry.getKey());
+        }
+    }
+
+    private Path hostDir(String lab, String name) {
+        return SimulatedHosts.hostDir(configDir, lab, name);
+    }
+
+    private void forget(HostModel model) {
+        unwatch(model, new HostStatus.Offline(Instant.now(), "removed"));
+        simulated.remove(model);
+        byKey.values().remove(model);
+        hosts.remove(model);
+    }
+
+    private Optional<SimulatedHosts> simulatedHosts() {
+        return session(local).flatMap(HostSession::clients)
+                .map(c -> new SimulatedHosts(c.requests(), configDir, contexts));
+    }
+
+    /** Makes a simulated host; its steps go to {@code window}, which can cancel. */
+    public void create(SimulatedHostSpec spec, ProgressWindow window) {
+        String key = spec.lab() + "/" + spec.name();
+        SimulatedHosts provider = simulatedHosts().orElse(null);
+        if (provider == null) {
+            window.failed("The local engine is not connected, and simulated hosts run on it. Start Docker first.");
+            return;
+        }
+        HostModel model = byKey.get(key);
+        if (model == null) {
+            model = new HostModel(key, "simulated host", null);
+            add(key, model);
+        }
+        HostModel placeholder = model;
+        creating.add(key);
+        placeholder.setStatus(new HostStatus.Creating(Instant.now(), "starting"));
+        Progress progress = window.progress(step -> placeholder.setStatus(new HostStatus.Creating(Instant.now(), step)));
+        runner.run("Creating " + key + "…", "Created " + key, "Create " + key, () -> provider.create(spec, progress),
+                host -> {
+                    creating.remove(key);
+                    window.done("Ready: " + host.contextName() + " (" + host.privilege() + ")");
+                    reconcile(local.inventory());
+                },
+                error -> {
+                    creating.remove(key);
+                    window.failed(error);
+                    if (progress.isCancelled()) forget(placeholder);
+                    else placeholder.setStatus(new HostStatus.Failed(Instant.now(), error));
+                });
+    }
+
+    /** Start, stop or restart a simulated host (the sidebar's menu). */
+    public void startSimulated(HostModel model) {
+        simulatedAction(model, "Starting", "Started", (provider, host) -> provider.start(host, Progress.NONE));
+    }
+
+    public void stopSimulated(HostModel model) {
+        simulatedAction(model, "Stopping", "Stopped", (provider, host) -> {
+            provider.stop(host);
+            return host;
+        });
+    }
+
+    public void restartSimulated(HostModel model) {
+        simulatedAction(model, "Restarting", "Restarted", (provider, host) -> provider.restart(host, Progress.NONE));
+    }
+
+    public void removeSimulated(HostModel model, boolean keepData) {
+        simulatedAction(model, "Removing", "Removed", (provider, host) -> {
+            provider.remove(host, keepData);
+            return host;
+        });
+    }
+
+    private void simulatedAction(HostModel model, String doing, String done,
+            java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action) {
+        SimulatedHost host = simulated.get(model);
+        SimulatedHosts provider = simulatedHosts().orElse(null);
+        if (host == null || provider == null) {
+            runner.say(new ActionRunner.Message("The local engine is not connected; "
+                    + model.name() + " runs on it. Start Docker first.", true));
+            return;
+        }
+        runner.run(doing + " " + model.name() + "…", done + " " + model.name(), doing.replace("ing", "") + " "
+                + model.name(), () -> action.apply(provider, host), null);
+    }
+
+    /** Adds an endpoint to the sidebar and remembers it across restarts. */
+    public void addEndpoint(EngineEndpoint endpoint) {
+        if (byKey.containsKey("endpoint:" + endpoint.name())) {
+            runner.say(new ActionRunner.Message("There is already a host named " + endpoint.name() + ".", true));
+            return;
+        }
+        saved.add(endpoint);
+        showEndpoint(endpoint);
+    }
+
+    private void showEndpoint(EngineEndpoint endpoint) {
+        HostModel model = new HostModel(endpoint.name(), endpoint.source(), endpoint);
+        add("endpoint:" + endpoint.name(), model);
+        watch(model, endpoint);
+    }
+
+    public boolean isEndpoint(HostModel model) {
+        return byKey.get("endpoint:" + model.name()) == model;
+    }
+
+    /** Removes an added endpoint from the sidebar (the engine itself is not touched). */
+    public void removeEndpoint(HostModel model) {
+        saved.remove(model.name());
+        unwatch(model, new HostStatus.Offline(Instant.now(), "removed"));
+        byKey.values().remove(model);
+        hosts.remove(model);
+    }
+
+    /** Drops a host whose creation failed from the sidebar. */
+    public void dismiss(HostModel model) {
+        if (model.status() instanceof HostStatus.Failed) forget(model);
+    }
+
+    public void close() {
+        sessions.values().forEach(HostSession::close);
+        sessions.clear();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.portolan.ui.hosts;
+
+import dev.portolan.host.simulated.SimulatedHost;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.model.HostModel;
+import java.util.function.Supplier;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+
+/** The sidebar's "Add host" button and each host's context menu. */
+public final class HostsMenus {
+
+    private final HostsController hosts;
+    private final Supplier<Window> window;
+
+    public HostsMenus(HostsController hosts, Supplier<Window> window) {
+        this.hosts = hosts;
+        this.window = window;
+    }
+
+    public MenuButton addHostButton() {
+        MenuButton add = new MenuButton("Add host");
+        add.setId("add-host");
+        MenuItem simulated = new MenuItem("New simulated host…");
+        simulated.setId("add-simulated");
+        simulated.setOnAction(e -> newSimulatedHost());
+        MenuItem endpoint = new MenuItem("Existing engine…");
+        endpoint.setId("add-endpoint");
+        endpoint.setOnAction(e -> AddEndpointDialog.ask(window.get(), hosts.contexts()).ifPresent(hosts::addEndpoint));
+        add.getItems().addAll(simulated, endpoint);
+        return add;
+    }
+
+    public void newSimulatedHost() {
+        HostModel local = hosts.hosts().isEmpty() ? null : hosts.hosts().getFirst();
+        String suggestion = "node" + (hosts.hosts().stream().filter(h -> h.provider().equals("simulated host")).count() + 1);
+        NewSimulatedHostDialog.ask(window.get(), local, suggestion).ifPresent(spec -> hosts.create(spec,
+                new ProgressWindow(window.get(), "Creating " + spec.lab() + "/" + spec.name())));
+    }
+
+    /** The menu of one host, by what it is and what state it is in. */
+    public ContextMenu menu(HostModel host) {
+        ContextMenu menu = new ContextMenu();
+        SimulatedHost simulated = hosts.simulatedHost(host).orElse(null);
+        if (simulated != null) {
+            boolean running = simulated.isRunning();
+            menu.getItems().addAll(
+                    item("Start", "host-start", !running, () -> hosts.startSimulated(host)),
+                    item("Stop", "host-stop", running, () -> hosts.stopSimulated(host)),
+                    item("Restart", "host-restart", running, () -> hosts.restartSimulated(host)),
+                    new SeparatorMenuItem(),
+                    item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
+                            .ifPresent(keep -> hosts.removeSimulated(host, keep))));
+        } else if (hosts.isEndpoint(host)) {
+            menu.getItems().add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));
+        } else if (host.status() instanceof HostStatus.Failed) {
+            menu.getItems().add(item("Dismiss", "host-dismiss", true, () -> hosts.dismiss(host)));
+        }
+        if (menu.getItems().isEmpty()) {
+            menu.getItems().add(item("New simulated host…", "host-new", true, this::newSimulatedHost));
+        }
+        return menu;
+    }
+
+    private static MenuItem item(String text, String id, boolean enabled, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setDisable(!enabled);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.portolan.ui.hosts;
+
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.simulated.SimulatedHostSpec;
+import dev.portolan.ui.model.HostModel;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** "New simulated host": lab, name, Docker-in-Docker image and port mappings, checked as you type. */
+final class NewSimulatedHostDialog {
+
+    private NewSimulatedHostDialog() {}
+
+    static Optional<SimulatedHostSpec> ask(Window owner, HostModel local, String suggestedName) {
+        TextField lab = new TextField("demo");
+        lab.setId("sim-lab");
+        TextField name = new TextField(suggestedName);
+        name.setId("sim-name");
+        ComboBox<String> image = new ComboBox<>();
+        image.setEditable(true);
+        image.setId("sim-image");
+        List<String> dind = local == null ? List.of() : local.images().stream().flatMap(i -> i.tags().stream())
+                .filter(t -> t.contains("dind")).sorted().toList();
+        image.getItems().setAll(dind);
+        image.setValue(dind.contains("docker:dind") || dind.isEmpty() ? SimulatedHostSpec.DEFAULT_IMAGE : dind.getFirst());
+        TextField ports = new TextField();
+        ports.setId("sim-ports");
+        ports.setPromptText("8080:80 (this computer's 127.0.0.1:8080 → the host's port 80)");
+        Label problems = new Label();
+        problems.setId("sim-problems");
+        problems.getStyleClass().add("error-text");
+        problems.setWrapText(true);
+        problems.setMaxWidth(460);
+        Label hint = new Label("A simulated host is a Docker-in-Docker container on your local engine. Its API listens on "
+                + "127.0.0.1 with mutual TLS, and `docker --context portolan-LAB-NAME` reaches it from a terminal.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        hint.getStyleClass().add("muted");
+
+        GridPane form = new GridPane(10, 8);
+        form.addRow(0, new Label("Lab"), lab);
+        form.addRow(1, new Label("Name"), name);
+        form.addRow(2, new Label("Image"), image);
+        form.addRow(3, new Label("Ports"), ports);
+        form.add(hint, 0, 4, 2, 1);
+        form.add(problems, 0, 5, 2, 1);
+
+        Dialog<SimulatedHostSpec> dialog = new Dialog<>();
+        if (owner != null) dialog.initOwner(owner);
+        dialog.setTitle("New simulated host");
+        dialog.getDialogPane().setContent(form);
+        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        var createButton = dialog.getDialogPane().lookupButton(create);
+        createButton.setId("sim-create");
+        Runnable validate = () -> {
+            String problem = "";
+            try {
+                spec(lab, name, image, ports);
+            } catch (InvalidInputException e) {
+                problem = e.getMessage();
+            }
+            problems.setText(problem);
+            createButton.setDisable(!problem.isEmpty());
+        };
+        for (TextField field : List.of(lab, name, image.getEditor(), ports)) {
+            field.textProperty().addListener((obs, old, now) -> validate.run());
+        }
+        validate.run();
+        dialog.setResultConverter(button -> button == create ? spec(lab, name, image, ports) : null);
+        return dialog.showAndWait();
+    }
+
+    private static SimulatedHostSpec spec(TextField lab, TextField name, ComboBox<String> image, TextField ports) {
+        return new SimulatedHostSpec(lab.getText().strip(), name.getText().strip(), image.getEditor().getText().strip(),
+                SimulatedHostSpec.parsePorts(ports.getText()));
+    }
+
+}

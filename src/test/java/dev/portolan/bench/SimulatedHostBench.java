@@ -1,0 +1,136 @@
+package dev.portolan.bench;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHost;
+import dev.portolan.host.simulated.SimulatedHostSpec;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.testing.TestEngine;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's numbers: (c) one simulated host from nothing to its TLS API answering, beside
+ * a raw `docker run` of the same image whose TLS API is pinged the same way (the
+ * certificates made beforehand, the capability mode this sandbox needs); (d) three hosts
+ * of one lab from nothing to all ready.
+ */
+class SimulatedHostBench {
+
+    private static TestEngine engine;
+    private static Path home;
+    private static SimulatedHosts hosts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = new TestEngine();
+        home = Files.createTempDirectory("portolan-bench");
+        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (SimulatedHost h : hosts.list()) if (h.lab().startsWith("bench")) hosts.remove(h, false);
+        engine.close();
+    }
+
+    @Test
+    void hostReadyAgainstRawRunAndPing() throws Exception {
+        // warm-up: the first host of a process also learns whether the engine refuses --privileged
+        hosts.remove(hosts.create(new SimulatedHostSpec("benchw", "warm", TestEngine.DIND, List.of()), Progress.NONE), false);
+        List<Double> portolan = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        Path certs = hosts.hostDir("benchw", "certs");
+        var ca = dev.portolan.host.tls.CertificateAuthority.loadOrCreate(home.resolve("raw-ca"), "raw");
+        ca.issueServer(certs.resolve("server"), "raw", List.of("127.0.0.1", "localhost"));
+        ca.issueClient(certs.resolve("client"), "raw");
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            SimulatedHost host = hosts.create(new SimulatedHostSpec("bench", "h" + round, TestEngine.DIND, List.of()),
+                    Progress.NONE);
+            portolan.add((System.nanoTime() - start) / 1e6);
+            hosts.remove(host, false);
+
+            start = System.nanoTime();
+            raw.add(rawRunAndPing(certs, round) + 0 * start);
+        }
+        Stats ours = Stats.of(portolan);
+        Stats baseline = Stats.of(raw);
+        BenchReport report = new BenchReport("simulated-host-ready");
+        report.line("(c) simulated host: nothing -> TLS API answers ping (5 rounds, after one warm-up)");
+        report.line(Stats.header());
+        report.line(ours.row("Portolan: create (all steps)"));
+        report.line(baseline.row("baseline: raw run + TLS ping"));
+        report.line(String.format("median ratio %.2fx (goal <= 1.3x)", ours.p50() / baseline.p50()));
+        report.put("portolan", ours);
+        report.put("rawRunAndPing", baseline);
+        report.finish();
+    }
+
+    /** docker run of the DinD image with the same flags, certificates bind-mounted, then ping until it answers. */
+    private double rawRunAndPing(Path certs, int round) throws Exception {
+        var docker = engine.docker();
+        long start = System.nanoTime();
+        Ports ports = new Ports();
+        ports.bind(ExposedPort.tcp(2376), Ports.Binding.bindIp("127.0.0.1"));
+        String id = docker.createContainerCmd(TestEngine.DIND).withName("raw-dind-" + round)
+                .withExposedPorts(ExposedPort.tcp(2376)).withEnv("DOCKER_TLS_CERTDIR=")
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)
+                        .withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
+                        .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"))
+                        .withBinds(com.github.dockerjava.api.model.Bind.parse(certs.resolve("server") + ":/certs/server:ro")))
+                .withCmd("--host=tcp://0.0.0.0:2376", "--tlsverify", "--tlscacert=/certs/server/ca.pem",
+                        "--tlscert=/certs/server/cert.pem", "--tlskey=/certs/server/key.pem")
+                .exec().getId();
+        docker.startContainerCmd(id).exec();
+        int port = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings()
+                .get(ExposedPort.tcp(2376))[0].getHostPortSpec().transform(Integer::parseInt);
+        try (EngineClients clients = EngineClients.connect(new EngineEndpoint("raw", URI.create("tcp://127.0.0.1:" + port),
+                certs.resolve("client"), "bench"))) {
+            while (true) {
+                try {
+                    clients.ping();
+                    break;
+                } catch (RuntimeException notYet) {
+                    Thread.sleep(25);
+                }
+            }
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        return millis;
+    }
+
+    @Test
+    void threeHostLabFromNothingToAllReady() throws Exception {
+        long start = System.nanoTime();
+        List<Future<SimulatedHost>> made = new ArrayList<>();
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String name : List.of("node1", "node2", "node3")) {
+                made.add(parallel.submit(() -> hosts.create(new SimulatedHostSpec("bench3", name, TestEngine.DIND, List.of()),
+                        Progress.NONE)));
+            }
+        }
+        for (Future<SimulatedHost> f : made) f.get();
+        double millis = (System.nanoTime() - start) / 1e6;
+        BenchReport report = new BenchReport("three-host-lab");
+        report.line(String.format("(d) three simulated hosts of one lab, from nothing to all ready: %.0f ms (goal <= 20 s)", millis));
+        report.put("millis", millis);
+        report.finish();
+    }
+}

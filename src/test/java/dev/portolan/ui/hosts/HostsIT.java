@@ -1,0 +1,137 @@
+package dev.portolan.ui.hosts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.model.HostModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hosts from the sidebar: a simulated host made, stopped, started and removed; an engine added and forgotten. */
+class HostsIT extends WindowTest {
+
+    private static TestEngine engine;
+    private static final String LAB = "gui" + UUID.randomUUID().toString().substring(0, 6);
+
+    @TempDir
+    Path dockerConfig;
+
+    @BeforeAll
+    static void connect() {
+        engine = new TestEngine();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        var filter = java.util.Map.of(dev.portolan.host.Ownership.LAB, LAB);
+        for (var c : engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
+            engine.docker().removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        var volumes = engine.docker().listVolumesCmd().exec().getVolumes();
+        if (volumes != null) {
+            volumes.stream().filter(v -> v.getLabels() != null && LAB.equals(v.getLabels().get(dev.portolan.host.Ownership.LAB)))
+                    .forEach(v -> engine.docker().removeVolumeCmd(v.getName()).exec());
+        }
+        engine.docker().listNetworksCmd().withNameFilter("portolan-" + LAB).exec()
+                .forEach(n -> engine.docker().removeNetworkCmd(n.getId()).exec());
+        engine.close();
+    }
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        open(new EndpointResolver(java.util.Map.of(), dockerConfig, false));
+        waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
+    }
+
+    private HostModel host(String name) {
+        return FxThread.get(() -> window.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null));
+    }
+
+    private void retype(String query, String text) {
+        FxThread.run(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
+        robot.clickOn(query).write(text);
+    }
+
+    private void menu(HostModel host, String itemId) {
+        FxThread.run(() -> window.menus().menu(host).getItems().stream().filter(i -> itemId.equals(i.getId()))
+                .findFirst().orElseThrow().fire());
+    }
+
+    @Test
+    void aSimulatedHostIsMadeStoppedStartedAndRemovedFromTheSidebar() {
+        String key = LAB + "/node1";
+        robot.clickOn("#add-host").clickOn("#add-simulated");
+        retype("#sim-lab", "Bad Lab");
+        waitFor("bad input is named", Duration.ofSeconds(2), () -> robot.lookup("#sim-problems")
+                .queryLabeled().getText().contains("'Bad Lab' is not allowed"));
+        assertTrue(FxThread.get(() -> robot.lookup("#sim-create").query().isDisabled()));
+        retype("#sim-lab", LAB);
+        retype("#sim-name", "node1");
+        FxThread.run(() -> robot.lookup("#sim-image").queryAs(javafx.scene.control.ComboBox.class).getEditor().clear());
+        robot.clickOn("#sim-image").write(TestEngine.DIND);
+        robot.clickOn("#sim-create");
+
+        waitFor(key + " is live in the sidebar", Duration.ofSeconds(30),
+                () -> host(key) != null && host(key).isLive());
+        waitFor("the progress window says it is ready", Duration.ofSeconds(5),
+                () -> robot.lookup("#progress-outcome").queryLabeled().getText().startsWith("Ready: portolan-" + LAB + "-node1"));
+        robot.clickOn("#progress-cancel"); // now "Close"
+        assertEquals("simulated host", host(key).provider());
+        assertTrue(new dev.portolan.engine.DockerContexts(dockerConfig).exists("portolan-" + LAB + "-node1"),
+                "registered as a docker context");
+
+        menu(host(key), "host-stop");
+        waitFor(key + " is shown stopped", Duration.ofSeconds(20),
+                () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("exited"));
+        menu(host(key), "host-start");
+        waitFor(key + " is live again", Duration.ofSeconds(30), () -> host(key).isLive());
+
+        HostModel node1 = host(key);
+        // the dialog waits for an answer inside the handler, so do not wait for the handler
+        javafx.application.Platform.runLater(() -> window.menus().menu(node1).getItems().stream()
+                .filter(i -> "host-remove".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("remove asks first", Duration.ofSeconds(2), () -> robot.lookup("#keep-data").tryQuery().isPresent());
+        assertTrue(FxThread.get(() -> robot.lookup("#keep-data").queryAs(javafx.scene.control.CheckBox.class).isSelected()),
+                "the data volume is kept unless the user says otherwise");
+        robot.clickOn("#confirm-remove-host");
+        waitFor(key + " leaves the sidebar", Duration.ofSeconds(20), () -> host(key) == null);
+        assertEquals("portolan-" + LAB + "-node1-docker",
+                engine.docker().inspectVolumeCmd("portolan-" + LAB + "-node1-docker").exec().getName());
+    }
+
+    @Test
+    void anExistingEngineIsAddedRememberedAndForgotten() throws Exception {
+        String socket = engine.endpoint().host().getPath();
+        org.junit.jupiter.api.Assumptions.assumeTrue("unix".equals(engine.endpoint().host().getScheme()));
+        robot.clickOn("#add-host").clickOn("#add-endpoint");
+        FxThread.run(() -> robot.lookup("#endpoint-kind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(AddEndpointDialog.SOCKET));
+        retype("#endpoint-name", "same-engine");
+        retype("#endpoint-address", "/no/such.sock");
+        waitFor("a missing socket is named", Duration.ofSeconds(2),
+                () -> robot.lookup("#endpoint-problem").queryLabeled().getText().contains("does not exist"));
+        retype("#endpoint-address", socket);
+        robot.clickOn("#endpoint-add");
+        waitFor("the engine is live in the sidebar", Duration.ofSeconds(10),
+                () -> host("same-engine") != null && host("same-engine").isLive());
+        Path saved = Path.of(System.getProperty("portolan.home"), "config", "endpoints.json");
+        assertTrue(Files.readString(saved).contains("same-engine"), "remembered in " + saved);
+
+        menu(host("same-engine"), "host-forget");
+        waitFor("it leaves the sidebar", Duration.ofSeconds(2), () -> host("same-engine") == null);
+        assertTrue(!Files.readString(saved).contains("same-engine"), "forgotten in " + saved);
+    }
+}
