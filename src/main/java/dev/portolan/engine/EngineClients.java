@@ -36,6 +36,14 @@ public final class EngineClients implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * One short-timeout client, for waiting until an engine answers: cheaper to make than
+     * all three (each TLS client parses the certificates and builds its own context).
+     */
+    public static DockerClient pinger(EngineEndpoint endpoint) {
+        return open(endpoint, Duration.ofMillis(1500));
+    }
+
     /** For ordinary calls: list, inspect, start, stop, ... */
     public DockerClient requests() {
         return requests;

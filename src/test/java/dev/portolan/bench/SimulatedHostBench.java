@@ -2,7 +2,6 @@ package dev.portolan.bench;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
@@ -66,8 +65,7 @@ class SimulatedHostBench {
             portolan.add((System.nanoTime() - start) / 1e6);
             hosts.remove(host, false);
 
-            start = System.nanoTime();
-            raw.add(rawRunAndPing(certs, round) + 0 * start);
+            raw.add(rawRunAndPing(certs, round));
         }
         Stats ours = Stats.of(portolan);
         Stats baseline = Stats.of(raw);
@@ -90,9 +88,9 @@ class SimulatedHostBench {
         ports.bind(ExposedPort.tcp(2376), Ports.Binding.bindIp("127.0.0.1"));
         String id = docker.createContainerCmd(TestEngine.DIND).withName("raw-dind-" + round)
                 .withExposedPorts(ExposedPort.tcp(2376)).withEnv("DOCKER_TLS_CERTDIR=")
-                .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)
+                .withHostConfig(new dev.portolan.host.simulated.HostConfigWithPaths().withPortBindings(ports)
                         .withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
-                        .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"))
+                        .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
                         .withBinds(com.github.dockerjava.api.model.Bind.parse(certs.resolve("server") + ":/certs/server:ro")))
                 .withCmd("--host=tcp://0.0.0.0:2376", "--tlsverify", "--tlscacert=/certs/server/ca.pem",
                         "--tlscert=/certs/server/cert.pem", "--tlskey=/certs/server/key.pem")
@@ -100,14 +98,14 @@ class SimulatedHostBench {
         docker.startContainerCmd(id).exec();
         int port = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings()
                 .get(ExposedPort.tcp(2376))[0].getHostPortSpec().transform(Integer::parseInt);
-        try (EngineClients clients = EngineClients.connect(new EngineEndpoint("raw", URI.create("tcp://127.0.0.1:" + port),
+        try (var pinger = EngineClients.pinger(new EngineEndpoint("raw", URI.create("tcp://127.0.0.1:" + port),
                 certs.resolve("client"), "bench"))) {
             while (true) {
                 try {
-                    clients.ping();
+                    pinger.pingCmd().exec();
                     break;
                 } catch (RuntimeException notYet) {
-                    Thread.sleep(25);
+                    Thread.sleep(10);
                 }
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * docker-java's HostConfig plus MaskedPaths and ReadonlyPaths: `--security-opt
  * systempaths=unconfined` is a CLI option, and the engine wants both lists empty instead.
  */
-final class HostConfigWithPaths extends HostConfig {
+public final class HostConfigWithPaths extends HostConfig {
 
     @JsonProperty("MaskedPaths")
     private final List<String> maskedPaths = List.of();

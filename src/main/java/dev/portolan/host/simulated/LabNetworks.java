@@ -18,16 +18,15 @@ final class LabNetworks {
         this.docker = docker;
     }
 
-    /** The lab network's name, made when missing. */
-    String ensure(String lab, Object labLock) {
+    /** Makes the lab network when missing; true when made now. */
+    boolean ensure(String lab, Object labLock) {
         String name = SimulatedHosts.networkName(lab);
         synchronized (labLock) {
-            if (find(name).isEmpty()) {
-                docker.createNetworkCmd().withName(name).withDriver("bridge").withAttachable(true)
-                        .withLabels(Map.of(Ownership.LAB, lab, Ownership.ROLE, "lab-network")).exec();
-            }
+            if (!find(name).isEmpty()) return false;
+            docker.createNetworkCmd().withName(name).withDriver("bridge").withAttachable(true)
+                    .withLabels(Map.of(Ownership.LAB, lab, Ownership.ROLE, "lab-network")).exec();
+            return true;
         }
-        return name;
     }
 
     /** Removes the lab network when no container is attached to it any more. */

@@ -19,6 +19,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,34 +102,33 @@ public final class SimulatedHosts {
     public SimulatedHost create(SimulatedHostSpec spec, Progress progress) {
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
-            progress.step("Checking the image " + spec.image());
-            checkImage(spec.image());
-            checkNameIsFree(spec);
+            // the checks and the preparations are independent: do them side by side
+            progress.step("Checking the image " + spec.image() + "; making certificates, network and volume");
             checkPortsAreFree(spec);
-            progress.checkCancelled();
-
-            progress.step("Making certificates");
             Path dir = hostDir(spec.lab(), spec.name());
-            undo.push(() -> deleteQuietly(dir));
-            CertificateAuthority ca = CertificateAuthority.loadOrCreate(
-                    configDir.resolve("labs").resolve(spec.lab()).resolve("ca"), spec.lab());
-            ca.issueServer(dir.resolve("server"), spec.name(),
-                    List.of(spec.name(), spec.containerName(), "localhost", "127.0.0.1"));
-            ca.issueClient(dir.resolve("client"), "portolan");
-            progress.checkCancelled();
-
-            progress.step("Preparing the lab network " + networkName(spec.lab()));
-            String network = new LabNetworks(docker).ensure(spec.lab(), LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
             String volume = volumeName(spec.lab(), spec.name());
-            if (!volumeExists(volume)) {
-                docker.createVolumeCmd().withName(volume).withLabels(Map.of(Ownership.LAB, spec.lab(),
-                        Ownership.HOST, spec.name(), Ownership.ROLE, "host-data")).exec();
-                undo.push(() -> docker.removeVolumeCmd(volume).exec());
+            Object labLock = LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object());
+            String network = networkName(spec.lab());
+            HostLauncher launcher;
+            try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<?> image = parallel.submit(() -> checkImage(spec.image()));
+                Future<?> name = parallel.submit(() -> checkNameIsFree(spec));
+                Future<HostLauncher> launcherReady = parallel.submit(() -> new HostLauncher(docker));
+                join(image);
+                join(name);
+                undo.push(() -> deleteQuietly(dir));
+                Future<?> certificates = parallel.submit(() -> makeCertificates(spec, dir, labLock));
+                Future<Boolean> networkMade = parallel.submit(() -> new LabNetworks(docker).ensure(spec.lab(), labLock));
+                Future<Boolean> volumeMade = parallel.submit(() -> makeVolume(spec, volume));
+                if (join(networkMade)) undo.push(() -> new LabNetworks(docker).removeIfUnused(spec.lab()));
+                if (join(volumeMade)) undo.push(() -> docker.removeVolumeCmd(volume).exec());
+                join(certificates);
+                launcher = join(launcherReady);
             }
             progress.checkCancelled();
 
             progress.step("Creating and starting the container");
-            var launched = new HostLauncher(docker).launch(
+            var launched = launcher.launch(
                     new HostLauncher.Plan(spec, network, volume, dir.resolve("server")),
                     id -> undo.push(() -> removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
@@ -146,6 +149,36 @@ public final class SimulatedHosts {
                 }
             }
             throw e;
+        }
+    }
+
+    private void makeCertificates(SimulatedHostSpec spec, Path dir, Object labLock) {
+        CertificateAuthority ca;
+        synchronized (labLock) { // hosts of one lab made at once share one CA, made once
+            ca = CertificateAuthority.loadOrCreate(configDir.resolve("labs").resolve(spec.lab()).resolve("ca"), spec.lab());
+        }
+        ca.issueServer(dir.resolve("server"), spec.name(),
+                List.of(spec.name(), spec.containerName(), "localhost", "127.0.0.1"));
+        ca.issueClient(dir.resolve("client"), "portolan");
+    }
+
+    /** Makes the host's data volume unless a kept one is there; true when made now. */
+    private boolean makeVolume(SimulatedHostSpec spec, String volume) {
+        if (volumeExists(volume)) return false;
+        docker.createVolumeCmd().withName(volume).withLabels(Map.of(Ownership.LAB, spec.lab(),
+                Ownership.HOST, spec.name(), Ownership.ROLE, "host-data")).exec();
+        return true;
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -191,27 +224,32 @@ public final class SimulatedHosts {
 
     private void waitUntilReady(SimulatedHost host, Progress progress) {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        try (EngineClients clients = EngineClients.connect(host.endpoint())) {
+        int tries = 0;
+        try (var pinger = EngineClients.pinger(host.endpoint())) {
             while (true) {
                 progress.checkCancelled();
                 try {
-                    clients.ping();
+                    pinger.pingCmd().exec();
                     return;
                 } catch (RuntimeException notYet) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(host.name() + "'s API did not answer within 60 s. " + lastLog(host));
                     }
                 }
-                var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
-                if (!Boolean.TRUE.equals(state.getRunning())) {
-                    throw new IllegalStateException(host.name() + " stopped while starting (exit code "
-                            + state.getExitCodeLong() + "). " + lastLog(host));
+                if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
+                    var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
+                    if (!Boolean.TRUE.equals(state.getRunning())) {
+                        throw new IllegalStateException(host.name() + " stopped while starting (exit code "
+                                + state.getExitCodeLong() + "). " + lastLog(host));
+                    }
                 }
-                Thread.sleep(25);
+                Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (IOException e) {
+            LOG.debug("closing the readiness client failed", e);
         }
     }
 
