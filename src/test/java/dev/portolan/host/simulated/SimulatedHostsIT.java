@@ -188,7 +188,7 @@ class SimulatedHostsIT {
 
                     @Override
                     public boolean isCancelled() {
-                        return steps >= 4; // after the container started
+                        return steps >= 3; // while waiting for the API of a started container
                     }
                 }));
         assertNotEquals(null, cancelled);
