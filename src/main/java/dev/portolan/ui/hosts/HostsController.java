@@ -42,12 +42,14 @@ public final class HostsController {
     private final DockerContexts contexts;
     private final SavedEndpoints saved;
     private HostModel local;
+    private final MachineHosts machines;
 
     public HostsController(ActionRunner runner, Path configDir, DockerContexts contexts) {
         this.runner = runner;
         this.configDir = configDir;
         this.contexts = contexts;
         this.saved = new SavedEndpoints(configDir.resolve("endpoints.json"));
+        this.machines = new MachineHosts(this, MachineHosts.findCli());
     }
 
     public ObservableList<HostModel> hosts() {
@@ -66,6 +68,26 @@ public final class HostsController {
         return contexts;
     }
 
+    HostModel byKey(String key) {
+        return byKey.get(key);
+    }
+
+    /** Takes a host out of the sidebar and stops watching it. */
+    void drop(String key) {
+        HostModel model = byKey.remove(key);
+        if (model == null) return;
+        unwatch(model, new HostStatus.Offline(Instant.now(), "removed"));
+        hosts.remove(model);
+    }
+
+    ActionRunner runner() {
+        return runner;
+    }
+
+    public MachineHosts machines() {
+        return machines;
+    }
+
     /** Watches the local engine; simulated hosts are found in its inventory. */
     public HostModel watchLocal(EngineEndpoint endpoint) {
         local = new HostModel("local", "local engine", endpoint);
@@ -73,21 +95,22 @@ public final class HostsController {
         watch(local, endpoint);
         local.inventoryProperty().addListener((obs, old, inventory) -> reconcile(inventory));
         saved.load().forEach(this::showEndpoint);
+        machines.refresh();
         return local;
     }
 
-    private void add(String key, HostModel model) {
+    void add(String key, HostModel model) {
         byKey.put(key, model);
         hosts.add(model);
     }
 
-    private void watch(HostModel model, EngineEndpoint endpoint) {
+    void watch(HostModel model, EngineEndpoint endpoint) {
         HostSession old = sessions.remove(model);
         if (old != null) old.close();
         sessions.put(model, HostSession.watch(model, endpoint));
     }
 
-    private void unwatch(HostModel model, HostStatus status) {
+    void unwatch(HostModel model, HostStatus status) {
         HostSession old = sessions.remove(model);
         if (old != null) old.close();
         model.setStatus(status);

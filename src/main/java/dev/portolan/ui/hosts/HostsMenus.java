@@ -30,8 +30,27 @@ public final class HostsMenus {
         MenuItem endpoint = new MenuItem("Existing engine…");
         endpoint.setId("add-endpoint");
         endpoint.setOnAction(e -> AddEndpointDialog.ask(window.get(), hosts.contexts()).ifPresent(hosts::addEndpoint));
-        add.getItems().addAll(simulated, endpoint);
+        MenuItem machine = new MenuItem("docker-machine host…");
+        machine.setId("add-machine");
+        machine.setOnAction(e -> newMachine());
+        add.getItems().addAll(simulated, endpoint, machine);
         return add;
+    }
+
+    /** docker-machine create, or where docker-machine is missing, a word on it and simulated hosts instead. */
+    public void newMachine() {
+        if (!hosts.machines().isInstalled()) {
+            if (MachineCreateDialog.offerSimulated(window.get())) newSimulatedHost();
+            return;
+        }
+        MachineCreateDialog.ask(window.get()).ifPresent(request -> {
+            if (request.simulatedInstead()) {
+                newSimulatedHost();
+            } else {
+                hosts.machines().create(request.name(), request.driver(), request.flags(),
+                        new ProgressWindow(window.get(), "docker-machine create " + request.name()));
+            }
+        });
     }
 
     public void newSimulatedHost() {
@@ -54,6 +73,25 @@ public final class HostsMenus {
                     new SeparatorMenuItem(),
                     item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
                             .ifPresent(keep -> hosts.removeSimulated(host, keep))));
+        } else if (hosts.machines().machine(host).isPresent()) {
+            var machine = hosts.machines().machine(host).get();
+            boolean running = machine.isRunning();
+            menu.getItems().addAll(
+                    item("Start", "machine-start", !running, () -> machineCommand(host, "start")),
+                    item("Stop", "machine-stop", running, () -> machineCommand(host, "stop")),
+                    item("Restart", "machine-restart", running, () -> machineCommand(host, "restart")),
+                    item("Regenerate certificates", "machine-regenerate", true,
+                            () -> machineCommand(host, "regenerate-certs")),
+                    new SeparatorMenuItem(),
+                    item("Remove…", "machine-remove", true, () -> {
+                        var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                                "docker-machine rm deletes the VM " + host.name() + " and everything on it.",
+                                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                        confirm.initOwner(window.get());
+                        confirm.setHeaderText("Remove the machine " + host.name() + "?");
+                        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+                                .ifPresent(b -> machineCommand(host, "rm"));
+                    }));
         } else if (hosts.isEndpoint(host)) {
             menu.getItems().add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));
         } else if (host.status() instanceof HostStatus.Failed) {
@@ -63,6 +101,10 @@ public final class HostsMenus {
             menu.getItems().add(item("New simulated host…", "host-new", true, this::newSimulatedHost));
         }
         return menu;
+    }
+
+    private void machineCommand(HostModel host, String verb) {
+        hosts.machines().command(host, verb, new ProgressWindow(window.get(), "docker-machine " + verb + " " + host.name()));
     }
 
     private static MenuItem item(String text, String id, boolean enabled, Runnable action) {

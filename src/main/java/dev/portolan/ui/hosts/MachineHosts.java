@@ -1,0 +1,160 @@
+package dev.portolan.ui.hosts;
+
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.host.Progress;
+import dev.portolan.host.machine.DockerMachine;
+import dev.portolan.host.machine.Machine;
+import dev.portolan.inventory.HostStatus;
+import dev.portolan.ui.model.HostModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Platform;
+
+/**
+ * docker-machine hosts in the sidebar: listed with `docker-machine ls`, a running one
+ * watched through the TLS endpoint of `docker-machine config`, and every command's
+ * output streamed into a window with Cancel. docker-machine has no event stream, so
+ * the list is read again after each command and when the user asks.
+ */
+public final class MachineHosts {
+
+    private final HostsController hosts;
+    private final Optional<DockerMachine> cli;
+    private final Map<HostModel, Machine> machines = new HashMap<>();
+
+    MachineHosts(HostsController hosts, Optional<DockerMachine> cli) {
+        this.hosts = hosts;
+        this.cli = cli;
+    }
+
+    /**
+     * docker-machine on the PATH; the system property portolan.docker-machine names another
+     * executable (tests use the stand-in in src/test/machine).
+     */
+    static Optional<DockerMachine> findCli() {
+        String chosen = System.getProperty("portolan.docker-machine");
+        Optional<Path> executable = chosen != null ? Optional.of(Path.of(chosen)).filter(Files::isExecutable)
+                : DockerMachine.find(System.getenv("PATH"));
+        // docker-machine's own MACHINE_STORAGE_PATH, settable as a property too (tests keep theirs apart)
+        String storage = System.getProperty("portolan.machine-storage");
+        Map<String, String> env = storage == null ? Map.of() : Map.of("MACHINE_STORAGE_PATH", storage);
+        return executable.map(path -> new DockerMachine(path, env));
+    }
+
+    public boolean isInstalled() {
+        return cli.isPresent();
+    }
+
+    public Optional<Machine> machine(HostModel model) {
+        return Optional.ofNullable(machines.get(model));
+    }
+
+    /** Reads the machines again, off the FX thread, and brings the sidebar in line. */
+    public void refresh() {
+        if (cli.isEmpty()) return;
+        DockerMachine dm = cli.get();
+        Thread.ofVirtual().name("docker-machine-ls").start(() -> {
+            Map<String, Found> found = new java.util.LinkedHashMap<>();
+            try {
+                for (Machine m : dm.list()) {
+                    EngineEndpoint endpoint = null;
+                    String error = null;
+                    if (m.isRunning() && !m.hasError()) {
+                        try {
+                            endpoint = dm.endpoint(m.name());
+                        } catch (RuntimeException e) {
+                            error = e.getMessage();
+                        }
+                    }
+                    found.put(m.name(), new Found(m, endpoint, error));
+                }
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> hosts.runner().say(new dev.portolan.ui.actions.ActionRunner.Message(
+                        "docker-machine ls failed: " + e.getMessage(), true)));
+                return;
+            }
+            Platform.runLater(() -> reconcile(found));
+        });
+    }
+
+    /** A machine as listed, with its engine's endpoint or why there is none. */
+    private record Found(Machine machine, EngineEndpoint endpoint, String error) {}
+
+    private void reconcile(Map<String, Found> found) {
+        found.forEach((name, f) -> {
+            Machine m = f.machine();
+            String key = "machine:" + name;
+            HostModel model = hosts.byKey(key);
+            if (model == null) {
+                model = new HostModel(name, "docker-machine · " + m.driver(), null);
+                hosts.add(key, model);
+            }
+            Machine before = machines.put(model, m);
+            if (m.hasError()) {
+                hosts.unwatch(model, new HostStatus.Failed(Instant.now(), m.error().isBlank() ? "the machine is in Error"
+                        : m.error() + (m.needsNewCertificates() ? " — choose Regenerate certificates." : "")));
+            } else if (f.endpoint() != null) {
+                boolean moved = before == null || !before.equals(m) || hosts.session(model).isEmpty();
+                if (moved) hosts.watch(model, f.endpoint());
+            } else if (f.error() != null) {
+                hosts.unwatch(model, new HostStatus.Failed(Instant.now(), f.error()));
+            } else {
+                hosts.unwatch(model, new HostStatus.Offline(Instant.now(), m.state().toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        for (HostModel model : List.copyOf(machines.keySet())) {
+            if (!found.containsKey(model.name())) {
+                machines.remove(model);
+                hosts.drop("machine:" + model.name());
+            }
+        }
+    }
+
+    /** One docker-machine command on a machine, its output in a window with Cancel. */
+    public void command(HostModel model, String verb, ProgressWindow window) {
+        Machine m = machines.get(model);
+        if (cli.isEmpty() || m == null) return;
+        DockerMachine dm = cli.get();
+        Progress progress = window.progress(line -> { });
+        hosts.runner().run("docker-machine " + verb + " " + m.name() + "…", "docker-machine " + verb + " " + m.name()
+                + ": done", "docker-machine " + verb + " " + m.name(), () -> {
+                    switch (verb) {
+                        case "start" -> dm.start(m.name(), progress::step, progress);
+                        case "stop" -> dm.stop(m.name(), progress::step, progress);
+                        case "restart" -> dm.restart(m.name(), progress::step, progress);
+                        case "rm" -> dm.remove(m.name(), progress::step, progress);
+                        case "regenerate-certs" -> dm.regenerateCertificates(m.name(), progress::step, progress);
+                        default -> throw new IllegalArgumentException(verb);
+                    }
+                    return null;
+                }, done -> {
+                    window.done("docker-machine " + verb + " " + m.name() + " finished.");
+                    refresh();
+                }, error -> {
+                    window.failed(error);
+                    refresh();
+                });
+    }
+
+    /** docker-machine create, its output in {@code window}. */
+    public void create(String name, String driver, List<String> flags, ProgressWindow window) {
+        if (cli.isEmpty()) return;
+        Progress progress = window.progress(line -> { });
+        hosts.runner().run("docker-machine create " + name + "…", "Created " + name, "docker-machine create " + name,
+                () -> {
+                    cli.get().create(name, driver, flags, progress::step, progress);
+                    return null;
+                }, done -> {
+                    window.done(name + " is up and running.");
+                    refresh();
+                }, error -> {
+                    window.failed(error);
+                    refresh();
+                });
+    }
+}
