@@ -6,6 +6,7 @@ import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.InventoryReader;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.FxThread;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.ui.model.HostSession;
 import java.io.BufferedReader;
@@ -29,26 +30,16 @@ import org.junit.jupiter.api.Test;
  * (b) cold inventory of 200 containers, against raw list + inspect through the API.
  * Run with `mvn -Pbench verify`.
  */
-class InventoryBench {
-
-    private static TestEngine engine;
+class InventoryBench extends EngineTest {
 
     @BeforeAll
     static void start() {
         FxThread.startToolkit();
-        engine = new TestEngine();
-        engine.cleanUp();
     }
 
     @org.junit.jupiter.api.AfterEach
     void cleanUp() {
         engine.cleanUp();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.cleanUp();
-        engine.close();
     }
 
     private static long epochNanos() {

@@ -10,6 +10,7 @@ import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,15 +30,13 @@ import org.junit.jupiter.api.Test;
  * certificates made beforehand, the capability mode this sandbox needs); (d) three hosts
  * of one lab from nothing to all ready.
  */
-class SimulatedHostBench {
+class SimulatedHostBench extends EngineTest {
 
-    private static TestEngine engine;
     private static Path home;
     private static SimulatedHosts hosts;
 
     @BeforeAll
     static void start() throws Exception {
-        engine = new TestEngine();
         home = Files.createTempDirectory("portolan-bench");
         hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
     }
@@ -45,7 +44,6 @@ class SimulatedHostBench {
     @AfterAll
     static void stop() {
         for (SimulatedHost h : hosts.list()) if (h.lab().startsWith("bench")) hosts.remove(h, false);
-        engine.close();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.List;
@@ -13,21 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ContainerOpsIT {
+class ContainerOpsIT extends EngineTest {
 
-    private static TestEngine engine;
     private static ContainerOps ops;
 
     @BeforeAll
     static void connect() {
-        engine = new TestEngine();
         ops = new ContainerOps(engine.clients());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        engine.cleanUp();
-        engine.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.inventory.ContainerInfo.State;
 import dev.portolan.testing.EngineProxy;
 import dev.portolan.testing.Eventually;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,23 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class HostWatcherIT {
+class HostWatcherIT extends EngineTest {
 
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
-    private static TestEngine engine;
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        engine = new TestEngine();
-        engine.cleanUp();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        engine.cleanUp();
-        engine.close();
-    }
 
     @AfterEach
     void closeWatchers() throws Exception {

@@ -17,7 +17,7 @@ import org.testfx.api.FxToolkit;
  * Base of the GUI tests: opens Portolan's real main window (headless glass, see the pom)
  * on an engine the test chooses, and closes it, with its watchers, afterwards.
  */
-public abstract class WindowTest {
+public abstract class WindowTest extends EngineTest {
 
     protected final FxRobot robot = new FxRobot();
     protected MainWindow window;

@@ -19,22 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main window on the real engine: what a person sees on start, on a good and a bad engine. */
 class MainWindowIT extends WindowTest {
 
-    private static TestEngine engine;
-
     @TempDir
     Path dockerConfig;
-
-    @BeforeAll
-    static void connect() {
-        engine = new TestEngine();
-        engine.cleanUp();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        engine.cleanUp();
-        engine.close();
-    }
 
     @Test
     void showsTheEnginesNameVersionAndCounts() throws Exception {

@@ -11,6 +11,7 @@ import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * real CLI's output and exit codes; its "machine" is a simulated host, so connecting
  * with the machine's certificates is real TLS against a real engine.
  */
-class DockerMachineIT {
+class DockerMachineIT extends EngineTest {
 
     @TempDir
     static Path home;
-    private static TestEngine engine;
     private static SimulatedHosts simulated;
     private static SimulatedHost vm;
     private static final String LAB = "dm" + UUID.randomUUID().toString().substring(0, 6);
@@ -47,7 +47,6 @@ class DockerMachineIT {
 
     @BeforeAll
     static void makeTheVm() {
-        engine = new TestEngine();
         simulated = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
         vm = simulated.create(new SimulatedHostSpec(LAB, "vm", TestEngine.DIND, List.of()), Progress.NONE);
     }
@@ -55,7 +54,6 @@ class DockerMachineIT {
     @AfterAll
     static void removeTheVm() {
         simulated.remove(vm, false);
-        engine.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.engine.ImageCopy;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,9 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Simulated hosts made of the locally built DinD image, checked on the engine and with the docker CLI. */
-class SimulatedHostsIT {
+class SimulatedHostsIT extends EngineTest {
 
-    private static TestEngine engine;
     private static final String LAB = "it" + UUID.randomUUID().toString().substring(0, 6);
 
     @TempDir
@@ -42,14 +42,12 @@ class SimulatedHostsIT {
 
     @BeforeAll
     static void connect() {
-        engine = new TestEngine();
         hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
     }
 
     @AfterAll
     static void removeLab() {
         for (SimulatedHost h : hosts.list()) if (h.lab().equals(LAB)) hosts.remove(h, false);
-        engine.close();
     }
 
     private static SimulatedHostSpec spec(String name, List<SimulatedHostSpec.PortMapping> ports) {

@@ -25,20 +25,6 @@ import org.junit.jupiter.api.Test;
 /** Container actions from the Containers tab, checked on the engine through the API. */
 class ContainerActionsIT extends WindowTest {
 
-    private static TestEngine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = new TestEngine();
-        engine.cleanUp();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        engine.cleanUp();
-        engine.close();
-    }
-
     @BeforeEach
     void openContainersTab() throws Exception {
         engine.cleanUp();

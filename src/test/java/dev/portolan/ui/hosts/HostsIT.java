@@ -23,16 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hosts from the sidebar: a simulated host made, stopped, started and removed; an engine added and forgotten. */
 class HostsIT extends WindowTest {
 
-    private static TestEngine engine;
     private static final String LAB = "gui" + UUID.randomUUID().toString().substring(0, 6);
 
     @TempDir
     Path dockerConfig;
-
-    @BeforeAll
-    static void connect() {
-        engine = new TestEngine();
-    }
 
     @AfterAll
     static void disconnect() {
@@ -47,7 +41,6 @@ class HostsIT extends WindowTest {
         }
         engine.docker().listNetworksCmd().withNameFilter("portolan-" + LAB).exec()
                 .forEach(n -> engine.docker().removeNetworkCmd(n.getId()).exec());
-        engine.close();
     }
 
     @BeforeEach

@@ -34,13 +34,11 @@ class MachineHostsIT extends WindowTest {
     private static final String LAB = "gm" + UUID.randomUUID().toString().substring(0, 6);
     @TempDir
     static Path home;
-    private static TestEngine engine;
     private static SimulatedHosts simulated;
     private static SimulatedHost vm;
 
     @BeforeAll
     static void makeMachines() throws Exception {
-        engine = new TestEngine();
         simulated = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
         vm = simulated.create(new SimulatedHostSpec(LAB, "vm", TestEngine.DIND, List.of()), Progress.NONE);
         Path storage = home.resolve("machine");
@@ -60,7 +58,6 @@ class MachineHostsIT extends WindowTest {
         System.clearProperty("portolan.docker-machine");
         System.clearProperty("portolan.machine-storage");
         simulated.remove(vm, false);
-        engine.close();
     }
 
     @AfterEach

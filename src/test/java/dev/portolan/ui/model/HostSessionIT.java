@@ -9,6 +9,7 @@ import dev.portolan.inventory.InventoryReader;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.FxThread;
 import dev.portolan.testing.FxWatchdog;
+import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,21 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The FX-side model of a host under a burst: correct at the end, and the FX thread never stalls. */
-class HostSessionIT {
-
-    private static TestEngine engine;
+class HostSessionIT extends EngineTest {
 
     @BeforeAll
     static void start() {
         FxThread.startToolkit();
-        engine = new TestEngine();
-        engine.cleanUp();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.cleanUp();
-        engine.close();
     }
 
     @Test
