@@ -52,10 +52,13 @@ final class OverviewPane {
         images.setText(Long.toString(inventory.images().size()));
         volumes.setText(Long.toString(inventory.volumes().size()));
         networks.setText(Long.toString(inventory.networks().size()));
-        if (!facts.getChildren().isEmpty() && f.equals(facts.getUserData())) return;
-        facts.setUserData(f);
+        Object shown = java.util.List.of(f, host.endpoint(), host.providerDetailProperty().get());
+        if (!facts.getChildren().isEmpty() && shown.equals(facts.getUserData())) return;
+        facts.setUserData(shown);
         facts.getChildren().clear();
+        String detail = host.providerDetailProperty().get();
         String[][] rows = {
+            {"Provider", host.provider() + (detail.isBlank() ? "" : " — " + detail)},
             {"Address", host.endpoint().address() + "  (" + host.endpoint().source() + ")"},
             {"Engine", f.serverVersion() + ", API " + f.apiVersion()},
             {"System", f.operatingSystem() + " · " + f.architecture() + " · kernel " + f.kernel()},

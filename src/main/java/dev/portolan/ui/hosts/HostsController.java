@@ -127,6 +127,10 @@ public final class HostsController {
                 add(key, model);
             }
             SimulatedHost before = simulated.put(model, host);
+            model.providerDetailProperty().set("lab " + host.lab() + " · image " + host.image() + " · started "
+                    + (host.privilege().equals("privileged") ? "--privileged"
+                            : "with capabilities (the engine refused --privileged)")
+                    + " · context " + host.contextName());
             boolean portChanged = before == null || before.apiPort() != host.apiPort();
             if (host.isRunning() && host.apiPort() > 0) {
                 if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());

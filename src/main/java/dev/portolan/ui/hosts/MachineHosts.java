@@ -95,6 +95,8 @@ public final class MachineHosts {
                 hosts.add(key, model);
             }
             Machine before = machines.put(model, m);
+            model.providerDetailProperty().set("driver " + m.driver() + " · " + m.state()
+                    + (m.url().isBlank() ? "" : " · " + m.url()));
             if (m.hasError()) {
                 hosts.unwatch(model, new HostStatus.Failed(Instant.now(), m.error().isBlank() ? "the machine is in Error"
                         : m.error() + (m.needsNewCertificates() ? " — choose Regenerate certificates." : "")));

@@ -25,6 +25,7 @@ public final class HostModel {
     private final ObjectProperty<HostStatus> status =
             new SimpleObjectProperty<>(new HostStatus.Connecting(Instant.now(), 1));
     private final ObjectProperty<HostInventory> inventory = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty providerDetail = new javafx.beans.property.SimpleStringProperty("");
     private final KeyedList<ContainerInfo> containers = new KeyedList<>(ContainerInfo::id);
     private final KeyedList<ImageInfo> images = new KeyedList<>(ImageInfo::id);
     private final KeyedList<VolumeInfo> volumes = new KeyedList<>(VolumeInfo::name);
@@ -46,6 +47,11 @@ public final class HostModel {
 
     public String provider() {
         return provider;
+    }
+
+    /** What the provider adds about this host, such as how a simulated host was started. */
+    public javafx.beans.property.StringProperty providerDetailProperty() {
+        return providerDetail;
     }
 
     /** Where the host's engine answers; a simulated host gets a new port at each start. */

@@ -34,10 +34,12 @@ public final class KeyedList<T> {
             if (at != null && !items.get(at).equals(value)) items.set(at, value);
         });
         items.removeIf(item -> !next.containsKey(key.apply(item)));
-        // add new rows
+        // add new rows, in one change
+        java.util.List<T> added = new java.util.ArrayList<>();
         next.forEach((k, value) -> {
-            if (!index.containsKey(k)) items.add(value);
+            if (!index.containsKey(k)) added.add(value);
         });
+        if (!added.isEmpty()) items.addAll(added);
         current = next;
     }
 }

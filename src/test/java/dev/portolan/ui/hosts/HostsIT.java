@@ -83,6 +83,9 @@ class HostsIT extends WindowTest {
                 () -> robot.lookup("#progress-outcome").queryLabeled().getText().startsWith("Ready: portolan-" + LAB + "-node1"));
         robot.clickOn("#progress-cancel"); // now "Close"
         assertEquals("simulated host", host(key).provider());
+        String detail = FxThread.get(() -> host(key).providerDetailProperty().get());
+        assertTrue(detail.contains("started --privileged") || detail.contains("started with capabilities"),
+                "the host says how it was started: " + detail);
         assertTrue(new dev.portolan.engine.DockerContexts(dockerConfig).exists("portolan-" + LAB + "-node1"),
                 "registered as a docker context");
 

@@ -104,7 +104,8 @@ class MachineHostsIT extends WindowTest {
         robot.clickOn("#add-host").clickOn("#add-machine");
         waitFor("the app says docker-machine is missing", Duration.ofSeconds(3),
                 () -> robot.lookup("#machine-missing").tryQuery().isPresent());
-        assertTrue(FxThread.get(() -> robot.lookup(".content").queryLabeled().getText().contains("simulated host")));
+        assertTrue(FxThread.get(() -> robot.lookup("#machine-missing").queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText().contains("simulated host")));
         robot.clickOn("New simulated host…");
         waitFor("the simulated host dialog opens", Duration.ofSeconds(3), () -> robot.lookup("#sim-name").tryQuery().isPresent());
         robot.clickOn("Cancel");
