@@ -33,7 +33,7 @@ class HostSessionIT extends EngineTest {
             HostModel model = session.model();
             Eventually.within(Duration.ofSeconds(10), "the host is live", () -> FxThread.get(model::isLive));
             double worst;
-            try (FxWatchdog watchdog = new FxWatchdog(); ExecutorService parallel = Executors.newFixedThreadPool(4)) {
+            try (FxWatchdog watchdog = new FxWatchdog(); ExecutorService parallel = Executors.newFixedThreadPool(3)) {
                 for (int i = 0; i < 100; i++) {
                     int n = i;
                     parallel.submit(() -> {
