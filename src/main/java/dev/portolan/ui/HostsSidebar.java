@@ -92,7 +92,7 @@ final class HostsSidebar {
             });
             name.setText(host.name());
             String facts = host.inventory() != null && status instanceof HostStatus.Live
-                    ? host.provider() + " · " + host.inventory().containers().size() + " containers"
+                    ? host.provider() + " · " + StatusText.plural(host.inventory().containers().size(), "container")
                     : StatusText.status(status, Instant.now());
             detail.setText(facts);
             setGraphic(box);

@@ -69,7 +69,10 @@ final class OverviewPane {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("fact-key");
-            facts.addRow(i, key, new Label(rows[i][1]));
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(rows[i][1]);
+            value.setWrapText(true);
+            facts.addRow(i, key, value);
         }
     }
 
