@@ -136,7 +136,8 @@ public final class HostsController {
                 if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());
             } else if (!host.isRunning()) {
                 if (sessions.containsKey(model) || !(model.status() instanceof HostStatus.Offline)) {
-                    unwatch(model, new HostStatus.Offline(Instant.now(), host.state()));
+                    unwatch(model, new HostStatus.Offline(Instant.now(),
+                            host.state().equals("exited") ? "stopped" : host.state()));
                 }
             }
         });

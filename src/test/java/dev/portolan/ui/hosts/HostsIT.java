@@ -91,7 +91,7 @@ class HostsIT extends WindowTest {
 
         menu(host(key), "host-stop");
         waitFor(key + " is shown stopped", Duration.ofSeconds(20),
-                () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("exited"));
+                () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
         menu(host(key), "host-start");
         waitFor(key + " is live again", Duration.ofSeconds(30), () -> host(key).isLive());
 
