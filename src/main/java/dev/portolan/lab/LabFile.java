@@ -1,0 +1,128 @@
+package dev.portolan.lab;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a lab file: YAML into a {@link LabSpec}, then the checks of {@link LabValidator}.
+ * Every problem comes back as file:line:column and what was expected; a file with any
+ * problem gives no spec at all, so nothing is applied from it.
+ */
+public final class LabFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private LabFile() {}
+
+    public static LabSpec read(Path file) {
+        try {
+            return parse(Files.readString(file), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lab file " + file, e);
+        }
+    }
+
+    /** Parses and checks {@code text}; {@code fileName} is used in the problems. */
+    public static LabSpec parse(String text, String fileName) {
+        if (text.isBlank()) {
+            throw new LabFileException(List.of(new LabProblem(fileName, 1, 1,
+                    "the file is empty; a lab needs at least a name and one host")));
+        }
+        LabSpec spec;
+        try {
+            spec = YAML.readValue(text, LabSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new LabFileException(List.of(problem(fileName, text, e)));
+        } catch (RuntimeException e) {
+            // Jackson wraps errors from record constructors; still a problem of the file, not a crash
+            throw new LabFileException(List.of(new LabProblem(fileName, 1, 1, "cannot read the lab: " + e.getMessage())));
+        }
+        if (spec == null) {
+            throw new LabFileException(List.of(new LabProblem(fileName, 1, 1,
+                    "the file is empty; a lab needs at least a name and one host")));
+        }
+        List<LabValidator.Finding> findings = LabValidator.check(spec);
+        if (findings.isEmpty()) return spec;
+        Locations locations = Locations.of(text);
+        List<LabProblem> problems = new ArrayList<>();
+        for (LabValidator.Finding f : findings) {
+            int[] at = locations.lineAndColumn(f.pointer());
+            problems.add(new LabProblem(fileName, at[0], at[1], f.message()));
+        }
+        throw new LabFileException(problems);
+    }
+
+    private static LabProblem problem(String file, String text, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            // the parser stands after the bad part by now; the path says where it is
+            int[] place = Locations.of(text).lineAndColumn(pointer(m));
+            line = place[0];
+            column = place[1];
+        }
+        String where = e instanceof MismatchedInputException m ? path(m) : "";
+        String message = switch (e) {
+            case UnrecognizedPropertyException u -> "unknown key '" + u.getPropertyName() + "'" + where + "; expected one of: "
+                    + u.getKnownPropertyIds().stream().map(Object::toString).map(LabFile::yamlName).sorted()
+                            .collect(Collectors.joining(", "));
+            case InvalidFormatException f -> "'" + f.getValue() + "'" + where + " is not " + expected(f.getTargetType());
+            case MismatchedInputException m -> "wrong type" + where + ": expected " + expected(m.getTargetType());
+            default -> "not valid YAML: " + firstLine(e.getOriginalMessage());
+        };
+        return new LabProblem(file, line, column, message);
+    }
+
+    private static String pointer(MismatchedInputException e) {
+        return e.getPath().stream().map(r -> "/" + (r.getFieldName() != null ? yamlName(r.getFieldName()) : r.getIndex()))
+                .collect(Collectors.joining());
+    }
+
+    private static String path(MismatchedInputException e) {
+        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "" : " at " + path;
+    }
+
+    private static String yamlName(String javaName) {
+        return javaName.equals("dependsOn") ? "depends_on" : javaName;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "another value";
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class) return "a whole number";
+        if (type == String.class) return "a text";
+        if (List.class.isAssignableFrom(type)) return "a list (- item per line, or [a, b])";
+        if (java.util.Map.class.isAssignableFrom(type)) return "a mapping (key: value)";
+        if (type.isRecord()) return "a mapping (key: value) of " + type.getSimpleName().toLowerCase(Locale.ROOT);
+        return "a " + type.getSimpleName();
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("");
+    }
+}

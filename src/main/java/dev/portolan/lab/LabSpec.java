@@ -1,0 +1,105 @@
+package dev.portolan.lab;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lab as its YAML file declares it: hosts, networks, volumes, containers and an
+ * optional Swarm. Plain data; {@link LabValidator} checks that the parts fit together.
+ */
+public record LabSpec(
+        String name,
+        String description,
+        List<Host> hosts,
+        List<Network> networks,
+        List<Volume> volumes,
+        List<Container> containers,
+        Swarm swarm) {
+
+    public LabSpec {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        networks = networks == null ? List.of() : List.copyOf(networks);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        containers = containers == null ? List.of() : List.copyOf(containers);
+    }
+
+    /** Where a host comes from. */
+    public enum Provider {
+        @JsonProperty("simulated") SIMULATED,
+        @JsonProperty("docker-machine") DOCKER_MACHINE,
+        @JsonProperty("existing") EXISTING
+    }
+
+    /**
+     * @param image    the DinD image of a simulated host (docker:dind by default)
+     * @param ports    "8080:80": this computer's 127.0.0.1:8080 to the host's port 80
+     * @param endpoint for an existing host: a docker context name or an address
+     * @param driver   for a docker-machine host (virtualbox by default)
+     */
+    public record Host(String name, Provider provider, String image, List<String> ports, String endpoint, String driver) {
+        public Host {
+            provider = provider == null ? Provider.SIMULATED : provider;
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+    }
+
+    /** A network on one host (bridge), or across the Swarm's hosts (overlay) when host is absent. */
+    public record Network(String name, String host, String driver, String subnet) {}
+
+    /** A named volume on one host. */
+    public record Volume(String name, String host) {}
+
+    /** A container, or {@code replicas} of them (named NAME-1, NAME-2, ... when more than one). */
+    public record Container(
+            String name,
+            String host,
+            String image,
+            Integer replicas,
+            List<String> command,
+            Map<String, String> env,
+            List<String> ports,
+            List<String> volumes,
+            List<String> networks,
+            String restart,
+            HealthCheck healthcheck,
+            @JsonProperty("depends_on") List<String> dependsOn) {
+
+        public Container {
+            replicas = replicas == null ? 1 : replicas;
+            command = command == null ? List.of() : List.copyOf(command);
+            env = env == null ? Map.of() : Map.copyOf(env);
+            ports = ports == null ? List.of() : List.copyOf(ports);
+            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+            networks = networks == null ? List.of() : List.copyOf(networks);
+            dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        }
+    }
+
+    /** A health check, as in compose: test, interval, timeout, retries. */
+    public record HealthCheck(List<String> test, String interval, String timeout, Integer retries) {
+        public HealthCheck {
+            test = test == null ? List.of() : List.copyOf(test);
+        }
+    }
+
+    /** A Swarm over some of the lab's hosts, with its services. */
+    public record Swarm(List<String> managers, List<String> workers, List<Service> services) {
+        public Swarm {
+            managers = managers == null ? List.of() : List.copyOf(managers);
+            workers = workers == null ? List.of() : List.copyOf(workers);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+    }
+
+    /** A Swarm service. */
+    public record Service(String name, String image, Integer replicas, List<String> command, List<String> ports,
+            List<String> networks) {
+        public Service {
+            replicas = replicas == null ? 1 : replicas;
+            command = command == null ? List.of() : List.copyOf(command);
+            ports = ports == null ? List.of() : List.copyOf(ports);
+            networks = networks == null ? List.of() : List.copyOf(networks);
+        }
+    }
+}

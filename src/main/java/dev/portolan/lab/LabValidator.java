@@ -1,0 +1,200 @@
+package dev.portolan.lab;
+
+import dev.portolan.engine.RunSpec;
+import dev.portolan.lab.LabSpec.Container;
+import dev.portolan.lab.LabSpec.Host;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that a lab's parts fit together: names, references between hosts, networks,
+ * volumes and containers, ports, replicas, depends_on without cycles, the Swarm.
+ * Each finding names the place (a JSON pointer) and what would be right.
+ */
+final class LabValidator {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
+    private static final Set<String> DRIVERS = Set.of("bridge", "overlay", "macvlan", "ipvlan");
+    private static final int MAX_REPLICAS = 50;
+
+    /** One problem, at a JSON pointer such as /containers/2/host. */
+    record Finding(String pointer, String message) {}
+
+    private final LabSpec lab;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> hostNames = new HashSet<>();
+
+    private LabValidator(LabSpec lab) {
+        this.lab = lab;
+    }
+
+    static List<Finding> check(LabSpec lab) {
+        LabValidator validator = new LabValidator(lab);
+        validator.run();
+        return validator.findings;
+    }
+
+    private void add(String pointer, String message) {
+        findings.add(new Finding(pointer, message));
+    }
+
+    private void run() {
+        if (lab.name() == null || !NAME.matcher(lab.name()).matches()) {
+            add("/name", "name: '" + lab.name() + "' is not a lab name; use lower-case letters, digits and '-', such as demo");
+        }
+        if (lab.hosts().isEmpty()) add("/hosts", "hosts: a lab needs at least one host, such as: - name: node1");
+        for (int i = 0; i < lab.hosts().size(); i++) host(i, lab.hosts().get(i));
+        for (int i = 0; i < lab.networks().size(); i++) network(i, lab.networks().get(i));
+        Map<String, Set<String>> volumesByHost = new HashMap<>();
+        for (int i = 0; i < lab.volumes().size(); i++) {
+            var v = lab.volumes().get(i);
+            String at = "/volumes/" + i;
+            if (v.name() == null || !CONTAINER_NAME.matcher(v.name()).matches()) add(at + "/name", "volume name: '" + v.name() + "' is not allowed");
+            String host = hostOf(at, v.host());
+            if (host != null && v.name() != null && !volumesByHost.computeIfAbsent(host, h -> new HashSet<>()).add(v.name())) {
+                add(at + "/name", "volume " + v.name() + " is declared twice on " + host);
+            }
+        }
+        Map<String, Integer> containerIndex = new HashMap<>();
+        for (int i = 0; i < lab.containers().size(); i++) {
+            container(i, lab.containers().get(i), volumesByHost, containerIndex);
+        }
+        dependencies(containerIndex);
+        swarm();
+    }
+
+    private void host(int i, Host h) {
+        String at = "/hosts/" + i;
+        if (h.name() == null || !NAME.matcher(h.name()).matches()) {
+            add(at + "/name", "host name: '" + h.name() + "' is not allowed; use lower-case letters, digits and '-', such as node1");
+        } else if (!hostNames.add(h.name())) {
+            add(at + "/name", "host " + h.name() + " is declared twice");
+        }
+        if (h.provider() == LabSpec.Provider.EXISTING && (h.endpoint() == null || h.endpoint().isBlank())) {
+            add(at + "/endpoint", "an existing host needs endpoint: a docker context name or an address such as tcp://127.0.0.1:2376");
+        }
+        for (int p = 0; p < h.ports().size(); p++) {
+            if (!h.ports().get(p).matches("\\d{1,5}:\\d{1,5}")) {
+                add(at + "/ports/" + p, "port mapping '" + h.ports().get(p) + "' should look like 8080:80");
+            }
+        }
+    }
+
+    private void network(int i, LabSpec.Network n) {
+        String at = "/networks/" + i;
+        if (n.name() == null || !CONTAINER_NAME.matcher(n.name()).matches()) add(at + "/name", "network name: '" + n.name() + "' is not allowed");
+        String driver = n.driver() == null ? (n.host() == null ? "overlay" : "bridge") : n.driver();
+        if (!DRIVERS.contains(driver)) add(at + "/driver", "driver '" + driver + "' is not one of " + String.join(", ", DRIVERS.stream().sorted().toList()));
+        if (n.host() != null) {
+            hostOf(at, n.host());
+        } else if (lab.swarm() == null) {
+            add(at, "network " + n.name() + " has no host: give it host: NAME, or add a swarm for an overlay network across hosts");
+        }
+    }
+
+    private void container(int i, Container c, Map<String, Set<String>> volumesByHost, Map<String, Integer> index) {
+        String at = "/containers/" + i;
+        if (c.name() == null || !CONTAINER_NAME.matcher(c.name()).matches()) {
+            add(at + "/name", "container name: '" + c.name() + "' is not allowed; use letters, digits, '_', '.' and '-'");
+        } else if (index.putIfAbsent(c.name(), i) != null) {
+            add(at + "/name", "container " + c.name() + " is declared twice");
+        }
+        String host = hostOf(at, c.host());
+        if (c.image() == null || c.image().isBlank()) add(at + "/image", "image: every container needs one, such as portolan-test/busybox");
+        if (c.replicas() < 1 || c.replicas() > MAX_REPLICAS) add(at + "/replicas", "replicas: " + c.replicas() + " is not between 1 and " + MAX_REPLICAS);
+        if (c.replicas() > 1 && c.ports().stream().anyMatch(p -> p.matches("(\\d+\\.){3}\\d+:\\d+:.*|\\d+:.*"))) {
+            add(at + "/ports", "replicas: " + c.replicas() + " copies cannot all publish the same host port; publish from a load balancer instead");
+        }
+        List<String> env = c.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        for (String problem : RunSpec.problems(c.image() == null ? "x" : c.image(), null, env, c.ports(), List.of(), c.restart())) {
+            add(at + (problem.startsWith("Ports") ? "/ports" : problem.startsWith("Restart") ? "/restart" : "/env"), problem);
+        }
+        for (int v = 0; v < c.volumes().size(); v++) {
+            String mount = c.volumes().get(v);
+            String[] parts = mount.split(":");
+            if (parts.length < 2 || !parts[1].startsWith("/")) {
+                add(at + "/volumes/" + v, "volume '" + mount + "' should look like data:/var/lib/data");
+            } else if (!parts[0].startsWith("/") && host != null
+                    && !volumesByHost.getOrDefault(host, Set.of()).contains(parts[0])) {
+                add(at + "/volumes/" + v, "volume " + parts[0] + " is not declared on " + host + "; add it under volumes:");
+            }
+        }
+        for (int n = 0; n < c.networks().size(); n++) {
+            String network = c.networks().get(n);
+            boolean known = lab.networks().stream().anyMatch(x -> network.equals(x.name())
+                    && (x.host() == null || x.host().equals(host)));
+            if (!known && !network.equals("bridge")) {
+                add(at + "/networks/" + n, "network " + network + " is not declared on " + host + "; add it under networks:");
+            }
+        }
+    }
+
+    /** The host a part runs on: the named one, or the lab's only host when none is named. */
+    private String hostOf(String at, String host) {
+        if (host == null) {
+            if (lab.hosts().size() == 1) return lab.hosts().getFirst().name();
+            add(at, "host: name the host it runs on, one of " + String.join(", ", hostNames));
+            return null;
+        }
+        if (!hostNames.contains(host)) {
+            add(at + "/host", "host " + host + " is not declared; the lab's hosts are " + String.join(", ", hostNames));
+            return null;
+        }
+        return host;
+    }
+
+    private void dependencies(Map<String, Integer> index) {
+        for (int i = 0; i < lab.containers().size(); i++) {
+            var deps = lab.containers().get(i).dependsOn();
+            for (int d = 0; d < deps.size(); d++) {
+                if (!index.containsKey(deps.get(d))) {
+                    add("/containers/" + i + "/depends_on/" + d, "depends_on: " + deps.get(d) + " is not a container of this lab");
+                }
+            }
+        }
+        // a cycle: a container that depends, through others, on itself
+        for (var entry : index.entrySet()) {
+            if (reaches(entry.getKey(), entry.getKey(), index, new HashSet<>())) {
+                add("/containers/" + entry.getValue() + "/depends_on", "depends_on: " + entry.getKey()
+                        + " depends on itself through others; nothing could start first");
+            }
+        }
+    }
+
+    private boolean reaches(String from, String target, Map<String, Integer> index, Set<String> seen) {
+        Integer i = index.get(from);
+        if (i == null || !seen.add(from)) return false;
+        for (String next : lab.containers().get(i).dependsOn()) {
+            if (next.equals(target) || reaches(next, target, index, seen)) return true;
+        }
+        return false;
+    }
+
+    private void swarm() {
+        var swarm = lab.swarm();
+        if (swarm == null) return;
+        if (swarm.managers().isEmpty()) add("/swarm/managers", "a swarm needs at least one manager, such as [node1]");
+        List<String> members = new ArrayList<>(swarm.managers());
+        members.addAll(swarm.workers());
+        for (int m = 0; m < members.size(); m++) {
+            if (!hostNames.contains(members.get(m))) {
+                boolean manager = m < swarm.managers().size();
+                add("/swarm/" + (manager ? "managers/" + m : "workers/" + (m - swarm.managers().size())),
+                        "swarm member " + members.get(m) + " is not a host of this lab");
+            }
+        }
+        for (int s = 0; s < swarm.services().size(); s++) {
+            var service = swarm.services().get(s);
+            String at = "/swarm/services/" + s;
+            if (service.name() == null || !CONTAINER_NAME.matcher(service.name()).matches()) add(at + "/name", "service name: '" + service.name() + "' is not allowed");
+            if (service.image() == null || service.image().isBlank()) add(at + "/image", "image: every service needs one");
+            if (service.replicas() < 0 || service.replicas() > MAX_REPLICAS) add(at + "/replicas", "replicas: " + service.replicas() + " is not between 0 and " + MAX_REPLICAS);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.portolan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LabFileTest {
+
+    static String template(String name) throws IOException {
+        try (InputStream in = LabFile.class.getResourceAsStream("templates/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static LabProblem onlyProblem(String yaml) {
+        var error = assertThrows(LabFileException.class, () -> LabFile.parse(yaml, "lab.yaml"));
+        assertEquals(1, error.problems().size(), error.getMessage());
+        return error.problems().getFirst();
+    }
+
+    @Test
+    void theWebDbTemplateReads() throws IOException {
+        LabSpec lab = LabFile.parse(template("web-db.yaml"), "web-db.yaml");
+        assertEquals("web-db", lab.name());
+        assertEquals(List.of("web", "data"), lab.hosts().stream().map(LabSpec.Host::name).toList());
+        assertEquals(List.of("db"), lab.containers().get(1).dependsOn());
+        assertEquals(3, lab.containers().get(2).healthcheck().retries());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsPlaceAndTheKeysThatExist() {
+        LabProblem p = onlyProblem("name: demo\nhosts:\n  - name: node1\ncontainers:\n  - name: web\n    imagee: busybox\n");
+        assertEquals(6, p.line());
+        assertEquals(5, p.column());
+        assertTrue(p.message().startsWith("unknown key 'imagee'"), p.message());
+        assertTrue(p.message().contains("image") && p.message().contains("depends_on"), p.message());
+        assertTrue(p.toString().startsWith("lab.yaml:6:5: "), p.toString());
+    }
+
+    @Test
+    void aWrongTypeSaysWhatWasExpected() {
+        LabProblem replicas = onlyProblem("name: demo\nhosts: [{name: n1}]\ncontainers:\n  - name: web\n    image: x\n    replicas: two\n");
+        assertEquals(6, replicas.line());
+        assertTrue(replicas.message().contains("'two' at containers[0].replicas is not a whole number"), replicas.message());
+        LabProblem provider = onlyProblem("name: demo\nhosts:\n  - name: n1\n    provider: vmware\n");
+        assertEquals(4, provider.line());
+        assertTrue(provider.message().contains("one of simulated, docker-machine, existing"), provider.message());
+        LabProblem list = onlyProblem("name: demo\nhosts: node1\n");
+        assertTrue(list.message().contains("expected a list"), list.message());
+    }
+
+    @Test
+    void referencesAndCyclesAreCheckedAndPointAtTheirLine() {
+        var error = assertThrows(LabFileException.class, () -> LabFile.parse("""
+                name: demo
+                hosts:
+                  - name: node1
+                  - name: node2
+                containers:
+                  - name: a
+                    host: node3
+                    image: x
+                    depends_on: [b]
+                  - name: b
+                    host: node1
+                    image: x
+                    volumes: ["missing:/data"]
+                    depends_on: [a]
+                """, "lab.yaml"));
+        List<String> problems = error.problems().stream().map(LabProblem::toString).toList();
+        assertTrue(problems.contains("lab.yaml:7:11: host node3 is not declared; the lab's hosts are node1, node2")
+                || problems.stream().anyMatch(p -> p.startsWith("lab.yaml:7:") && p.contains("node3")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("lab.yaml:13:") && p.contains("volume missing is not declared")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("depends on itself through others")), problems.toString());
+    }
+
+    @Test
+    void brokenYamlAndEmptyFilesAreProblemsToo() {
+        LabProblem broken = onlyProblem("name: demo\nhosts:\n  - name: n1\n   provider: simulated\n");
+        assertTrue(broken.message().startsWith("not valid YAML"), broken.message());
+        assertTrue(broken.line() >= 3, broken.toString());
+        LabProblem empty = onlyProblem("");
+        assertTrue(empty.message().contains("empty"), empty.message());
+    }
+
+    /** Random mutations of the template: each reads, or is refused with file:line:column; nothing else escapes. */
+    @Test
+    void fuzzedTemplatesNeverEscapeAsAnythingButProblems() throws IOException {
+        String original = template("web-db.yaml");
+        Random random = new Random(20261125);
+        String alphabet = " :-[]{}\"'#\n\tab1&*!|>%@`";
+        int accepted = 0, refused = 0;
+        for (int round = 0; round < 3000; round++) {
+            List<String> lines = new ArrayList<>(original.lines().toList());
+            for (int m = 0, count = 1 + random.nextInt(3); m < count; m++) {
+                int at = random.nextInt(lines.size());
+                String line = lines.get(at);
+                switch (random.nextInt(6)) {
+                    case 0 -> lines.remove(at);
+                    case 1 -> lines.add(at, line);
+                    case 2 -> lines.set(at, line.isEmpty() ? line : line.substring(0, random.nextInt(line.length())));
+                    case 3 -> lines.set(at, " " + line);
+                    case 4 -> {
+                        int pos = random.nextInt(line.length() + 1);
+                        lines.set(at, line.substring(0, pos) + alphabet.charAt(random.nextInt(alphabet.length())) + line.substring(pos));
+                    }
+                    default -> lines.set(at, line.replaceFirst("\\d+", Integer.toString(random.nextInt(100000) - 50)));
+                }
+                if (lines.isEmpty()) lines.add("");
+            }
+            String mutated = String.join("\n", lines);
+            try {
+                LabFile.parse(mutated, "fuzz.yaml");
+                accepted++;
+            } catch (LabFileException e) {
+                refused++;
+                for (LabProblem p : e.problems()) {
+                    assertTrue(p.line() >= 1 && p.column() >= 1 && !p.message().isBlank(), p + "\n--- input:\n" + mutated);
+                }
+            } catch (RuntimeException e) {
+                throw new AssertionError("round " + round + " escaped as " + e + "\n--- input:\n" + mutated, e);
+            }
+        }
+        System.out.printf("fuzz: %d accepted, %d refused with file:line:column%n", accepted, refused);
+        assertTrue(refused > 1000, "the mutations do break the file");
+    }
+}
