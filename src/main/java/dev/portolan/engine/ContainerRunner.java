@@ -21,6 +21,11 @@ public final class ContainerRunner {
 
     /** Returns the new container's id. A container that was created but failed to start is removed. */
     public String run(RunSpec spec) {
+        return run(spec, java.util.Map.of());
+    }
+
+    /** As {@link #run(RunSpec)}, with labels on the container (a lab's ownership, say). */
+    public String run(RunSpec spec, java.util.Map<String, String> labels) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
@@ -34,7 +39,7 @@ public final class ContainerRunner {
                 .withRestartPolicy(restartPolicy(spec.restart()));
         if (spec.network() != null && !spec.network().isBlank()) host.withNetworkMode(spec.network());
         var create = docker.createContainerCmd(spec.image()).withHostConfig(host)
-                .withExposedPorts(exposed).withEnv(spec.env());
+                .withExposedPorts(exposed).withEnv(spec.env()).withLabels(labels);
         if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());
         if (!spec.command().isEmpty()) create.withCmd(spec.command());
         String id;

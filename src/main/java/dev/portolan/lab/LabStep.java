@@ -1,0 +1,49 @@
+package dev.portolan.lab;
+
+/** One thing `apply` does, on one host of the lab; the plan is a list of them. */
+public sealed interface LabStep {
+
+    /** The lab host it happens on. */
+    String host();
+
+    /** What it does, in a few words: "create container web-1". */
+    String describe();
+
+    record CreateHost(String host, LabSpec.Host spec) implements LabStep {
+        public String describe() {
+            return "create simulated host " + host;
+        }
+    }
+
+    record CopyImage(String host, String image) implements LabStep {
+        public String describe() {
+            return "copy image " + image + " to " + host;
+        }
+    }
+
+    record CreateVolume(String host, String name) implements LabStep {
+        public String describe() {
+            return "create volume " + name;
+        }
+    }
+
+    record CreateNetwork(String host, LabSpec.Network spec) implements LabStep {
+        public String describe() {
+            return "create network " + spec.name();
+        }
+    }
+
+    /** Creates (and starts) a container; {@code replace} names the old one that goes first, or null. */
+    record CreateContainer(String host, String name, LabSpec.Container spec, String specHash, String replace)
+            implements LabStep {
+        public String describe() {
+            return (replace == null ? "create container " : "replace container ") + name;
+        }
+    }
+
+    record RemoveContainer(String host, String name, String id) implements LabStep {
+        public String describe() {
+            return "remove container " + name + " (no longer in the lab file)";
+        }
+    }
+}

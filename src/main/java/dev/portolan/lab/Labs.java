@@ -1,0 +1,206 @@
+package dev.portolan.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.portolan.engine.ContainerRunner;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.ImageCopy;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.RunSpec;
+import dev.portolan.host.Ownership;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHost;
+import dev.portolan.host.simulated.SimulatedHostSpec;
+import dev.portolan.host.simulated.SimulatedHosts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plan, apply and destroy a lab of simulated hosts. Everything made carries the lab's
+ * ownership label; a container also carries a hash of its spec, so a changed spec is
+ * replaced and an unchanged one left alone: a second apply does nothing, and an apply
+ * stopped halfway converges when run again. Blocking: call off the FX thread.
+ */
+public final class Labs {
+
+    /** The hash of the spec a container was made from. */
+    public static final String SPEC = "dev.portolan.spec";
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final DockerClient local;
+    private final SimulatedHosts hosts;
+    private final String defaultHostImage;
+
+    /** @param defaultHostImage the DinD image of hosts whose file names none (docker:dind in the app) */
+    public Labs(DockerClient local, SimulatedHosts hosts, String defaultHostImage) {
+        this.local = local;
+        this.hosts = hosts;
+        this.defaultHostImage = defaultHostImage;
+    }
+
+    /** What apply would do, host by host, in order. */
+    public List<LabStep> plan(LabSpec lab) {
+        List<LabStep> steps = new ArrayList<>();
+        for (LabSpec.Host host : lab.hosts()) {
+            if (host.provider() != LabSpec.Provider.SIMULATED) {
+                throw new InvalidInputException("Host " + host.name() + ": apply supports simulated hosts for now, not "
+                        + host.provider().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
+            }
+            SimulatedHost running = hosts.find(lab.name(), host.name()).filter(SimulatedHost::isRunning).orElse(null);
+            if (running == null) {
+                steps.add(new LabStep.CreateHost(host.name(), host));
+                planHost(lab, host.name(), HostState.EMPTY, steps);
+            } else {
+                try (EngineClients clients = EngineClients.connect(running.endpoint())) {
+                    planHost(lab, host.name(), HostState.read(clients.requests(), lab.name()), steps);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private void planHost(LabSpec lab, String host, HostState state, List<LabStep> steps) {
+        List<LabSpec.Container> containers = DependencyOrder.of(lab.containers()).stream()
+                .filter(c -> host.equals(hostOf(lab, c.host()))).toList();
+        containers.stream().map(LabSpec.Container::image).distinct().filter(image -> !state.hasImage(image))
+                .forEach(image -> steps.add(new LabStep.CopyImage(host, image)));
+        lab.volumes().stream().filter(v -> host.equals(hostOf(lab, v.host())) && !state.volumes().contains(v.name()))
+                .forEach(v -> steps.add(new LabStep.CreateVolume(host, v.name())));
+        lab.networks().stream().filter(n -> host.equals(hostOf(lab, n.host())) && !state.networks().contains(n.name()))
+                .forEach(n -> steps.add(new LabStep.CreateNetwork(host, n)));
+        List<String> wanted = new ArrayList<>();
+        for (LabSpec.Container c : containers) {
+            for (int r = 1; r <= c.replicas(); r++) {
+                String name = c.replicas() == 1 ? c.name() : c.name() + "-" + r;
+                wanted.add(name);
+                String hash = hash(c);
+                HostState.Existing existing = state.containers().get(name);
+                if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
+                else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));
+            }
+        }
+        state.containers().forEach((name, existing) -> {
+            if (!wanted.contains(name)) steps.add(new LabStep.RemoveContainer(host, name, existing.id()));
+        });
+    }
+
+    /**
+     * Converges what runs to the file; each step is reported before it runs, cancel is
+     * checked between steps. Missing hosts come first, made side by side; then the plan is
+     * made again, since a host that kept its data volume may already hold part of the lab.
+     */
+    public void apply(LabSpec lab, Progress progress) {
+        List<LabStep> hostSteps = plan(lab).stream().filter(s -> s instanceof LabStep.CreateHost).toList();
+        if (!hostSteps.isEmpty()) {
+            progress.checkCancelled();
+            hostSteps.forEach(s -> progress.step(s.host() + ": " + s.describe()));
+            try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<?>> made = hostSteps.stream()
+                        .<java.util.concurrent.Future<?>>map(s -> parallel.submit(() -> run(lab, s, Map.of()))).toList();
+                for (var f : made) join(f);
+            }
+        }
+        List<LabStep> steps = plan(lab);
+        Map<String, EngineClients> clients = new HashMap<>();
+        try {
+            for (LabStep step : steps) {
+                progress.checkCancelled();
+                progress.step(step.host() + ": " + step.describe());
+                run(lab, step, clients);
+            }
+        } finally {
+            clients.values().forEach(EngineClients::close);
+        }
+    }
+
+    private void run(LabSpec lab, LabStep step, Map<String, EngineClients> clients) {
+        if (step instanceof LabStep.CreateHost create) {
+            SimulatedHost host = hosts.find(lab.name(), create.host()).orElse(null);
+            if (host == null) {
+                String image = create.spec().image() == null ? defaultHostImage : create.spec().image();
+                hosts.create(new SimulatedHostSpec(lab.name(), create.host(), image,
+                        SimulatedHostSpec.parsePorts(String.join(" ", create.spec().ports()))), Progress.NONE);
+            } else {
+                hosts.start(host, Progress.NONE);
+            }
+            return;
+        }
+        DockerClient docker = clients.computeIfAbsent(step.host(), h -> EngineClients.connect(
+                hosts.find(lab.name(), h).orElseThrow().endpoint())).requests();
+        Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
+        switch (step) {
+            case LabStep.CopyImage copy -> {
+                try {
+                    local.inspectImageCmd(copy.image()).exec();
+                } catch (NotFoundException e) {
+                    throw new InvalidInputException("The image " + copy.image() + " is not on this computer's engine, "
+                            + "so it cannot be copied to " + copy.host() + ". Pull or build it first.");
+                }
+                ImageCopy.copy(local, docker, copy.image());
+            }
+            case LabStep.CreateVolume volume -> docker.createVolumeCmd().withName(volume.name()).withLabels(owned).exec();
+            case LabStep.CreateNetwork network -> docker.createNetworkCmd().withName(network.spec().name())
+                    .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
+                    .withLabels(owned).exec();
+            case LabStep.CreateContainer create -> createContainer(docker, lab, create);
+            case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
+            case LabStep.CreateHost host -> throw new IllegalStateException("handled above");
+        }
+    }
+
+    private static void createContainer(DockerClient docker, LabSpec lab, LabStep.CreateContainer create) {
+        if (create.replace() != null) docker.removeContainerCmd(create.replace()).withForce(true).exec();
+        LabSpec.Container c = create.spec();
+        List<String> env = c.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
+        RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
+                c.volumes(), firstNetwork, c.restart());
+        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()));
+        for (String network : c.networks().stream().skip(1).toList()) {
+            docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
+        }
+    }
+
+    /** Removes the lab's hosts and everything in them; their data volumes only when asked. */
+    public void destroy(String labName, boolean removeVolumes, Progress progress) {
+        for (SimulatedHost host : hosts.list()) {
+            if (!host.lab().equals(labName)) continue;
+            progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
+            hosts.remove(host, !removeVolumes);
+        }
+    }
+
+    private static void join(java.util.concurrent.Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String hostOf(LabSpec lab, String host) {
+        return host != null ? host : lab.hosts().size() == 1 ? lab.hosts().getFirst().name() : null;
+    }
+
+    static String hash(LabSpec.Container c) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(c).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)).substring(0, 16);
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a container spec", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.portolan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.portolan.engine.ContainerOps;
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.TestEngine;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web-db template applied to simulated hosts of the local test images: converges, is idempotent, keeps data. */
+class LabsIT extends EngineTest {
+
+    @TempDir
+    static Path home;
+    private static SimulatedHosts hosts;
+    private static Labs labs;
+    private static int webPort;
+    private static LabSpec lab;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
+        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        try (ServerSocket free = new ServerSocket(0)) {
+            webPort = free.getLocalPort();
+        }
+        String text = LabFileTest.template("web-db.yaml").replace("\"8080:80\"", "\"" + webPort + ":80\"");
+        lab = LabFile.parse(text, "web-db.yaml");
+    }
+
+    @AfterAll
+    static void destroyEverything() {
+        labs.destroy(lab.name(), true, Progress.NONE);
+    }
+
+    private List<String> plan() {
+        return labs.plan(lab).stream().map(s -> s.host() + ": " + s.describe()).toList();
+    }
+
+    private String exec(String host, String container, String... command) throws Exception {
+        try (EngineClients clients = EngineClients.connect(hosts.find(lab.name(), host).orElseThrow().endpoint())) {
+            return new ContainerOps(clients).exec(container, List.of(command), Duration.ofSeconds(10)).output();
+        }
+    }
+
+    @Test
+    void theTemplateAppliesConvergesAndKeepsItsDataAcrossDestroy() throws Exception {
+        labs.destroy(lab.name(), true, Progress.NONE);
+        List<String> first = plan();
+        assertTrue(first.containsAll(List.of("web: create simulated host web", "data: create simulated host data",
+                "data: create volume db-data", "data: create network backend", "data: create container db",
+                "data: create container backup", "web: create container web")), first.toString());
+        assertTrue(first.indexOf("data: create container db") < first.indexOf("data: create container backup"),
+                "depends_on puts db first: " + first);
+
+        // stopped halfway, then run again: converges with no duplicates
+        var cancelled = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(CancellationException.class, () -> labs.apply(lab, new Progress() {
+            @Override
+            public void step(String text) {
+                cancelled.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get() >= 5;
+            }
+        }));
+        labs.apply(lab, Progress.NONE);
+        assertEquals(List.of(), plan(), "a second plan has nothing to do");
+        labs.apply(lab, Progress.NONE);
+        try (EngineClients data = EngineClients.connect(hosts.find(lab.name(), "data").orElseThrow().endpoint())) {
+            assertEquals(2, data.requests().listContainersCmd().withShowAll(true).exec().size(), "db and backup, once each");
+        }
+        String page = new String(URI.create("http://127.0.0.1:" + webPort + "/").toURL().openStream().readAllBytes());
+        assertTrue(page.contains("Hello from Portolan"), page);
+
+        Thread.sleep(1500);
+        String before = exec("data", "db", "cat", "/data/log");
+        assertTrue(!before.isBlank(), "the database wrote its data");
+        labs.destroy(lab.name(), false, Progress.NONE);
+        assertTrue(hosts.list().stream().noneMatch(h -> h.lab().equals(lab.name())), "no host left");
+        labs.apply(lab, Progress.NONE);
+        String after = exec("data", "db", "cat", "/data/log");
+        assertTrue(after.startsWith(before.strip()), "the data survived destroy and apply");
+
+        labs.destroy(lab.name(), true, Progress.NONE);
+        assertThrows(NotFoundException.class,
+                () -> engine.docker().inspectVolumeCmd("portolan-" + lab.name() + "-data-docker").exec(),
+                "asked to, destroy removes the data too");
+    }
+
+    @Test
+    void aChangedContainerIsReplacedAndNothingElse() {
+        labs.apply(lab, Progress.NONE);
+        String text = lab.containers().get(2).toString();
+        var changed = new LabSpec(lab.name(), lab.description(), lab.hosts(), lab.networks(), lab.volumes(),
+                List.of(lab.containers().get(0), lab.containers().get(1), withEnv(lab.containers().get(2))), lab.swarm());
+        assertEquals(List.of("web: replace container web"),
+                labs.plan(changed).stream().map(s -> s.host() + ": " + s.describe()).toList(), text);
+    }
+
+    private static LabSpec.Container withEnv(LabSpec.Container c) {
+        return new LabSpec.Container(c.name(), c.host(), c.image(), c.replicas(), c.command(), java.util.Map.of("MODE", "blue"),
+                c.ports(), c.volumes(), c.networks(), c.restart(), c.healthcheck(), c.dependsOn());
+    }
+}
