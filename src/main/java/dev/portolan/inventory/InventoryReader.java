@@ -1,5 +1,7 @@
 package dev.portolan.inventory;
 
+import static dev.portolan.app.Futures.join;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,21 +179,10 @@ public final class InventoryReader {
                     gate.release();
                 }
             })).toList();
-            return futures.stream().map(InventoryReader::join).toList();
+            return futures.stream().map(dev.portolan.app.Futures::join).toList();
         }
     }
 
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the inventory", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private static List<String> tagsOf(Image image) {
         if (image.getRepoTags() == null) return List.of();

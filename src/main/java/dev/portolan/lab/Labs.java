@@ -1,5 +1,7 @@
 package dev.portolan.lab;
 
+import static dev.portolan.app.Futures.join;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -179,17 +181,6 @@ public final class Labs {
         }
     }
 
-    private static void join(java.util.concurrent.Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private static String hostOf(LabSpec lab, String host) {
         return host != null ? host : lab.hosts().size() == 1 ? lab.hosts().getFirst().name() : null;

@@ -1,5 +1,7 @@
 package dev.portolan.host.simulated;
 
+import static dev.portolan.app.Futures.join;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -19,7 +21,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,17 +171,6 @@ public final class SimulatedHosts {
         return true;
     }
 
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     public java.util.Optional<SimulatedHost> find(String lab, String name) {
         return list().stream().filter(h -> h.lab().equals(lab) && h.name().equals(name)).findFirst();
