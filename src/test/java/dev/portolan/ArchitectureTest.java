@@ -33,6 +33,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCommandLineNeverUsesTheUi() {
+        noClasses().that().resideInAPackage("dev.portolan.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.portolan.ui..").check(classes);
+    }
+
+    @Test
     void theEngineLayerKnowsNothingOfInventoryOrHosts() {
         noClasses().that().resideInAPackage("dev.portolan.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.inventory..", "dev.portolan.host..")

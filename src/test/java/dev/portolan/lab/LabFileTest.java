@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,10 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class LabFileTest {
 
-    static String template(String name) throws IOException {
-        try (InputStream in = LabFile.class.getResourceAsStream("templates/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String template(String name) {
+        return LabTemplates.text(name);
     }
 
     private static LabProblem onlyProblem(String yaml) {

@@ -1,0 +1,222 @@
+package dev.portolan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.portolan.app.UserDirectories;
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHost;
+import dev.portolan.host.simulated.SimulatedHostSpec;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.lab.LabFile;
+import dev.portolan.lab.LabFileException;
+import dev.portolan.lab.LabSpec;
+import dev.portolan.lab.LabStep;
+import dev.portolan.lab.Labs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * `portolan plan|apply|destroy|ls|status`: labs from the command line, on the engine the
+ * GUI uses, with no display. Exit codes: 0 done, 1 the engine failed, 2 the lab file or the
+ * arguments are wrong.
+ */
+@Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = LabCommands.Version.class,
+        description = "Stage a multi-host Docker lab on this computer.",
+        subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
+                LabCommands.Ls.class, LabCommands.Status.class})
+public final class LabCommands {
+
+    public static final int ENGINE_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The subcommand names; Main runs the CLI when the first argument is one of them. */
+    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "--help", "--version");
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LabCommands());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof LabFileException || e instanceof InvalidInputException) {
+                err.println(e.getMessage());
+                return BAD_INPUT;
+            }
+            err.println(EngineErrors.action("portolan " + command.getCommandName(), e));
+            return ENGINE_FAILED;
+        });
+        cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"portolan " + dev.portolan.app.AppInfo.version()};
+        }
+    }
+
+    /** What every lab command needs: the local engine, its simulated hosts, and the labs on them. */
+    abstract static class LabCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        @Option(names = "--host-image", description = "Docker-in-Docker image of hosts that name none (default: ${DEFAULT-VALUE}).",
+                defaultValue = SimulatedHostSpec.DEFAULT_IMAGE)
+        String hostImage;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        <T> T withEngine(java.util.function.BiFunction<EngineClients, SimulatedHosts, T> work) {
+            EndpointResolver resolver = EndpointResolver.forThisProcess();
+            try (EngineClients local = EngineClients.connect(resolver.resolve())) {
+                SimulatedHosts hosts = new SimulatedHosts(local.requests(), UserDirectories.forThisUser().config(),
+                        new DockerContexts(resolver.dockerConfigDir()));
+                return work.apply(local, hosts);
+            }
+        }
+
+        Progress printing() {
+            return new Progress() {
+                @Override
+                public void step(String text) {
+                    if (!json) {
+                        out().println("  " + text);
+                        out().flush();
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return Thread.currentThread().isInterrupted();
+                }
+            };
+        }
+
+        void print(Object value, String text) throws Exception {
+            out().println(json ? JSON.writeValueAsString(value) : text);
+        }
+    }
+
+    @Command(name = "plan", description = "Show what apply would change, host by host.")
+    static final class Plan extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            LabSpec lab = LabFile.read(file);
+            List<LabStep> steps = withEngine((local, hosts) -> new Labs(local.requests(), hosts, hostImage).plan(lab));
+            StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
+                    : "Plan for " + lab.name() + ": " + steps.size() + " steps");
+            steps.forEach(s -> text.append("\n  ").append(s.host()).append(": ").append(s.describe()));
+            print(steps.stream().map(s -> Map.of("host", s.host(), "step", s.describe())).toList(), text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "apply", description = "Make what runs match the lab file; run again to finish a stopped apply.")
+    static final class Apply extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            LabSpec lab = LabFile.read(file);
+            long start = System.nanoTime();
+            if (!json) out().println("Applying " + lab.name() + "…");
+            withEngine((local, hosts) -> {
+                new Labs(local.requests(), hosts, hostImage).apply(lab, printing());
+                return null;
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            print(Map.of("lab", lab.name(), "applied", true, "seconds", seconds),
+                    String.format("%s is applied (%.1f s).", lab.name(), seconds));
+            return 0;
+        }
+    }
+
+    @Command(name = "destroy", description = "Remove the lab's hosts and what runs on them; data volumes are kept unless asked.")
+    static final class Destroy extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml")
+        Path file;
+
+        @Option(names = "--remove-volumes", description = "Also remove the hosts' data volumes (their images, containers, volumes).")
+        boolean removeVolumes;
+
+        @Override
+        public Integer call() throws Exception {
+            LabSpec lab = LabFile.read(file);
+            withEngine((local, hosts) -> {
+                new Labs(local.requests(), hosts, hostImage).destroy(lab.name(), removeVolumes, printing());
+                return null;
+            });
+            print(Map.of("lab", lab.name(), "destroyed", true, "volumesKept", !removeVolumes),
+                    lab.name() + " is destroyed" + (removeVolumes ? "." : "; its data volumes are kept (--remove-volumes removes them)."));
+            return 0;
+        }
+    }
+
+    @Command(name = "ls", description = "List the labs that have hosts on this computer.")
+    static final class Ls extends LabCommand {
+        @Override
+        public Integer call() throws Exception {
+            Map<String, List<String>> labs = withEngine((local, hosts) -> {
+                Map<String, List<String>> byLab = new TreeMap<>();
+                for (SimulatedHost h : hosts.list()) {
+                    byLab.computeIfAbsent(h.lab(), l -> new java.util.ArrayList<>()).add(h.name() + " (" + h.state() + ")");
+                }
+                return byLab;
+            });
+            StringBuilder text = new StringBuilder(labs.isEmpty() ? "No labs." : "");
+            labs.forEach((lab, members) -> text.append(text.isEmpty() ? "" : "\n").append(lab).append(": ")
+                    .append(String.join(", ", members)));
+            print(labs, text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Show the state of each host of a lab.")
+    static final class Status extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            LabSpec lab = LabFile.read(file);
+            Map<String, String> states = withEngine((local, hosts) -> {
+                Map<String, String> byHost = new LinkedHashMap<>();
+                for (LabSpec.Host h : lab.hosts()) {
+                    byHost.put(h.name(), hosts.find(lab.name(), h.name()).map(SimulatedHost::state).orElse("absent"));
+                }
+                return byHost;
+            });
+            StringBuilder text = new StringBuilder(lab.name());
+            states.forEach((host, state) -> text.append("\n  ").append(host).append(": ").append(state));
+            print(states, text.toString());
+            return 0;
+        }
+    }
+}

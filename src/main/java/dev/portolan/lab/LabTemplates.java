@@ -1,0 +1,25 @@
+package dev.portolan.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The lab templates shipped with Portolan, as text to start a lab file from. */
+public final class LabTemplates {
+
+    /** The templates' file names. */
+    public static final List<String> NAMES = List.of("web-db.yaml");
+
+    private LabTemplates() {}
+
+    public static String text(String name) {
+        try (InputStream in = LabTemplates.class.getResourceAsStream("templates/" + name)) {
+            if (in == null) throw new IllegalArgumentException("no template named " + name + "; there are " + NAMES);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the template " + name, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.portolan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.lab.LabTemplates;
+import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.TestEngine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `portolan plan|apply|status|ls|destroy` on the real engine, with exit codes and --json. */
+class LabCommandsIT extends EngineTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, then what was printed. */
+    private record Run(int code, String out, String err) {}
+
+    private static Run portolan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LabCommands.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aLabIsPlannedAppliedListedAndDestroyedFromTheCommandLine() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String name = "cli" + UUID.randomUUID().toString().substring(0, 6);
+        Path file = dir.resolve("lab.yaml");
+        Files.writeString(file, LabTemplates.text("web-db.yaml").replace("name: web-db", "name: " + name)
+                .replace("\"8080:80\"", "\"" + port + ":80\""));
+        String image = "--host-image=" + TestEngine.DIND;
+
+        Run plan = portolan("plan", image, file.toString());
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("web: create simulated host web"), plan.out());
+
+        Run apply = portolan("apply", image, file.toString());
+        assertEquals(0, apply.code(), apply.err());
+        assertTrue(apply.out().contains(name + " is applied"), apply.out());
+
+        Run again = portolan("plan", "--json", image, file.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals("[ ]", again.out().strip(), "nothing left to do");
+
+        Run status = portolan("status", file.toString());
+        assertTrue(status.out().contains("web: running") && status.out().contains("data: running"), status.out());
+        Run ls = portolan("ls", "--json");
+        assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
+
+        Run destroy = portolan("destroy", "--remove-volumes", file.toString());
+        assertEquals(0, destroy.code(), destroy.err());
+        assertTrue(portolan("status", file.toString()).out().contains("web: absent"));
+    }
+
+    @Test
+    void aBadFileOrCommandExitsWith2AndSaysWhere() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: demo\nhosts:\n  - name: n1\n    provder: simulated\n");
+        Run bad = portolan("plan", file.toString());
+        assertEquals(LabCommands.BAD_INPUT, bad.code());
+        assertTrue(bad.err().startsWith("bad.yaml:4:5: unknown key 'provder'"), bad.err());
+        Run unknown = portolan("plna", file.toString());
+        assertEquals(LabCommands.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("Unmatched argument") || unknown.err().contains("plna"), unknown.err());
+    }
+}
