@@ -20,19 +20,29 @@ final class MainToolbar {
 
     private final ToolBar root;
 
-    MainToolbar(Region window, ActionRunner runner) {
+    MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab) {
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("theme-dark");
         dark.setOnAction(e -> PortolanApp.Themes.apply(window.getScene(), dark.isSelected()));
+        Button lab = new Button("Open lab…");
+        lab.setId("open-lab");
+        lab.setOnAction(e -> {
+            var chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Open a lab file");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lab files", "*.yaml", "*.yml"));
+            var chosen = chooser.showOpenDialog(window.getScene().getWindow());
+            if (chosen != null) openLab.accept(chosen.toPath());
+        });
         Button about = new Button("About");
         about.setOnAction(e -> about());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new ToolBar(name, spacer, dark, about);
+        root = new ToolBar(name, lab, spacer, dark, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), lab::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), dark::fire);
             }

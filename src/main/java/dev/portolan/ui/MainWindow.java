@@ -67,7 +67,7 @@ public final class MainWindow {
         split.setDividerPositions(0.17, 0.78);
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
-        root.setTop(new MainToolbar(root, runner).root());
+        root.setTop(new MainToolbar(root, runner, this::openLab).root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
@@ -88,6 +88,12 @@ public final class MainWindow {
 
     public HostSession session(HostModel host) {
         return controller.session(host).orElse(null);
+    }
+
+    /** Opens a lab file in its own window: its problems or its plan, Apply, Destroy. */
+    public dev.portolan.ui.labs.LabWindow openLab(java.nio.file.Path file) {
+        return dev.portolan.ui.labs.LabWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), file,
+                controller, runner);
     }
 
     public HostsController controller() {

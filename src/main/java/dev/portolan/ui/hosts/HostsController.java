@@ -163,6 +163,20 @@ public final class HostsController {
                 .map(c -> new SimulatedHosts(c.requests(), configDir, contexts));
     }
 
+    /** Labs on the local engine's simulated hosts, or empty while the local engine is not connected. */
+    public Optional<dev.portolan.lab.Labs> labs() {
+        return session(local).flatMap(HostSession::clients).map(c -> new dev.portolan.lab.Labs(c.requests(),
+                new SimulatedHosts(c.requests(), configDir, contexts), defaultHostImage()));
+    }
+
+    /** docker:dind, unless only the locally built portolan-test/dind is there (no registry to pull from). */
+    public String defaultHostImage() {
+        var tags = local == null ? java.util.List.<String>of()
+                : local.images().stream().flatMap(i -> i.tags().stream()).toList();
+        boolean official = tags.stream().anyMatch(t -> t.startsWith(SimulatedHostSpec.DEFAULT_IMAGE));
+        return !official && tags.contains("portolan-test/dind:latest") ? "portolan-test/dind" : SimulatedHostSpec.DEFAULT_IMAGE;
+    }
+
     /** Makes a simulated host; its steps go to {@code window}, which can cancel. */
     public void create(SimulatedHostSpec spec, ProgressWindow window) {
         String key = spec.lab() + "/" + spec.name();
