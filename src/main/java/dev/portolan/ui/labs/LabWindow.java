@@ -107,7 +107,7 @@ public final class LabWindow {
         }
         title.setText("Lab " + lab.name() + (lab.description() == null ? "" : " — " + lab.description()));
         LabSpec planned = lab;
-        runner.run("Planning " + lab.name() + "…", null, "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
+        runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
             lines.getItems().setAll(steps.stream().map(s -> s.host() + ": " + s.describe()).toList());
             outcome.setText(steps.isEmpty() ? "Nothing to do: what runs is what the file says."
                     : "Plan: " + steps.size() + " steps. Apply makes them; running it again finishes a stopped apply.");
