@@ -2,7 +2,6 @@ package dev.portolan.engine;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Where one Docker engine answers: its address and, for tcp+TLS, the folder holding
@@ -18,10 +17,6 @@ public record EngineEndpoint(String name, URI host, Path tlsDir, String source) 
     public EngineEndpoint {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("an engine needs a name");
         if (host == null) throw new IllegalArgumentException("engine '" + name + "' needs an address");
-    }
-
-    public Optional<Path> tls() {
-        return Optional.ofNullable(tlsDir);
     }
 
     public boolean usesTls() {

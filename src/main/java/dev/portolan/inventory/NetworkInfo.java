@@ -17,9 +17,4 @@ public record NetworkInfo(
     public NetworkInfo {
         labels = Map.copyOf(labels);
     }
-
-    /** bridge, host and none exist on every engine and cannot be removed. */
-    public boolean isPredefined() {
-        return name.equals("bridge") || name.equals("host") || name.equals("none");
-    }
 }

@@ -9,7 +9,6 @@ import dev.portolan.lab.Labs;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.hosts.HostsController;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -169,9 +168,5 @@ public final class LabWindow {
                     outcome.setText(destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept."));
                     load();
                 });
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines.getItems());
     }
 }
