@@ -120,14 +120,21 @@ public final class LabCommands {
         }
     }
 
-    @Command(name = "plan", description = "Show what apply would change, host by host.")
-    static final class Plan extends LabCommand {
+    /** A command on one lab file: reads it (refusing it whole when it has problems). */
+    abstract static class LabFileCommand extends LabCommand {
         @Parameters(paramLabel = "LAB.yaml")
         Path file;
 
+        LabSpec lab() {
+            return LabFile.read(file);
+        }
+    }
+
+    @Command(name = "plan", description = "Show what apply would change, host by host.")
+    static final class Plan extends LabFileCommand {
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = LabFile.read(file);
+            LabSpec lab = lab();
             List<LabStep> steps = withEngine((local, hosts) -> new Labs(local.requests(), hosts, hostImage).plan(lab));
             StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
                     : "Plan for " + lab.name() + ": " + steps.size() + " steps");
@@ -138,13 +145,10 @@ public final class LabCommands {
     }
 
     @Command(name = "apply", description = "Make what runs match the lab file; run again to finish a stopped apply.")
-    static final class Apply extends LabCommand {
-        @Parameters(paramLabel = "LAB.yaml")
-        Path file;
-
+    static final class Apply extends LabFileCommand {
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = LabFile.read(file);
+            LabSpec lab = lab();
             long start = System.nanoTime();
             if (!json) out().println("Applying " + lab.name() + "…");
             withEngine((local, hosts) -> {
@@ -159,16 +163,13 @@ public final class LabCommands {
     }
 
     @Command(name = "destroy", description = "Remove the lab's hosts and what runs on them; data volumes are kept unless asked.")
-    static final class Destroy extends LabCommand {
-        @Parameters(paramLabel = "LAB.yaml")
-        Path file;
-
+    static final class Destroy extends LabFileCommand {
         @Option(names = "--remove-volumes", description = "Also remove the hosts' data volumes (their images, containers, volumes).")
         boolean removeVolumes;
 
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = LabFile.read(file);
+            LabSpec lab = lab();
             withEngine((local, hosts) -> {
                 new Labs(local.requests(), hosts, hostImage).destroy(lab.name(), removeVolumes, printing());
                 return null;
@@ -199,13 +200,10 @@ public final class LabCommands {
     }
 
     @Command(name = "status", description = "Show the state of each host of a lab.")
-    static final class Status extends LabCommand {
-        @Parameters(paramLabel = "LAB.yaml")
-        Path file;
-
+    static final class Status extends LabFileCommand {
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = LabFile.read(file);
+            LabSpec lab = lab();
             Map<String, String> states = withEngine((local, hosts) -> {
                 Map<String, String> byHost = new LinkedHashMap<>();
                 for (LabSpec.Host h : lab.hosts()) {
