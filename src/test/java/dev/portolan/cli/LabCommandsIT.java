@@ -3,15 +3,13 @@ package dev.portolan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.lab.LabTemplates;
 import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.TestLab;
 import dev.portolan.testing.TestEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,14 +31,9 @@ class LabCommandsIT extends EngineTest {
 
     @Test
     void aLabIsPlannedAppliedListedAndDestroyedFromTheCommandLine() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String name = "cli" + UUID.randomUUID().toString().substring(0, 6);
-        Path file = dir.resolve("lab.yaml");
-        Files.writeString(file, LabTemplates.text("web-db.yaml").replace("name: web-db", "name: " + name)
-                .replace("\"8080:80\"", "\"" + port + ":80\""));
+        TestLab lab = TestLab.webDb("cli");
+        String name = lab.name();
+        Path file = lab.writeTo(dir);
         String image = "--host-image=" + TestEngine.DIND;
 
         Run plan = portolan("plan", image, file.toString());

@@ -11,8 +11,8 @@ import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.TestLab;
 import dev.portolan.testing.TestEngine;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,11 +37,9 @@ class LabsIT extends EngineTest {
     static void prepare() throws Exception {
         hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
         labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
-        try (ServerSocket free = new ServerSocket(0)) {
-            webPort = free.getLocalPort();
-        }
-        String text = LabFileTest.template("web-db.yaml").replace("\"8080:80\"", "\"" + webPort + ":80\"");
-        lab = LabFile.parse(text, "web-db.yaml");
+        TestLab test = TestLab.webDb("it");
+        webPort = test.webPort();
+        lab = LabFile.parse(test.text(), "web-db.yaml");
     }
 
     @AfterAll

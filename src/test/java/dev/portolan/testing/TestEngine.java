@@ -41,6 +41,15 @@ public final class TestEngine implements AutoCloseable {
         return clients.requests();
     }
 
+    /** A port of 127.0.0.1 that nothing listens on (now). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -7,7 +7,6 @@ import dev.portolan.engine.EndpointResolver;
 import dev.portolan.testing.FxThread;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.testing.WindowTest;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -45,10 +44,7 @@ class MainWindowIT extends WindowTest {
 
     @Test
     void withNoEngineTheWindowStillOpensAndSaysWhatToDo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestEngine.freePort();
         open(new EndpointResolver(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort), dockerConfig, false));
         waitFor("the host is shown as unreachable", Duration.ofSeconds(5), () -> robot.lookup(".empty-title")
                 .queryAllAs(javafx.scene.control.Label.class).stream().anyMatch(l -> l.isVisible()

@@ -65,10 +65,7 @@ class SimulatedHostsIT extends EngineTest {
 
     @Test
     void twoHostsRunBusyboxAndTheCliReachesThemThroughTheirContexts() throws Exception {
-        int web;
-        try (ServerSocket free = new ServerSocket(0)) {
-            web = free.getLocalPort();
-        }
+        int web = TestEngine.freePort();
         SimulatedHost one = hosts.create(spec("node1", List.of(new SimulatedHostSpec.PortMapping(web, 80))), Progress.NONE);
         SimulatedHost two = hosts.create(spec("node2", List.of()), Progress.NONE);
         assertTrue(List.of("privileged", "capabilities").contains(one.privilege()), one.privilege());

@@ -3,16 +3,14 @@ package dev.portolan.ui.labs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.engine.EndpointResolver;
-import dev.portolan.lab.LabTemplates;
 import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestLab;
 import dev.portolan.testing.WindowTest;
 import dev.portolan.ui.model.HostModel;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +37,9 @@ class LabWindowIT extends WindowTest {
 
     @Test
     void aLabIsPlannedAppliedAndDestroyedFromItsWindow() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String name = "gui" + UUID.randomUUID().toString().substring(0, 6);
-        Path file = dir.resolve("lab.yaml");
-        Files.writeString(file, LabTemplates.text("web-db.yaml").replace("name: web-db", "name: " + name)
-                .replace("\"8080:80\"", "\"" + port + ":80\""));
+        TestLab lab = TestLab.webDb("gui");
+        String name = lab.name();
+        Path file = lab.writeTo(dir);
         FxThread.run(() -> window.openLab(file));
         waitFor("the plan is shown", Duration.ofSeconds(10), () -> linesContain("web: create simulated host web"));
         robot.clickOn("#lab-apply");
