@@ -56,13 +56,18 @@ public final class EngineErrors {
     }
 
     /** The engine's message without docker-java's "Status 404: {...}" wrapping. */
-    static String engineMessage(DockerException e) {
+    public static String engineMessage(DockerException e) {
         String text = firstLine(e.getMessage());
         int start = text.indexOf("\"message\":\"");
         if (start >= 0) {
-            int from = start + "\"message\":\"".length();
-            int end = text.indexOf('"', from);
-            if (end > from) return text.substring(from, end);
+            // the engine's message is a JSON string: read it to its closing quote, unescaped
+            StringBuilder message = new StringBuilder();
+            for (int i = start + "\"message\":\"".length(); i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') return message.toString();
+                if (c == '\\' && i + 1 < text.length()) c = text.charAt(++i);
+                message.append(c);
+            }
         }
         return text.replaceFirst("^Status \\d+: ", "");
     }

@@ -9,7 +9,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerRunner;
 import dev.portolan.engine.EngineClients;
-import dev.portolan.engine.ImageCopy;
+import dev.portolan.image.ImageCopy;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.host.Ownership;

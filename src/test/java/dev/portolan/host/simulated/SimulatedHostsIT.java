@@ -12,7 +12,7 @@ import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineEndpoint;
-import dev.portolan.engine.ImageCopy;
+import dev.portolan.image.ImageCopy;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
 import dev.portolan.testing.EngineTest;
