@@ -109,6 +109,21 @@ public final class InventoryReader {
         return HostInventory.byKey(networks, NetworkInfo::id);
     }
 
+    /** One image by id or name, as the image list would show it; empty when there is none. */
+    public Optional<ImageInfo> image(String idOrName) {
+        try {
+            var i = docker.inspectImageCmd(idOrName).exec();
+            List<String> tags = i.getRepoTags() == null ? List.of() : i.getRepoTags().stream().sorted().toList();
+            List<String> layers = i.getRootFS() == null || i.getRootFS().getLayers() == null ? List.of() : i.getRootFS().getLayers();
+            Instant created = i.getCreated() == null ? null : Instant.parse(i.getCreated());
+            Map<String, String> labels = i.getConfig() == null ? null : i.getConfig().getLabels();
+            return Optional.of(new ImageInfo(i.getId(), tags, orZero(i.getSize()), created, layers,
+                    emptyToNull(i.getParent()), orEmpty(labels)));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
     private List<String> layersOf(String imageId) {
         try {
             var rootFs = docker.inspectImageCmd(imageId).exec().getRootFS();

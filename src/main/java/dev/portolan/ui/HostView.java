@@ -5,6 +5,7 @@ import dev.portolan.ui.inventory.ImagesView;
 import dev.portolan.ui.inventory.NetworksView;
 import dev.portolan.ui.inventory.VolumesView;
 import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.images.ImageActions;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
@@ -27,7 +28,8 @@ final class HostView {
     private final TabPane tabs;
     private final StackPane root;
 
-    HostView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection, ContainerActions actions) {
+    HostView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection, ContainerActions actions,
+            ImageActions images) {
         this.host = host;
         state = new HostStatePane(host, () -> {
             HostSession current = session.get();
@@ -36,7 +38,7 @@ final class HostView {
         tabs = new TabPane(
                 tab("Overview", new OverviewPane(host).root()),
                 tab("Containers", new ContainersView(host, session, selection, actions).root()),
-                tab("Images", new ImagesView(host, selection).root()),
+                tab("Images", new ImagesView(host, selection, images).root()),
                 tab("Volumes", new VolumesView(host, selection).root()),
                 tab("Networks", new NetworksView(host, selection).root()));
         tabs.setId("host-tabs");

@@ -8,6 +8,7 @@ import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.actions.ContainerActions;
 import dev.portolan.ui.hosts.HostsController;
+import dev.portolan.ui.images.ImageActions;
 import dev.portolan.ui.hosts.HostsMenus;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
@@ -37,6 +38,7 @@ public final class MainWindow {
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
     private final ActionRunner runner = new ActionRunner();
     private final ContainerActions actions = new ContainerActions(runner);
+    private final ImageActions images;
     private final HostsSidebar sidebar;
     private final HostsMenus menus;
     private final StackPane center = new StackPane();
@@ -51,6 +53,7 @@ public final class MainWindow {
         controller = new HostsController(runner, UserDirectories.forThisUser().config(),
                 new DockerContexts(resolver.dockerConfigDir()));
         hosts = controller.hosts();
+        images = new ImageActions(runner, hosts, controller::session);
         menus = new HostsMenus(controller, () -> root.getScene() == null ? null : root.getScene().getWindow());
         sidebar = new HostsSidebar(hosts, menus);
         details = new DetailsPane(this::selectedSession);
@@ -100,6 +103,10 @@ public final class MainWindow {
         return controller;
     }
 
+    public ImageActions images() {
+        return images;
+    }
+
     public HostsMenus menus() {
         return menus;
     }
@@ -127,7 +134,7 @@ public final class MainWindow {
             center.getChildren().clear();
             return;
         }
-        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions));
+        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images));
         center.getChildren().setAll(view.root());
         statusBar.show(host);
     }

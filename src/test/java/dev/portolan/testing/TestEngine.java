@@ -92,6 +92,21 @@ public final class TestEngine implements AutoCloseable {
         }
     }
 
+    /** Removes the simulated hosts of a lab a test made: containers, data volumes, the lab network. */
+    public void removeLab(String lab) {
+        var filter = java.util.Map.of(dev.portolan.host.Ownership.LAB, lab);
+        for (var c : docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
+            docker().removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        var volumes = docker().listVolumesCmd().exec().getVolumes();
+        if (volumes != null) {
+            volumes.stream().filter(v -> v.getLabels() != null && lab.equals(v.getLabels().get(dev.portolan.host.Ownership.LAB)))
+                    .forEach(v -> docker().removeVolumeCmd(v.getName()).exec());
+        }
+        docker().listNetworksCmd().withNameFilter("portolan-" + lab).exec()
+                .forEach(n -> docker().removeNetworkCmd(n.getId()).exec());
+    }
+
     @Override
     public void close() {
         clients.close();

@@ -10,7 +10,6 @@ import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -62,11 +61,7 @@ final class LogsWindow {
         timestamps.selectedProperty().addListener((obs, old, on) -> restart());
         BorderPane root = new BorderPane(view);
         root.setTop(new ToolBar(search, follow, timestamps, state));
-        Stage stage = new Stage();
-        stage.setTitle("Logs — " + container.name());
-        Scene scene = new Scene(root, 900, 560);
-        scene.getStylesheets().add(LogsWindow.class.getResource("/dev/portolan/assets/portolan.css").toExternalForm());
-        stage.setScene(scene);
+        Stage stage = dev.portolan.ui.Windows.stage(null, "Logs — " + container.name(), root, 900, 560);
         stage.setOnHidden(e -> {
             drain.stop();
             closeStream();

@@ -11,7 +11,6 @@ import dev.portolan.ui.hosts.HostsController;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -32,7 +31,7 @@ public final class LabWindow {
     private final Path file;
     private final HostsController hosts;
     private final ActionRunner runner;
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final Label title = new Label();
     private final Label outcome = new Label();
     private final ListView<String> lines = new ListView<>();
@@ -69,11 +68,7 @@ public final class LabWindow {
         root.setBottom(buttons);
         BorderPane.setMargin(lines, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(12));
-        if (owner != null) stage.initOwner(owner);
-        stage.setTitle("Lab — " + file.getFileName());
-        Scene scene = new Scene(root, 640, 480);
-        scene.getStylesheets().add(LabWindow.class.getResource("/dev/portolan/assets/portolan.css").toExternalForm());
-        stage.setScene(scene);
+        stage = dev.portolan.ui.Windows.stage(owner, "Lab — " + file.getFileName(), root, 640, 480);
         stage.show();
         load();
     }

@@ -30,17 +30,7 @@ class HostsIT extends WindowTest {
 
     @AfterAll
     static void disconnect() {
-        var filter = java.util.Map.of(dev.portolan.host.Ownership.LAB, LAB);
-        for (var c : engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
-            engine.docker().removeContainerCmd(c.getId()).withForce(true).exec();
-        }
-        var volumes = engine.docker().listVolumesCmd().exec().getVolumes();
-        if (volumes != null) {
-            volumes.stream().filter(v -> v.getLabels() != null && LAB.equals(v.getLabels().get(dev.portolan.host.Ownership.LAB)))
-                    .forEach(v -> engine.docker().removeVolumeCmd(v.getName()).exec());
-        }
-        engine.docker().listNetworksCmd().withNameFilter("portolan-" + LAB).exec()
-                .forEach(n -> engine.docker().removeNetworkCmd(n.getId()).exec());
+        engine.removeLab(LAB);
     }
 
     @BeforeEach

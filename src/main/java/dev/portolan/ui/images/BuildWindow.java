@@ -1,0 +1,213 @@
+package dev.portolan.ui.images;
+
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.image.BuildStep;
+import dev.portolan.image.ImageBuild;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.inventory.InventoryReader;
+import dev.portolan.ui.Windows;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.model.AllOnFx;
+import dev.portolan.ui.model.HostModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Builds an image from a folder with a Dockerfile on a chosen host: the output streams
+ * in, each finished step appears as a layer (or as a cache hit), Cancel stops the build,
+ * and the new image's layers are one click away.
+ */
+public final class BuildWindow {
+
+    private final ImageActions actions;
+    private final Stage stage;
+    private final ComboBox<HostModel> host;
+    private final TextField folder = new TextField();
+    private final TextField tag = new TextField();
+    private final Label problem = new Label();
+    private final Label outcome = new Label();
+    private final ListView<BuildStep> steps = new ListView<>();
+    private final TextArea output = new TextArea();
+    private final Button build = new Button("Build");
+    private final Button cancel = new Button("Cancel");
+    private final Button showLayers = new Button("Show layers");
+    private final AllOnFx<String> outputLines = new AllOnFx<>(chunks -> output.appendText(String.join("", chunks)));
+    private final AllOnFx<BuildStep> finishedSteps;
+    private volatile boolean cancelled;
+    private ImageInfo built;
+
+    private BuildWindow(Window owner, ImageActions actions, HostModel initial) {
+        this.actions = actions;
+        host = HostChoice.of(actions, initial);
+        host.setId("build-host");
+        folder.setId("build-folder");
+        folder.setPromptText("The folder that holds the Dockerfile");
+        tag.setId("build-tag");
+        tag.setPromptText("myapp:1.0 (optional)");
+        problem.setId("build-problem");
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        outcome.setId("build-outcome");
+        outcome.setWrapText(true);
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> chooseFolder());
+        steps.setId("build-steps");
+        steps.setPrefHeight(150);
+        steps.setPlaceholder(new Label("Each step appears here as it finishes: a new layer, or a cache hit."));
+        steps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(BuildStep step, boolean empty) {
+                super.updateItem(step, empty);
+                setText(empty || step == null ? null : describe(step));
+            }
+        });
+        finishedSteps = new AllOnFx<>(list -> {
+            steps.getItems().addAll(list);
+            steps.scrollTo(steps.getItems().size() - 1);
+        });
+        output.setId("build-output");
+        output.setEditable(false);
+        output.getStyleClass().add("log-lines");
+        build.setId("build-start");
+        build.setDefaultButton(true);
+        build.setOnAction(e -> start());
+        cancel.setId("build-cancel");
+        cancel.setDisable(true);
+        cancel.setOnAction(e -> cancelled = true);
+        showLayers.setId("build-show-layers");
+        showLayers.setDisable(true);
+        showLayers.setOnAction(e -> actions.layers(host.getValue(), built, showLayers.getScene().getWindow()));
+        folder.textProperty().addListener((obs, old, now) -> validate());
+        tag.textProperty().addListener((obs, old, now) -> validate());
+        host.valueProperty().addListener((obs, old, now) -> validate());
+
+        GridPane form = new GridPane(8, 8);
+        form.addRow(0, new Label("Host"), host);
+        HBox folderRow = new HBox(6, folder, choose);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        form.addRow(1, new Label("Folder"), folderRow);
+        form.addRow(2, new Label("Tag"), tag);
+        GridPane.setHgrow(folderRow, Priority.ALWAYS);
+        HBox buttons = new HBox(8, problem, build, cancel, showLayers);
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(8, form, buttons, outcome, steps);
+        BorderPane root = new BorderPane(output);
+        root.setTop(top);
+        BorderPane.setMargin(output, new Insets(8, 0, 0, 0));
+        root.setPadding(new Insets(12));
+        stage = Windows.stage(owner, "Build an image", root, 820, 640);
+        stage.setOnHidden(e -> cancelled = true);
+        validate();
+        stage.show();
+    }
+
+    static BuildWindow open(Window owner, ImageActions actions, HostModel host) {
+        return new BuildWindow(owner, actions, host);
+    }
+
+    /** "2/5  RUN mkdir /app  → 3f2a9c1b7d0e  (cache)" */
+    static String describe(BuildStep step) {
+        String what = step.isFrom() ? "base image " : step.cached() ? "cache hit, layer " : "new layer ";
+        return step.number() + "/" + step.of() + "  " + step.instruction() + "  → " + what + step.imageId();
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("The folder that holds the Dockerfile");
+        File chosen = chooser.showDialog(stage);
+        if (chosen != null) folder.setText(chosen.getPath());
+    }
+
+    private String validate() {
+        String text = host.getValue() == null ? "Choose a host that is live."
+                : ImageBuild.problem(folder.getText().isBlank() ? null : Path.of(folder.getText().strip()), tag.getText());
+        problem.setText(text == null ? "" : text);
+        build.setDisable(text != null || !cancel.isDisabled());
+        return text;
+    }
+
+    private void start() {
+        if (validate() != null) return;
+        HostModel target = host.getValue();
+        Path dir = Path.of(folder.getText().strip());
+        String name = tag.getText().strip();
+        EngineClients clients;
+        try {
+            clients = actions.clients(target);
+        } catch (InvalidInputException e) {
+            done(e.getMessage(), true);
+            return;
+        }
+        cancelled = false;
+        outcome.setText("Building on " + target.name() + "…");
+        outcome.getStyleClass().remove("error-text");
+        steps.getItems().clear();
+        output.clear();
+        build.setDisable(true);
+        cancel.setDisable(false);
+        showLayers.setDisable(true);
+        long started = System.nanoTime();
+        Thread.ofVirtual().name("build").start(() -> {
+            try {
+                String id = ImageBuild.build(clients.requests(), dir, name, new ImageBuild.Listener() {
+                    @Override
+                    public void output(String text) {
+                        outputLines.offer(text);
+                    }
+
+                    @Override
+                    public void stepFinished(BuildStep step) {
+                        finishedSteps.offer(step);
+                    }
+                }, () -> cancelled);
+                ImageInfo image = new InventoryReader(clients.requests()).image(id).orElse(null);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Platform.runLater(() -> {
+                    built = image;
+                    long cached = steps.getItems().stream().filter(s -> s.cached() && !s.isFrom()).count();
+                    long made = steps.getItems().stream().filter(s -> !s.cached() && !s.isFrom()).count();
+                    done(String.format("Built %s on %s in %.1f s: %d steps ran, %d from the cache.",
+                            name.isEmpty() ? id : name, target.name(), seconds, made, cached), false);
+                    showLayers.setDisable(image == null);
+                });
+            } catch (CancellationException e) {
+                Platform.runLater(() -> done("The build was cancelled; the engine stopped it.", true));
+            } catch (InvalidInputException e) {
+                Platform.runLater(() -> done(e.getMessage(), true));
+            } catch (RuntimeException e) {
+                String text = EngineErrors.action("Building on " + target.name(), e);
+                Platform.runLater(() -> done(text, true));
+            }
+        });
+    }
+
+    private void done(String text, boolean error) {
+        cancel.setDisable(true);
+        outcome.setText(text);
+        outcome.getStyleClass().remove("error-text");
+        if (error) outcome.getStyleClass().add("error-text");
+        actions.runner().say(new ActionRunner.Message(text, error));
+        validate();
+    }
+}

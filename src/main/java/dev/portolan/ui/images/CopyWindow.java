@@ -1,0 +1,181 @@
+package dev.portolan.ui.images;
+
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.image.ImageCopy;
+import dev.portolan.image.TransferProgress;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.ui.StatusText;
+import dev.portolan.ui.Windows;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.model.HostModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Copies an image from one host to others without a registry: the source's save
+ * streamed into each target's load, side by side, each with its progress; Cancel cuts
+ * the streams and the targets drop what they had received.
+ */
+public final class CopyWindow {
+
+    /** One host the image can go to: ticked or not, and how its copy goes. */
+    private record Target(HostModel host, CheckBox tick, ProgressBar bar, Label state) {}
+
+    private final ImageActions actions;
+    private final HostModel source;
+    private final ImageInfo image;
+    private final List<Target> targets = new ArrayList<>();
+    private final Button copy = new Button("Copy");
+    private final Button cancel = new Button("Cancel");
+    private final Label outcome = new Label();
+    private volatile boolean cancelled;
+
+    private CopyWindow(Window owner, ImageActions actions, HostModel source, ImageInfo image) {
+        this.actions = actions;
+        this.source = source;
+        this.image = image;
+        GridPane rows = new GridPane(10, 8);
+        List<String> holders = actions.hostsWithImage(image.id(), source);
+        for (HostModel host : actions.hosts()) {
+            if (host == source || !host.isLive()) continue;
+            CheckBox tick = new CheckBox(host.name());
+            tick.setId("copy-to-" + host.name().replaceAll("[^A-Za-z0-9_-]", "-"));
+            boolean has = holders.contains(host.name());
+            tick.setSelected(!has);
+            Label state = new Label(has ? "already has it" : "");
+            state.getStyleClass().add("muted");
+            ProgressBar bar = new ProgressBar(0);
+            bar.setPrefWidth(220);
+            rows.addRow(targets.size(), tick, bar, state);
+            targets.add(new Target(host, tick, bar, state));
+            tick.selectedProperty().addListener((obs, old, now) -> refresh());
+        }
+        Label title = new Label("Copy " + image.displayName() + " (" + StatusText.bytes(image.sizeBytes()) + ") from "
+                + source.name() + " to:");
+        title.getStyleClass().add("section-title");
+        if (targets.isEmpty()) {
+            rows.addRow(0, new Label("No other host is live. Make a simulated host (Hosts, New simulated host…) and"
+                    + " copy the image to it."));
+        }
+        outcome.setId("copy-outcome");
+        outcome.setWrapText(true);
+        copy.setId("copy-start");
+        copy.setDefaultButton(true);
+        copy.setOnAction(e -> start());
+        cancel.setId("copy-cancel");
+        cancel.setOnAction(e -> {
+            if (cancel.getText().equals("Close")) cancel.getScene().getWindow().hide();
+            else cancelled = true;
+        });
+        cancel.setText("Close");
+        HBox buttons = new HBox(8, copy, cancel);
+        VBox root = new VBox(12, title, rows, outcome, buttons);
+        root.setPadding(new Insets(14));
+        Stage stage = Windows.stage(owner, "Copy image — " + image.displayName(), root, 640, 320);
+        stage.setOnHidden(e -> cancelled = true);
+        refresh();
+        stage.show();
+    }
+
+    static CopyWindow open(Window owner, ImageActions actions, HostModel source, ImageInfo image) {
+        return new CopyWindow(owner, actions, source, image);
+    }
+
+    private void refresh() {
+        copy.setDisable(targets.stream().noneMatch(t -> t.tick().isSelected()));
+    }
+
+    private void start() {
+        List<Target> chosen = targets.stream().filter(t -> t.tick().isSelected()).toList();
+        EngineClients from;
+        try {
+            from = actions.clients(source);
+        } catch (InvalidInputException e) {
+            finish(e.getMessage(), true);
+            return;
+        }
+        cancelled = false;
+        copy.setDisable(true);
+        cancel.setText("Cancel");
+        outcome.setText("Copying…");
+        outcome.getStyleClass().remove("error-text");
+        String reference = image.tags().isEmpty() ? image.id() : image.tags().getFirst();
+        AtomicInteger left = new AtomicInteger(chosen.size());
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        for (Target target : chosen) {
+            target.tick().setDisable(true);
+            target.state().setText("starting…");
+            Thread.ofVirtual().name("copy-" + target.host().name()).start(() -> {
+                String result;
+                try {
+                    ImageCopy.copy(from.requests(), actions.clients(target.host()).requests(), reference, progress(target));
+                    result = "copied";
+                } catch (CancellationException e) {
+                    result = "cancelled";
+                    failures.add(target.host().name() + ": cancelled");
+                } catch (InvalidInputException e) {
+                    result = "failed";
+                    failures.add(e.getMessage());
+                } catch (RuntimeException e) {
+                    result = "failed";
+                    failures.add(EngineErrors.action("Copying to " + target.host().name(), e));
+                }
+                String state = result;
+                Platform.runLater(() -> {
+                    target.state().setText(state);
+                    target.bar().setProgress(state.equals("copied") ? 1 : 0);
+                    target.tick().setDisable(false);
+                });
+                if (left.decrementAndGet() == 0) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    Platform.runLater(() -> finish(failures.isEmpty()
+                            ? String.format("Copied %s to %s in %.1f s.", image.displayName(),
+                                    String.join(", ", chosen.stream().map(t -> t.host().name()).toList()), seconds)
+                            : String.join(" ", failures), !failures.isEmpty()));
+                }
+            });
+        }
+    }
+
+    private TransferProgress progress(Target target) {
+        return new TransferProgress() {
+            @Override
+            public void transferred(long done, long expected) {
+                Platform.runLater(() -> {
+                    if (expected > 0) target.bar().setProgress(Math.min(0.99, (double) done / expected));
+                    target.state().setText(StatusText.bytes(done) + " sent");
+                });
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+    }
+
+    private void finish(String text, boolean error) {
+        outcome.setText(text);
+        outcome.getStyleClass().remove("error-text");
+        if (error) outcome.getStyleClass().add("error-text");
+        actions.runner().say(new ActionRunner.Message(text, error));
+        cancel.setText("Close");
+        refresh();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.portolan.ui.images;
+
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.model.HostSession;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.ObservableList;
+import javafx.stage.Window;
+
+/**
+ * What can be done with images, across hosts: see an image's layers, build one from a
+ * folder, pull one, copy one to other hosts. Also answers which hosts hold an image or a
+ * layer, from the live inventories (FX thread).
+ */
+public final class ImageActions {
+
+    private final ActionRunner runner;
+    private final ObservableList<HostModel> hosts;
+    private final Function<HostModel, Optional<HostSession>> sessions;
+    private final ReadOnlyIntegerWrapper imagesChanged = new ReadOnlyIntegerWrapper();
+
+    public ImageActions(ActionRunner runner, ObservableList<HostModel> hosts,
+            Function<HostModel, Optional<HostSession>> sessions) {
+        this.runner = runner;
+        this.hosts = hosts;
+        this.sessions = sessions;
+        hosts.forEach(this::watchImages);
+        hosts.addListener((javafx.collections.ListChangeListener<HostModel>) change -> {
+            while (change.next()) change.getAddedSubList().forEach(this::watchImages);
+            imagesChanged.set(imagesChanged.get() + 1);
+        });
+    }
+
+    /** Counts changes of any host's images: views that show "also on hosts" refresh on it. */
+    public ReadOnlyIntegerProperty imagesChangedProperty() {
+        return imagesChanged.getReadOnlyProperty();
+    }
+
+    private void watchImages(HostModel host) {
+        host.inventoryProperty().addListener((obs, old, now) -> {
+            // snapshots share the images map until an image changes
+            if (old == null || now == null || old.images() != now.images()) imagesChanged.set(imagesChanged.get() + 1);
+        });
+    }
+
+    /** Opens the layers of {@code image}; when its host is not connected, the status bar says so. */
+    public void layers(HostModel host, ImageInfo image, Window owner) {
+        try {
+            LayersWindow.open(owner, host, image, clients(host), this);
+        } catch (InvalidInputException e) {
+            runner.say(new ActionRunner.Message(e.getMessage(), true));
+        }
+    }
+
+    public void build(HostModel host, Window owner) {
+        BuildWindow.open(owner, this, host);
+    }
+
+    public void pull(HostModel host, Window owner) {
+        PullWindow.open(owner, this, host);
+    }
+
+    public void copy(HostModel host, ImageInfo image, Window owner) {
+        CopyWindow.open(owner, this, host, image);
+    }
+
+    ActionRunner runner() {
+        return runner;
+    }
+
+    /** Every host the app shows, for the choice of where to build, pull or copy. */
+    ObservableList<HostModel> hosts() {
+        return hosts;
+    }
+
+    /** The engine clients of a connected host; a clear message when it is not connected. */
+    EngineClients clients(HostModel host) {
+        return sessions.apply(host).flatMap(HostSession::clients).orElseThrow(() -> new InvalidInputException(
+                host.name() + " is not connected: wait until it shows as live, or press Retry now on its page."));
+    }
+
+    /** The hosts, other than {@code except}, that hold an image with this id. */
+    public List<String> hostsWithImage(String imageId, HostModel except) {
+        return hosts.stream().filter(h -> h != except && h.inventory() != null)
+                .filter(h -> h.inventory().images().containsKey(imageId)).map(HostModel::name).toList();
+    }
+
+    /** The hosts, other than {@code except}, where some image has the layer with this diff id. */
+    List<String> hostsWithLayer(String diffId, HostModel except) {
+        return hosts.stream().filter(h -> h != except && h.inventory() != null)
+                .filter(h -> h.inventory().images().values().stream().anyMatch(i -> i.layers().contains(diffId)))
+                .map(HostModel::name).toList();
+    }
+
+    /** The other images on {@code host} that share the layer with this diff id. */
+    static List<String> imagesWithLayer(HostModel host, String diffId, String exceptImageId) {
+        if (host.inventory() == null) return List.of();
+        return host.inventory().images().values().stream()
+                .filter(i -> !i.id().equals(exceptImageId) && i.layers().contains(diffId))
+                .map(ImageInfo::displayName).sorted().toList();
+    }
+}

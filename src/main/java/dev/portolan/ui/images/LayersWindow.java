@@ -1,0 +1,324 @@
+package dev.portolan.ui.images;
+
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.image.FileChange;
+import dev.portolan.image.FileTree;
+import dev.portolan.image.ImageArchiveReader;
+import dev.portolan.image.ImageContents;
+import dev.portolan.image.ImageLayer;
+import dev.portolan.image.ImageLayers;
+import dev.portolan.image.TransferProgress;
+import dev.portolan.image.Waste;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.ui.StatusText;
+import dev.portolan.ui.Windows;
+import dev.portolan.ui.inventory.Formats;
+import dev.portolan.ui.model.HostModel;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * An image as a stack of layers: each with its Dockerfile line and size, which other
+ * images on the host share it and which other hosts have it; below, the files a layer
+ * added, modified and removed, or the merged tree up to it, and the wasted space.
+ * The layers come at once from the history; the files stream from the image's archive,
+ * with progress and cancel, and never in full into memory.
+ */
+public final class LayersWindow {
+
+    private final HostModel host;
+    private final ImageInfo image;
+    private final EngineClients clients;
+    private final ImageActions actions;
+    private final TableView<ImageLayer> layers = new TableView<>();
+    private final TreeTableView<FileTree.Node> files = new TreeTableView<>();
+    private final TableView<Waste> waste = new TableView<>();
+    private final Label summary = new Label("Reading the layers…");
+    private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+    private final Button cancel = new Button("Cancel");
+    private final ToggleButton changesOnly = new ToggleButton("What this layer changed");
+    private final ToggleButton merged = new ToggleButton("Everything up to this layer");
+    private final AtomicInteger filesRequest = new AtomicInteger();
+    private volatile boolean cancelled;
+    private ImageContents contents;
+
+    private LayersWindow(Window owner, HostModel host, ImageInfo image, EngineClients clients, ImageActions actions) {
+        this.host = host;
+        this.image = image;
+        this.clients = clients;
+        this.actions = actions;
+        layers.setId("layers-table");
+        files.setId("layer-files");
+        waste.setId("layer-waste");
+        summary.setId("layers-summary");
+        summary.setWrapText(true);
+        cancel.setId("layers-cancel");
+        cancel.setOnAction(e -> cancelled = true);
+        bar.setPrefWidth(160);
+        buildLayersTable();
+        buildFilesTree();
+        buildWasteTable();
+
+        ToggleGroup mode = new ToggleGroup();
+        changesOnly.setToggleGroup(mode);
+        merged.setToggleGroup(mode);
+        changesOnly.setSelected(true);
+        changesOnly.setId("layer-mode-changes");
+        merged.setId("layer-mode-merged");
+        mode.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) old.setSelected(true);
+            else showFiles();
+        });
+        BorderPane filesPane = new BorderPane(files);
+        filesPane.setTop(new ToolBar(changesOnly, merged));
+        TabPane below = new TabPane(new Tab("Files", filesPane), new Tab("Wasted space", waste));
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.setId("layers-below");
+        SplitPane split = new SplitPane(layers, below);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(summary, Priority.SOMETIMES);
+        BorderPane root = new BorderPane(split);
+        root.setTop(new ToolBar(summary, spacer, bar, cancel));
+        Stage stage = Windows.stage(owner, "Layers — " + image.displayName() + " on " + host.name(), root, 1000, 700);
+        stage.setOnHidden(e -> cancelled = true);
+        stage.show();
+        read();
+    }
+
+    static LayersWindow open(Window owner, HostModel host, ImageInfo image, EngineClients clients, ImageActions actions) {
+        return new LayersWindow(owner, host, image, clients, actions);
+    }
+
+    private void buildLayersTable() {
+        layers.getColumns().add(column("#", ImageLayer::index, 40));
+        TableColumn<ImageLayer, String> size = column("Size", l -> l.isEmpty() ? "—" : StatusText.bytes(l.sizeBytes()), 80);
+        layers.getColumns().add(size);
+        TableColumn<ImageLayer, String> line = column("Dockerfile line", ImageLayer::instruction, 380);
+        line.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        layers.getColumns().add(line);
+        layers.getColumns().add(column("Layer", l -> l.isEmpty() ? "no files (metadata only)" : l.shortDiffId(), 150));
+        layers.getColumns().add(column("Created", l -> l.created() == null ? "" : Formats.ago(l.created()), 90));
+        layers.getColumns().add(column("Shared with", l -> l.isEmpty() ? ""
+                : String.join(", ", ImageActions.imagesWithLayer(host, l.diffId(), image.id())), 160));
+        layers.getColumns().add(column("Also on hosts", l -> l.isEmpty() ? ""
+                : String.join(", ", actions.hostsWithLayer(l.diffId(), host)), 140));
+        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        layers.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ImageLayer layer, boolean empty) {
+                super.updateItem(layer, empty);
+                getStyleClass().removeAll("layer-empty", "layer-shared");
+                if (empty || layer == null) return;
+                if (layer.isEmpty()) getStyleClass().add("layer-empty");
+                else if (!ImageActions.imagesWithLayer(host, layer.diffId(), image.id()).isEmpty()) {
+                    getStyleClass().add("layer-shared");
+                }
+            }
+        });
+        layers.setPlaceholder(new Label("Reading the image's history…"));
+        layers.getSelectionModel().selectedItemProperty().addListener((obs, old, layer) -> showFiles());
+    }
+
+    private void buildFilesTree() {
+        TreeTableColumn<FileTree.Node, String> name = treeColumn("Name", FileTree.Node::name, 420);
+        TreeTableColumn<FileTree.Node, String> size = treeColumn("Size", n -> StatusText.bytes(n.size()), 90);
+        TreeTableColumn<FileTree.Node, String> change = treeColumn("Change", LayersWindow::changeText, 110);
+        change.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().removeAll("change-added", "change-modified", "change-removed");
+                if (!empty && text != null && !text.isEmpty()) {
+                    getStyleClass().add("change-" + text.substring(2).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        TreeTableColumn<FileTree.Node, String> layer = treeColumn("From layer", n -> n.layer() < 0 ? "" : "#" + n.layer(), 90);
+        files.getColumns().addAll(List.of(name, size, change, layer));
+        files.setShowRoot(false);
+        files.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        files.setPlaceholder(new Label("The files appear once the image's archive has been read."));
+    }
+
+    /** "+ Added", "~ Modified", "− Removed": a sign with the word, never the colour alone. */
+    static String changeText(FileTree.Node node) {
+        if (node.change() == null) return "";
+        return switch (node.change()) {
+            case ADDED -> "+ Added";
+            case MODIFIED -> "~ Modified";
+            case REMOVED -> "− Removed";
+        };
+    }
+
+    private void buildWasteTable() {
+        waste.getColumns().add(column("Path", w -> "/" + w.path(), 520));
+        waste.getColumns().add(column("Hidden copies", Waste::copies, 110));
+        waste.getColumns().add(column("Wasted", w -> StatusText.bytes(w.bytes()), 100));
+        waste.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        waste.setPlaceholder(new Label("No file is overwritten or removed by a later layer: nothing is wasted."));
+    }
+
+    /** The history first (two small requests), then the archive, streamed, for the files. */
+    private void read() {
+        Thread.ofVirtual().name("layers-" + image.shortId()).start(() -> {
+            try {
+                List<ImageLayer> fromHistory = ImageLayers.read(clients.requests(), image.id());
+                Platform.runLater(() -> showLayers(fromHistory));
+                ImageContents read;
+                try (InputStream archive = clients.stream().saveImageCmd(image.id()).exec()) {
+                    read = ImageArchiveReader.read(archive, image.sizeBytes(), progress());
+                }
+                Platform.runLater(() -> showContents(read));
+            } catch (CancellationException e) {
+                Platform.runLater(() -> finished("Reading the files was cancelled; the layers above come from the"
+                        + " image's history.", false));
+            } catch (Exception e) {
+                String text = EngineErrors.action("Reading the layers of " + image.displayName() + " on " + host.name(), e);
+                Platform.runLater(() -> finished(text, true));
+            }
+        });
+    }
+
+    private TransferProgress progress() {
+        return new TransferProgress() {
+            @Override
+            public void transferred(long done, long expected) {
+                Platform.runLater(() -> {
+                    if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
+                    summary.setText("Reading the files: " + StatusText.bytes(done)
+                            + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
+                });
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+    }
+
+    private void showLayers(List<ImageLayer> list) {
+        int selected = layers.getSelectionModel().getSelectedIndex();
+        layers.getItems().setAll(list.reversed());
+        layers.getSelectionModel().select(selected < 0 ? 0 : selected);
+    }
+
+    private void showContents(ImageContents read) {
+        contents = read;
+        showLayers(read.layers());
+        waste.getItems().setAll(read.waste());
+        long madeLayers = read.layers().stream().filter(l -> !l.isEmpty()).count();
+        finished(String.format("%d layers, %d metadata-only steps · %s of files · %s hidden by later layers"
+                        + " · efficiency %.1f %%", madeLayers, read.layers().size() - madeLayers,
+                StatusText.bytes(read.totalBytes()), StatusText.bytes(read.wastedBytes()), read.efficiency() * 100), false);
+        showFiles();
+    }
+
+    private void finished(String text, boolean error) {
+        summary.setText(text);
+        summary.getStyleClass().remove("error-text");
+        if (error) summary.getStyleClass().add("error-text");
+        bar.setVisible(false);
+        cancel.setVisible(false);
+    }
+
+    /** The selected layer's files, computed off the FX thread (a merged tree can hold many thousands). */
+    private void showFiles() {
+        ImageLayer layer = layers.getSelectionModel().getSelectedItem();
+        ImageContents read = contents;
+        if (layer == null || read == null) return;
+        boolean mergedTree = merged.isSelected();
+        int request = filesRequest.incrementAndGet();
+        Thread.ofVirtual().name("layer-files").start(() -> {
+            List<FileChange> list = mergedTree ? read.mergedUpTo(layer.index()) : read.changesOf(layer.index());
+            FileTree.Node root = FileTree.of(list);
+            Platform.runLater(() -> {
+                if (request != filesRequest.get()) return;
+                files.setRoot(new LazyItem(root));
+                files.setPlaceholder(new Label(layer.isEmpty() ? "This step changed only the image's settings: no files."
+                        : "No files."));
+            });
+        });
+    }
+
+    /** A tree row whose children are made when first opened: a layer can hold tens of thousands of files. */
+    private static final class LazyItem extends TreeItem<FileTree.Node> {
+        private boolean loaded;
+
+        LazyItem(FileTree.Node node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<FileTree.Node>> getChildren() {
+            if (!loaded) {
+                loaded = true;
+                super.getChildren().setAll(getValue().children().stream().map(LazyItem::new).toList());
+            }
+            return super.getChildren();
+        }
+    }
+
+    private static <T, V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
+        TableColumn<T, V> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <V> TreeTableColumn<FileTree.Node, V> treeColumn(String title, Function<FileTree.Node, V> value,
+            double width) {
+        TreeTableColumn<FileTree.Node, V> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue().getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
