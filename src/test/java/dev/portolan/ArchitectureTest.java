@@ -44,4 +44,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.inventory..", "dev.portolan.host..")
                 .check(classes);
     }
+
+    @Test
+    void imagesAreReadWithTheEngineAloneNeverWithHostsLabsOrInventory() {
+        noClasses().that().resideInAPackage("dev.portolan.image..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.inventory..", "dev.portolan.host..",
+                        "dev.portolan.lab..")
+                .check(classes);
+    }
 }

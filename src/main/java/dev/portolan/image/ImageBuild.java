@@ -21,6 +21,19 @@ public final class ImageBuild {
         void output(String text);
 
         void stepFinished(BuildStep step);
+
+        /** Hears the steps only; the output goes nowhere. */
+        static Listener steps(java.util.function.Consumer<BuildStep> finished) {
+            return new Listener() {
+                @Override
+                public void output(String text) {}
+
+                @Override
+                public void stepFinished(BuildStep step) {
+                    finished.accept(step);
+                }
+            };
+        }
     }
 
     private static final Pattern TAG = Pattern.compile(

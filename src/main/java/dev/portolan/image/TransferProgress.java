@@ -14,13 +14,20 @@ public interface TransferProgress {
         if (isCancelled()) throw new CancellationException("cancelled");
     }
 
-    TransferProgress NONE = new TransferProgress() {
-        @Override
-        public void transferred(long done, long expected) {}
+    TransferProgress NONE = of((done, expected) -> {}, () -> false);
 
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    /** Progress that goes to {@code onBytes} and is cancelled when {@code cancelled} says so. */
+    static TransferProgress of(java.util.function.BiConsumer<Long, Long> onBytes, java.util.function.BooleanSupplier cancelled) {
+        return new TransferProgress() {
+            @Override
+            public void transferred(long done, long expected) {
+                onBytes.accept(done, expected);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+    }
 }

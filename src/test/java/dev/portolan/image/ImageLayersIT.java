@@ -53,15 +53,7 @@ class ImageLayersIT extends EngineTest {
     }
 
     static ImageBuild.Listener listener(List<BuildStep> into) {
-        return new ImageBuild.Listener() {
-            @Override
-            public void output(String text) {}
-
-            @Override
-            public void stepFinished(BuildStep step) {
-                into.add(step);
-            }
-        };
+        return ImageBuild.Listener.steps(into::add);
     }
 
     @Test
@@ -97,17 +89,7 @@ class ImageLayersIT extends EngineTest {
         ImageContents contents;
         long size = engine.docker().inspectImageCmd(TAG).exec().getSize();
         List<Long> reports = new ArrayList<>();
-        TransferProgress progress = new TransferProgress() {
-            @Override
-            public void transferred(long done, long expected) {
-                reports.add(done);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
+        TransferProgress progress = TransferProgress.of((done, expected) -> reports.add(done), () -> false);
         try (InputStream archive = engine.docker().saveImageCmd(TAG).exec()) {
             contents = ImageArchiveReader.read(archive, size, progress);
         }
@@ -163,15 +145,7 @@ class ImageLayersIT extends EngineTest {
 
     @Test
     void aCancelledReadStopsWithCancellation() throws Exception {
-        TransferProgress cancelAtOnce = new TransferProgress() {
-            @Override
-            public void transferred(long done, long expected) {}
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        TransferProgress cancelAtOnce = TransferProgress.of((done, expected) -> {}, () -> true);
         try (InputStream archive = engine.docker().saveImageCmd(TAG).exec()) {
             assertThrows(CancellationException.class, () -> ImageArchiveReader.read(archive, 1, cancelAtOnce));
         }

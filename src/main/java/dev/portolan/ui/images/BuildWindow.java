@@ -8,7 +8,6 @@ import dev.portolan.image.ImageBuild;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.inventory.InventoryReader;
 import dev.portolan.ui.Windows;
-import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
 import java.io.File;
@@ -45,7 +44,7 @@ public final class BuildWindow {
     private final TextField folder = new TextField();
     private final TextField tag = new TextField();
     private final Label problem = new Label();
-    private final Label outcome = new Label();
+    private final Outcome outcome;
     private final ListView<BuildStep> steps = new ListView<>();
     private final TextArea output = new TextArea();
     private final Button build = new Button("Build");
@@ -67,8 +66,7 @@ public final class BuildWindow {
         problem.setId("build-problem");
         problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
-        outcome.setId("build-outcome");
-        outcome.setWrapText(true);
+        outcome = new Outcome("build-outcome", actions.runner());
         Button choose = new Button("Choose…");
         choose.setOnAction(e -> chooseFolder());
         steps.setId("build-steps");
@@ -111,7 +109,7 @@ public final class BuildWindow {
         HBox buttons = new HBox(8, problem, build, cancel, showLayers);
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
-        VBox top = new VBox(8, form, buttons, outcome, steps);
+        VBox top = new VBox(8, form, buttons, outcome.label(), steps);
         BorderPane root = new BorderPane(output);
         root.setTop(top);
         BorderPane.setMargin(output, new Insets(8, 0, 0, 0));
@@ -152,16 +150,10 @@ public final class BuildWindow {
         HostModel target = host.getValue();
         Path dir = Path.of(folder.getText().strip());
         String name = tag.getText().strip();
-        EngineClients clients;
-        try {
-            clients = actions.clients(target);
-        } catch (InvalidInputException e) {
-            done(e.getMessage(), true);
-            return;
-        }
+        EngineClients clients = actions.connected(target, outcome).orElse(null);
+        if (clients == null) return;
         cancelled = false;
-        outcome.setText("Building on " + target.name() + "…");
-        outcome.getStyleClass().remove("error-text");
+        outcome.working("Building on " + target.name() + "…");
         steps.getItems().clear();
         output.clear();
         build.setDisable(true);
@@ -187,27 +179,31 @@ public final class BuildWindow {
                     built = image;
                     long cached = steps.getItems().stream().filter(s -> s.cached() && !s.isFrom()).count();
                     long made = steps.getItems().stream().filter(s -> !s.cached() && !s.isFrom()).count();
-                    done(String.format("Built %s on %s in %.1f s: %d steps ran, %d from the cache.",
-                            name.isEmpty() ? id : name, target.name(), seconds, made, cached), false);
+                    outcome.done(String.format("Built %s on %s in %.1f s: %d steps ran, %d from the cache.",
+                            name.isEmpty() ? id : name, target.name(), seconds, made, cached));
                     showLayers.setDisable(image == null);
+                    finished();
                 });
             } catch (CancellationException e) {
-                Platform.runLater(() -> done("The build was cancelled; the engine stopped it.", true));
+                failed("The build was cancelled; the engine stopped it.");
             } catch (InvalidInputException e) {
-                Platform.runLater(() -> done(e.getMessage(), true));
+                failed(e.getMessage());
             } catch (RuntimeException e) {
-                String text = EngineErrors.action("Building on " + target.name(), e);
-                Platform.runLater(() -> done(text, true));
+                failed(EngineErrors.action("Building on " + target.name(), e));
             }
         });
     }
 
-    private void done(String text, boolean error) {
+    /** From the build's thread: says what went wrong, on the FX thread. */
+    private void failed(String text) {
+        Platform.runLater(() -> {
+            outcome.failed(text);
+            finished();
+        });
+    }
+
+    private void finished() {
         cancel.setDisable(true);
-        outcome.setText(text);
-        outcome.getStyleClass().remove("error-text");
-        if (error) outcome.getStyleClass().add("error-text");
-        actions.runner().say(new ActionRunner.Message(text, error));
         validate();
     }
 }

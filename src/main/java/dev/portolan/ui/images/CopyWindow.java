@@ -8,7 +8,6 @@ import dev.portolan.image.TransferProgress;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
-import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.model.HostModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class CopyWindow {
     private final List<Target> targets = new ArrayList<>();
     private final Button copy = new Button("Copy");
     private final Button cancel = new Button("Cancel");
-    private final Label outcome = new Label();
+    private final Outcome outcome;
     private volatile boolean cancelled;
 
     private CopyWindow(Window owner, ImageActions actions, HostModel source, ImageInfo image) {
@@ -72,8 +71,7 @@ public final class CopyWindow {
             rows.addRow(0, new Label("No other host is live. Make a simulated host (Hosts, New simulated host…) and"
                     + " copy the image to it."));
         }
-        outcome.setId("copy-outcome");
-        outcome.setWrapText(true);
+        outcome = new Outcome("copy-outcome", actions.runner());
         copy.setId("copy-start");
         copy.setDefaultButton(true);
         copy.setOnAction(e -> start());
@@ -84,7 +82,7 @@ public final class CopyWindow {
         });
         cancel.setText("Close");
         HBox buttons = new HBox(8, copy, cancel);
-        VBox root = new VBox(12, title, rows, outcome, buttons);
+        VBox root = new VBox(12, title, rows, outcome.label(), buttons);
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Copy image — " + image.displayName(), root, 640, 320);
         stage.setOnHidden(e -> cancelled = true);
@@ -102,18 +100,12 @@ public final class CopyWindow {
 
     private void start() {
         List<Target> chosen = targets.stream().filter(t -> t.tick().isSelected()).toList();
-        EngineClients from;
-        try {
-            from = actions.clients(source);
-        } catch (InvalidInputException e) {
-            finish(e.getMessage(), true);
-            return;
-        }
+        EngineClients from = actions.connected(source, outcome).orElse(null);
+        if (from == null) return;
         cancelled = false;
         copy.setDisable(true);
         cancel.setText("Cancel");
-        outcome.setText("Copying…");
-        outcome.getStyleClass().remove("error-text");
+        outcome.working("Copying…");
         String reference = image.tags().isEmpty() ? image.id() : image.tags().getFirst();
         AtomicInteger left = new AtomicInteger(chosen.size());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -144,38 +136,22 @@ public final class CopyWindow {
                 });
                 if (left.decrementAndGet() == 0) {
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    Platform.runLater(() -> finish(failures.isEmpty()
-                            ? String.format("Copied %s to %s in %.1f s.", image.displayName(),
-                                    String.join(", ", chosen.stream().map(t -> t.host().name()).toList()), seconds)
-                            : String.join(" ", failures), !failures.isEmpty()));
+                    String names = String.join(", ", chosen.stream().map(t -> t.host().name()).toList());
+                    Platform.runLater(() -> {
+                        if (failures.isEmpty()) outcome.done(String.format("Copied %s to %s in %.1f s.", image.displayName(), names, seconds));
+                        else outcome.failed(String.join(" ", failures));
+                        cancel.setText("Close");
+                        refresh();
+                    });
                 }
             });
         }
     }
 
     private TransferProgress progress(Target target) {
-        return new TransferProgress() {
-            @Override
-            public void transferred(long done, long expected) {
-                Platform.runLater(() -> {
-                    if (expected > 0) target.bar().setProgress(Math.min(0.99, (double) done / expected));
-                    target.state().setText(StatusText.bytes(done) + " sent");
-                });
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
-    }
-
-    private void finish(String text, boolean error) {
-        outcome.setText(text);
-        outcome.getStyleClass().remove("error-text");
-        if (error) outcome.getStyleClass().add("error-text");
-        actions.runner().say(new ActionRunner.Message(text, error));
-        cancel.setText("Close");
-        refresh();
+        return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
+            if (expected > 0) target.bar().setProgress(Math.min(0.99, (double) done / expected));
+            target.state().setText(StatusText.bytes(done) + " sent");
+        }), () -> cancelled);
     }
 }

@@ -86,6 +86,16 @@ public final class ImageActions {
                 host.name() + " is not connected: wait until it shows as live, or press Retry now on its page."));
     }
 
+    /** The clients of a connected host; otherwise {@code outcome} says why there are none. */
+    Optional<EngineClients> connected(HostModel host, Outcome outcome) {
+        try {
+            return Optional.of(clients(host));
+        } catch (InvalidInputException e) {
+            outcome.failed(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The hosts, other than {@code except}, that hold an image with this id. */
     public List<String> hostsWithImage(String imageId, HostModel except) {
         return hosts.stream().filter(h -> h != except && h.inventory() != null)

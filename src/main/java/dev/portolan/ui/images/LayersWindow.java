@@ -223,21 +223,11 @@ public final class LayersWindow {
     }
 
     private TransferProgress progress() {
-        return new TransferProgress() {
-            @Override
-            public void transferred(long done, long expected) {
-                Platform.runLater(() -> {
-                    if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
-                    summary.setText("Reading the files: " + StatusText.bytes(done)
-                            + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
-                });
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
+        return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
+            if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
+            summary.setText("Reading the files: " + StatusText.bytes(done)
+                    + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
+        }), () -> cancelled);
     }
 
     private void showLayers(List<ImageLayer> list) {

@@ -6,7 +6,6 @@ import dev.portolan.engine.InvalidInputException;
 import dev.portolan.image.ImagePull;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
-import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class PullWindow {
     private final GridPane layerRows = new GridPane(10, 4);
     private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
     private final Map<String, Label> states = new LinkedHashMap<>();
-    private final Label outcome = new Label();
+    private final Outcome outcome;
     private final Button pull = new Button("Pull");
     private final Button cancel = new Button("Cancel");
     private volatile boolean cancelled;
@@ -50,8 +49,7 @@ public final class PullWindow {
         reference.setId("pull-reference");
         reference.setPromptText("nginx:1.27, alpine, registry.example.com:5000/team/app:2");
         reference.setPrefColumnCount(30);
-        outcome.setId("pull-outcome");
-        outcome.setWrapText(true);
+        outcome = new Outcome("pull-outcome", actions.runner());
         pull.setId("pull-start");
         pull.setDefaultButton(true);
         pull.disableProperty().bind(reference.textProperty().isEmpty().or(host.valueProperty().isNull()));
@@ -62,7 +60,7 @@ public final class PullWindow {
         GridPane form = new GridPane(8, 8);
         form.addRow(0, new Label("Host"), host);
         form.addRow(1, new Label("Image"), reference);
-        VBox root = new VBox(12, form, new HBox(8, pull, cancel), outcome, layerRows);
+        VBox root = new VBox(12, form, new HBox(8, pull, cancel), outcome.label(), layerRows);
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Pull an image", root, 680, 420);
         stage.setOnHidden(e -> cancelled = true);
@@ -76,20 +74,14 @@ public final class PullWindow {
     private void start() {
         HostModel target = host.getValue();
         String image = reference.getText().strip();
-        EngineClients clients;
-        try {
-            clients = actions.clients(target);
-        } catch (InvalidInputException e) {
-            finish(e.getMessage(), true);
-            return;
-        }
+        EngineClients clients = actions.connected(target, outcome).orElse(null);
+        if (clients == null) return;
         cancelled = false;
         bars.clear();
         states.clear();
         layerRows.getChildren().clear();
         cancel.setDisable(false);
-        outcome.getStyleClass().remove("error-text");
-        outcome.setText("Pulling " + image + " onto " + target.name() + "…");
+        outcome.working("Pulling " + image + " onto " + target.name() + "…");
         long started = System.nanoTime();
         Thread.ofVirtual().name("pull").start(() -> {
             try {
@@ -101,19 +93,17 @@ public final class PullWindow {
 
                     @Override
                     public void status(String text) {
-                        Platform.runLater(() -> outcome.setText(text));
+                        Platform.runLater(() -> outcome.working(text));
                     }
                 }, () -> cancelled);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                Platform.runLater(() -> finish(String.format("Pulled %s onto %s in %.1f s.", image, target.name(), seconds),
-                        false));
+                finish(String.format("Pulled %s onto %s in %.1f s.", image, target.name(), seconds), false);
             } catch (CancellationException e) {
-                Platform.runLater(() -> finish("The pull was cancelled.", true));
+                finish("The pull was cancelled.", true);
             } catch (InvalidInputException e) {
-                Platform.runLater(() -> finish(e.getMessage(), true));
+                finish(e.getMessage(), true);
             } catch (RuntimeException e) {
-                String text = EngineErrors.action("Pulling " + image + " onto " + target.name(), e);
-                Platform.runLater(() -> finish(text, true));
+                finish(EngineErrors.action("Pulling " + image + " onto " + target.name(), e), true);
             }
         });
     }
@@ -137,11 +127,12 @@ public final class PullWindow {
         states.get(news.layer()).setText(status);
     }
 
+    /** From the pull's thread: how it ended, on the FX thread. */
     private void finish(String text, boolean error) {
-        cancel.setDisable(true);
-        outcome.setText(text);
-        outcome.getStyleClass().remove("error-text");
-        if (error) outcome.getStyleClass().add("error-text");
-        actions.runner().say(new ActionRunner.Message(text, error));
+        Platform.runLater(() -> {
+            cancel.setDisable(true);
+            if (error) outcome.failed(text);
+            else outcome.done(text);
+        });
     }
 }
