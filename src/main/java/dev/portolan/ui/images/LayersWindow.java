@@ -70,6 +70,8 @@ public final class LayersWindow {
     private final ToggleButton changesOnly = new ToggleButton("What this layer changed");
     private final ToggleButton merged = new ToggleButton("Everything up to this layer");
     private final AtomicInteger filesRequest = new AtomicInteger();
+    /** A layer's tree opens by itself while it shows no more rows than this. */
+    private static final int SMALL_TREE = 60;
     private volatile boolean cancelled;
     private ImageContents contents;
 
@@ -149,12 +151,8 @@ public final class LayersWindow {
             @Override
             protected void updateItem(ImageLayer layer, boolean empty) {
                 super.updateItem(layer, empty);
-                getStyleClass().removeAll("layer-empty", "layer-shared");
-                if (empty || layer == null) return;
-                if (layer.isEmpty()) getStyleClass().add("layer-empty");
-                else if (!ImageActions.imagesWithLayer(host, layer.diffId(), image.id()).isEmpty()) {
-                    getStyleClass().add("layer-shared");
-                }
+                getStyleClass().remove("layer-empty");
+                if (!empty && layer != null && layer.isEmpty()) getStyleClass().add("layer-empty");
             }
         });
         layers.setPlaceholder(new Label("Reading the image's history…"));
@@ -230,10 +228,15 @@ public final class LayersWindow {
         }), () -> cancelled);
     }
 
+    /** Newest first; the newest layer with files is selected, unless the user chose one already. */
     private void showLayers(List<ImageLayer> list) {
         int selected = layers.getSelectionModel().getSelectedIndex();
         layers.getItems().setAll(list.reversed());
-        layers.getSelectionModel().select(selected < 0 ? 0 : selected);
+        if (selected < 0) {
+            selected = Math.max(0, layers.getItems().stream().filter(l -> !l.isEmpty()).findFirst()
+                    .map(layers.getItems()::indexOf).orElse(0));
+        }
+        layers.getSelectionModel().select(selected);
     }
 
     private void showContents(ImageContents read) {
@@ -267,11 +270,21 @@ public final class LayersWindow {
             FileTree.Node root = FileTree.of(list);
             Platform.runLater(() -> {
                 if (request != filesRequest.get()) return;
-                files.setRoot(new LazyItem(root));
+                LazyItem top = new LazyItem(root);
+                expand(top, new int[] {SMALL_TREE});
+                files.setRoot(top);
                 files.setPlaceholder(new Label(layer.isEmpty() ? "This step changed only the image's settings: no files."
                         : "No files."));
             });
         });
+    }
+
+    /** Opens folders, so a small change is seen at a glance, until {@code budget} rows are shown. */
+    private static void expand(TreeItem<FileTree.Node> item, int[] budget) {
+        if (item.isLeaf() || budget[0] < item.getValue().children().size()) return;
+        budget[0] -= item.getValue().children().size();
+        item.setExpanded(true);
+        for (TreeItem<FileTree.Node> child : item.getChildren()) expand(child, budget);
     }
 
     /** A tree row whose children are made when first opened: a layer can hold tens of thousands of files. */
