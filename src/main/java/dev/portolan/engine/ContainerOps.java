@@ -50,6 +50,15 @@ public final class ContainerOps {
         docker().killContainerCmd(id).exec();
     }
 
+    /** Attaches a container to a network (by network id or name). */
+    public void connect(String id, String network) {
+        docker().connectToNetworkCmd().withContainerId(id).withNetworkId(network).exec();
+    }
+
+    public void disconnect(String id, String network) {
+        docker().disconnectFromNetworkCmd().withContainerId(id).withNetworkId(network).exec();
+    }
+
     /**
      * Removes a container, stopping it first when it runs. Its anonymous volumes go only
      * when {@code withVolumes}; named volumes are never removed here.

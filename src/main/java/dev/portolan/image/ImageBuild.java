@@ -66,7 +66,7 @@ public final class ImageBuild {
         BuildOutput output = new BuildOutput(listener::stepFinished);
         AtomicReference<String> imageId = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
-        var command = engine.buildImageCmd(folder.toFile()).withPull(false).withRemove(true);
+        var command = engine.buildImageCmd(folder.toFile()).withPull(false).withRemove(true).withForcerm(true);
         if (!tag.isBlank()) command.withTags(Set.of(tag.strip()));
         command.exec(new CancellableCallback<BuildResponseItem>() {
             @Override

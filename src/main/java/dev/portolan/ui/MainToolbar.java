@@ -15,12 +15,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The top bar: the app's name, the theme switch and About. */
+/** The top bar: the app's name, Open lab, the switch between the diagram and a host's tables, the theme, About. */
 final class MainToolbar {
 
     private final ToolBar root;
+    private final ToggleButton diagram;
+    private final ToggleButton host;
 
-    MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab) {
+    MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab,
+            Runnable showDiagram, Runnable showHost) {
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
         ToggleButton dark = new ToggleButton("Dark");
@@ -37,20 +40,45 @@ final class MainToolbar {
         });
         Button about = new Button("About");
         about.setOnAction(e -> about());
+        // the whole cluster as a picture, or the selected host's tables
+        javafx.scene.control.ToggleGroup views = new javafx.scene.control.ToggleGroup();
+        ToggleButton diagram = new ToggleButton("Diagram");
+        diagram.setId("view-diagram");
+        ToggleButton host = new ToggleButton("Host details");
+        host.setId("view-host");
+        diagram.setToggleGroup(views);
+        host.setToggleGroup(views);
+        diagram.setSelected(true);
+        views.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) old.setSelected(true);
+            else if (now == diagram) showDiagram.run();
+            else showHost.run();
+        });
+        this.diagram = diagram;
+        this.host = host;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new ToolBar(name, lab, spacer, dark, about);
+        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, spacer, dark, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), lab::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), dark::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                        () -> diagram.setSelected(true));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                        () -> host.setSelected(true));
             }
         });
     }
 
     ToolBar root() {
         return root;
+    }
+
+    /** Switches to the diagram (true) or the selected host's tables (false), as the buttons do. */
+    void showDiagram(boolean yes) {
+        (yes ? diagram : host).setSelected(true);
     }
 
     private void about() {

@@ -47,6 +47,11 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Timeline ticker;
     private final ConfigProblemPane configProblem;
+    private final dev.portolan.ui.diagram.DiagramView diagram;
+    private final MainToolbar toolbar;
+    private boolean diagramShown = true;
+    /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
+    private boolean followingDiagram;
 
     MainWindow(EndpointResolver resolver) {
         this.resolver = resolver;
@@ -59,6 +64,8 @@ public final class MainWindow {
         details = new DetailsPane(this::selectedSession);
         statusBar = new StatusBar(runner);
         configProblem = new ConfigProblemPane(this::connectLocal);
+        diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
+                UserDirectories.forThisUser().config());
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -70,7 +77,8 @@ public final class MainWindow {
         split.setDividerPositions(0.17, 0.78);
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
-        root.setTop(new MainToolbar(root, runner, this::openLab).root());
+        toolbar = new MainToolbar(root, runner, this::openLab, () -> showDiagram(true), () -> showDiagram(false));
+        root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
@@ -129,14 +137,50 @@ public final class MainWindow {
     }
 
     private void showHost(HostModel host) {
+        statusBar.show(host);
+        if (diagramShown) {
+            if (host != null && !followingDiagram) diagram.reveal(host);
+            ensureCenter(diagram.root());
+            return;
+        }
         selection.set(null);
         if (host == null) {
             center.getChildren().clear();
             return;
         }
         HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images));
-        center.getChildren().setAll(view.root());
-        statusBar.show(host);
+        ensureCenter(view.root());
+    }
+
+    private void ensureCenter(javafx.scene.Node node) {
+        boolean problem = center.getChildren().contains(configProblem.root());
+        if (center.getChildren().size() == (problem ? 2 : 1) && center.getChildren().getFirst() == node) return;
+        center.getChildren().setAll(node);
+        if (problem) center.getChildren().add(configProblem.root());
+    }
+
+    /** The diagram (the whole cluster) or the tables of the host selected in the sidebar. */
+    public void showDiagram(boolean yes) {
+        if (diagramShown != yes) {
+            diagramShown = yes;
+            toolbar.showDiagram(yes);
+        }
+        showHost(selectedHost());
+    }
+
+    public dev.portolan.ui.diagram.DiagramView diagram() {
+        return diagram;
+    }
+
+    /** A click on the diagram selects its host in the sidebar, so details and actions use that host. */
+    private void followDiagram(HostModel host) {
+        if (selectedHost() == host) return;
+        followingDiagram = true;
+        try {
+            sidebar.list().getSelectionModel().select(host);
+        } finally {
+            followingDiagram = false;
+        }
     }
 
     private HostModel selectedHost() {

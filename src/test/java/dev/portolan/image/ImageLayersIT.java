@@ -124,9 +124,12 @@ class ImageLayersIT extends EngineTest {
         Files.writeString(other.resolve("Dockerfile"), "FROM portolan-test/busybox\nRUN exit 3\n");
         assertTrue(ImageBuild.problem(other, "Bad Name").contains("is not an image name"));
         assertNull(ImageBuild.problem(other, "localhost:5000/team/app:1.0"));
+        int containersBefore = engine.docker().listContainersCmd().withShowAll(true).exec().size();
         var failed = assertThrows(InvalidInputException.class,
                 () -> ImageBuild.build(engine.docker(), other, "", listener(new ArrayList<>()), () -> false));
         assertTrue(failed.getMessage().contains("returned a non-zero code: 3"), failed.getMessage());
+        assertEquals(containersBefore, engine.docker().listContainersCmd().withShowAll(true).exec().size(),
+                "the failed step's container is removed too");
     }
 
     @Test

@@ -32,6 +32,8 @@ public abstract class WindowTest extends EngineTest {
         stage = FxToolkit.registerPrimaryStage();
         FxThread.run(() -> {
             window = PortolanApp.open(stage, resolver);
+            // most tests work with a host's tables; the diagram's own test switches back
+            window.showDiagram(false);
             // the headless screen is 1000 x 1000: keep the whole window on it, so clicks land
             stage.setX(0);
             stage.setY(0);

@@ -93,6 +93,24 @@ public final class ContainerActions {
         }));
     }
 
+    /**
+     * Connects a container to a network or disconnects it, as a drag on the diagram asks;
+     * {@code done} gets the way back (the opposite call), for Undo.
+     */
+    public void attach(HostSession host, ContainerInfo container, String network, boolean connect,
+            Consumer<Runnable> done) {
+        withOps(host, ops -> {
+            String what = (connect ? "Connect " : "Disconnect ") + container.name() + (connect ? " to " : " from ") + network;
+            runner.run((connect ? "Connecting " : "Disconnecting ") + container.name() + (connect ? " to " : " from ")
+                    + network + "…", (connect ? "Connected " : "Disconnected ") + container.name()
+                    + (connect ? " to " : " from ") + network + ". Ctrl+Z undoes it.", what, () -> {
+                        if (connect) ops.connect(container.id(), network);
+                        else ops.disconnect(container.id(), network);
+                        return null;
+                    }, ignored -> done.accept(() -> attach(host, container, network, !connect, again -> {})));
+        });
+    }
+
     public void logs(HostSession host, ContainerInfo container) {
         withOps(host, ops -> LogsWindow.open(host.model().name(), container, ops, runner));
     }

@@ -1,0 +1,298 @@
+package dev.portolan.ui.diagram;
+
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.inventory.NetworkInfo;
+import dev.portolan.inventory.VolumeInfo;
+import dev.portolan.ui.diagram.Layout.Band;
+import dev.portolan.ui.diagram.Layout.Card;
+import dev.portolan.ui.diagram.Layout.HostBox;
+import dev.portolan.ui.diagram.Layout.Link;
+import dev.portolan.ui.diagram.Layout.Span;
+import dev.portolan.ui.diagram.Layout.VolumeBox;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Places hosts, networks, containers and volumes; a layout of its own because the
+ * picture is regular: hosts flow left to right, each host stacks its networks as bands,
+ * a band holds its containers' cards in a grid, the volumes sit in a row underneath.
+ * Stable: a container keeps its place in its band while others come and go (new ones
+ * go to the end), a card or host the user moved stays where it was put, and a host
+ * whose inventory did not change is not laid out again.
+ */
+public final class DiagramLayout {
+
+    static final double PAD = 14;
+    static final double HOST_HEADER = 40;
+    static final double BAND_HEADER = 26;
+    static final double CARD_W = 196;
+    static final double CARD_H = 70;
+    static final double GAP = 12;
+    static final double VOL_W = 118;
+    static final double VOL_H = 60;
+    static final double ROW_WIDTH = 2600;
+    static final int MAX_COLUMNS = 10;
+
+    /** A host laid out on its own, in coordinates relative to its corner. */
+    private record HostPart(HostInventory inventory, DiagramFilter filter, int version, double w, double h,
+            List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links, int containers, int running) {}
+
+    private final Map<String, List<String>> bandOrder = new HashMap<>();
+    private final Map<String, List<String>> volumeOrder = new HashMap<>();
+    private final Map<String, double[]> pinnedCards = new HashMap<>();
+    private final Map<String, double[]> pinnedHosts = new HashMap<>();
+    private final Set<String> collapsed = new HashSet<>();
+    private final Map<String, HostPart> parts = new HashMap<>();
+    private int version;
+
+    /** Lays out every host the filter shows. */
+    public Layout layout(List<HostSnapshot> snapshots, DiagramFilter filter) {
+        List<HostBox> hosts = new ArrayList<>();
+        List<Band> bands = new ArrayList<>();
+        List<Card> cards = new ArrayList<>();
+        List<VolumeBox> volumes = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        double x = 0;
+        double y = 0;
+        double rowHeight = 0;
+        Set<String> seen = new HashSet<>();
+        for (HostSnapshot snapshot : snapshots) {
+            if (!filter.showsHost(snapshot)) continue;
+            seen.add(snapshot.host());
+            HostPart part = part(snapshot, filter);
+            if (x > 0 && x + part.w() > ROW_WIDTH) {
+                x = 0;
+                y += rowHeight + PAD * 3;
+                rowHeight = 0;
+            }
+            double[] pin = pinnedHosts.get(snapshot.host());
+            double ox = pin != null ? pin[0] : x;
+            double oy = pin != null ? pin[1] : y;
+            hosts.add(new HostBox(snapshot.host(), snapshot.lab(), snapshot.status(), new Rect(ox, oy, part.w(), part.h()),
+                    collapsed.contains(snapshot.host()), part.containers(), part.running(),
+                    snapshot.inventory() == null ? 0 : snapshot.inventory().volumes().size()));
+            for (Band b : part.bands()) bands.add(new Band(b.host(), b.network(), b.bounds().moved(ox, oy), b.collapsed(), b.members(), 0));
+            for (Card c : part.cards()) cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned()));
+            for (VolumeBox v : part.volumes()) volumes.add(new VolumeBox(v.host(), v.volume(), v.bounds().moved(ox, oy), v.users()));
+            links.addAll(part.links());
+            if (pin == null) {
+                x += part.w() + PAD * 3;
+                rowHeight = Math.max(rowHeight, part.h());
+            }
+        }
+        parts.keySet().retainAll(seen);
+        return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands));
+    }
+
+    /** Bands of Swarm networks know how many hosts they span. */
+    private static List<Band> spanned(List<Band> bands) {
+        Map<String, Integer> hostsPerNetwork = new HashMap<>();
+        for (Band b : bands) if (isSwarm(b)) hostsPerNetwork.merge(b.name(), 1, Integer::sum);
+        return bands.stream().map(b -> isSwarm(b) ? new Band(b.host(), b.network(), b.bounds(), b.collapsed(), b.members(),
+                hostsPerNetwork.get(b.name())) : b).toList();
+    }
+
+    private static List<Span> spans(List<Band> bands) {
+        Map<String, List<String>> byNetwork = new LinkedHashMap<>();
+        for (Band b : bands) if (isSwarm(b)) byNetwork.computeIfAbsent(b.name(), n -> new ArrayList<>()).add(b.key());
+        return byNetwork.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> new Span(e.getKey(), e.getValue())).toList();
+    }
+
+    private static boolean isSwarm(Band b) {
+        return b.network() != null && "swarm".equals(b.network().scope());
+    }
+
+    private HostPart part(HostSnapshot snapshot, DiagramFilter filter) {
+        HostPart cached = parts.get(snapshot.host());
+        if (cached != null && cached.inventory() == snapshot.inventory() && cached.filter().equals(filter)
+                && cached.version() == version) {
+            return cached;
+        }
+        HostPart part = layOut(snapshot, filter);
+        parts.put(snapshot.host(), part);
+        return part;
+    }
+
+    private HostPart layOut(HostSnapshot snapshot, DiagramFilter filter) {
+        String host = snapshot.host();
+        HostInventory inventory = snapshot.inventory();
+        if (inventory == null || collapsed.contains(host)) {
+            int total = inventory == null ? 0 : inventory.containers().size();
+            int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
+            return new HostPart(inventory, filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
+                    total, running);
+        }
+        // each container sits in the band of its first network (user networks before the predefined ones)
+        Map<String, NetworkInfo> networksByName = new HashMap<>();
+        inventory.networks().values().forEach(n -> networksByName.put(n.name(), n));
+        Map<String, List<ContainerInfo>> members = new LinkedHashMap<>();
+        List<ContainerInfo> shown = new ArrayList<>();
+        int running = 0;
+        for (ContainerInfo c : inventory.containers().values()) {
+            if (c.isRunning()) running++;
+            if (!filter.showsContainer(c)) continue;
+            shown.add(c);
+            members.computeIfAbsent(primary(c), n -> new ArrayList<>()).add(c);
+        }
+        List<String> bandNames = new ArrayList<>(members.keySet());
+        for (NetworkInfo n : networksByName.values()) {
+            // empty user networks are drawn too: a container can be dropped on them
+            if (!isPredefined(n.name()) && !bandNames.contains(n.name())) bandNames.add(n.name());
+        }
+        bandNames.removeIf(name -> !filter.showsNetwork(name) && !name.isEmpty());
+        // networks with containers first (user ones, then the predefined), the empty ones last and low
+        bandNames.sort(Comparator.comparing((String n) -> members.containsKey(n) ? 0 : 1)
+                .thenComparing(n -> n.isEmpty() ? 2 : isPredefined(n) ? 1 : 0).thenComparing(n -> n));
+
+        List<Band> bands = new ArrayList<>();
+        List<Card> cards = new ArrayList<>();
+        double y = HOST_HEADER;
+        double width = 2 * (CARD_W + GAP) + GAP;
+        List<double[]> bandSizes = new ArrayList<>();
+        for (String name : bandNames) {
+            String bandKey = host + "/net/" + name;
+            List<ContainerInfo> inBand = ordered(bandKey, members.getOrDefault(name, List.of()));
+            boolean bandCollapsed = collapsed.contains(bandKey);
+            int columns = Math.max(1, Math.min(MAX_COLUMNS, (int) Math.ceil(Math.sqrt(inBand.size() * 1.5))));
+            int rows = bandCollapsed ? 0 : (inBand.size() + columns - 1) / columns;
+            double bandW = columns * (CARD_W + GAP) + GAP;
+            double bandH = bandCollapsed || inBand.isEmpty() ? BAND_HEADER + 4 : BAND_HEADER + rows * (CARD_H + GAP) + GAP;
+            width = Math.max(width, bandW);
+            bandSizes.add(new double[] {y, bandH});
+            if (!bandCollapsed) {
+                for (int i = 0; i < inBand.size(); i++) {
+                    ContainerInfo c = inBand.get(i);
+                    double[] pin = pinnedCards.get(host + "/" + c.name());
+                    Rect at = pin != null ? new Rect(pin[0], pin[1], CARD_W, CARD_H)
+                            : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
+                                    y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
+                    List<String> others = c.networks().stream().map(ContainerInfo.NetworkAttachment::network)
+                            .filter(n -> !n.equals(name)).sorted().toList();
+                    cards.add(new Card(host, c, at, others, pin != null));
+                }
+            }
+            bands.add(new Band(host, networksByName.get(name), new Rect(PAD, y, 0, bandH), bandCollapsed, inBand.size(), 0));
+            y += bandH + GAP;
+        }
+        final double bandWidth = width;
+        bands.replaceAll(b -> new Band(b.host(), b.network(), new Rect(PAD, b.bounds().y(), bandWidth, b.bounds().h()),
+                b.collapsed(), b.members(), 0));
+
+        // volumes in rows under the bands: every volume when nothing is filtered, else those the shown containers mount
+        Map<String, Integer> users = new HashMap<>();
+        for (ContainerInfo c : shown) {
+            for (ContainerInfo.Mount m : c.mounts()) if (m.name() != null) users.merge(m.name(), 1, Integer::sum);
+        }
+        boolean unfiltered = filter.equals(DiagramFilter.NONE) || (filter.hosts().isEmpty() && filter.states().isEmpty()
+                && filter.networks().isEmpty() && filter.labels().isEmpty() && filter.labs().isEmpty());
+        List<VolumeInfo> volumeList = inventory.volumes().values().stream()
+                .filter(v -> unfiltered || users.containsKey(v.name())).toList();
+        volumeList = orderedVolumes(host, volumeList);
+        List<VolumeBox> volumes = new ArrayList<>();
+        int perRow = Math.max(1, (int) ((bandWidth - GAP) / (VOL_W + GAP)));
+        if (!volumeList.isEmpty()) y += GAP;
+        for (int i = 0; i < volumeList.size(); i++) {
+            VolumeInfo v = volumeList.get(i);
+            volumes.add(new VolumeBox(host, v, new Rect(PAD + GAP + (i % perRow) * (VOL_W + GAP),
+                    y + (i / perRow) * (VOL_H + GAP + 14), VOL_W, VOL_H), users.getOrDefault(v.name(), 0)));
+        }
+        if (!volumeList.isEmpty()) y += ((volumeList.size() + perRow - 1) / perRow) * (VOL_H + GAP + 14);
+
+        List<Link> links = new ArrayList<>();
+        Set<String> volumeKeys = new HashSet<>();
+        volumes.forEach(v -> volumeKeys.add(v.key()));
+        for (Card card : cards) {
+            for (ContainerInfo.Mount m : card.container().mounts()) {
+                String volumeKey = host + "/vol/" + m.name();
+                if (m.name() != null && volumeKeys.contains(volumeKey)) links.add(new Link(card.key(), volumeKey));
+            }
+        }
+        double w = bandWidth + 2 * PAD;
+        double h = y + PAD;
+        for (Card c : cards) {
+            w = Math.max(w, c.bounds().x() + c.bounds().w() + PAD);
+            h = Math.max(h, c.bounds().y() + c.bounds().h() + PAD);
+        }
+        return new HostPart(inventory, filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
+    }
+
+    /** The network a container's card sits on: its first user network by name, else the first one it has. */
+    static String primary(ContainerInfo c) {
+        return c.networks().stream().map(ContainerInfo.NetworkAttachment::network)
+                .min(Comparator.comparing((String n) -> isPredefined(n) ? 1 : 0).thenComparing(n -> n)).orElse("");
+    }
+
+    static boolean isPredefined(String network) {
+        return network.equals("bridge") || network.equals("host") || network.equals("none");
+    }
+
+    /** The band's containers in their kept order; new ones at the end, by name. */
+    private List<ContainerInfo> ordered(String bandKey, List<ContainerInfo> containers) {
+        List<String> order = bandOrder.computeIfAbsent(bandKey, k -> new ArrayList<>());
+        Map<String, ContainerInfo> byId = new HashMap<>();
+        containers.forEach(c -> byId.put(c.id(), c));
+        order.retainAll(byId.keySet());
+        Set<String> known = new HashSet<>(order);
+        containers.stream().filter(c -> !known.contains(c.id())).sorted(Comparator.comparing(ContainerInfo::name))
+                .forEach(c -> order.add(c.id()));
+        List<ContainerInfo> result = new ArrayList<>(order.size());
+        for (String id : order) result.add(byId.get(id));
+        return result;
+    }
+
+    private List<VolumeInfo> orderedVolumes(String host, List<VolumeInfo> list) {
+        List<String> order = volumeOrder.computeIfAbsent(host, k -> new ArrayList<>());
+        Map<String, VolumeInfo> byName = new HashMap<>();
+        list.forEach(v -> byName.put(v.name(), v));
+        order.retainAll(byName.keySet());
+        Set<String> known = new HashSet<>(order);
+        list.stream().map(VolumeInfo::name).filter(n -> !known.contains(n)).sorted().forEach(order::add);
+        return order.stream().map(byName::get).toList();
+    }
+
+    /**
+     * Keeps a card where the user dropped it, relative to its host's corner; by host and
+     * container name, so the place survives the container being made again by its lab.
+     */
+    public void pinCard(Card card, double x, double y) {
+        pinnedCards.put(card.host() + "/" + card.container().name(), new double[] {x, y});
+        version++;
+    }
+
+    public void pinHost(String host, double x, double y) {
+        pinnedHosts.put(host, new double[] {x, y});
+        version++;
+    }
+
+    /** Collapses or opens a host (by name) or a band (by its key). */
+    public void toggleCollapsed(String key) {
+        if (!collapsed.remove(key)) collapsed.add(key);
+        version++;
+    }
+
+    public boolean isCollapsed(String key) {
+        return collapsed.contains(key);
+    }
+
+    /** What the user moved, to keep per lab: "host/container" and "host:HOST" to positions. */
+    public Map<String, double[]> pinned() {
+        Map<String, double[]> all = new HashMap<>(pinnedCards);
+        pinnedHosts.forEach((host, at) -> all.put("host:" + host, at));
+        return all;
+    }
+
+    public void restorePinned(Map<String, double[]> positions) {
+        positions.forEach((key, at) -> {
+            if (key.startsWith("host:")) pinnedHosts.put(key.substring(5), at);
+            else pinnedCards.put(key, at);
+        });
+        version++;
+    }
+}

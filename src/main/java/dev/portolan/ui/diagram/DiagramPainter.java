@@ -1,0 +1,158 @@
+package dev.portolan.ui.diagram;
+
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.ui.StatusText;
+import dev.portolan.ui.diagram.Layout.Band;
+import dev.portolan.ui.diagram.Layout.Card;
+import dev.portolan.ui.diagram.Layout.HostBox;
+import dev.portolan.ui.diagram.Layout.Link;
+import dev.portolan.ui.diagram.Layout.Span;
+import dev.portolan.ui.diagram.Layout.VolumeBox;
+import dev.portolan.ui.inventory.StateCell;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.scene.paint.Color;
+
+/**
+ * Paints a layout with a pen: host regions, network bands, links to volumes, container
+ * cards (state as a colour stripe, an icon and a word), port badges, volume cylinders.
+ * Zoomed far out, cards lose their detail lines but keep a readable name; what lies
+ * outside the visible area is skipped.
+ */
+final class DiagramPainter {
+
+    /** What one picture shows: the layout, where animated cards are now, and what is selected or found. */
+    record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
+            Set<String> selected, Set<String> found, String dropBand, double scale, Rect visible) {}
+
+    private final DiagramStyle style;
+
+    DiagramPainter(DiagramStyle style) {
+        this.style = style;
+    }
+
+    void paint(Frame f, Pen pen) {
+        pen.fill(f.visible(), 0, style.color("background"));
+        for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, pen, f.scale());
+        for (Band band : f.layout().bands()) if (band.bounds().intersects(f.visible())) band(band, f, pen);
+        for (Span span : f.layout().spans()) span(span, f.layout(), pen);
+        for (Link link : f.layout().links()) link(link, f, pen);
+        for (VolumeBox volume : f.layout().volumes()) if (volume.bounds().intersects(f.visible())) volume(volume, f, pen);
+        for (Card card : f.layout().cards()) {
+            Rect at = f.position().apply(card);
+            if (!at.intersects(f.visible())) continue;
+            pen.alpha(f.alpha().getOrDefault(card.key(), 1.0));
+            card(card, at, f, pen);
+        }
+        for (Card card : f.fading()) {
+            pen.alpha(f.alpha().getOrDefault(card.key(), 0.0));
+            card(card, card.bounds(), f, pen);
+        }
+        pen.alpha(1);
+    }
+
+    private void host(HostBox host, Pen pen, double scale) {
+        Rect r = host.bounds();
+        pen.fill(r, 16, style.color("host"));
+        pen.stroke(r, 16, style.color("host-border"), 1.5, false);
+        double size = Math.max(15, 13 / scale);
+        pen.text(host.host(), r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.55);
+        String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
+                + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "");
+        pen.text(facts, r.x() + r.w() * 0.55, r.y() + 26, Math.max(11, 10 / scale), false, style.color("muted"), r.w() * 0.45 - 10);
+    }
+
+    private void band(Band band, Frame f, Pen pen) {
+        Rect r = band.bounds();
+        boolean drop = band.key().equals(f.dropBand());
+        pen.fill(r, 10, style.color("band"));
+        pen.stroke(r, 10, drop ? style.color("drop") : style.color("band-border"), drop ? 3 : 1, band.spansHosts() > 1);
+        String title = band.name() + (band.network() == null ? "" : " · " + band.network().driver())
+                + (band.network() != null && band.network().subnet() != null ? " · " + band.network().subnet() : "")
+                + (band.spansHosts() > 1 ? " · spans " + band.spansHosts() + " hosts" : "")
+                + (band.collapsed() ? " · " + StatusText.plural(band.members(), "container") + ", collapsed" : "");
+        pen.text(title, r.x() + 10, r.y() + 18, Math.max(12, 10 / f.scale()), true, style.color("muted"), r.w() - 20);
+    }
+
+    private void span(Span span, Layout layout, Pen pen) {
+        for (int i = 1; i < span.bandKeys().size(); i++) {
+            Rect a = layout.band(span.bandKeys().get(i - 1)).bounds();
+            Rect b = layout.band(span.bandKeys().get(i)).bounds();
+            pen.line(a.x() + a.w(), a.y() + 13, b.x(), b.y() + 13, style.color("link"), 2.5, true);
+        }
+    }
+
+    private void link(Link link, Frame f, Pen pen) {
+        Card card = f.layout().card(link.cardKey());
+        VolumeBox volume = f.layout().volume(link.volumeKey());
+        if (card == null || volume == null) return;
+        Rect from = f.position().apply(card);
+        Rect to = volume.bounds();
+        if (!from.union(to).intersects(f.visible())) return;
+        boolean lit = f.selected().contains(card.key()) || f.selected().contains(volume.key());
+        pen.curve(from.centerX(), from.y() + from.h(), to.centerX(), to.y(), lit ? style.color("selection") : style.color("link"),
+                lit ? 3 : 1.5);
+    }
+
+    private void volume(VolumeBox volume, Frame f, Pen pen) {
+        Rect r = volume.bounds();
+        boolean selected = f.selected().contains(volume.key());
+        pen.cylinder(r, style.color("volume"), selected ? style.color("selection") : style.color("volume-border"),
+                selected ? 3 : volume.users() > 1 ? 2.5 : 1.2);
+        pen.text(volume.volume().name(), r.x() + 6, r.y() + r.h() / 2 + 6, 11, true, style.color("text"), r.w() - 12);
+        String users = volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container" : "shared by " + volume.users();
+        pen.text(users, r.x() + 2, r.y() + r.h() + 13, 10, false, style.color("muted"), r.w());
+    }
+
+    private void card(Card card, Rect r, Frame f, Pen pen) {
+        ContainerInfo c = card.container();
+        Color state = style.state(c.state());
+        pen.fill(r, 10, style.color("card"));
+        pen.fill(new Rect(r.x(), r.y(), 7, r.h()), 6, state);
+        boolean selected = f.selected().contains(card.key());
+        boolean found = f.found().contains(card.key());
+        pen.stroke(r, 10, selected ? style.color("selection") : found ? style.color("found") : style.color("card-border"),
+                selected || found ? 3 : 1, false);
+        double left = r.x() + 14;
+        double width = r.w() - 20;
+        if (f.scale() < 0.55) {
+            // far out: the icon and the name, big enough to read on the screen
+            double size = Math.min(r.h() / 2.6, 11 / f.scale());
+            pen.text(StateCell.icon(c.state()) + " " + c.name(), left, r.y() + r.h() / 2 + size / 3, size, true,
+                    style.color("text"), width);
+            return;
+        }
+        pen.text(c.name(), left, r.y() + 19, 13, true, style.color("text"), width - badgesWidth(c));
+        pen.text(StateCell.text(c), left, r.y() + 36, 11, false, state, width);
+        String detail = c.image() + (c.restartCount() > 0 ? " · " + c.restartCount() + " restarts" : "")
+                + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));
+        pen.text(detail, left, r.y() + 53, 11, false, style.color("muted"), width);
+        badges(c, r, pen);
+    }
+
+    private static double badgesWidth(ContainerInfo c) {
+        return published(c).isEmpty() ? 0 : Math.min(110, published(c).size() * 56);
+    }
+
+    private static List<String> published(ContainerInfo c) {
+        return c.ports().stream().filter(p -> p.hostPort() > 0).map(p -> p.hostPort() + "→" + p.containerPort())
+                .distinct().collect(Collectors.toList());
+    }
+
+    /** Published ports as badges on the card's top right: host port → container port. */
+    private void badges(ContainerInfo c, Rect r, Pen pen) {
+        double x = r.x() + r.w() - 6;
+        for (String port : published(c)) {
+            double w = port.length() * 6.2 + 10;
+            if (x - w < r.x() + r.w() * 0.45) break;
+            x -= w;
+            pen.fill(new Rect(x, r.y() + 6, w, 17), 8, style.color("badge"));
+            pen.text(port.toLowerCase(Locale.ROOT), x + 5, r.y() + 18, 10.5, false, style.color("badge-text"), w);
+            x -= 4;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.portolan.ui.diagram;
+
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.NetworkInfo;
+import dev.portolan.inventory.VolumeInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything goes, in diagram units: host regions, network bands inside them,
+ * container cards inside their bands, volume cylinders under them, and the links from
+ * cards to the volumes they mount. Immutable; the view paints it and hit-tests it.
+ */
+public final class Layout {
+
+    public record HostBox(String host, String lab, String status, Rect bounds, boolean collapsed, int containers,
+            int running, int volumes) {}
+
+    /** A network on a host; {@code network} is null for the containers on no network. */
+    public record Band(String host, NetworkInfo network, Rect bounds, boolean collapsed, int members, int spansHosts) {
+        public String key() {
+            return host + "/net/" + name();
+        }
+
+        public String name() {
+            return network == null ? "no network" : network.name();
+        }
+    }
+
+    public record Card(String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned) {
+        public String key() {
+            return host + "/" + container.id();
+        }
+    }
+
+    public record VolumeBox(String host, VolumeInfo volume, Rect bounds, int users) {
+        public String key() {
+            return host + "/vol/" + volume.name();
+        }
+    }
+
+    /** A card mounts a volume. */
+    public record Link(String cardKey, String volumeKey) {}
+
+    /** One Swarm-scoped network seen on several hosts: its bands, to be joined across the hosts. */
+    public record Span(String network, List<String> bandKeys) {}
+
+    private final List<HostBox> hosts;
+    private final List<Band> bands;
+    private final List<Card> cards;
+    private final List<VolumeBox> volumes;
+    private final List<Link> links;
+    private final List<Span> spans;
+    private final Rect bounds;
+    private final Map<String, Card> cardsByKey = new HashMap<>();
+    private final Map<String, VolumeBox> volumesByKey = new HashMap<>();
+    private final Map<String, Band> bandsByKey = new HashMap<>();
+
+    Layout(List<HostBox> hosts, List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links,
+            List<Span> spans) {
+        this.hosts = List.copyOf(hosts);
+        this.bands = List.copyOf(bands);
+        this.cards = List.copyOf(cards);
+        this.volumes = List.copyOf(volumes);
+        this.links = List.copyOf(links);
+        this.spans = List.copyOf(spans);
+        cards.forEach(c -> cardsByKey.put(c.key(), c));
+        volumes.forEach(v -> volumesByKey.put(v.key(), v));
+        bands.forEach(b -> bandsByKey.put(b.key(), b));
+        this.bounds = hosts.stream().map(HostBox::bounds).reduce(Rect::union).orElse(new Rect(0, 0, 0, 0));
+    }
+
+    public List<HostBox> hosts() {
+        return hosts;
+    }
+
+    public List<Band> bands() {
+        return bands;
+    }
+
+    public List<Card> cards() {
+        return cards;
+    }
+
+    public List<VolumeBox> volumes() {
+        return volumes;
+    }
+
+    public List<Link> links() {
+        return links;
+    }
+
+    public List<Span> spans() {
+        return spans;
+    }
+
+    public Rect bounds() {
+        return bounds;
+    }
+
+    public Card card(String key) {
+        return cardsByKey.get(key);
+    }
+
+    public VolumeBox volume(String key) {
+        return volumesByKey.get(key);
+    }
+
+    public Band band(String key) {
+        return bandsByKey.get(key);
+    }
+
+    /** The card of a container by its name, on any host; null when it is not drawn. */
+    public Card cardNamed(String name) {
+        return cards.stream().filter(c -> c.container().name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The topmost thing at a point: a card, a volume, a band, a host region, or null. */
+    public Object hit(double x, double y) {
+        for (int i = cards.size() - 1; i >= 0; i--) if (cards.get(i).bounds().contains(x, y)) return cards.get(i);
+        for (VolumeBox v : volumes) if (v.bounds().contains(x, y)) return v;
+        for (Band b : bands) if (b.bounds().contains(x, y)) return b;
+        for (HostBox h : hosts) if (h.bounds().contains(x, y)) return h;
+        return null;
+    }
+
+    /** The band at a point, for dropping a card on a network. */
+    public Band bandAt(double x, double y) {
+        for (Band b : bands) if (b.bounds().contains(x, y)) return b;
+        return null;
+    }
+}

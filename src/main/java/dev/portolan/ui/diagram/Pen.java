@@ -1,0 +1,36 @@
+package dev.portolan.ui.diagram;
+
+import javafx.scene.paint.Color;
+
+/**
+ * What the painter draws with: the screen's canvas or an SVG file, so the exported
+ * picture is the one on the screen.
+ */
+interface Pen {
+
+    void fill(Rect r, double arc, Color color);
+
+    void stroke(Rect r, double arc, Color color, double width, boolean dashed);
+
+    void line(double x1, double y1, double x2, double y2, Color color, double width, boolean dashed);
+
+    /** A curve from (x1, y1) to (x2, y2) that leaves and arrives vertically. */
+    void curve(double x1, double y1, double x2, double y2, Color color, double width);
+
+    /** Text with its baseline at y, cut with "…" to fit {@code maxWidth}. */
+    void text(String text, double x, double y, double size, boolean bold, Color color, double maxWidth);
+
+    /** A volume's shape: a cylinder filling r. */
+    void cylinder(Rect r, Color fill, Color stroke, double width);
+
+    /** How opaque what follows is (fading cards). */
+    void alpha(double alpha);
+
+    /** Cuts {@code text} to about {@code maxWidth} at {@code size}: a cheap estimate, the same on screen and in SVG. */
+    static String fit(String text, double size, boolean bold, double maxWidth) {
+        double perChar = size * (bold ? 0.62 : 0.56);
+        int max = (int) (maxWidth / perChar);
+        if (text.length() <= max) return text;
+        return max <= 1 ? "" : text.substring(0, max - 1) + "…";
+    }
+}
