@@ -28,6 +28,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
@@ -130,8 +131,10 @@ public final class DiagramView {
         surface.getStyleClass().add("diagram-surface");
 
         search.setId("diagram-search");
-        search.setPromptText("Search, or narrow: host:node1 state:running net:backend label:app=web lab:demo");
-        search.setPrefColumnCount(34);
+        search.setPromptText("Search, or host: state: net: label: lab:");
+        search.setTooltip(new Tooltip("Words are searched for and highlighted (Enter zooms to them); host:node1"
+                + " state:running net:backend label:app=web lab:demo narrow the picture. Ctrl+F comes here."));
+        search.setPrefColumnCount(20);
         search.textProperty().addListener((obs, old, text) -> {
             filter = DiagramFilter.parse(text);
             dirty = true;
@@ -141,13 +144,19 @@ public final class DiagramView {
         fit.setTooltip(new Tooltip("Fit everything in view (F or 0)"));
         Button zoomIn = button("+", "diagram-zoom-in", () -> zoomAt(1.25, canvas.getWidth() / 2, canvas.getHeight() / 2));
         Button zoomOut = button("−", "diagram-zoom-out", () -> zoomAt(0.8, canvas.getWidth() / 2, canvas.getHeight() / 2));
-        Button png = button("Export PNG…", "diagram-export-png", () -> export("png"));
-        Button svg = button("Export SVG…", "diagram-export-svg", () -> export("svg"));
+        MenuItem png = new MenuItem("PNG image…");
+        png.setId("diagram-export-png");
+        png.setOnAction(e -> export("png"));
+        MenuItem svg = new MenuItem("SVG drawing…");
+        svg.setId("diagram-export-svg");
+        svg.setOnAction(e -> export("svg"));
+        MenuButton exportMenu = new MenuButton("Export", null, png, svg);
+        exportMenu.setId("diagram-export");
         counts.getStyleClass().add("muted");
         counts.setId("diagram-counts");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root.setTop(new ToolBar(search, fit, zoomOut, zoomIn, spacer, counts, png, svg));
+        root.setTop(new ToolBar(search, fit, zoomOut, zoomIn, spacer, counts, exportMenu));
         root.setCenter(surface);
         root.getStyleClass().add("diagram");
 

@@ -1,0 +1,164 @@
+package dev.portolan.ui.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.diagram.Layout.Card;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.control.MenuItem;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The diagram on the real engine: a container appears, is selected, connected by a drag, exported. */
+class DiagramIT extends WindowTest {
+
+    private String front;
+    private String back;
+
+    @BeforeEach
+    void openDiagram() throws Exception {
+        engine.cleanUp();
+        front = TestEngine.uniqueName("front");
+        back = TestEngine.uniqueName("back");
+        for (String net : List.of(front, back)) {
+            engine.docker().createNetworkCmd().withName(net).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
+        }
+        open(EndpointResolver.forThisProcess());
+        FxThread.run(() -> window.showDiagram(true));
+        waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
+    }
+
+    private DiagramView diagram() {
+        return FxThread.get(() -> window.diagram());
+    }
+
+    private Card card(String name) {
+        return FxThread.get(() -> {
+            diagram().refreshNow();
+            Layout layout = diagram().layout();
+            return layout == null ? null : layout.cardNamed(name);
+        });
+    }
+
+    private Point2D center(Rect r) {
+        return FxThread.get(() -> diagram().toScreen(r.centerX(), r.centerY()));
+    }
+
+    /** A busybox container on the front network, mounting a volume, its port published on loopback. */
+    private String run(String name, String volume) {
+        engine.docker().createVolumeCmd().withName(volume).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name)
+                .withLabels(Map.of(TestEngine.LABEL, "true")).withCmd(TestEngine.SLEEPER)
+                .withVolumes(new Volume("/data"))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(front)
+                        .withBinds(new com.github.dockerjava.api.model.Bind(volume, new Volume("/data"))))
+                .exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+        return id;
+    }
+
+    private List<String> networksOf(String id) {
+        return List.copyOf(engine.docker().inspectContainerCmd(id).exec().getNetworkSettings().getNetworks().keySet());
+    }
+
+    @Test
+    void aStartedContainerAppearsIsSelectedAndDraggingItOntoANetworkConnectsIt() {
+        String name = TestEngine.uniqueName("pictured");
+        String volume = TestEngine.uniqueName("vol");
+        String id = run(name, volume);
+        waitFor(name + " is on the diagram", Duration.ofSeconds(10), () -> card(name) != null);
+        Card card = card(name);
+        assertEquals(front, FxThread.get(() -> diagram().layout().bandAt(card.bounds().centerX(), card.bounds().centerY()).name()),
+                "its card sits in its network's band");
+        assertTrue(FxThread.get(() -> diagram().layout().links().stream()
+                .anyMatch(l -> l.cardKey().equals(card.key()) && l.volumeKey().endsWith("/vol/" + volume))), "joined to its volume");
+
+        robot.clickOn(center(card.bounds()));
+        waitFor("the details pane shows it", Duration.ofSeconds(5), () -> name.equals(text("#details-title")));
+
+        Layout.Band target = FxThread.get(() -> diagram().layout().bands().stream().filter(b -> b.name().equals(back))
+                .findFirst().orElseThrow());
+        robot.drag(center(card.bounds())).dropTo(center(target.bounds()));
+        waitFor("the engine says it is on " + back, Duration.ofSeconds(10), () -> networksOf(id).contains(back));
+        waitFor("the card says so", Duration.ofSeconds(5), () -> card(name).container().isOn(back));
+
+        // out of its band onto the host's title: disconnected from that band's network
+        Card now = card(name);
+        String bandName = FxThread.get(() -> diagram().layout().bandAt(now.bounds().centerX(), now.bounds().centerY()).name());
+        Layout.HostBox host = FxThread.get(() -> diagram().layout().hosts().getFirst());
+        robot.drag(center(now.bounds())).dropTo(FxThread.get(() -> diagram().toScreen(host.bounds().x() + 60, host.bounds().y() + 20)));
+        waitFor("the engine says it left " + bandName, Duration.ofSeconds(10), () -> !networksOf(id).contains(bandName));
+        assertTrue(text("#status-message").contains("Ctrl+Z undoes it"), text("#status-message"));
+    }
+
+    @Test
+    void itsMenuStopsItTheFilterHidesItAndCollapsingAHostHidesItsCards() {
+        String name = TestEngine.uniqueName("menu");
+        String id = run(name, TestEngine.uniqueName("vol"));
+        waitFor(name + " is on the diagram", Duration.ofSeconds(10), () -> card(name) != null);
+        javafx.application.Platform.runLater(() -> diagram().menuFor(card(name)).getItems().stream()
+                .filter(i -> "Stop".equals(i.getText())).findFirst().ifPresent(MenuItem::fire));
+        waitFor("the engine stopped it", Duration.ofSeconds(10),
+                () -> !engine.docker().inspectContainerCmd(id).exec().getState().getRunning());
+        waitFor("the card shows it exited", Duration.ofSeconds(5), () -> card(name).container().state() == ContainerInfo.State.EXITED);
+
+        FxThread.run(() -> robot.lookup("#diagram-search").queryTextInputControl().clear());
+        robot.clickOn("#diagram-search").write("state:running");
+        waitFor("state:running hides it", Duration.ofSeconds(5), () -> card(name) == null);
+        FxThread.run(() -> robot.lookup("#diagram-search").queryTextInputControl().setText(name.substring(0, 8)));
+        waitFor("a search word highlights it", Duration.ofSeconds(5), () -> card(name) != null
+                && text("#diagram-counts").contains("found"));
+        FxThread.run(() -> robot.lookup("#diagram-search").queryTextInputControl().clear());
+
+        String hostName = FxThread.get(() -> window.hosts().getFirst().name());
+        FxThread.run(() -> diagram().toggleCollapsed(hostName));
+        waitFor("a collapsed host shows no cards", Duration.ofSeconds(5), () -> card(name) == null
+                && FxThread.get(() -> diagram().layout().hosts().getFirst().collapsed()));
+        FxThread.run(() -> diagram().toggleCollapsed(hostName));
+        waitFor("opened again", Duration.ofSeconds(5), () -> card(name) != null);
+    }
+
+    @Test
+    void theDiagramExportsAsAValidPngAndSvgAndAPictureIsKeptForReview() throws Exception {
+        String name = TestEngine.uniqueName("export");
+        run(name, TestEngine.uniqueName("vol"));
+        waitFor(name + " is on the diagram", Duration.ofSeconds(10), () -> card(name) != null);
+        Path dir = Files.createDirectories(Path.of("target", "diagram"));
+        Path png = dir.resolve("diagram-small-lab.png");
+        Path svg = dir.resolve("diagram-small-lab.svg");
+        Files.deleteIfExists(png);
+        Files.deleteIfExists(svg);
+        FxThread.run(() -> diagram().setSaveChooser(format -> new File(format.equals("png") ? png.toString() : svg.toString())));
+        // headless, a menu's popup gets no clicks: fire the Export menu's items as a click would
+        for (String item : List.of("diagram-export-png", "diagram-export-svg")) {
+            FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup("#diagram-export").query()).getItems().stream()
+                    .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
+        }
+        waitFor("both files are written", Duration.ofSeconds(5), () -> Files.exists(png) && Files.exists(svg));
+
+        var image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a PNG that Java can read");
+        assertTrue(image.getWidth() > 300 && image.getHeight() > 150, image.getWidth() + " x " + image.getHeight());
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", document.getDocumentElement().getNodeName());
+        assertTrue(Files.readString(svg).contains(">" + name + "<"), "the SVG names the container");
+        assertFalse(text("#status-message").contains("failed"), text("#status-message"));
+    }
+}
