@@ -26,7 +26,7 @@ final class DiagramAnimator {
     /** A new layout replaces {@code old}; cards that moved glide from where they are shown now. */
     void changed(Layout old, Layout now, boolean animate, long nowNanos) {
         Map<String, Rect> shownNow = new HashMap<>();
-        if (old != null) for (Card c : old.cards()) shownNow.put(c.key(), position(c));
+        if (animate && old != null) for (Card c : old.cards()) shownNow.put(c.key(), position(c));
         from.clear();
         appearing.clear();
         disappearing.clear();

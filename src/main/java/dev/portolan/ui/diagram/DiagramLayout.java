@@ -50,6 +50,10 @@ public final class DiagramLayout {
     private final Map<String, double[]> pinnedHosts = new HashMap<>();
     private final Set<String> collapsed = new HashSet<>();
     private final Map<String, HostPart> parts = new HashMap<>();
+    private final Map<String, Placed> placed = new HashMap<>();
+
+    /** A host part put at its place in the picture: reused while neither the part nor the place changes. */
+    private record Placed(HostPart part, double x, double y, List<Band> bands, List<Card> cards, List<VolumeBox> volumes) {}
     private int version;
 
     /** Lays out every host the filter shows. */
@@ -78,9 +82,10 @@ public final class DiagramLayout {
             hosts.add(new HostBox(snapshot.host(), snapshot.lab(), snapshot.status(), new Rect(ox, oy, part.w(), part.h()),
                     collapsed.contains(snapshot.host()), part.containers(), part.running(),
                     snapshot.inventory() == null ? 0 : snapshot.inventory().volumes().size()));
-            for (Band b : part.bands()) bands.add(new Band(b.host(), b.network(), b.bounds().moved(ox, oy), b.collapsed(), b.members(), 0));
-            for (Card c : part.cards()) cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned()));
-            for (VolumeBox v : part.volumes()) volumes.add(new VolumeBox(v.host(), v.volume(), v.bounds().moved(ox, oy), v.users()));
+            Placed at = place(snapshot.host(), part, ox, oy);
+            bands.addAll(at.bands());
+            cards.addAll(at.cards());
+            volumes.addAll(at.volumes());
             links.addAll(part.links());
             if (pin == null) {
                 x += part.w() + PAD * 3;
@@ -88,7 +93,22 @@ public final class DiagramLayout {
             }
         }
         parts.keySet().retainAll(seen);
+        placed.keySet().retainAll(seen);
         return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands));
+    }
+
+    private Placed place(String host, HostPart part, double ox, double oy) {
+        Placed was = placed.get(host);
+        if (was != null && was.part() == part && was.x() == ox && was.y() == oy) return was;
+        List<Band> bands = new ArrayList<>(part.bands().size());
+        List<Card> cards = new ArrayList<>(part.cards().size());
+        List<VolumeBox> volumes = new ArrayList<>(part.volumes().size());
+        for (Band b : part.bands()) bands.add(new Band(b.host(), b.network(), b.bounds().moved(ox, oy), b.collapsed(), b.members(), 0));
+        for (Card c : part.cards()) cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned()));
+        for (VolumeBox v : part.volumes()) volumes.add(new VolumeBox(v.host(), v.volume(), v.bounds().moved(ox, oy), v.users()));
+        Placed now = new Placed(part, ox, oy, bands, cards, volumes);
+        placed.put(host, now);
+        return now;
     }
 
     /** Bands of Swarm networks know how many hosts they span. */
@@ -173,8 +193,7 @@ public final class DiagramLayout {
                     Rect at = pin != null ? new Rect(pin[0], pin[1], CARD_W, CARD_H)
                             : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
                                     y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
-                    List<String> others = c.networks().stream().map(ContainerInfo.NetworkAttachment::network)
-                            .filter(n -> !n.equals(name)).sorted().toList();
+                    List<String> others = otherNetworks(c, name);
                     cards.add(new Card(host, c, at, others, pin != null));
                 }
             }
@@ -225,8 +244,23 @@ public final class DiagramLayout {
 
     /** The network a container's card sits on: its first user network by name, else the first one it has. */
     static String primary(ContainerInfo c) {
-        return c.networks().stream().map(ContainerInfo.NetworkAttachment::network)
-                .min(Comparator.comparing((String n) -> isPredefined(n) ? 1 : 0).thenComparing(n -> n)).orElse("");
+        String best = "";
+        for (ContainerInfo.NetworkAttachment a : c.networks()) {
+            String n = a.network();
+            if (best.isEmpty() || (isPredefined(best) && !isPredefined(n))
+                    || (isPredefined(best) == isPredefined(n) && n.compareTo(best) < 0)) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> otherNetworks(ContainerInfo c, String band) {
+        if (c.networks().size() <= 1) return List.of();
+        List<String> others = new ArrayList<>(c.networks().size() - 1);
+        for (ContainerInfo.NetworkAttachment a : c.networks()) if (!a.network().equals(band)) others.add(a.network());
+        others.sort(null);
+        return others;
     }
 
     static boolean isPredefined(String network) {

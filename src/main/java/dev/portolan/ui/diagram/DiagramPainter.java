@@ -20,14 +20,19 @@ import javafx.scene.paint.Color;
 /**
  * Paints a layout with a pen: host regions, network bands, links to volumes, container
  * cards (state as a colour stripe, an icon and a word), port badges, volume cylinders.
- * Zoomed far out, cards lose their detail lines but keep a readable name; what lies
- * outside the visible area is skipped.
+ * Zoomed out, cards lose their detail lines but keep a readable name; further out they
+ * are coloured tiles and the links are left out; what lies outside the view is skipped.
  */
 final class DiagramPainter {
 
     /** What one picture shows: the layout, where animated cards are now, and what is selected or found. */
     record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
             Set<String> selected, Set<String> found, String dropBand, double scale, Rect visible) {}
+
+    /** Below this zoom a card is a coloured tile: its name would be too small to read, and costs to draw. */
+    static final double TILE_SCALE = 0.22;
+    /** Below this zoom a card shows its icon and name only, big enough to read. */
+    static final double NAME_SCALE = 0.55;
 
     private final DiagramStyle style;
 
@@ -40,7 +45,8 @@ final class DiagramPainter {
         for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, pen, f.scale());
         for (Band band : f.layout().bands()) if (band.bounds().intersects(f.visible())) band(band, f, pen);
         for (Span span : f.layout().spans()) span(span, f.layout(), pen);
-        for (Link link : f.layout().links()) link(link, f, pen);
+        boolean tiles = f.scale() < TILE_SCALE;
+        if (!tiles) for (Link link : f.layout().links()) link(link, f, pen);
         for (VolumeBox volume : f.layout().volumes()) if (volume.bounds().intersects(f.visible())) volume(volume, f, pen);
         for (Card card : f.layout().cards()) {
             Rect at = f.position().apply(card);
@@ -55,10 +61,36 @@ final class DiagramPainter {
         pen.alpha(1);
     }
 
+    /**
+     * Paints one card or one host's title again over its old self, without clipping (a
+     * clip costs the renderer more than the whole card): what changed in place.
+     */
+    void repaint(Object item, Frame f, Pen pen) {
+        switch (item) {
+            case Card card -> {
+                Band band = f.layout().bandAt(card.bounds().centerX(), card.bounds().centerY());
+                Rect r = card.bounds();
+                pen.fill(new Rect(r.x() - 2, r.y() - 2, r.w() + 4, r.h() + 4), 0, style.color(band == null ? "host" : "band"));
+                card(card, r, f, pen);
+            }
+            case HostBox host -> {
+                Rect r = host.bounds();
+                pen.fill(new Rect(r.x() + 8, r.y() + 4, r.w() - 16, DiagramLayout.HOST_HEADER - 12), 0, style.color("host"));
+                hostTitle(host, pen, f.scale());
+            }
+            default -> { }
+        }
+    }
+
     private void host(HostBox host, Pen pen, double scale) {
         Rect r = host.bounds();
         pen.fill(r, 16, style.color("host"));
         pen.stroke(r, 16, style.color("host-border"), 1.5, false);
+        hostTitle(host, pen, scale);
+    }
+
+    private void hostTitle(HostBox host, Pen pen, double scale) {
+        Rect r = host.bounds();
         double size = Math.max(15, 13 / scale);
         pen.text(host.host(), r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.55);
         String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
@@ -103,6 +135,7 @@ final class DiagramPainter {
         boolean selected = f.selected().contains(volume.key());
         pen.cylinder(r, style.color("volume"), selected ? style.color("selection") : style.color("volume-border"),
                 selected ? 3 : volume.users() > 1 ? 2.5 : 1.2);
+        if (f.scale() < TILE_SCALE) return;
         pen.text(volume.volume().name(), r.x() + 6, r.y() + r.h() / 2 + 6, 11, true, style.color("text"), r.w() - 12);
         String users = volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container" : "shared by " + volume.users();
         pen.text(users, r.x() + 2, r.y() + r.h() + 13, 10, false, style.color("muted"), r.w());
@@ -119,7 +152,8 @@ final class DiagramPainter {
                 selected || found ? 3 : 1, false);
         double left = r.x() + 14;
         double width = r.w() - 20;
-        if (f.scale() < 0.55) {
+        if (f.scale() < TILE_SCALE) return;
+        if (f.scale() < NAME_SCALE) {
             // far out: the icon and the name, big enough to read on the screen
             double size = Math.min(r.h() / 2.6, 11 / f.scale());
             pen.text(StateCell.icon(c.state()) + " " + c.name(), left, r.y() + r.h() / 2 + size / 3, size, true,

@@ -85,6 +85,8 @@ public final class DiagramView {
     private double ty = 20;
     private boolean dirty = true;
     private boolean repaint = true;
+    /** Cards and host titles whose look changed in place (a state, a count): only they are painted again. */
+    private List<Object> repaintOnly = List.of();
     private boolean fitPending = true;
     private Drag drag;
     private Object hovered;
@@ -180,17 +182,16 @@ public final class DiagramView {
             while (change.next()) change.getAddedSubList().forEach(this::watch);
             dirty = true;
         });
+        // painted only while in a window that shows: the tables view or a closed window costs nothing
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> style = null);
+                timer.start();
+                repaint = true;
+            } else {
+                timer.stop();
             }
         });
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                frame(now);
-            }
-        }.start();
     }
 
     public Node root() {
@@ -226,8 +227,18 @@ public final class DiagramView {
         host.statusProperty().addListener((obs, old, now) -> dirty = true);
     }
 
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
     private void frame(long now) {
-        if (style == null && root.getScene() != null) {
+        if (root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
+            return;
+        }
+        if (style == null) {
             style = DiagramStyle.read(surface);
             repaint = true;
         }
@@ -238,7 +249,12 @@ public final class DiagramView {
         boolean moving = animator.tick(now);
         if (moving || repaint) {
             repaint = false;
+            repaintOnly = List.of();
             paint();
+        } else if (!repaintOnly.isEmpty()) {
+            List<Object> items = repaintOnly;
+            repaintOnly = List.of();
+            paintItems(items);
         }
     }
 
@@ -259,7 +275,39 @@ public final class DiagramView {
             fitPending = false;
             fit();
         }
-        repaint = true;
+        List<Object> changedInPlace = animator.running() ? null : changedInPlace(old, layout);
+        if (changedInPlace == null) repaint = true;
+        else repaintOnly = changedInPlace;
+    }
+
+    /**
+     * When nothing moved and only some cards look different (an event changed a state),
+     * those cards (and host titles whose counts changed); null when anything else changed
+     * and the whole picture must be painted.
+     */
+    static List<Object> changedInPlace(Layout old, Layout now) {
+        if (old == null || old.cards().size() != now.cards().size() || !old.bounds().equals(now.bounds())
+                || old.hosts().size() != now.hosts().size() || old.links().size() != now.links().size()) {
+            return null;
+        }
+        List<Object> changed = new ArrayList<>();
+        for (int i = 0; i < now.hosts().size(); i++) {
+            HostBox a = old.hosts().get(i);
+            HostBox b = now.hosts().get(i);
+            if (!a.host().equals(b.host()) || !a.bounds().equals(b.bounds()) || a.collapsed() != b.collapsed()) return null;
+            // a new count of running containers: the host's title line only
+            if (!a.equals(b)) changed.add(b);
+        }
+        for (int i = 0; i < now.cards().size(); i++) {
+            Card a = old.cards().get(i);
+            Card b = now.cards().get(i);
+            if (a == b) continue;
+            if (!a.container().id().equals(b.container().id()) || !a.host().equals(b.host()) || !a.bounds().equals(b.bounds())) {
+                return null;
+            }
+            if (!a.equals(b)) changed.add(b);
+        }
+        return changed.size() > 300 ? null : changed;
     }
 
     private DiagramFilter lastFilter;
@@ -289,6 +337,17 @@ public final class DiagramView {
         g.setTransform(scale, 0, 0, scale, tx, ty);
         Rect visible = new Rect(-tx / scale, -ty / scale, canvas.getWidth() / scale, canvas.getHeight() / scale);
         new DiagramPainter(style).paint(frameOf(visible), new CanvasPen(g));
+        g.setTransform(1, 0, 0, 1, 0, 0);
+    }
+
+    private void paintItems(List<Object> items) {
+        if (layout == null || style == null) return;
+        var g = canvas.getGraphicsContext2D();
+        g.setTransform(scale, 0, 0, scale, tx, ty);
+        DiagramPainter painter = new DiagramPainter(style);
+        DiagramPainter.Frame frame = frameOf(new Rect(-tx / scale, -ty / scale, canvas.getWidth() / scale, canvas.getHeight() / scale));
+        CanvasPen pen = new CanvasPen(g);
+        for (Object item : items) painter.repaint(item, frame, pen);
         g.setTransform(1, 0, 0, 1, 0, 0);
     }
 

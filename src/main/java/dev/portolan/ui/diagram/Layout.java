@@ -53,9 +53,10 @@ public final class Layout {
     private final List<Link> links;
     private final List<Span> spans;
     private final Rect bounds;
-    private final Map<String, Card> cardsByKey = new HashMap<>();
-    private final Map<String, VolumeBox> volumesByKey = new HashMap<>();
-    private final Map<String, Band> bandsByKey = new HashMap<>();
+    // made on first use: a layout that is only painted in part never needs them
+    private Map<String, Card> cardsByKey;
+    private Map<String, VolumeBox> volumesByKey;
+    private Map<String, Band> bandsByKey;
 
     Layout(List<HostBox> hosts, List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links,
             List<Span> spans) {
@@ -65,9 +66,6 @@ public final class Layout {
         this.volumes = List.copyOf(volumes);
         this.links = List.copyOf(links);
         this.spans = List.copyOf(spans);
-        cards.forEach(c -> cardsByKey.put(c.key(), c));
-        volumes.forEach(v -> volumesByKey.put(v.key(), v));
-        bands.forEach(b -> bandsByKey.put(b.key(), b));
         this.bounds = hosts.stream().map(HostBox::bounds).reduce(Rect::union).orElse(new Rect(0, 0, 0, 0));
     }
 
@@ -100,15 +98,24 @@ public final class Layout {
     }
 
     public Card card(String key) {
+        if (cardsByKey == null) cardsByKey = byKey(cards, Card::key);
         return cardsByKey.get(key);
     }
 
     public VolumeBox volume(String key) {
+        if (volumesByKey == null) volumesByKey = byKey(volumes, VolumeBox::key);
         return volumesByKey.get(key);
     }
 
     public Band band(String key) {
+        if (bandsByKey == null) bandsByKey = byKey(bands, Band::key);
         return bandsByKey.get(key);
+    }
+
+    private static <T> Map<String, T> byKey(List<T> items, java.util.function.Function<T, String> key) {
+        Map<String, T> map = new HashMap<>(items.size() * 2);
+        for (T item : items) map.put(key.apply(item), item);
+        return map;
     }
 
     /** The card of a container by its name, on any host; null when it is not drawn. */

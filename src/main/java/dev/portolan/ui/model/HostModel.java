@@ -105,7 +105,7 @@ public final class HostModel {
     }
 
     /** FX thread only: the lists change in place, then the snapshot property. */
-    void apply(HostInventory next) {
+    public void apply(HostInventory next) {
         containers.update(next.containers());
         images.update(next.images());
         volumes.update(next.volumes());
