@@ -46,6 +46,7 @@ public final class DiagramLayout {
 
     private final Map<String, List<String>> bandOrder = new HashMap<>();
     private final Map<String, List<String>> volumeOrder = new HashMap<>();
+    private final Map<String, Integer> bandColumns = new HashMap<>();
     private final Map<String, double[]> pinnedCards = new HashMap<>();
     private final Map<String, double[]> pinnedHosts = new HashMap<>();
     private final Set<String> collapsed = new HashSet<>();
@@ -180,7 +181,7 @@ public final class DiagramLayout {
             String bandKey = host + "/net/" + name;
             List<ContainerInfo> inBand = ordered(bandKey, members.getOrDefault(name, List.of()));
             boolean bandCollapsed = collapsed.contains(bandKey);
-            int columns = Math.max(1, Math.min(MAX_COLUMNS, (int) Math.ceil(Math.sqrt(inBand.size() * 1.5))));
+            int columns = columns(bandKey, inBand.size());
             int rows = bandCollapsed ? 0 : (inBand.size() + columns - 1) / columns;
             double bandW = columns * (CARD_W + GAP) + GAP;
             double bandH = bandCollapsed || inBand.isEmpty() ? BAND_HEADER + 4 : BAND_HEADER + rows * (CARD_H + GAP) + GAP;
@@ -242,6 +243,31 @@ public final class DiagramLayout {
         return new HostPart(inventory, filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
     }
 
+    /** Names with numbers in their natural order: web-2 before web-10. */
+    static final Comparator<String> NATURAL = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (byNumber != 0) return byNumber;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
     /** The network a container's card sits on: its first user network by name, else the first one it has. */
     static String primary(ContainerInfo c) {
         String best = "";
@@ -267,6 +293,19 @@ public final class DiagramLayout {
         return network.equals("bridge") || network.equals("host") || network.equals("none");
     }
 
+    /**
+     * A band's columns: about square when first seen, then kept while the band grows (a
+     * new card takes the next free place) until it is more than twice as tall as wide.
+     */
+    private int columns(String bandKey, int cards) {
+        int square = Math.max(1, Math.min(MAX_COLUMNS, (int) Math.ceil(Math.sqrt(cards * 1.5))));
+        Integer kept = bandColumns.get(bandKey);
+        int columns = kept == null ? square : kept;
+        if (columns < MAX_COLUMNS && (cards + columns - 1) / columns > 2 * columns) columns = square;
+        bandColumns.put(bandKey, Math.max(columns, 1));
+        return Math.max(columns, 1);
+    }
+
     /** The band's containers in their kept order; new ones at the end, by name. */
     private List<ContainerInfo> ordered(String bandKey, List<ContainerInfo> containers) {
         List<String> order = bandOrder.computeIfAbsent(bandKey, k -> new ArrayList<>());
@@ -274,7 +313,7 @@ public final class DiagramLayout {
         containers.forEach(c -> byId.put(c.id(), c));
         order.retainAll(byId.keySet());
         Set<String> known = new HashSet<>(order);
-        containers.stream().filter(c -> !known.contains(c.id())).sorted(Comparator.comparing(ContainerInfo::name))
+        containers.stream().filter(c -> !known.contains(c.id())).sorted(Comparator.comparing(ContainerInfo::name, NATURAL))
                 .forEach(c -> order.add(c.id()));
         List<ContainerInfo> result = new ArrayList<>(order.size());
         for (String id : order) result.add(byId.get(id));

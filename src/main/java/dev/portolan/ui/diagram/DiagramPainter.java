@@ -33,6 +33,8 @@ final class DiagramPainter {
     static final double TILE_SCALE = 0.22;
     /** Below this zoom a card shows its icon and name only, big enough to read. */
     static final double NAME_SCALE = 0.55;
+    /** More users than this, and a volume's links are drawn only for what is selected. */
+    static final int CROWDED = 8;
 
     private final DiagramStyle style;
 
@@ -126,6 +128,8 @@ final class DiagramPainter {
         Rect to = volume.bounds();
         if (!from.union(to).intersects(f.visible())) return;
         boolean lit = f.selected().contains(card.key()) || f.selected().contains(volume.key());
+        // a volume many containers share says "shared by N"; its links show when it or a user is selected
+        if (volume.users() > CROWDED && !lit) return;
         pen.curve(from.centerX(), from.y() + from.h(), to.centerX(), to.y(), lit ? style.color("selection") : style.color("link"),
                 lit ? 3 : 1.5);
     }
@@ -137,7 +141,8 @@ final class DiagramPainter {
                 selected ? 3 : volume.users() > 1 ? 2.5 : 1.2);
         if (f.scale() < TILE_SCALE) return;
         pen.text(volume.volume().name(), r.x() + 6, r.y() + r.h() / 2 + 6, 11, true, style.color("text"), r.w() - 12);
-        String users = volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container" : "shared by " + volume.users();
+        String users = volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container"
+                : "shared by " + volume.users() + (volume.users() > CROWDED ? " (select to see)" : "");
         pen.text(users, r.x() + 2, r.y() + r.h() + 13, 10, false, style.color("muted"), r.w());
     }
 
@@ -156,11 +161,13 @@ final class DiagramPainter {
         if (f.scale() < NAME_SCALE) {
             // far out: the icon and the name, big enough to read on the screen
             double size = Math.min(r.h() / 2.6, 11 / f.scale());
-            pen.text(StateCell.icon(c.state()) + " " + c.name(), left, r.y() + r.h() / 2 + size / 3, size, true,
-                    style.color("text"), width);
+            String icon = StateCell.icon(c.state()) + " ";
+            pen.text(icon + Pen.fitName(c.name(), size, true, width - icon.length() * size * 0.62), left,
+                    r.y() + r.h() / 2 + size / 3, size, true, style.color("text"), width);
             return;
         }
-        pen.text(c.name(), left, r.y() + 19, 13, true, style.color("text"), width - badgesWidth(c));
+        pen.text(Pen.fitName(c.name(), 13, true, width - badgesWidth(c)), left, r.y() + 19, 13, true, style.color("text"),
+                width - badgesWidth(c));
         pen.text(StateCell.text(c), left, r.y() + 36, 11, false, state, width);
         String detail = c.image() + (c.restartCount() > 0 ? " · " + c.restartCount() + " restarts" : "")
                 + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));

@@ -28,9 +28,24 @@ interface Pen {
 
     /** Cuts {@code text} to about {@code maxWidth} at {@code size}: a cheap estimate, the same on screen and in SVG. */
     static String fit(String text, double size, boolean bold, double maxWidth) {
-        double perChar = size * (bold ? 0.62 : 0.56);
-        int max = (int) (maxWidth / perChar);
+        int max = maxChars(size, bold, maxWidth);
         if (text.length() <= max) return text;
         return max <= 1 ? "" : text.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * Cuts a name in its middle, "shop-w…ker-12": names of replicas differ at their end,
+     * which must stay visible.
+     */
+    static String fitName(String name, double size, boolean bold, double maxWidth) {
+        int max = maxChars(size, bold, maxWidth);
+        if (name.length() <= max) return name;
+        if (max <= 3) return fit(name, size, bold, maxWidth);
+        int tail = (max - 1) / 2;
+        return name.substring(0, max - 1 - tail) + "…" + name.substring(name.length() - tail);
+    }
+
+    private static int maxChars(double size, boolean bold, double maxWidth) {
+        return (int) (maxWidth / (size * (bold ? 0.62 : 0.56)));
     }
 }

@@ -105,7 +105,36 @@ class DiagramIT extends WindowTest {
         Layout.HostBox host = FxThread.get(() -> diagram().layout().hosts().getFirst());
         robot.drag(center(now.bounds())).dropTo(FxThread.get(() -> diagram().toScreen(host.bounds().x() + 60, host.bounds().y() + 20)));
         waitFor("the engine says it left " + bandName, Duration.ofSeconds(10), () -> !networksOf(id).contains(bandName));
-        assertTrue(text("#status-message").contains("Ctrl+Z undoes it"), text("#status-message"));
+        waitFor("the status bar offers undo", Duration.ofSeconds(5), () -> text("#status-message").contains("Ctrl+Z undoes it"));
+
+        // moved within its own band: it stays where it was put, and the place is kept for its lab
+        waitFor("the card has left " + bandName, Duration.ofSeconds(5),
+                () -> card(name) != null && !card(name).container().isOn(bandName));
+        sleepAnimation();
+        Card moved = card(name);
+        Point2D from = center(moved.bounds());
+        robot.drag(from).dropTo(new Point2D(from.getX() + 30, from.getY() + 8));
+        waitFor("the card is pinned where it was dropped", Duration.ofSeconds(5), () -> card(name).pinned());
+        Path kept = dev.portolan.app.UserDirectories.forThisUser().config().resolve("diagram-positions.json");
+        waitFor("the place is written for its lab", Duration.ofSeconds(5),
+                () -> Files.exists(kept) && read(kept).contains("/" + name + "\""));
+    }
+
+    /** Lets a card glide to its new place before the robot grabs it. */
+    private static void sleepAnimation() {
+        try {
+            Thread.sleep(DiagramAnimator.DURATION_NANOS / 1_000_000 + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.portolan.ui.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.testing.SyntheticCluster;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The layout's promises, on made-up inventories (no engine needed: this is arithmetic). */
+class DiagramLayoutTest {
+
+    private static final List<HostInventory> CLUSTER = SyntheticCluster.of(2, 40, 4, 6, 7);
+
+    private static List<HostSnapshot> snapshots(List<HostInventory> inventories) {
+        List<HostSnapshot> list = new ArrayList<>();
+        for (int i = 0; i < inventories.size(); i++) list.add(new HostSnapshot("node" + i, "lab", "live", inventories.get(i)));
+        return list;
+    }
+
+    @Test
+    void everyContainerGetsOneCardInsideItsHostAndInsideTheBandOfItsFirstNetwork() {
+        Layout layout = new DiagramLayout().layout(snapshots(CLUSTER), DiagramFilter.NONE);
+        assertEquals(40, layout.cards().size());
+        for (Layout.Card card : layout.cards()) {
+            Layout.HostBox host = layout.hosts().stream().filter(h -> h.host().equals(card.host())).findFirst().orElseThrow();
+            assertTrue(host.bounds().contains(card.bounds().x(), card.bounds().y()), card.key());
+            Layout.Band band = layout.bandAt(card.bounds().centerX(), card.bounds().centerY());
+            assertNotNull(band, card.key());
+            assertEquals(DiagramLayout.primary(card.container()), band.name());
+        }
+        for (int i = 0; i < layout.cards().size(); i++) {
+            for (int j = i + 1; j < layout.cards().size(); j++) {
+                assertTrue(!layout.cards().get(i).bounds().intersects(layout.cards().get(j).bounds()), "cards never overlap");
+            }
+        }
+    }
+
+    @Test
+    void aNewContainerGoesToTheEndOfItsBandAndNoOtherCardMoves() {
+        DiagramLayout layouter = new DiagramLayout();
+        Layout before = layouter.layout(snapshots(CLUSTER), DiagramFilter.NONE);
+        HostInventory host0 = CLUSTER.getFirst();
+        ContainerInfo template = host0.containers().values().iterator().next();
+        Map<String, ContainerInfo> more = new HashMap<>(host0.containers());
+        ContainerInfo added = new ContainerInfo("f".repeat(64), "aaa-first-by-name", template.image(), template.imageId(),
+                template.command(), template.state(), template.health(), 0, 0, List.of(), template.networks(), List.of(),
+                Map.of(), template.created(), template.startedAt());
+        more.put(added.id(), added);
+        Layout after = layouter.layout(snapshots(List.of(host0.withContainers(more), CLUSTER.get(1))), DiagramFilter.NONE);
+        for (Layout.Card card : before.cards()) {
+            assertEquals(card.bounds(), after.card(card.key()).bounds(), card.key() + " stays where it was");
+        }
+        assertNotNull(after.cardNamed("aaa-first-by-name"));
+        assertSame(before.cards().getLast(), after.cards().getLast(), "the unchanged host is not laid out again");
+    }
+
+    @Test
+    void filtersNarrowAndCollapsingHidesCards() {
+        DiagramLayout layouter = new DiagramLayout();
+        Layout exited = layouter.layout(snapshots(CLUSTER), DiagramFilter.parse("state:exited host:node1"));
+        assertTrue(exited.cards().stream().allMatch(c -> c.host().equals("node1") && !c.container().isRunning()));
+        assertEquals(1, exited.hosts().size());
+        layouter.toggleCollapsed("node0");
+        Layout collapsed = layouter.layout(snapshots(CLUSTER), DiagramFilter.NONE);
+        assertTrue(collapsed.cards().stream().noneMatch(c -> c.host().equals("node0")));
+        assertTrue(collapsed.hosts().getFirst().collapsed());
+        assertNull(collapsed.cardNamed("svc-0-0"));
+    }
+
+    @Test
+    void replicasAreInTheirNaturalOrder() {
+        List<String> names = new ArrayList<>(List.of("web-10", "web-2", "web-1", "db", "web-002x"));
+        names.sort(DiagramLayout.NATURAL);
+        assertEquals(List.of("db", "web-1", "web-2", "web-002x", "web-10"), names);
+    }
+
+    @Test
+    void namesAreCutInTheirMiddleSoTheReplicaNumberStays() {
+        assertEquals("shop-w…ker-12", Pen.fitName("shop-worker-a-worker-12", 10, false, 10 * 0.56 * 13));
+        assertEquals("web-1", Pen.fitName("web-1", 10, false, 100));
+    }
+}
