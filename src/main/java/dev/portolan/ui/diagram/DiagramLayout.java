@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.host.Ownership;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.NetworkInfo;
@@ -95,7 +96,7 @@ public final class DiagramLayout {
         }
         parts.keySet().retainAll(seen);
         placed.keySet().retainAll(seen);
-        return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands));
+        return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands), hostLinks(cards, seen));
     }
 
     private Placed place(String host, HostPart part, double ox, double oy) {
@@ -110,6 +111,18 @@ public final class DiagramLayout {
         Placed now = new Placed(part, ox, oy, bands, cards, volumes);
         placed.put(host, now);
         return now;
+    }
+
+    /** Simulated hosts are containers too: their cards point at the regions of the hosts they are. */
+    private static List<Layout.HostLink> hostLinks(List<Card> cards, Set<String> hostsShown) {
+        List<Layout.HostLink> links = new ArrayList<>();
+        for (Card card : cards) {
+            Map<String, String> labels = card.container().labels();
+            if (!"simulated-host".equals(labels.get(Ownership.ROLE))) continue;
+            String host = labels.get(Ownership.LAB) + "/" + labels.get(Ownership.HOST);
+            if (hostsShown.contains(host) && !host.equals(card.host())) links.add(new Layout.HostLink(card.key(), host));
+        }
+        return links;
     }
 
     /** Bands of Swarm networks know how many hosts they span. */

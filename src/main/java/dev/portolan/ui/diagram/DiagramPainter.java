@@ -47,6 +47,7 @@ final class DiagramPainter {
         for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, pen, f.scale());
         for (Band band : f.layout().bands()) if (band.bounds().intersects(f.visible())) band(band, f, pen);
         for (Span span : f.layout().spans()) span(span, f.layout(), pen);
+        for (Layout.HostLink link : f.layout().hostLinks()) hostLink(link, f, pen);
         boolean tiles = f.scale() < TILE_SCALE;
         if (!tiles) for (Link link : f.layout().links()) link(link, f, pen);
         for (VolumeBox volume : f.layout().volumes()) if (volume.bounds().intersects(f.visible())) volume(volume, f, pen);
@@ -118,6 +119,19 @@ final class DiagramPainter {
             Rect b = layout.band(span.bandKeys().get(i)).bounds();
             pen.line(a.x() + a.w(), a.y() + 13, b.x(), b.y() + 13, style.color("link"), 2.5, true);
         }
+    }
+
+    /** From a simulated host's container to the region of the host it is: a dashed line to its title. */
+    private void hostLink(Layout.HostLink link, Frame f, Pen pen) {
+        Card card = f.layout().card(link.cardKey());
+        HostBox host = f.layout().host(link.host());
+        if (card == null || host == null) return;
+        Rect from = f.position().apply(card);
+        Rect to = host.bounds();
+        boolean right = to.x() >= from.x() + from.w();
+        double x1 = right ? from.x() + from.w() : from.x();
+        double x2 = right ? to.x() : to.x() + to.w();
+        pen.line(x1, from.centerY(), x2, to.y() + 20, style.color("muted"), 1.2, true);
     }
 
     private void link(Link link, Frame f, Pen pen) {

@@ -43,6 +43,9 @@ public final class Layout {
     /** A card mounts a volume. */
     public record Link(String cardKey, String volumeKey) {}
 
+    /** A container that is itself a host of the picture (a simulated host's Docker-in-Docker container). */
+    public record HostLink(String cardKey, String host) {}
+
     /** One Swarm-scoped network seen on several hosts: its bands, to be joined across the hosts. */
     public record Span(String network, List<String> bandKeys) {}
 
@@ -52,6 +55,7 @@ public final class Layout {
     private final List<VolumeBox> volumes;
     private final List<Link> links;
     private final List<Span> spans;
+    private final List<HostLink> hostLinks;
     private final Rect bounds;
     // made on first use: a layout that is only painted in part never needs them
     private Map<String, Card> cardsByKey;
@@ -59,7 +63,8 @@ public final class Layout {
     private Map<String, Band> bandsByKey;
 
     Layout(List<HostBox> hosts, List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links,
-            List<Span> spans) {
+            List<Span> spans, List<HostLink> hostLinks) {
+        this.hostLinks = List.copyOf(hostLinks);
         this.hosts = List.copyOf(hosts);
         this.bands = List.copyOf(bands);
         this.cards = List.copyOf(cards);
@@ -91,6 +96,15 @@ public final class Layout {
 
     public List<Span> spans() {
         return spans;
+    }
+
+    public List<HostLink> hostLinks() {
+        return hostLinks;
+    }
+
+    public HostBox host(String name) {
+        for (HostBox h : hosts) if (h.host().equals(name)) return h;
+        return null;
     }
 
     public Rect bounds() {
