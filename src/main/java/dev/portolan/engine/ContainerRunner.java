@@ -3,6 +3,7 @@ package dev.portolan.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
@@ -26,6 +27,11 @@ public final class ContainerRunner {
 
     /** As {@link #run(RunSpec)}, with labels on the container (a lab's ownership, say). */
     public String run(RunSpec spec, java.util.Map<String, String> labels) {
+        return run(spec, labels, null);
+    }
+
+    /** As above, with a health check (null for the image's own). */
+    public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
@@ -42,6 +48,7 @@ public final class ContainerRunner {
                 .withExposedPorts(exposed).withEnv(spec.env()).withLabels(labels);
         if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());
         if (!spec.command().isEmpty()) create.withCmd(spec.command());
+        if (health != null) create.withHealthcheck(healthCheck(health));
         String id;
         try {
             id = create.exec().getId();
@@ -58,6 +65,14 @@ public final class ContainerRunner {
             throw e;
         }
         return id;
+    }
+
+    private static HealthCheck healthCheck(HealthSpec health) {
+        HealthCheck check = new HealthCheck().withTest(health.test());
+        if (health.interval() != null) check.withInterval(health.interval().toNanos());
+        if (health.timeout() != null) check.withTimeout(health.timeout().toNanos());
+        if (health.retries() != null) check.withRetries(health.retries());
+        return check;
     }
 
     private static RestartPolicy restartPolicy(String restart) {

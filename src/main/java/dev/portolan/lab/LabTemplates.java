@@ -14,6 +14,12 @@ public final class LabTemplates {
 
     private LabTemplates() {}
 
+    /** The template's first comment line, as a menu shows it: "Web + database: ..." */
+    public static String title(String name) {
+        return text(name).lines().filter(l -> l.startsWith("#")).findFirst().map(l -> l.substring(1).strip())
+                .map(l -> l.endsWith(",") || l.endsWith(":") ? l.substring(0, l.length() - 1) : l).orElse(name);
+    }
+
     public static String text(String name) {
         try (InputStream in = LabTemplates.class.getResourceAsStream("templates/" + name)) {
             if (in == null) throw new IllegalArgumentException("no template named " + name + "; there are " + NAMES);

@@ -125,6 +125,7 @@ final class LabValidator {
                 add(at + "/volumes/" + v, "volume " + parts[0] + " is not declared on " + host + "; add it under volumes:");
             }
         }
+        if (c.healthcheck() != null) healthcheck(at + "/healthcheck", c.healthcheck());
         for (int n = 0; n < c.networks().size(); n++) {
             String network = c.networks().get(n);
             boolean known = lab.networks().stream().anyMatch(x -> network.equals(x.name())
@@ -133,6 +134,19 @@ final class LabValidator {
                 add(at + "/networks/" + n, "network " + network + " is not declared on " + host + "; add it under networks:");
             }
         }
+    }
+
+    private void healthcheck(String at, LabSpec.HealthCheck h) {
+        String test = dev.portolan.engine.HealthSpec.testProblem(h.test());
+        if (test != null) add(at + "/test", test);
+        for (String[] field : new String[][] {{"interval", h.interval()}, {"timeout", h.timeout()}}) {
+            try {
+                dev.portolan.engine.HealthSpec.duration(field[1], "healthcheck " + field[0]);
+            } catch (dev.portolan.engine.InvalidInputException e) {
+                add(at + "/" + field[0], e.getMessage());
+            }
+        }
+        if (h.retries() != null && h.retries() < 1) add(at + "/retries", "healthcheck retries: " + h.retries() + " should be 1 or more");
     }
 
     /** The host a part runs on: the named one, or the lab's only host when none is named. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerRunner;
+import dev.portolan.engine.HealthSpec;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.image.ImageCopy;
 import dev.portolan.engine.InvalidInputException;
@@ -119,10 +120,61 @@ public final class Labs {
                 progress.step(step.host() + ": " + step.describe());
                 run(lab, step, clients);
             }
+            waitUntilHealthy(lab, clients, progress);
         } finally {
             clients.values().forEach(EngineClients::close);
         }
     }
+
+    /**
+     * Waits until every container with a health check says healthy (a lab is up when it
+     * works, not when it started); one that turns unhealthy fails the apply with what its
+     * check printed. At most {@link #HEALTHY_WITHIN}.
+     */
+    private void waitUntilHealthy(LabSpec lab, Map<String, EngineClients> clients, Progress progress) {
+        Map<String, String> pending = new java.util.LinkedHashMap<>(); // container name -> host
+        for (LabSpec.Container c : lab.containers()) {
+            if (c.healthcheck() == null || c.healthcheck().test().getFirst().equals("NONE")) continue;
+            String host = hostOf(lab, c.host());
+            for (int r = 1; r <= c.replicas(); r++) pending.put(c.replicas() == 1 ? c.name() : c.name() + "-" + r, host);
+        }
+        if (pending.isEmpty()) return;
+        progress.step("waiting until " + String.join(", ", pending.keySet()) + (pending.size() == 1 ? " is" : " are") + " healthy");
+        long start = System.nanoTime();
+        while (!pending.isEmpty()) {
+            progress.checkCancelled();
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                DockerClient docker = clients.computeIfAbsent(entry.getValue(), h -> EngineClients.connect(
+                        hosts.find(lab.name(), h).orElseThrow().endpoint())).requests();
+                var health = docker.inspectContainerCmd(entry.getKey()).exec().getState().getHealth();
+                String status = health == null ? "none" : health.getStatus();
+                if ("healthy".equals(status)) {
+                    progress.step(entry.getValue() + ": " + entry.getKey() + " is healthy ("
+                            + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")");
+                    it.remove();
+                } else if ("unhealthy".equals(status)) {
+                    var log = health.getLog();
+                    String output = log == null || log.isEmpty() ? "no output" : log.getLast().getOutput();
+                    throw new dev.portolan.engine.InvalidInputException(entry.getValue() + ": " + entry.getKey()
+                            + " is unhealthy; its check said: " + dev.portolan.engine.EngineErrors.firstLine(output));
+                }
+            }
+            if (pending.isEmpty()) return;
+            if (System.nanoTime() - start > HEALTHY_WITHIN.toNanos()) {
+                throw new dev.portolan.engine.InvalidInputException(String.join(", ", pending.keySet())
+                        + " did not become healthy within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }
+    }
+
+    static final java.time.Duration HEALTHY_WITHIN = java.time.Duration.ofSeconds(120);
 
     private void run(LabSpec lab, LabStep step, Map<String, EngineClients> clients) {
         if (step instanceof LabStep.CreateHost create) {
@@ -166,7 +218,10 @@ public final class Labs {
         String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
         RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
                 c.volumes(), firstNetwork, c.restart());
-        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()));
+        LabSpec.HealthCheck h = c.healthcheck();
+        HealthSpec health = h == null ? null : new HealthSpec(h.test(), HealthSpec.duration(h.interval(), "interval"),
+                HealthSpec.duration(h.timeout(), "timeout"), h.retries());
+        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()), health);
         for (String network : c.networks().stream().skip(1).toList()) {
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
         }
@@ -179,6 +234,7 @@ public final class Labs {
             progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
             hosts.remove(host, !removeVolumes);
         }
+        hosts.removeLabNetwork(labName);
     }
 
 

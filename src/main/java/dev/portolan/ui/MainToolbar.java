@@ -23,21 +23,44 @@ final class MainToolbar {
     private final ToggleButton host;
 
     MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab,
+            java.util.function.Consumer<String> newLab, javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
             Runnable showDiagram, Runnable showHost) {
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("theme-dark");
         dark.setOnAction(e -> PortolanApp.Themes.apply(window.getScene(), dark.isSelected()));
-        Button lab = new Button("Open lab…");
-        lab.setId("open-lab");
-        lab.setOnAction(e -> {
+        // Labs: new from a template, open a file, or one of the recent ones
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open lab…");
+        open.setId("open-lab");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> {
             var chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Open a lab file");
             chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lab files", "*.yaml", "*.yml"));
             var chosen = chooser.showOpenDialog(window.getScene().getWindow());
             if (chosen != null) openLab.accept(chosen.toPath());
         });
+        javafx.scene.control.Menu fromTemplate = new javafx.scene.control.Menu("New lab from a template");
+        for (String template : dev.portolan.lab.LabTemplates.NAMES) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dev.portolan.lab.LabTemplates.title(template));
+            item.setId("new-lab-" + template.replace(".yaml", ""));
+            item.setOnAction(e -> newLab.accept(template));
+            fromTemplate.getItems().add(item);
+        }
+        javafx.scene.control.MenuButton lab = new javafx.scene.control.MenuButton("Labs");
+        lab.setId("labs-menu");
+        Runnable fill = () -> {
+            lab.getItems().setAll(fromTemplate, open);
+            if (!recentLabs.isEmpty()) lab.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (java.nio.file.Path recent : recentLabs) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(recent.getFileName() + "  —  " + recent.getParent());
+                item.setOnAction(e -> openLab.accept(recent));
+                lab.getItems().add(item);
+            }
+        };
+        fill.run();
+        recentLabs.addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fill.run());
         Button about = new Button("About");
         about.setOnAction(e -> about());
         // the whole cluster as a picture, or the selected host's tables
@@ -61,7 +84,7 @@ final class MainToolbar {
         root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, spacer, dark, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), lab::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), open::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), dark::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),

@@ -49,6 +49,7 @@ public final class MainWindow {
     private final ConfigProblemPane configProblem;
     private final dev.portolan.ui.diagram.DiagramView diagram;
     private final MainToolbar toolbar;
+    private final dev.portolan.ui.labs.RecentLabs recentLabs;
     private boolean diagramShown = true;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
@@ -77,7 +78,9 @@ public final class MainWindow {
         split.setDividerPositions(0.17, 0.78);
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
-        toolbar = new MainToolbar(root, runner, this::openLab, () -> showDiagram(true), () -> showDiagram(false));
+        recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
+        toolbar = new MainToolbar(root, runner, this::openLab, this::newLab, recentLabs.paths(), () -> showDiagram(true),
+                () -> showDiagram(false));
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -103,8 +106,20 @@ public final class MainWindow {
 
     /** Opens a lab file in its own window: its problems or its plan, Apply, Destroy. */
     public dev.portolan.ui.labs.LabWindow openLab(java.nio.file.Path file) {
-        return dev.portolan.ui.labs.LabWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), file,
-                controller, runner);
+        return dev.portolan.ui.labs.LabWindow.open(window(), file, controller, runner, diagram::showPlan, recentLabs);
+    }
+
+    /** A new lab from one of the templates, in an editor; Save asks where it goes. */
+    public dev.portolan.ui.labs.LabWindow newLab(String template) {
+        return dev.portolan.ui.labs.LabWindow.fromTemplate(window(), template, controller, runner, diagram::showPlan, recentLabs);
+    }
+
+    public dev.portolan.ui.labs.RecentLabs recentLabs() {
+        return recentLabs;
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     public HostsController controller() {
@@ -145,7 +160,7 @@ public final class MainWindow {
         }
         selection.set(null);
         if (host == null) {
-            center.getChildren().clear();
+            center.getChildren().removeIf(n -> n != configProblem.root());
             return;
         }
         HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images));

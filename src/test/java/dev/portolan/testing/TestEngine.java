@@ -96,15 +96,24 @@ public final class TestEngine implements AutoCloseable {
     public void removeLab(String lab) {
         var filter = java.util.Map.of(dev.portolan.host.Ownership.LAB, lab);
         for (var c : docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
-            docker().removeContainerCmd(c.getId()).withForce(true).exec();
+            quietly(() -> docker().removeContainerCmd(c.getId()).withForce(true).exec());
         }
         var volumes = docker().listVolumesCmd().exec().getVolumes();
         if (volumes != null) {
             volumes.stream().filter(v -> v.getLabels() != null && lab.equals(v.getLabels().get(dev.portolan.host.Ownership.LAB)))
-                    .forEach(v -> docker().removeVolumeCmd(v.getName()).exec());
+                    .forEach(v -> quietly(() -> docker().removeVolumeCmd(v.getName()).exec()));
         }
         docker().listNetworksCmd().withNameFilter("portolan-" + lab).exec()
-                .forEach(n -> docker().removeNetworkCmd(n.getId()).exec());
+                .forEach(n -> quietly(() -> docker().removeNetworkCmd(n.getId()).exec()));
+    }
+
+    /** Runs a removal that may find its target gone already (the app removed it meanwhile). */
+    private static void quietly(Runnable removal) {
+        try {
+            removal.run();
+        } catch (NotFoundException gone) {
+            // removed meanwhile
+        }
     }
 
     @Override

@@ -43,6 +43,10 @@ final class LabNetworks {
         }
     }
 
+    boolean exists(String lab) {
+        return !find(SimulatedHosts.networkName(lab)).isEmpty();
+    }
+
     private List<com.github.dockerjava.api.model.Network> find(String name) {
         return docker.listNetworksCmd().withNameFilter(name).exec().stream()
                 .filter(n -> n.getName().equals(name) && n.getLabels() != null && n.getLabels().containsKey(Ownership.LAB))

@@ -212,6 +212,24 @@ public final class SimulatedHosts {
         new LabNetworks(docker).removeIfUnused(host.lab());
     }
 
+    /**
+     * Removes a lab's network once its last host is gone. The engine may still list a
+     * removed container's endpoint for a moment, so this looks again a few times.
+     */
+    public void removeLabNetwork(String lab) {
+        LabNetworks networks = new LabNetworks(docker);
+        for (int attempt = 0; attempt < 10 && networks.exists(lab); attempt++) {
+            networks.removeIfUnused(lab);
+            if (!networks.exists(lab)) return;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void waitUntilReady(SimulatedHost host, Progress progress) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         int tries = 0;

@@ -87,8 +87,13 @@ final class DiagramPainter {
 
     private void host(HostBox host, Pen pen, double scale) {
         Rect r = host.bounds();
+        boolean live = host.status().equals("live");
+        boolean planned = host.status().startsWith("planned");
         pen.fill(r, 16, style.color("host"));
-        pen.stroke(r, 16, style.color("host-border"), 1.5, false);
+        // a host that is not live is outlined dashed in the "dead" colour: what it shows is its last known state;
+        // a host the plan will make, dashed in the selection colour
+        pen.stroke(r, 16, live ? style.color("host-border") : planned ? style.color("selection") : style.color("state-dead"),
+                live ? 1.5 : 2.5, !live);
         hostTitle(host, pen, scale);
     }
 
@@ -98,7 +103,9 @@ final class DiagramPainter {
         pen.text(host.host(), r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.55);
         String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
                 + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "");
-        pen.text(facts, r.x() + r.w() * 0.55, r.y() + 26, Math.max(11, 10 / scale), false, style.color("muted"), r.w() * 0.45 - 10);
+        pen.text(facts, r.x() + r.w() * 0.55, r.y() + 26, Math.max(11, 10 / scale), false,
+                host.status().equals("live") ? style.color("muted")
+                        : host.status().startsWith("planned") ? style.color("selection") : style.color("state-dead"), r.w() * 0.45 - 10);
     }
 
     private void band(Band band, Frame f, Pen pen) {
@@ -162,13 +169,23 @@ final class DiagramPainter {
 
     private void card(Card card, Rect r, Frame f, Pen pen) {
         ContainerInfo c = card.container();
+        String planned = PlannedLab.planned(c);
+        if ("create".equals(planned)) {
+            ghost(c, r, f, pen);
+            return;
+        }
         Color state = style.state(c.state());
         pen.fill(r, 10, style.color("card"));
         pen.fill(new Rect(r.x(), r.y(), 7, r.h()), 6, state);
         boolean selected = f.selected().contains(card.key());
         boolean found = f.found().contains(card.key());
-        pen.stroke(r, 10, selected ? style.color("selection") : found ? style.color("found") : style.color("card-border"),
-                selected || found ? 3 : 1, false);
+        pen.stroke(r, 10, selected ? style.color("selection") : found ? style.color("found")
+                : planned != null ? style.color("state-dead") : style.color("card-border"), selected || found || planned != null ? 3 : 1,
+                planned != null);
+        if (planned != null && f.scale() >= NAME_SCALE) {
+            pen.text(planned.equals("remove") ? "− apply removes it" : "~ apply replaces it", r.x() + r.w() * 0.5, r.y() + 36,
+                    11, true, style.color("state-dead"), r.w() * 0.5 - 6);
+        }
         double left = r.x() + 14;
         double width = r.w() - 20;
         if (f.scale() < TILE_SCALE) return;
@@ -187,6 +204,19 @@ final class DiagramPainter {
                 + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));
         pen.text(detail, left, r.y() + 53, 11, false, style.color("muted"), width);
         badges(c, r, pen);
+    }
+
+    /** A container the plan will make: dashed, see-through, saying so. */
+    private void ghost(ContainerInfo c, Rect r, Frame f, Pen pen) {
+        pen.fill(r, 10, style.color("card").deriveColor(0, 1, 1, 0.55));
+        pen.stroke(r, 10, style.color("selection"), 2, true);
+        if (f.scale() < TILE_SCALE) return;
+        double size = f.scale() < NAME_SCALE ? Math.min(r.h() / 2.6, 11 / f.scale()) : 13;
+        pen.text("+ " + Pen.fitName(c.name(), size, true, r.w() - 40), r.x() + 12, r.y() + (f.scale() < NAME_SCALE ? r.h() / 2 + size / 3 : 19),
+                size, true, style.color("selection"), r.w() - 20);
+        if (f.scale() < NAME_SCALE) return;
+        pen.text("apply creates it", r.x() + 12, r.y() + 36, 11, false, style.color("selection"), r.w() - 20);
+        pen.text(c.image(), r.x() + 12, r.y() + 53, 11, false, style.color("muted"), r.w() - 20);
     }
 
     private static double badgesWidth(ContainerInfo c) {

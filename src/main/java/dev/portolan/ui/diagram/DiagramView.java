@@ -311,16 +311,30 @@ public final class DiagramView {
     }
 
     private DiagramFilter lastFilter;
+    private PlannedLab plan;
 
     private List<HostSnapshot> snapshots() {
         List<HostSnapshot> list = new ArrayList<>(hosts.size());
         for (HostModel h : hosts) list.add(new HostSnapshot(h.name(), labOf(h.name()), statusWord(h), h.inventory()));
-        return list;
+        return plan == null ? list : plan.over(list);
     }
 
+    /**
+     * Shows what applying a lab would do, over the live picture: hosts, networks, volumes
+     * and containers to be made drawn as dashed ghosts, containers to be replaced or
+     * removed marked so. An empty list takes the ghosts away.
+     */
+    public void showPlan(String lab, List<dev.portolan.lab.LabStep> steps) {
+        plan = steps == null || steps.isEmpty() ? null : new PlannedLab(lab, steps);
+        dirty = true;
+    }
+
+    /** "live", "lost — connection refused", "stopped": no countdown, which would redraw every second. */
     private static String statusWord(HostModel h) {
-        String simple = h.status().getClass().getSimpleName();
-        return simple.toLowerCase(java.util.Locale.ROOT);
+        if (h.status() instanceof dev.portolan.inventory.HostStatus.Lost lost) {
+            return "lost — " + dev.portolan.engine.EngineErrors.firstLine(lost.reason()) + " (last known state below)";
+        }
+        return dev.portolan.ui.StatusText.status(h.status(), java.time.Instant.now());
     }
 
     /** A simulated host's lab is the part of its name before the slash; other hosts keep their places under "hosts". */
@@ -469,6 +483,10 @@ public final class DiagramView {
 
     /** Dropped on another network's band: connect. Out of its own band onto the host: disconnect. Else: moved. */
     private void dropCard(Card card, Drag d, double x, double y) {
+        if (PlannedLab.isGhost(card.container())) {
+            repaint = true;
+            return;
+        }
         Band from = layout.bandAt(card.bounds().centerX(), card.bounds().centerY());
         Band onto = layout.bandAt(x, y);
         HostBox host = layout.hosts().stream().filter(h -> h.host().equals(card.host())).findFirst().orElse(null);
@@ -516,7 +534,9 @@ public final class DiagramView {
         String key = selected.iterator().next();
         Object item = null;
         String host = null;
-        if (layout.card(key) != null) {
+        if (layout.card(key) != null && PlannedLab.isGhost(layout.card(key).container())) {
+            return;
+        } else if (layout.card(key) != null) {
             item = layout.card(key).container();
             host = layout.card(key).host();
         } else if (layout.volume(key) != null) {
@@ -580,6 +600,9 @@ public final class DiagramView {
     public ContextMenu menuFor(Object hit) {
         ContextMenu menu;
         switch (hit) {
+            case Card card when PlannedLab.isGhost(card.container()) -> {
+                return null;
+            }
             case Card card -> {
                 if (!selected.contains(card.key())) select(card.key());
                 List<ContainerInfo> chosen = selected.stream().map(layout::card).filter(c -> c != null && c.host().equals(card.host()))

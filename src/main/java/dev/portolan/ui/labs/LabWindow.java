@@ -6,76 +6,149 @@ import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.LabStep;
 import dev.portolan.lab.Labs;
+import dev.portolan.ui.Windows;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.hosts.HostsController;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
- * One lab file: its problems (file:line:column) or its plan, then Apply with its steps as
- * they run and Cancel, and Destroy. The hosts it makes appear in the sidebar by themselves.
+ * One lab: its file in an editor checked as you type (problems as file:line:column), the
+ * plan of what Apply would do (also drawn on the diagram as ghosts), then Apply with its
+ * steps as they run and Cancel, and Destroy. Save with Ctrl+S; a new lab starts from a
+ * template and asks where to save it.
  */
 public final class LabWindow {
 
-    private final Path file;
+    private static final Duration CHECK_AFTER_TYPING = Duration.millis(300);
+
     private final HostsController hosts;
     private final ActionRunner runner;
+    private final BiConsumer<String, List<LabStep>> planShown;
+    private final RecentLabs recent;
     private final Stage stage;
+    private final TextArea editor = new TextArea();
     private final Label title = new Label();
     private final Label outcome = new Label();
     private final ListView<String> lines = new ListView<>();
+    private final Button save = new Button("Save");
     private final Button apply = new Button("Apply");
     private final Button cancel = new Button("Cancel");
     private final Button destroy = new Button("Destroy…");
     private final CheckBox removeData = new CheckBox("with the hosts' data");
+    private final PauseTransition typing = new PauseTransition(CHECK_AFTER_TYPING);
+    private final AtomicInteger checks = new AtomicInteger();
+    private Function<String, File> saveChooser = this::chooseFile;
+    private Path file;
+    private String savedText;
     private volatile boolean cancelled;
     private LabSpec lab;
+    private String shownPlanOf;
 
-    private LabWindow(Window owner, Path file, HostsController hosts, ActionRunner runner) {
+    private LabWindow(Window owner, Path file, String text, HostsController hosts, ActionRunner runner,
+            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
         this.file = file;
         this.hosts = hosts;
         this.runner = runner;
+        this.planShown = planShown;
+        this.recent = recent;
         title.getStyleClass().add("details-title");
+        title.setId("lab-title");
+        editor.setId("lab-editor");
+        editor.getStyleClass().add("mono");
+        editor.setText(text);
+        savedText = file == null ? null : text;
         lines.setId("lab-lines");
+        lines.setPlaceholder(new Label("The file's problems, or the plan of what Apply does, show here."));
         outcome.setId("lab-outcome");
         outcome.setWrapText(true);
+        save.setId("lab-save");
+        save.setOnAction(e -> save());
         apply.setId("lab-apply");
         apply.getStyleClass().add("accent");
-        cancel.setId("lab-cancel");
-        destroy.setId("lab-destroy");
-        removeData.setId("lab-remove-data");
-        Button reload = new Button("Reload");
-        reload.setOnAction(e -> load());
         apply.setOnAction(e -> apply());
+        cancel.setId("lab-cancel");
         cancel.setOnAction(e -> cancelled = true);
         cancel.setDisable(true);
+        destroy.setId("lab-destroy");
         destroy.setOnAction(e -> destroy());
-        HBox.setHgrow(outcome, Priority.ALWAYS);
-        HBox buttons = new HBox(8, reload, apply, cancel, destroy, removeData);
-        BorderPane root = new BorderPane(lines);
-        root.setTop(new VBox(6, title, outcome));
+        removeData.setId("lab-remove-data");
+        typing.setOnFinished(e -> check());
+        editor.textProperty().addListener((obs, old, now) -> {
+            refreshTitle();
+            typing.playFromStart();
+        });
+
+        SplitPane split = new SplitPane(editor, new VBox(6, lines, outcome));
+        VBox.setVgrow(lines, javafx.scene.layout.Priority.ALWAYS);
+        split.setDividerPositions(0.55);
+        HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData);
+        BorderPane root = new BorderPane(split);
+        root.setTop(title);
         root.setBottom(buttons);
-        BorderPane.setMargin(lines, new Insets(8, 0, 8, 0));
+        BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(12));
-        stage = dev.portolan.ui.Windows.stage(owner, "Lab — " + file.getFileName(), root, 640, 480);
+        stage = Windows.stage(owner, "Lab", root, 1000, 620);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        stage.setOnCloseRequest(e -> {
+            if (!closeAsked()) e.consume();
+        });
+        stage.setOnHidden(e -> clearPlan());
+        refreshTitle();
         stage.show();
-        load();
+        if (file != null) recent.opened(file);
+        check();
     }
 
     /** Opens a lab file (the caller chose it, with a file dialog or from recent labs). */
-    public static LabWindow open(Window owner, Path file, HostsController hosts, ActionRunner runner) {
-        return new LabWindow(owner, file, hosts, runner);
+    public static LabWindow open(Window owner, Path file, HostsController hosts, ActionRunner runner,
+            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            runner.say(new ActionRunner.Message("Cannot read " + file + ": " + e.getMessage(), true));
+            return null;
+        }
+        return new LabWindow(owner, file, text, hosts, runner, planShown, recent);
+    }
+
+    /** A new, unsaved lab from a template; Save asks where it goes. */
+    public static LabWindow fromTemplate(Window owner, String template, HostsController hosts, ActionRunner runner,
+            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
+        return new LabWindow(owner, null, dev.portolan.lab.LabTemplates.text(template), hosts, runner, planShown, recent);
+    }
+
+    /** For tests: where Save puts a new lab, instead of asking with a file dialog. */
+    public void setSaveChooser(Function<String, File> chooser) {
+        this.saveChooser = chooser;
     }
 
     private Labs labs() {
@@ -83,33 +156,107 @@ public final class LabWindow {
                 "The local engine is not connected; a lab's simulated hosts run on it. Start Docker first."));
     }
 
-    /** Reads the file and shows its problems, or its plan (read off the FX thread). */
-    private void load() {
+    private String fileName() {
+        return file == null ? "new lab" : file.getFileName().toString();
+    }
+
+    private boolean unsaved() {
+        return !editor.getText().equals(savedText);
+    }
+
+    private void refreshTitle() {
+        String name = fileName() + (unsaved() ? " •" : "");
+        title.setText(name + (lab == null ? "" : " — lab " + lab.name()));
+        stage.setTitle("Lab — " + name);
+    }
+
+    /** Checks what is in the editor now; when it is a good lab, asks the engine for its plan. */
+    private void check() {
+        typing.stop();
+        int check = checks.incrementAndGet();
         lab = null;
         apply.setDisable(true);
         try {
-            lab = LabFile.read(file);
+            lab = LabFile.parse(editor.getText(), fileName());
         } catch (LabFileException e) {
-            title.setText(file.getFileName() + " has problems; nothing will be applied");
             lines.getItems().setAll(e.problems().stream().map(Object::toString).toList());
-            outcome.setText("Fix them in your editor, then press Reload.");
-            return;
-        } catch (RuntimeException e) {
-            title.setText("Cannot read " + file);
-            outcome.setText(e.getMessage());
+            outcome.setText(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                    + ": nothing will be applied until the file is right.");
+            refreshTitle();
+            clearPlan();
             return;
         }
-        title.setText("Lab " + lab.name() + (lab.description() == null ? "" : " — " + lab.description()));
+        refreshTitle();
         LabSpec planned = lab;
-        runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
+        outcome.setText("Planning…");
+        runner.run("Planning " + lab.name() + "…", null, "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
+            if (check != checks.get()) return; // typed on meanwhile
             lines.getItems().setAll(steps.stream().map(s -> s.host() + ": " + s.describe()).toList());
             outcome.setText(steps.isEmpty() ? "Nothing to do: what runs is what the file says."
-                    : "Plan: " + steps.size() + " steps. Apply makes them; running it again finishes a stopped apply.");
+                    : "Plan: " + steps.size() + " steps, drawn on the diagram as dashed ghosts. Apply makes them;"
+                            + " running it again finishes a stopped apply.");
             apply.setDisable(steps.isEmpty());
-        }, error -> outcome.setText(error));
+            showPlan(planned.name(), steps);
+        }, error -> {
+            if (check == checks.get()) outcome.setText(error);
+        });
     }
 
+    private void showPlan(String labName, List<LabStep> steps) {
+        if (shownPlanOf != null && !shownPlanOf.equals(labName)) planShown.accept(shownPlanOf, List.of());
+        shownPlanOf = labName;
+        planShown.accept(labName, steps);
+    }
+
+    private void clearPlan() {
+        if (shownPlanOf != null) planShown.accept(shownPlanOf, List.of());
+        shownPlanOf = null;
+    }
+
+    /** Writes the editor to its file (asking for one the first time); false when nothing was saved. */
+    private boolean save() {
+        if (file == null) {
+            File chosen = saveChooser.apply(lab == null ? "lab" : lab.name());
+            if (chosen == null) return false;
+            file = chosen.toPath();
+        }
+        try {
+            Files.writeString(file, editor.getText());
+        } catch (IOException e) {
+            outcome.setText("Cannot write " + file + ": " + e.getMessage() + ". Save it somewhere you can write to.");
+            return false;
+        }
+        savedText = editor.getText();
+        recent.opened(file);
+        refreshTitle();
+        runner.say(new ActionRunner.Message("Saved " + file, false));
+        return true;
+    }
+
+    private File chooseFile(String labName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the lab");
+        chooser.setInitialFileName(labName + ".yaml");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab files", "*.yaml", "*.yml"));
+        return chooser.showSaveDialog(stage);
+    }
+
+    /** Closing with unsaved changes asks: save, discard, or stay. */
+    private boolean closeAsked() {
+        if (!unsaved()) return true;
+        ButtonType saveIt = new ButtonType("Save");
+        ButtonType discard = new ButtonType("Discard");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The lab has changes that are not saved.", saveIt, discard,
+                ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setHeaderText("Save " + fileName() + " before closing?");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == discard || (answer == saveIt && save());
+    }
+
+    /** Applies what the editor says; saves it first, so the file and what runs agree. */
     private void apply() {
+        if (lab == null || (unsaved() && !save())) return;
         LabSpec applying = lab;
         cancelled = false;
         apply.setDisable(true);
@@ -135,6 +282,7 @@ public final class LabWindow {
             return null;
         }, done -> {
             cancel.setDisable(true);
+            clearPlan();
             outcome.setText(String.format("Applied in %.1f s.", (System.nanoTime() - start) / 1e9));
         }, error -> {
             cancel.setDisable(true);
@@ -147,21 +295,21 @@ public final class LabWindow {
         if (lab == null) return;
         LabSpec destroying = lab;
         boolean withData = removeData.isSelected();
-        var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "Its hosts and everything running on them go. " + (withData
                         ? "Their data volumes go too: images, containers and volumes inside the hosts are lost."
                         : "Their data volumes are kept: apply again and the hosts find their data."),
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                ButtonType.OK, ButtonType.CANCEL);
         confirm.initOwner(stage);
         confirm.setHeaderText("Destroy the lab " + destroying.name() + "?");
-        if (confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) return;
+        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) return;
         runner.run("Destroying " + destroying.name() + "…", "Destroyed " + destroying.name(), "Destroy " + destroying.name(),
                 () -> {
                     labs().destroy(destroying.name(), withData, Progress.NONE);
                     return null;
                 }, done -> {
                     outcome.setText(destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept."));
-                    load();
+                    check();
                 });
     }
 }

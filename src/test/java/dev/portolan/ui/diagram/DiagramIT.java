@@ -165,6 +165,32 @@ class DiagramIT extends WindowTest {
     }
 
     @Test
+    void aSimulatedHostIsARegionItsContainerPointsAtAndALostHostSaysSo() {
+        String lab = "dia" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String key = lab + "/node1";
+        try {
+            FxThread.run(() -> window.controller().create(new dev.portolan.host.simulated.SimulatedHostSpec(lab, "node1",
+                    TestEngine.DIND, List.of()), new dev.portolan.ui.hosts.ProgressWindow(null, "test")));
+            waitFor(key + " is a live region of the diagram", Duration.ofSeconds(30), () -> FxThread.get(() -> {
+                diagram().refreshNow();
+                Layout.HostBox box = diagram().layout().host(key);
+                return box != null && box.status().equals("live");
+            }));
+            assertTrue(FxThread.get(() -> diagram().layout().hostLinks().stream().anyMatch(l -> l.host().equals(key))),
+                    "its Docker-in-Docker container on the local engine points at it");
+
+            engine.docker().stopContainerCmd("portolan-" + lab + "-node1").withTimeout(1).exec();
+            waitFor(key + " is shown lost, with the reason", Duration.ofSeconds(20), () -> FxThread.get(() -> {
+                diagram().refreshNow();
+                Layout.HostBox box = diagram().layout().host(key);
+                return box != null && !box.status().equals("live") && !box.status().isBlank();
+            }));
+        } finally {
+            engine.removeLab(lab);
+        }
+    }
+
+    @Test
     void theDiagramExportsAsAValidPngAndSvgAndAPictureIsKeptForReview() throws Exception {
         String name = TestEngine.uniqueName("export");
         run(name, TestEngine.uniqueName("vol"));

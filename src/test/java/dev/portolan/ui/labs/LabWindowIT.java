@@ -1,11 +1,13 @@
 package dev.portolan.ui.labs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.testing.FxThread;
 import dev.portolan.testing.TestLab;
 import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.diagram.Layout;
 import dev.portolan.ui.model.HostModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A lab file opened from the GUI (the file dialog is the one thing stood in for): plan, apply, destroy. */
+/**
+ * Labs from the GUI (the file dialogs are the one thing stood in for): edit with checks as
+ * you type, the plan as ghosts on the diagram, apply, destroy; a new lab from a template,
+ * saved and remembered among the recent labs.
+ */
 class LabWindowIT extends WindowTest {
 
     @TempDir
@@ -35,35 +41,83 @@ class LabWindowIT extends WindowTest {
         return robot.lookup("#lab-lines").queryListView().getItems().stream().anyMatch(l -> l.toString().contains(text));
     }
 
-    @Test
-    void aLabIsPlannedAppliedAndDestroyedFromItsWindow() throws Exception {
-        TestLab lab = TestLab.webDb("gui");
-        String name = lab.name();
-        Path file = lab.writeTo(dir);
-        FxThread.run(() -> window.openLab(file));
-        waitFor("the plan is shown", Duration.ofSeconds(10), () -> linesContain("web: create simulated host web"));
-        robot.clickOn("#lab-apply");
-        waitFor("the lab is applied", Duration.ofSeconds(60),
-                () -> robot.lookup("#lab-outcome").queryLabeled().getText().startsWith("Applied in"));
-        assertTrue(FxThread.get(() -> linesContain("data: create container db")), "the steps were shown as they ran");
-        waitFor("its hosts are live in the sidebar", Duration.ofSeconds(20), () -> host(name + "/web") != null
-                && host(name + "/web").isLive() && host(name + "/data") != null && host(name + "/data").isLive());
-
-        robot.clickOn("#lab-remove-data");
-        javafx.application.Platform.runLater(() -> robot.lookup("#lab-destroy").queryButton().fire());
-        waitFor("destroy asks first", Duration.ofSeconds(3), () -> robot.lookup("OK").tryQuery().isPresent());
-        robot.clickOn("OK");
-        waitFor("its hosts leave the sidebar", Duration.ofSeconds(30),
-                () -> host(name + "/web") == null && host(name + "/data") == null);
+    private Layout diagram() {
+        return FxThread.get(() -> {
+            window.diagram().refreshNow();
+            return window.diagram().layout();
+        });
     }
 
     @Test
-    void aLabFileWithProblemsShowsThemAndAppliesNothing() throws Exception {
+    void aLabIsPlannedAsGhostsAppliedAndDestroyedFromItsWindow() throws Exception {
+        TestLab lab = TestLab.webDb("gui");
+        String name = lab.name();
+        Path file = lab.writeTo(dir);
+        try {
+            FxThread.run(() -> window.openLab(file));
+            waitFor("the plan is shown", Duration.ofSeconds(10), () -> linesContain("web: create simulated host web"));
+            FxThread.run(() -> window.showDiagram(true));
+            waitFor("the plan is on the diagram: a host to be made, holding a ghost of web", Duration.ofSeconds(5), () -> {
+                Layout.HostBox planned = diagram().host(name + "/web");
+                return planned != null && planned.status().startsWith("planned")
+                        && diagram().cards().stream().anyMatch(c -> c.host().equals(name + "/web") && c.container().name().equals("web")
+                                && c.container().id().startsWith("plan:"));
+            });
+
+            robot.clickOn("#lab-apply");
+            waitFor("the lab is applied", Duration.ofSeconds(90),
+                    () -> robot.lookup("#lab-outcome").queryLabeled().getText().startsWith("Applied in"));
+            assertTrue(FxThread.get(() -> linesContain("web is healthy")), "apply waited for the web's health check");
+            waitFor("its hosts are live in the sidebar", Duration.ofSeconds(20), () -> host(name + "/web") != null
+                    && host(name + "/web").isLive() && host(name + "/data") != null && host(name + "/data").isLive());
+            waitFor("the ghosts are gone and the real web is drawn", Duration.ofSeconds(10), () -> diagram().cards().stream()
+                    .anyMatch(c -> c.host().equals(name + "/web") && c.container().name().equals("web") && !c.container().id().startsWith("plan:")));
+
+            robot.clickOn("#lab-remove-data");
+            javafx.application.Platform.runLater(() -> robot.lookup("#lab-destroy").queryButton().fire());
+            waitFor("destroy asks first", Duration.ofSeconds(3), () -> robot.lookup("OK").tryQuery().isPresent());
+            robot.clickOn("OK");
+            waitFor("its hosts leave the sidebar", Duration.ofSeconds(30),
+                    () -> host(name + "/web") == null && host(name + "/data") == null);
+        } finally {
+            engine.removeLab(name);
+        }
+    }
+
+    @Test
+    void problemsShowWhereTheyAreAndGoAsTheFileIsFixedInTheEditor() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: demo\nhosts:\n  - name: n1\n    provder: simulated\n");
         FxThread.run(() -> window.openLab(file));
         waitFor("the problem is shown where it is", Duration.ofSeconds(5),
                 () -> linesContain("bad.yaml:4:5: unknown key 'provder'"));
         assertTrue(FxThread.get(() -> robot.lookup("#lab-apply").query().isDisabled()), "nothing to apply");
+
+        // typed in the editor: checked again as soon as the typing pauses
+        robot.clickOn("#lab-editor");
+        FxThread.run(() -> {
+            var editor = robot.lookup("#lab-editor").queryTextInputControl();
+            editor.setText(editor.getText().replace("provder", "provider"));
+        });
+        waitFor("the plan replaces the problem", Duration.ofSeconds(10), () -> linesContain("n1: create simulated host n1"));
+        assertTrue(robot.lookup("#lab-title").queryLabeled().getText().contains("•"), "the title says it is not saved");
+        robot.clickOn("#lab-save");
+        waitFor("saved", Duration.ofSeconds(3), () -> !robot.lookup("#lab-title").queryLabeled().getText().contains("•"));
+        assertTrue(Files.readString(file).contains("provider: simulated"));
+    }
+
+    @Test
+    void aNewLabFromATemplateIsSavedWhereChosenAndRemembered() throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        LabWindow lab = FxThread.get(() -> window.newLab("web-db.yaml"));
+        FxThread.run(() -> lab.setSaveChooser(name -> file.toFile()));
+        waitFor("the template is planned", Duration.ofSeconds(10), () -> linesContain("create simulated host web"));
+        robot.clickOn("#lab-save");
+        waitFor("saved where chosen", Duration.ofSeconds(3), () -> Files.exists(file));
+        assertEquals(dev.portolan.lab.LabTemplates.text("web-db.yaml"), Files.readString(file));
+        assertEquals(file.toAbsolutePath(), FxThread.get(() -> window.recentLabs().paths().getFirst()),
+                "the newest of the recent labs");
+        assertTrue(new RecentLabs(dev.portolan.app.UserDirectories.forThisUser().config()).paths().contains(file.toAbsolutePath()),
+                "remembered across restarts");
     }
 }
