@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.VolumesFrom;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.List;
 
@@ -32,6 +33,11 @@ public final class ContainerRunner {
 
     /** As above, with a health check (null for the image's own). */
     public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health) {
+        return run(spec, labels, health, List.of());
+    }
+
+    /** As above, also mounting the volumes of {@code volumesFrom} (volume containers, by name). */
+    public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health, List<String> volumesFrom) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
@@ -44,6 +50,7 @@ public final class ContainerRunner {
                 .withBinds(spec.volumes().stream().map(Bind::parse).toList())
                 .withRestartPolicy(restartPolicy(spec.restart()));
         if (spec.network() != null && !spec.network().isBlank()) host.withNetworkMode(spec.network());
+        if (!volumesFrom.isEmpty()) host.withVolumesFrom(volumesFrom.stream().map(VolumesFrom::new).toArray(VolumesFrom[]::new));
         var create = docker.createContainerCmd(spec.image()).withHostConfig(host)
                 .withExposedPorts(exposed).withEnv(spec.env()).withLabels(labels);
         if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());

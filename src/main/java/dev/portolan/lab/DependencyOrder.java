@@ -24,7 +24,10 @@ final class DependencyOrder {
     private static void place(LabSpec.Container c, Map<String, LabSpec.Container> byName, Set<String> placed,
             Set<String> visiting, List<LabSpec.Container> ordered) {
         if (placed.contains(c.name()) || !visiting.add(c.name())) return; // cycles are refused by the validator
-        for (String dependency : c.dependsOn()) {
+        // a volume container must exist before the containers that mount its volumes
+        List<String> before = new java.util.ArrayList<>(c.dependsOn());
+        before.addAll(c.volumesFrom());
+        for (String dependency : before) {
             LabSpec.Container d = byName.get(dependency);
             if (d != null) place(d, byName, placed, visiting, ordered);
         }

@@ -63,7 +63,8 @@ public record LabSpec(
             List<String> networks,
             String restart,
             HealthCheck healthcheck,
-            @JsonProperty("depends_on") List<String> dependsOn) {
+            @JsonProperty("depends_on") List<String> dependsOn,
+            @JsonProperty("volumes_from") List<String> volumesFrom) {
 
         public Container {
             replicas = replicas == null ? 1 : replicas;
@@ -73,6 +74,7 @@ public record LabSpec(
             volumes = volumes == null ? List.of() : List.copyOf(volumes);
             networks = networks == null ? List.of() : List.copyOf(networks);
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+            volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         }
     }
 

@@ -46,4 +46,38 @@ public sealed interface LabStep {
             return "remove container " + name + " (no longer in the lab file)";
         }
     }
+
+    /** Makes the host the first manager of the lab's Swarm. */
+    record InitSwarm(String host) implements LabStep {
+        public String describe() {
+            return "start the swarm, with " + host + " as its first manager";
+        }
+    }
+
+    record JoinSwarm(String host, String manager, boolean asManager) implements LabStep {
+        public String describe() {
+            return "join the swarm as a " + (asManager ? "manager" : "worker");
+        }
+    }
+
+    /** An overlay network across the Swarm's hosts, made on a manager. */
+    record CreateOverlayNetwork(String host, LabSpec.Network spec) implements LabStep {
+        public String describe() {
+            return "create overlay network " + spec.name() + " across the swarm";
+        }
+    }
+
+    /** Creates a Swarm service on a manager; {@code replace} is the id of the old one that goes first, or null. */
+    record CreateService(String host, LabSpec.Service spec, String specHash, String replace) implements LabStep {
+        public String describe() {
+            return (replace == null ? "create service " : "replace service ") + spec.name() + " (" + spec.replicas()
+                    + (spec.replicas() == 1 ? " replica)" : " replicas)");
+        }
+    }
+
+    record RemoveService(String host, String name, String id) implements LabStep {
+        public String describe() {
+            return "remove service " + name + " (no longer in the lab file)";
+        }
+    }
 }

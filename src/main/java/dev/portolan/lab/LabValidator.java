@@ -89,11 +89,11 @@ final class LabValidator {
     private void network(int i, LabSpec.Network n) {
         String at = "/networks/" + i;
         if (n.name() == null || !CONTAINER_NAME.matcher(n.name()).matches()) add(at + "/name", "network name: '" + n.name() + "' is not allowed");
-        String driver = n.driver() == null ? (n.host() == null ? "overlay" : "bridge") : n.driver();
+        String driver = n.driver() == null ? (n.host() == null && lab.swarm() != null ? "overlay" : "bridge") : n.driver();
         if (!DRIVERS.contains(driver)) add(at + "/driver", "driver '" + driver + "' is not one of " + String.join(", ", DRIVERS.stream().sorted().toList()));
         if (n.host() != null) {
             hostOf(at, n.host());
-        } else if (lab.swarm() == null) {
+        } else if (lab.swarm() == null && lab.hosts().size() != 1) {
             add(at, "network " + n.name() + " has no host: give it host: NAME, or add a swarm for an overlay network across hosts");
         }
     }
@@ -164,6 +164,18 @@ final class LabValidator {
     }
 
     private void dependencies(Map<String, Integer> index) {
+        for (int i = 0; i < lab.containers().size(); i++) {
+            Container c = lab.containers().get(i);
+            for (int v = 0; v < c.volumesFrom().size(); v++) {
+                Integer from = index.get(c.volumesFrom().get(v));
+                String at = "/containers/" + i + "/volumes_from/" + v;
+                if (from == null) {
+                    add(at, "volumes_from: " + c.volumesFrom().get(v) + " is not a container of this lab");
+                } else if (!java.util.Objects.equals(hostOf(at, lab.containers().get(from).host()), hostOf(at, c.host()))) {
+                    add(at, "volumes_from: " + c.volumesFrom().get(v) + " runs on another host; a container shares volumes on its own host only");
+                }
+            }
+        }
         for (int i = 0; i < lab.containers().size(); i++) {
             var deps = lab.containers().get(i).dependsOn();
             for (int d = 0; d < deps.size(); d++) {

@@ -53,20 +53,30 @@ public final class Labs {
     /** What apply would do, host by host, in order. */
     public List<LabStep> plan(LabSpec lab) {
         List<LabStep> steps = new ArrayList<>();
-        for (LabSpec.Host host : lab.hosts()) {
-            if (host.provider() != LabSpec.Provider.SIMULATED) {
-                throw new InvalidInputException("Host " + host.name() + ": apply supports simulated hosts for now, not "
-                        + host.provider().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
-            }
-            SimulatedHost running = hosts.find(lab.name(), host.name()).filter(SimulatedHost::isRunning).orElse(null);
-            if (running == null) {
-                steps.add(new LabStep.CreateHost(host.name(), host));
-                planHost(lab, host.name(), HostState.EMPTY, steps);
-            } else {
-                try (EngineClients clients = EngineClients.connect(running.endpoint())) {
-                    planHost(lab, host.name(), HostState.read(clients.requests(), lab.name()), steps);
+        Map<String, EngineClients> clients = new HashMap<>();
+        Map<String, HostState> states = new HashMap<>();
+        try {
+            for (LabSpec.Host host : lab.hosts()) {
+                if (host.provider() != LabSpec.Provider.SIMULATED) {
+                    throw new InvalidInputException("Host " + host.name() + ": apply supports simulated hosts for now, not "
+                            + host.provider().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
                 }
+                SimulatedHost running = hosts.find(lab.name(), host.name()).filter(SimulatedHost::isRunning).orElse(null);
+                HostState state = HostState.EMPTY;
+                if (running == null) {
+                    steps.add(new LabStep.CreateHost(host.name(), host));
+                } else {
+                    EngineClients engine = EngineClients.connect(running.endpoint());
+                    clients.put(host.name(), engine);
+                    state = HostState.read(engine.requests(), lab.name());
+                }
+                states.put(host.name(), state);
+                planHost(lab, host.name(), state, steps);
             }
+            LabSwarm.plan(lab, h -> clients.containsKey(h) ? clients.get(h).requests() : null,
+                    h -> states.getOrDefault(h, HostState.EMPTY), steps);
+        } finally {
+            clients.values().forEach(EngineClients::close);
         }
         return steps;
     }
@@ -121,6 +131,9 @@ public final class Labs {
                 run(lab, step, clients);
             }
             waitUntilHealthy(lab, clients, progress);
+            if (lab.swarm() != null && !lab.swarm().managers().isEmpty()) {
+                LabSwarm.waitUntilRunning(lab, client(lab, lab.swarm().managers().getFirst(), clients), progress, HEALTHY_WITHIN);
+            }
         } finally {
             clients.values().forEach(EngineClients::close);
         }
@@ -188,10 +201,14 @@ public final class Labs {
             }
             return;
         }
-        DockerClient docker = clients.computeIfAbsent(step.host(), h -> EngineClients.connect(
-                hosts.find(lab.name(), h).orElseThrow().endpoint())).requests();
+        DockerClient docker = client(lab, step.host(), clients);
         Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
         switch (step) {
+            case LabStep.InitSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> address(lab, h));
+            case LabStep.JoinSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> address(lab, h));
+            case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> address(lab, h));
+            case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> address(lab, h));
+            case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> address(lab, h));
             case LabStep.CopyImage copy -> {
                 try {
                     local.inspectImageCmd(copy.image()).exec();
@@ -221,7 +238,8 @@ public final class Labs {
         LabSpec.HealthCheck h = c.healthcheck();
         HealthSpec health = h == null ? null : new HealthSpec(h.test(), HealthSpec.duration(h.interval(), "interval"),
                 HealthSpec.duration(h.timeout(), "timeout"), h.retries());
-        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()), health);
+        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()), health,
+                c.volumesFrom());
         for (String network : c.networks().stream().skip(1).toList()) {
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
         }
@@ -238,11 +256,28 @@ public final class Labs {
     }
 
 
+    private DockerClient client(LabSpec lab, String host, Map<String, EngineClients> clients) {
+        return clients.computeIfAbsent(host, h -> EngineClients.connect(hosts.find(lab.name(), h).orElseThrow().endpoint()))
+                .requests();
+    }
+
+    /** A host's address on its lab network, where the other hosts of the lab reach it. */
+    private String address(LabSpec lab, String host) {
+        SimulatedHost simulated = hosts.find(lab.name(), host).orElseThrow();
+        var networks = local.inspectContainerCmd(simulated.containerId()).exec().getNetworkSettings().getNetworks();
+        var onLab = networks.get(SimulatedHosts.networkName(lab.name()));
+        if (onLab == null || onLab.getIpAddress() == null) {
+            throw new IllegalStateException(host + " is not on its lab network " + SimulatedHosts.networkName(lab.name()));
+        }
+        return onLab.getIpAddress();
+    }
+
     private static String hostOf(LabSpec lab, String host) {
         return host != null ? host : lab.hosts().size() == 1 ? lab.hosts().getFirst().name() : null;
     }
 
-    static String hash(LabSpec.Container c) {
+    /** A short hash of a container's or a service's spec, as it is kept in a label to compare with the file. */
+    static String hash(Object c) {
         try {
             byte[] canonical = CANONICAL.writeValueAsString(c).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)).substring(0, 16);

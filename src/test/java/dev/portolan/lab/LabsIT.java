@@ -116,6 +116,6 @@ class LabsIT extends EngineTest {
 
     private static LabSpec.Container withEnv(LabSpec.Container c) {
         return new LabSpec.Container(c.name(), c.host(), c.image(), c.replicas(), c.command(), java.util.Map.of("MODE", "blue"),
-                c.ports(), c.volumes(), c.networks(), c.restart(), c.healthcheck(), c.dependsOn());
+                c.ports(), c.volumes(), c.networks(), c.restart(), c.healthcheck(), c.dependsOn(), c.volumesFrom());
     }
 }

@@ -56,7 +56,7 @@ public final class SimulatedHosts {
         return "portolan-" + lab + "-" + name;
     }
 
-    static String networkName(String lab) {
+    public static String networkName(String lab) {
         return "portolan-" + lab;
     }
 

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The diagram on the real engine: a container appears, is selected, connected by a drag, exported. */
 class DiagramIT extends WindowTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dockerConfig;
     private String front;
     private String back;
 
@@ -40,7 +42,8 @@ class DiagramIT extends WindowTest {
         for (String net : List.of(front, back)) {
             engine.docker().createNetworkCmd().withName(net).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
         }
-        open(EndpointResolver.forThisProcess());
+        // a docker config of its own: a simulated host made here registers its context there, not in ~/.docker
+        open(new EndpointResolver(Map.of(), dockerConfig, false));
         FxThread.run(() -> window.showDiagram(true));
         waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
     }

@@ -1,0 +1,174 @@
+package dev.portolan.lab;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ContainerSpec;
+import com.github.dockerjava.api.model.EndpointSpec;
+import com.github.dockerjava.api.model.NetworkAttachmentConfig;
+import com.github.dockerjava.api.model.PortConfig;
+import com.github.dockerjava.api.model.PortConfigProtocol;
+import com.github.dockerjava.api.model.ServiceModeConfig;
+import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
+import com.github.dockerjava.api.model.ServiceSpec;
+import com.github.dockerjava.api.model.SwarmSpec;
+import com.github.dockerjava.api.model.TaskSpec;
+import com.github.dockerjava.api.model.TaskState;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.Ownership;
+import dev.portolan.host.Progress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A lab's Swarm: the first manager starts it, the other members join it (over the lab
+ * network, where the hosts reach each other), overlay networks and services are made on
+ * the manager; services carry the lab's label and a hash of their spec, like containers.
+ * Images go to every member first: there is no registry to pull them from.
+ */
+final class LabSwarm {
+
+    private static final int SWARM_PORT = 2377;
+
+    private LabSwarm() {}
+
+    /** What the swarm section asks for that is not there yet; {@code clientOf} is null for hosts still to be made. */
+    static void plan(LabSpec lab, Function<String, DockerClient> clientOf, Function<String, HostState> stateOf,
+            List<LabStep> steps) {
+        LabSpec.Swarm swarm = lab.swarm();
+        if (swarm == null || swarm.managers().isEmpty()) return;
+        String first = swarm.managers().getFirst();
+        DockerClient manager = clientOf.apply(first);
+        boolean active = manager != null && isActive(manager);
+        if (!active) steps.add(new LabStep.InitSwarm(first));
+        List<String> members = new ArrayList<>(swarm.managers());
+        members.addAll(swarm.workers());
+        for (String member : members) {
+            if (member.equals(first)) continue;
+            DockerClient client = clientOf.apply(member);
+            if (client == null || !isActive(client)) {
+                steps.add(new LabStep.JoinSwarm(member, first, swarm.managers().contains(member)));
+            }
+        }
+        // images: every member runs tasks, and none can pull
+        Set<String> images = new HashSet<>();
+        swarm.services().forEach(s -> images.add(s.image()));
+        for (String member : members) {
+            HostState state = stateOf.apply(member);
+            Set<String> planned = new HashSet<>();
+            steps.stream().filter(s -> s instanceof LabStep.CopyImage c && c.host().equals(member))
+                    .forEach(s -> planned.add(((LabStep.CopyImage) s).image()));
+            images.stream().sorted().filter(i -> !planned.contains(i) && !state.hasImage(i))
+                    .forEach(i -> steps.add(new LabStep.CopyImage(member, i)));
+        }
+        Set<String> networks = new HashSet<>();
+        Map<String, com.github.dockerjava.api.model.Service> services = new HashMap<>();
+        if (active) {
+            manager.listNetworksCmd().exec().forEach(n -> networks.add(n.getName()));
+            for (var service : manager.listServicesCmd().withLabelFilter(Map.of(Ownership.LAB, lab.name())).exec()) {
+                services.put(service.getSpec().getName(), service);
+            }
+        }
+        lab.networks().stream().filter(n -> n.host() == null && !networks.contains(n.name()))
+                .forEach(n -> steps.add(new LabStep.CreateOverlayNetwork(first, n)));
+        Set<String> wanted = new HashSet<>();
+        for (LabSpec.Service service : swarm.services()) {
+            wanted.add(service.name());
+            String hash = Labs.hash(service);
+            var existing = services.get(service.name());
+            if (existing == null) {
+                steps.add(new LabStep.CreateService(first, service, hash, null));
+            } else if (!hash.equals(existing.getSpec().getLabels().get(Labs.SPEC))) {
+                steps.add(new LabStep.CreateService(first, service, hash, existing.getId()));
+            }
+        }
+        services.forEach((name, existing) -> {
+            if (!wanted.contains(name)) steps.add(new LabStep.RemoveService(first, name, existing.getId()));
+        });
+    }
+
+    static boolean isActive(DockerClient engine) {
+        var swarm = engine.infoCmd().exec().getSwarm();
+        return swarm != null && swarm.getLocalNodeState() != null
+                && swarm.getLocalNodeState().name().equalsIgnoreCase("active");
+    }
+
+    /** Runs one swarm step; {@code clientOf} gives a host's engine, {@code addressOf} its address on the lab network. */
+    static void run(LabSpec lab, LabStep step, Function<String, DockerClient> clientOf, Function<String, String> addressOf) {
+        Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
+        switch (step) {
+            case LabStep.InitSwarm init -> clientOf.apply(init.host()).initializeSwarmCmd(new SwarmSpec())
+                    .withListenAddr("0.0.0.0:" + SWARM_PORT).withAdvertiseAddr(addressOf.apply(init.host())).exec();
+            case LabStep.JoinSwarm join -> {
+                var tokens = clientOf.apply(join.manager()).inspectSwarmCmd().exec().getJoinTokens();
+                clientOf.apply(join.host()).joinSwarmCmd()
+                        .withRemoteAddrs(List.of(addressOf.apply(join.manager()) + ":" + SWARM_PORT))
+                        .withJoinToken(join.asManager() ? tokens.getManager() : tokens.getWorker())
+                        .withListenAddr("0.0.0.0:" + SWARM_PORT).withAdvertiseAddr(addressOf.apply(join.host())).exec();
+            }
+            case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
+                    .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();
+            case LabStep.CreateService create -> {
+                DockerClient manager = clientOf.apply(create.host());
+                if (create.replace() != null) manager.removeServiceCmd(create.replace()).exec();
+                manager.createServiceCmd(spec(lab, create)).exec();
+            }
+            case LabStep.RemoveService remove -> clientOf.apply(remove.host()).removeServiceCmd(remove.id()).exec();
+            default -> throw new IllegalStateException("not a swarm step: " + step);
+        }
+    }
+
+    private static ServiceSpec spec(LabSpec lab, LabStep.CreateService create) {
+        LabSpec.Service s = create.spec();
+        ContainerSpec container = new ContainerSpec().withImage(s.image()).withLabels(Map.of(Ownership.LAB, lab.name()));
+        if (!s.command().isEmpty()) container.withCommand(s.command());
+        List<PortConfig> ports = new ArrayList<>();
+        for (String port : s.ports()) {
+            String[] parts = port.split(":");
+            if (parts.length != 2) throw new InvalidInputException("service " + s.name() + ": port '" + port + "' should look like 8080:80");
+            ports.add(new PortConfig().withPublishedPort(Integer.parseInt(parts[0])).withTargetPort(Integer.parseInt(parts[1]))
+                    .withProtocol(PortConfigProtocol.TCP));
+        }
+        return new ServiceSpec().withName(s.name())
+                .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()))
+                .withTaskTemplate(new TaskSpec().withContainerSpec(container))
+                .withNetworks(s.networks().stream().map(n -> new NetworkAttachmentConfig().withTarget(n)).toList())
+                .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(s.replicas())))
+                .withEndpointSpec(new EndpointSpec().withPorts(ports));
+    }
+
+    /** Waits until every service of the lab runs as many tasks as it has replicas. */
+    static void waitUntilRunning(LabSpec lab, DockerClient manager, Progress progress, java.time.Duration within) {
+        if (lab.swarm() == null || lab.swarm().services().isEmpty()) return;
+        long start = System.nanoTime();
+        Map<String, Integer> pending = new HashMap<>();
+        lab.swarm().services().forEach(s -> pending.put(s.name(), s.replicas()));
+        while (!pending.isEmpty()) {
+            progress.checkCancelled();
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                long running = manager.listTasksCmd().withServiceFilter(entry.getKey()).exec().stream()
+                        .filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING).count();
+                if (running >= entry.getValue()) {
+                    progress.step("service " + entry.getKey() + ": " + running + "/" + entry.getValue() + " tasks running ("
+                            + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")");
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty()) return;
+            if (System.nanoTime() - start > within.toNanos()) {
+                throw new InvalidInputException("services " + pending.keySet() + " did not get all their tasks running within "
+                        + within.toSeconds() + " s; look at `docker service ps` on the manager");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.portolan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.model.TaskState;
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.host.Ownership;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.TestEngine;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every template shipped with the app, on the real engine with the local test images:
+ * applies, does what it says, a second plan is empty, and destroy leaves only the hosts'
+ * kept data volumes.
+ */
+class LabTemplatesIT extends EngineTest {
+
+    @TempDir
+    static Path home;
+    private static SimulatedHosts hosts;
+    private static Labs labs;
+
+    @BeforeAll
+    static void connect() {
+        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
+        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+    }
+
+    static List<String> templates() {
+        return LabTemplates.NAMES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void appliesConvergesAndIsDestroyedLeavingOnlyKeptVolumes(String template) throws Exception {
+        String name = "t" + UUID.randomUUID().toString().substring(0, 6);
+        String text = LabTemplates.text(template).replaceFirst("(?m)^name: .*$", "name: " + name)
+                .replace("\"8080:80\"", "\"" + TestEngine.freePort() + ":80\"");
+        LabSpec lab = LabFile.parse(text, template);
+        try {
+            labs.apply(lab, Progress.NONE);
+            assertEquals(List.of(), labs.plan(lab), template + ": a second plan finds nothing to do");
+            checkWhatItSays(template, lab);
+
+            labs.destroy(name, false, Progress.NONE);
+            var filter = Map.of(Ownership.LAB, name);
+            assertEquals(List.of(), engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec(),
+                    "no container of the lab is left");
+            assertTrue(engine.docker().listNetworksCmd().withNameFilter("portolan-" + name).exec().isEmpty(), "nor its network");
+            var left = engine.docker().listVolumesCmd().exec().getVolumes().stream()
+                    .filter(v -> v.getLabels() != null && name.equals(v.getLabels().get(Ownership.LAB))).toList();
+            assertEquals(lab.hosts().size(), left.size(), "one kept data volume per host: " + left);
+            assertTrue(left.stream().allMatch(v -> "host-data".equals(v.getLabels().get(Ownership.ROLE))));
+        } finally {
+            engine.removeLab(name);
+        }
+    }
+
+    private static void checkWhatItSays(String template, LabSpec lab) throws Exception {
+        switch (template) {
+            case "swarm.yaml" -> {
+                try (EngineClients manager = EngineClients.connect(hosts.find(lab.name(), "manager").orElseThrow().endpoint())) {
+                    var running = manager.requests().listTasksCmd().withServiceFilter("web").exec().stream()
+                            .filter(t -> t.getStatus().getState() == TaskState.RUNNING).toList();
+                    assertEquals(3, running.size(), "three replicas run");
+                    assertTrue(running.stream().map(t -> t.getNodeId()).distinct().count() >= 2,
+                            "the Swarm spreads them over its hosts");
+                    assertEquals(3, manager.requests().listSwarmNodesCmd().exec().size(), "a manager and two workers");
+                }
+            }
+            case "volume-container.yaml" -> {
+                try (EngineClients node = EngineClients.connect(hosts.find(lab.name(), "node1").orElseThrow().endpoint())) {
+                    for (String user : List.of("app", "backup")) {
+                        var mounts = node.requests().inspectContainerCmd(user).exec().getMounts();
+                        assertTrue(mounts.stream().anyMatch(m -> "shared-data".equals(m.getName())),
+                                user + " mounts the volume container's volume: " + mounts);
+                    }
+                }
+            }
+            case "logging-sidecar.yaml" -> {
+                try (EngineClients node = EngineClients.connect(hosts.find(lab.name(), "node1").orElseThrow().endpoint())) {
+                    var ops = new dev.portolan.engine.ContainerOps(node);
+                    var seen = new StringBuilder();
+                    try (AutoCloseable stream = ops.logs(node.requests().inspectContainerCmd("log-shipper").exec().getId(),
+                            false, false, 50, line -> seen.append(line).append('\n'))) {
+                        dev.portolan.testing.Eventually.within(java.time.Duration.ofSeconds(10), "the sidecar shows the app's log",
+                                () -> seen.toString().contains("served"));
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+}
