@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = LabCommands.Version.class,
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
-                LabCommands.Ls.class, LabCommands.Status.class})
+                LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
@@ -45,7 +45,7 @@ public final class LabCommands {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
-    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "--help", "--version");
+    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -214,6 +214,46 @@ public final class LabCommands {
             StringBuilder text = new StringBuilder(lab.name());
             states.forEach((host, state) -> text.append("\n  ").append(host).append(": ").append(state));
             print(states, text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Turn a docker-compose file into a lab file; what cannot be mapped is listed.")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "COMPOSE.yaml")
+        Path compose;
+
+        @Option(names = "--name", description = "The lab's name (default: from the file's folder).")
+        String name;
+
+        @Option(names = "--hosts", description = "Spread the services over this many hosts (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1")
+        int hosts;
+
+        @Option(names = {"-o", "--output"}, description = "Write the lab file here instead of printing it.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            String text;
+            try {
+                text = java.nio.file.Files.readString(compose);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new InvalidInputException(compose + " does not exist.");
+            }
+            Path folder = compose.toAbsolutePath().getParent();
+            String labName = name != null ? name : dev.portolan.lab.ComposeImport.labName(
+                    folder == null || folder.getFileName() == null ? compose.getFileName().toString() : folder.getFileName().toString());
+            var result = dev.portolan.lab.ComposeImport.convert(text, labName, hosts);
+            LabFile.parse(result.labYaml(), labName + ".yaml"); // the import must read back as a lab
+            if (output != null) java.nio.file.Files.writeString(output, result.labYaml());
+            else spec.commandLine().getOut().print(result.labYaml());
+            var err = spec.commandLine().getErr();
+            err.println(result.notMapped().isEmpty() ? "Everything was mapped."
+                    : result.notMapped().size() + " things were not mapped; they are listed at the top of the lab file.");
             return 0;
         }
     }

@@ -23,7 +23,8 @@ final class MainToolbar {
     private final ToggleButton host;
 
     MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab,
-            java.util.function.Consumer<String> newLab, javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
+            java.util.function.Consumer<String> newLab, Runnable importCompose,
+            javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
             Runnable showDiagram, Runnable showHost) {
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
@@ -48,10 +49,13 @@ final class MainToolbar {
             item.setOnAction(e -> newLab.accept(template));
             fromTemplate.getItems().add(item);
         }
+        javafx.scene.control.MenuItem compose = new javafx.scene.control.MenuItem("Import a compose file…");
+        compose.setId("import-compose");
+        compose.setOnAction(e -> importCompose.run());
         javafx.scene.control.MenuButton lab = new javafx.scene.control.MenuButton("Labs");
         lab.setId("labs-menu");
         Runnable fill = () -> {
-            lab.getItems().setAll(fromTemplate, open);
+            lab.getItems().setAll(fromTemplate, open, compose);
             if (!recentLabs.isEmpty()) lab.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             for (java.nio.file.Path recent : recentLabs) {
                 javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(recent.getFileName() + "  —  " + recent.getParent());

@@ -79,8 +79,8 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
         recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
-        toolbar = new MainToolbar(root, runner, this::openLab, this::newLab, recentLabs.paths(), () -> showDiagram(true),
-                () -> showDiagram(false));
+        toolbar = new MainToolbar(root, runner, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
+                () -> showDiagram(true), () -> showDiagram(false));
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -112,6 +112,39 @@ public final class MainWindow {
     /** A new lab from one of the templates, in an editor; Save asks where it goes. */
     public dev.portolan.ui.labs.LabWindow newLab(String template) {
         return dev.portolan.ui.labs.LabWindow.fromTemplate(window(), template, controller, runner, diagram::showPlan, recentLabs);
+    }
+
+    /** Asks for a compose file and how many hosts to spread it over, then opens the lab it makes. */
+    private void importCompose() {
+        var chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a docker-compose file");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Compose files", "*.yaml", "*.yml"));
+        var chosen = chooser.showOpenDialog(window());
+        if (chosen == null) return;
+        var hostsChoice = new javafx.scene.control.ChoiceDialog<>("1 host: the services reach each other by name",
+                java.util.List.of("1 host: the services reach each other by name", "2 hosts", "3 hosts"));
+        hostsChoice.initOwner(window());
+        hostsChoice.setHeaderText("Put the services of " + chosen.getName() + " on");
+        hostsChoice.showAndWait().ifPresent(answer -> importCompose(chosen.toPath(), Integer.parseInt(answer.substring(0, 1))));
+    }
+
+    /** Opens the lab a compose file makes, unsaved, its unmapped parts listed at its top. */
+    public dev.portolan.ui.labs.LabWindow importCompose(java.nio.file.Path compose, int hostCount) {
+        try {
+            java.nio.file.Path folder = compose.toAbsolutePath().getParent();
+            String name = dev.portolan.lab.ComposeImport.labName(folder == null || folder.getFileName() == null
+                    ? compose.getFileName().toString() : folder.getFileName().toString());
+            var result = dev.portolan.lab.ComposeImport.convert(java.nio.file.Files.readString(compose), name, hostCount);
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message(result.notMapped().isEmpty()
+                    ? "Imported " + compose.getFileName() + ": everything was mapped."
+                    : "Imported " + compose.getFileName() + ": " + result.notMapped().size()
+                            + " things were not mapped; the lab file lists them at its top.", false));
+            return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), controller, runner, diagram::showPlan,
+                    recentLabs);
+        } catch (java.io.IOException | dev.portolan.engine.InvalidInputException e) {
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot import " + compose + ": " + e.getMessage(), true));
+            return null;
+        }
     }
 
     public dev.portolan.ui.labs.RecentLabs recentLabs() {

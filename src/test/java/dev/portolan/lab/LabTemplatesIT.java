@@ -68,6 +68,29 @@ class LabTemplatesIT extends EngineTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRepresentativeComposeFileImportedAppliesWithItsServicesRunning() throws Exception {
+        String name = "c" + UUID.randomUUID().toString().substring(0, 6);
+        // the one service with nothing to run (it only builds) is left out; the rest applies as imported
+        String compose = ComposeImportTest.shop().replace("  builder:\n    build: ./builder\n", "")
+                .replace("\"18090:80\"", "\"" + TestEngine.freePort() + ":80\"");
+        var imported = ComposeImport.convert(compose, name, 1);
+        LabSpec lab = LabFile.parse(imported.labYaml(), "compose.yaml");
+        try {
+            labs.apply(lab, Progress.NONE);
+            assertEquals(List.of(), labs.plan(lab), "a second plan finds nothing to do");
+            try (EngineClients node = EngineClients.connect(hosts.find(name, "node1").orElseThrow().endpoint())) {
+                for (String container : List.of("web", "api-1", "api-2", "db")) {
+                    assertTrue(node.requests().inspectContainerCmd(container).exec().getState().getRunning(), container + " runs");
+                }
+                assertEquals("healthy", node.requests().inspectContainerCmd("db").exec().getState().getHealth().getStatus());
+            }
+        } finally {
+            labs.destroy(name, true, Progress.NONE);
+            engine.removeLab(name);
+        }
+    }
+
     private static void checkWhatItSays(String template, LabSpec lab) throws Exception {
         switch (template) {
             case "swarm.yaml" -> {

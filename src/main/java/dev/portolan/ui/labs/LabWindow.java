@@ -146,6 +146,12 @@ public final class LabWindow {
         return new LabWindow(owner, null, dev.portolan.lab.LabTemplates.text(template), hosts, runner, planShown, recent);
     }
 
+    /** A new, unsaved lab from a text (a compose file's import); Save asks where it goes. */
+    public static LabWindow fromText(Window owner, String text, HostsController hosts, ActionRunner runner,
+            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
+        return new LabWindow(owner, null, text, hosts, runner, planShown, recent);
+    }
+
     /** For tests: where Save puts a new lab, instead of asking with a file dialog. */
     public void setSaveChooser(Function<String, File> chooser) {
         this.saveChooser = chooser;
@@ -189,7 +195,7 @@ public final class LabWindow {
         refreshTitle();
         LabSpec planned = lab;
         outcome.setText("Planning…");
-        runner.run("Planning " + lab.name() + "…", null, "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
+        runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
             if (check != checks.get()) return; // typed on meanwhile
             lines.getItems().setAll(steps.stream().map(s -> s.host() + ": " + s.describe()).toList());
             outcome.setText(steps.isEmpty() ? "Nothing to do: what runs is what the file says."

@@ -120,4 +120,18 @@ class LabWindowIT extends WindowTest {
         assertTrue(new RecentLabs(dev.portolan.app.UserDirectories.forThisUser().config()).paths().contains(file.toAbsolutePath()),
                 "remembered across restarts");
     }
+
+    @Test
+    void aComposeFileImportedOpensAsANewLabListingWhatWasNotMapped() throws Exception {
+        Path compose = Files.createDirectories(dir.resolve("shop")).resolve("docker-compose.yml");
+        try (var in = getClass().getResourceAsStream("/compose/shop.yaml")) {
+            Files.write(compose, in.readAllBytes());
+        }
+        LabWindow lab = FxThread.get(() -> window.importCompose(compose, 1));
+        assertTrue(lab != null, "the import opened a lab window");
+        String text = FxThread.get(() -> robot.lookup("#lab-editor").queryTextInputControl().getText());
+        assertTrue(text.startsWith("# Imported from a compose file") && text.contains("#   - services.builder.build"), text);
+        assertTrue(text.contains("name: shop"), "named after the compose file's folder");
+        waitFor("it is planned", Duration.ofSeconds(10), () -> linesContain("node1: create container web"));
+    }
 }

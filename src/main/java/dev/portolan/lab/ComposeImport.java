@@ -1,0 +1,267 @@
+package dev.portolan.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.portolan.engine.InvalidInputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a docker-compose file into a lab file: services become containers (image,
+ * command, environment, ports, volumes, networks, depends_on, healthcheck, restart,
+ * deploy.replicas), top-level volumes and networks follow them, all on one host or
+ * spread over several. What has no place in a lab is listed at the top of the lab file
+ * as comments, one line each: nothing is dropped silently.
+ */
+public final class ComposeImport {
+
+    /** The lab file's text, and what could not be carried over. */
+    public record Result(String labYaml, List<String> notMapped) {}
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "ports", "volumes",
+            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name");
+
+    private final List<String> notMapped = new ArrayList<>();
+
+    private ComposeImport() {}
+
+    /**
+     * @param hosts how many simulated hosts to spread the services over (1 keeps them together,
+     *              so they reach each other by name as in compose)
+     */
+    public static Result convert(String composeYaml, String labName, int hosts) {
+        if (hosts < 1 || hosts > 10) throw new InvalidInputException("hosts: " + hosts + " is not between 1 and 10");
+        JsonNode compose;
+        try {
+            compose = YAML.readTree(composeYaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException("The compose file is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (compose == null || !compose.path("services").isObject() || compose.path("services").isEmpty()) {
+            throw new InvalidInputException("The compose file has no services: it needs services: with at least one service.");
+        }
+        return new ComposeImport().lab(compose, labName, hosts);
+    }
+
+    private Result lab(JsonNode compose, String labName, int hostCount) {
+        List<String> hostNames = new ArrayList<>();
+        for (int i = 1; i <= hostCount; i++) hostNames.add("node" + i);
+        for (Iterator<String> it = compose.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!Set.of("services", "volumes", "networks", "version", "name").contains(key)) {
+                notMapped.add(key + ": not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
+            }
+        }
+        // which host each service goes to: round robin, in the file's order
+        Map<String, String> hostOf = new LinkedHashMap<>();
+        int next = 0;
+        for (Iterator<String> it = compose.path("services").fieldNames(); it.hasNext(); ) {
+            hostOf.put(it.next(), hostNames.get(next++ % hostCount));
+        }
+        List<Map<String, Object>> containers = new ArrayList<>();
+        Map<String, Set<String>> volumesByHost = new LinkedHashMap<>();
+        Map<String, Set<String>> networksByHost = new LinkedHashMap<>();
+        compose.path("services").fields().forEachRemaining(e ->
+                containers.add(container(e.getKey(), e.getValue(), hostOf, hostCount, volumesByHost, networksByHost)));
+        compose.path("volumes").fields().forEachRemaining(e -> {
+            if (e.getValue() != null && e.getValue().isObject() && !e.getValue().isEmpty()) {
+                notMapped.add("volumes." + e.getKey() + ": its options (driver, external, ...) are not mapped; a plain local volume is made");
+            }
+        });
+        Map<String, String> driverOf = new LinkedHashMap<>();
+        compose.path("networks").fields().forEachRemaining(e -> {
+            String driver = e.getValue().path("driver").asText("bridge");
+            driverOf.put(e.getKey(), driver);
+            e.getValue().fieldNames().forEachRemaining(k -> {
+                if (!k.equals("driver")) notMapped.add("networks." + e.getKey() + "." + k + ": not mapped");
+            });
+        });
+        if (hostCount > 1) {
+            notMapped.add("the services are spread over " + hostCount + " hosts: services on different hosts no longer reach"
+                    + " each other by name (use a Swarm overlay network for that)");
+        }
+
+        Map<String, Object> lab = new LinkedHashMap<>();
+        lab.put("name", labName);
+        lab.put("description", "Imported from a compose file");
+        lab.put("hosts", hostNames.stream().map(h -> Map.of("name", h, "provider", "simulated")).toList());
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        volumesByHost.forEach((host, names) -> names.forEach(v -> volumes.add(on(hostCount, host, Map.of("name", v)))));
+        if (!volumes.isEmpty()) lab.put("volumes", volumes);
+        List<Map<String, Object>> networks = new ArrayList<>();
+        networksByHost.forEach((host, names) -> names.forEach(n -> {
+            Map<String, Object> network = new LinkedHashMap<>();
+            network.put("name", n);
+            String driver = driverOf.getOrDefault(n, "bridge");
+            if (!driver.equals("bridge")) {
+                notMapped.add("networks." + n + ".driver: " + driver + " is not mapped; a bridge network is made");
+            }
+            networks.add(on(hostCount, host, network));
+        }));
+        if (!networks.isEmpty()) lab.put("networks", networks);
+        lab.put("containers", containers);
+
+        StringBuilder text = new StringBuilder("# Imported from a compose file by Portolan.\n");
+        if (notMapped.isEmpty()) {
+            text.append("# Everything in it was mapped.\n");
+        } else {
+            text.append("# Not mapped (").append(notMapped.size()).append("):\n");
+            notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
+        }
+        try {
+            text.append(YAML.writeValueAsString(lab));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the lab", e);
+        }
+        return new Result(text.toString(), List.copyOf(notMapped));
+    }
+
+    private static Map<String, Object> on(int hostCount, String host, Map<String, Object> item) {
+        Map<String, Object> placed = new LinkedHashMap<>(item);
+        if (hostCount > 1) placed.put("host", host);
+        return placed;
+    }
+
+    private Map<String, Object> container(String name, JsonNode service, Map<String, String> hostOf, int hostCount,
+            Map<String, Set<String>> volumesByHost, Map<String, Set<String>> networksByHost) {
+        String at = "services." + name;
+        String host = hostOf.get(name);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", service.path("container_name").asText(name));
+        if (hostCount > 1) c.put("host", host);
+        service.fieldNames().forEachRemaining(key -> {
+            if (!SERVICE_KEYS.contains(key)) {
+                notMapped.add(at + "." + key + ": not mapped" + (key.equals("build")
+                        ? " (build the image with Images, Build…, then name it under image:)" : ""));
+            }
+        });
+        if (service.hasNonNull("image")) {
+            c.put("image", service.path("image").asText());
+        } else {
+            c.put("image", name);
+            notMapped.add(at + ": has no image; its image is assumed to be called " + name);
+        }
+        JsonNode command = service.path("command");
+        if (command.isTextual()) c.put("command", List.of("sh", "-c", command.asText()));
+        else if (command.isArray()) c.put("command", strings(command));
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode environment = service.path("environment");
+        if (environment.isObject()) environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        else if (environment.isArray()) {
+            for (String pair : strings(environment)) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) env.put(pair.substring(0, eq), pair.substring(eq + 1));
+                else notMapped.add(at + ".environment." + pair + ": no value here (compose takes it from your shell); not mapped");
+            }
+        }
+        if (!env.isEmpty()) c.put("env", env);
+        List<String> ports = new ArrayList<>();
+        for (JsonNode port : service.path("ports")) {
+            if (port.isObject()) {
+                if (port.has("published")) ports.add(port.path("published").asText() + ":" + port.path("target").asText());
+                else notMapped.add(at + ".ports: " + port + " publishes no host port; not mapped");
+            } else if (port.asText().contains(":")) {
+                ports.add(port.asText());
+            } else {
+                notMapped.add(at + ".ports." + port.asText() + ": publishes on a random host port; not mapped (give it HOST:CONTAINER)");
+            }
+        }
+        int replicas = service.path("deploy").path("replicas").asInt(1);
+        if (replicas > 1) {
+            c.put("replicas", replicas);
+            if (!ports.isEmpty()) {
+                notMapped.add(at + ".ports: " + replicas + " replicas cannot share host ports " + ports + "; not mapped (put a load balancer in front)");
+                ports.clear();
+            }
+        }
+        service.path("deploy").fieldNames().forEachRemaining(k -> {
+            if (!k.equals("replicas")) notMapped.add(at + ".deploy." + k + ": not mapped");
+        });
+        if (!ports.isEmpty()) c.put("ports", ports);
+        List<String> volumes = new ArrayList<>();
+        for (JsonNode volume : service.path("volumes")) {
+            String text = volume.isObject() ? volume.path("source").asText() + ":" + volume.path("target").asText()
+                    + (volume.path("read_only").asBoolean(false) ? ":ro" : "") : volume.asText();
+            String source = text.split(":")[0];
+            if (!text.contains(":") || source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
+                notMapped.add(at + ".volumes." + text + ": a bind mount of this computer's files; not mapped (a simulated host"
+                        + " cannot see them: copy the files into a volume)");
+                continue;
+            }
+            volumesByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).add(source);
+            volumes.add(text);
+        }
+        if (!volumes.isEmpty()) c.put("volumes", volumes);
+        List<String> networks = service.path("networks").isObject() ? fieldNames(service.path("networks"))
+                : strings(service.path("networks"));
+        if (!networks.isEmpty()) {
+            networks.forEach(n -> networksByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).add(n));
+            c.put("networks", networks);
+        }
+        List<String> dependsOn = service.path("depends_on").isObject() ? fieldNames(service.path("depends_on"))
+                : strings(service.path("depends_on"));
+        if (!dependsOn.isEmpty()) c.put("depends_on", dependsOn);
+        service.path("depends_on").fields().forEachRemaining(e -> {
+            String condition = e.getValue().path("condition").asText("service_started");
+            if (!condition.equals("service_started")) {
+                notMapped.add(at + ".depends_on." + e.getKey() + ".condition: " + condition + " is not mapped; " + e.getKey()
+                        + " is made first, and apply waits for health checks once everything is made");
+            }
+        });
+        if (service.hasNonNull("restart")) c.put("restart", service.path("restart").asText());
+        JsonNode health = service.path("healthcheck");
+        if (health.isObject()) {
+            if (health.path("disable").asBoolean(false)) {
+                c.put("healthcheck", Map.of("test", List.of("NONE")));
+            } else {
+                Map<String, Object> check = new LinkedHashMap<>();
+                JsonNode test = health.path("test");
+                check.put("test", test.isTextual() ? List.of("CMD-SHELL", test.asText()) : strings(test));
+                for (String key : List.of("interval", "timeout")) if (health.hasNonNull(key)) check.put(key, health.path(key).asText());
+                if (health.hasNonNull("retries")) check.put("retries", health.path("retries").asInt());
+                health.fieldNames().forEachRemaining(k -> {
+                    if (!Set.of("test", "interval", "timeout", "retries", "disable").contains(k)) {
+                        notMapped.add(at + ".healthcheck." + k + ": not mapped");
+                    }
+                });
+                c.put("healthcheck", check);
+            }
+        }
+        return c;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> list = new ArrayList<>();
+        object.fieldNames().forEachRemaining(list::add);
+        return list;
+    }
+
+    /** A lab name from a file or folder name: lower case, letters, digits and '-'. */
+    public static String labName(String from) {
+        String name = from.toLowerCase(Locale.ROOT).replaceAll("\\.ya?ml$", "").replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0))) name = "compose";
+        return name.length() > 31 ? name.substring(0, 31) : name;
+    }
+}

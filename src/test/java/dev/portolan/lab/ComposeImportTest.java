@@ -1,0 +1,74 @@
+package dev.portolan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.engine.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A representative compose file becomes a lab that reads back, with what it could not map listed. */
+class ComposeImportTest {
+
+    static String shop() throws IOException {
+        try (InputStream in = ComposeImportTest.class.getResourceAsStream("/compose/shop.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void servicesBecomeContainersOfAValidLab() throws Exception {
+        var result = ComposeImport.convert(shop(), "shop", 1);
+        LabSpec lab = LabFile.parse(result.labYaml(), "shop.yaml");
+        Map<String, LabSpec.Container> byName = lab.containers().stream()
+                .collect(Collectors.toMap(LabSpec.Container::name, c -> c));
+        assertEquals(List.of("web", "api", "db", "builder"), lab.containers().stream().map(LabSpec.Container::name).toList());
+        assertEquals(List.of("sh", "-c", "httpd -f -p 80 -h /var/www"), byName.get("web").command());
+        assertEquals(List.of("18090:80"), byName.get("web").ports());
+        assertEquals(2, byName.get("api").replicas());
+        assertEquals(Map.of("MODE", "production", "DB_HOST", "db"), byName.get("api").env());
+        assertEquals(List.of("front", "back"), byName.get("api").networks());
+        assertEquals(List.of("db"), byName.get("api").dependsOn());
+        assertEquals(List.of("db-data:/data"), byName.get("db").volumes());
+        assertEquals(List.of("CMD-SHELL", "test -s /data/log"), byName.get("db").healthcheck().test());
+        assertEquals("1s", byName.get("db").healthcheck().interval());
+        assertEquals(List.of("db-data"), lab.volumes().stream().map(LabSpec.Volume::name).toList());
+        assertEquals(List.of("front", "back"), lab.networks().stream().map(LabSpec.Network::name).toList());
+    }
+
+    @Test
+    void whatCannotBeMappedIsListedInTheLabFileNotDropped() throws Exception {
+        var result = ComposeImport.convert(shop(), "shop", 1);
+        List<String> expected = List.of("secrets", "services.api.depends_on", "services.api.deploy.resources",
+                "services.db.environment.FROM_SHELL", "services.db.volumes../init.sql", "services.db.logging",
+                "services.builder.build", "services.builder: has no image");
+        for (String item : expected) {
+            assertTrue(result.notMapped().stream().anyMatch(n -> n.startsWith(item) || n.contains(item)),
+                    item + " is listed: " + result.notMapped());
+        }
+        for (String note : result.notMapped()) assertTrue(result.labYaml().contains("#   - " + note), "in the file: " + note);
+    }
+
+    @Test
+    void spreadOverHostsEachHostGetsWhatItsServicesUse() throws Exception {
+        var result = ComposeImport.convert(shop(), "shop", 2);
+        LabSpec lab = LabFile.parse(result.labYaml(), "shop.yaml");
+        assertEquals(2, lab.hosts().size());
+        assertEquals(List.of("node1", "node2", "node1", "node2"), lab.containers().stream().map(LabSpec.Container::host).toList());
+        assertTrue(result.notMapped().stream().anyMatch(n -> n.contains("no longer reach each other by name")));
+    }
+
+    @Test
+    void aFileWithoutServicesOrNotYamlSaysSo() {
+        assertThrows(InvalidInputException.class, () -> ComposeImport.convert("version: '3'\n", "x", 1));
+        var e = assertThrows(InvalidInputException.class, () -> ComposeImport.convert("services: [\n", "x", 1));
+        assertTrue(e.getMessage().startsWith("The compose file is not valid YAML"), e.getMessage());
+        assertEquals("my-app", ComposeImport.labName("My App.yml"));
+    }
+}
