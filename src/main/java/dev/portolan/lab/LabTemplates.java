@@ -10,7 +10,8 @@ import java.util.List;
 public final class LabTemplates {
 
     /** The templates' file names. */
-    public static final List<String> NAMES = List.of("web-db.yaml", "swarm.yaml", "volume-container.yaml", "logging-sidecar.yaml");
+    public static final List<String> NAMES = List.of("web-db.yaml", "load-balancer.yaml", "swarm.yaml", "volume-container.yaml",
+            "logging-sidecar.yaml");
 
     private LabTemplates() {}
 

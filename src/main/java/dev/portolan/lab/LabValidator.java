@@ -126,6 +126,15 @@ final class LabValidator {
             }
         }
         if (c.healthcheck() != null) healthcheck(at + "/healthcheck", c.healthcheck());
+        c.env().forEach((key, value) -> {
+            var m = java.util.regex.Pattern.compile("\\$\\{replicas:([^}]*)}").matcher(value);
+            while (m.find()) {
+                String target = m.group(1);
+                if (lab.containers().stream().noneMatch(x -> target.equals(x.name()))) {
+                    add(at + "/env/" + key, "env " + key + ": ${replicas:" + target + "} names no container of this lab");
+                }
+            }
+        });
         for (int n = 0; n < c.networks().size(); n++) {
             String network = c.networks().get(n);
             boolean known = lab.networks().stream().anyMatch(x -> network.equals(x.name())

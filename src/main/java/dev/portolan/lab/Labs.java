@@ -95,7 +95,10 @@ public final class Labs {
             for (int r = 1; r <= c.replicas(); r++) {
                 String name = c.replicas() == 1 ? c.name() : c.name() + "-" + r;
                 wanted.add(name);
-                String hash = hash(c);
+                // the expanded env counts too: a load balancer is replaced when its backends change
+                Map<String, String> expanded = new java.util.TreeMap<>();
+                c.env().forEach((k, v) -> expanded.put(k, expandReplicas(lab, v)));
+                String hash = hash(List.of(c, expanded));
                 HostState.Existing existing = state.containers().get(name);
                 if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
                 else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));
@@ -231,7 +234,10 @@ public final class Labs {
     private static void createContainer(DockerClient docker, LabSpec lab, LabStep.CreateContainer create) {
         if (create.replace() != null) docker.removeContainerCmd(create.replace()).withForce(true).exec();
         LabSpec.Container c = create.spec();
-        List<String> env = c.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        List<String> env = new ArrayList<>(c.env().entrySet().stream()
+                .map(e -> e.getKey() + "=" + expandReplicas(lab, e.getValue())).sorted().toList());
+        // each replica knows which one it is, so it can say so
+        if (c.replicas() > 1) env.add("REPLICA=" + create.name().substring(create.name().lastIndexOf('-') + 1));
         String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
         RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
                 c.volumes(), firstNetwork, c.restart());
@@ -255,6 +261,19 @@ public final class Labs {
         hosts.removeLabNetwork(labName);
     }
 
+
+    private static final java.util.regex.Pattern REPLICAS = java.util.regex.Pattern.compile("\\$\\{replicas:([a-zA-Z0-9_.-]+)}");
+
+    /**
+     * "${replicas:web}" becomes "web-1 web-2 web-3": how a load balancer's configuration
+     * learns its backends from the lab (the validator has checked that web exists).
+     */
+    static String expandReplicas(LabSpec lab, String value) {
+        return REPLICAS.matcher(value).replaceAll(m -> lab.containers().stream().filter(c -> c.name().equals(m.group(1)))
+                .findFirst().map(c -> c.replicas() == 1 ? c.name() : String.join(" ", java.util.stream.IntStream
+                        .rangeClosed(1, c.replicas()).mapToObj(r -> c.name() + "-" + r).toList()))
+                .orElse(m.group()));
+    }
 
     private DockerClient client(LabSpec lab, String host, Map<String, EngineClients> clients) {
         return clients.computeIfAbsent(host, h -> EngineClients.connect(hosts.find(lab.name(), h).orElseThrow().endpoint()))

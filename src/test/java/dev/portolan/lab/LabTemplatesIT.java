@@ -46,13 +46,14 @@ class LabTemplatesIT extends EngineTest {
     @MethodSource("templates")
     void appliesConvergesAndIsDestroyedLeavingOnlyKeptVolumes(String template) throws Exception {
         String name = "t" + UUID.randomUUID().toString().substring(0, 6);
+        int port = TestEngine.freePort();
         String text = LabTemplates.text(template).replaceFirst("(?m)^name: .*$", "name: " + name)
-                .replace("\"8080:80\"", "\"" + TestEngine.freePort() + ":80\"");
+                .replace("\"8080:80\"", "\"" + port + ":80\"").replace("\"8081:80\"", "\"" + port + ":80\"");
         LabSpec lab = LabFile.parse(text, template);
         try {
             labs.apply(lab, Progress.NONE);
             assertEquals(List.of(), labs.plan(lab), template + ": a second plan finds nothing to do");
-            checkWhatItSays(template, lab);
+            checkWhatItSays(template, lab, port);
 
             labs.destroy(name, false, Progress.NONE);
             var filter = Map.of(Ownership.LAB, name);
@@ -91,8 +92,18 @@ class LabTemplatesIT extends EngineTest {
         }
     }
 
-    private static void checkWhatItSays(String template, LabSpec lab) throws Exception {
+    private static void checkWhatItSays(String template, LabSpec lab, int port) throws Exception {
         switch (template) {
+            case "load-balancer.yaml" -> {
+                java.util.Set<String> answers = new java.util.TreeSet<>();
+                for (int i = 0; i < 6; i++) {
+                    try (var in = java.net.URI.create("http://127.0.0.1:" + port + "/cgi-bin/lb").toURL().openStream()) {
+                        answers.add(new String(in.readAllBytes()).strip());
+                    }
+                }
+                assertEquals(java.util.Set.of("served by web-1", "served by web-2", "served by web-3"), answers,
+                        "the load balancer sends requests to each replica in turn");
+            }
             case "swarm.yaml" -> {
                 try (EngineClients manager = EngineClients.connect(hosts.find(lab.name(), "manager").orElseThrow().endpoint())) {
                     var running = manager.requests().listTasksCmd().withServiceFilter("web").exec().stream()
