@@ -167,11 +167,16 @@ public final class LabCommands {
         @Option(names = "--remove-volumes", description = "Also remove the hosts' data volumes (their images, containers, volumes).")
         boolean removeVolumes;
 
+        @Option(names = "--backup", paramLabel = "FOLDER", description = "First copy the lab's volumes into tar files in FOLDER.")
+        Path backup;
+
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
             withEngine((local, hosts) -> {
-                new Labs(local.requests(), hosts, hostImage).destroy(lab.name(), removeVolumes, printing());
+                Labs labs = new Labs(local.requests(), hosts, hostImage);
+                if (backup != null) labs.backUp(lab.name(), backup, printing());
+                labs.destroy(lab.name(), removeVolumes, printing());
                 return null;
             });
             print(Map.of("lab", lab.name(), "destroyed", true, "volumesKept", !removeVolumes),

@@ -251,6 +251,52 @@ public final class Labs {
         }
     }
 
+    /**
+     * Copies every volume the lab made, on every host of it, into a tar file under
+     * {@code folder} (LAB-HOST-VOLUME-TIME.tar), streamed from the engine: what to do before
+     * a destroy that removes the data. Returns the files written.
+     */
+    public List<java.nio.file.Path> backUp(String labName, java.nio.file.Path folder, Progress progress) {
+        List<java.nio.file.Path> written = new ArrayList<>();
+        String time = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("Cannot make the backup folder " + folder + ": " + e.getMessage());
+        }
+        for (SimulatedHost host : hosts.list()) {
+            if (!host.lab().equals(labName) || !host.isRunning()) continue;
+            try (EngineClients clients = EngineClients.connect(host.endpoint())) {
+                DockerClient docker = clients.requests();
+                var volumes = docker.listVolumesCmd().withFilter("label", List.of(Ownership.LAB + "=" + labName)).exec().getVolumes();
+                if (volumes == null || volumes.isEmpty()) continue;
+                // any image on the host will do: the container is never started, it only holds the volume for the copy
+                String image = docker.listImagesCmd().exec().stream().filter(i -> i.getRepoTags() != null && i.getRepoTags().length > 0)
+                        .map(i -> i.getRepoTags()[0]).findFirst().orElseThrow(() -> new InvalidInputException(
+                                host.name() + " has no image to read its volumes with"));
+                for (var volume : volumes) {
+                    progress.checkCancelled();
+                    java.nio.file.Path file = folder.resolve(labName + "-" + host.name() + "-" + volume.getName() + "-" + time + ".tar");
+                    progress.step(host.name() + ": back up volume " + volume.getName() + " to " + file);
+                    String id = docker.createContainerCmd(image).withLabels(Map.of(Ownership.LAB, labName, Ownership.ROLE, "backup"))
+                            .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withBinds(
+                                    new com.github.dockerjava.api.model.Bind(volume.getName(),
+                                            new com.github.dockerjava.api.model.Volume("/" + volume.getName()))))
+                            .exec().getId();
+                    try (var archive = docker.copyArchiveFromContainerCmd(id, "/" + volume.getName()).exec()) {
+                        java.nio.file.Files.copy(archive, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("writing " + file + " failed", e);
+                    } finally {
+                        docker.removeContainerCmd(id).withForce(true).exec();
+                    }
+                    written.add(file);
+                }
+            }
+        }
+        return written;
+    }
+
     /** Removes the lab's hosts and everything in them; their data volumes only when asked. */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
         for (SimulatedHost host : hosts.list()) {

@@ -14,6 +14,7 @@ import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestLab;
 import dev.portolan.testing.TestEngine;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,18 @@ class LabsIT extends EngineTest {
         String after = exec("data", "db", "cat", "/data/log");
         assertTrue(after.startsWith(before.strip()), "the data survived destroy and apply");
 
+        // before destroying the data, a backup: each lab volume streamed into a tar file
+        Path backups = home.resolve("backups");
+        List<Path> files = labs.backUp(lab.name(), backups, Progress.NONE);
+        assertEquals(1, files.size(), "the lab has one volume: " + files);
+        assertTrue(files.getFirst().getFileName().toString().startsWith(lab.name() + "-data-db-data-"), files.toString());
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(files.getFirst()))) {
+            boolean logFound = false;
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                logFound |= entry.getName().equals("db-data/log") && entry.getSize() > 0;
+            }
+            assertTrue(logFound, "the database's log is in the backup");
+        }
         labs.destroy(lab.name(), true, Progress.NONE);
         assertThrows(NotFoundException.class,
                 () -> engine.docker().inspectVolumeCmd("portolan-" + lab.name() + "-data-docker").exec(),

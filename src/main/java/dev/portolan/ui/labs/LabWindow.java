@@ -301,20 +301,28 @@ public final class LabWindow {
         if (lab == null) return;
         LabSpec destroying = lab;
         boolean withData = removeData.isSelected();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "Its hosts and everything running on them go. " + (withData
-                        ? "Their data volumes go too: images, containers and volumes inside the hosts are lost."
-                        : "Their data volumes are kept: apply again and the hosts find their data."),
-                ButtonType.OK, ButtonType.CANCEL);
+        Path backups = dev.portolan.app.UserDirectories.forThisUser().config().resolve("backups");
+        Label text = new Label("Its hosts and everything running on them go. " + (withData
+                ? "Their data volumes go too: images, containers and volumes inside the hosts are lost."
+                : "Their data volumes are kept: apply again and the hosts find their data."));
+        text.setWrapText(true);
+        CheckBox backUp = new CheckBox("First back up the lab's volumes to " + backups);
+        backUp.setId("lab-backup-first");
+        backUp.setSelected(withData);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        confirm.getDialogPane().setContent(new VBox(10, text, backUp));
         confirm.initOwner(stage);
         confirm.setHeaderText("Destroy the lab " + destroying.name() + "?");
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) return;
+        boolean backUpFirst = backUp.isSelected();
         runner.run("Destroying " + destroying.name() + "…", "Destroyed " + destroying.name(), "Destroy " + destroying.name(),
                 () -> {
+                    List<Path> saved = backUpFirst ? labs().backUp(destroying.name(), backups, Progress.NONE) : List.of();
                     labs().destroy(destroying.name(), withData, Progress.NONE);
-                    return null;
-                }, done -> {
-                    outcome.setText(destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept."));
+                    return saved;
+                }, saved -> {
+                    outcome.setText(destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept.")
+                            + (saved.isEmpty() ? "" : " Its volumes were backed up first: " + saved.size() + (saved.size() == 1 ? " file" : " files") + " in " + backups + "."));
                     check();
                 });
     }

@@ -79,6 +79,8 @@ class LabWindowIT extends WindowTest {
             robot.clickOn("OK");
             waitFor("its hosts leave the sidebar", Duration.ofSeconds(30),
                     () -> host(name + "/web") == null && host(name + "/data") == null);
+            waitFor("its data was backed up first (offered, ticked, since the data goes too)", Duration.ofSeconds(10),
+                    () -> robot.lookup("#lab-outcome").queryLabeled().getText().contains("backed up first: 1 file in"));
         } finally {
             engine.removeLab(name);
         }
