@@ -71,6 +71,8 @@ public final class LabWindow {
     private volatile boolean cancelled;
     private LabSpec lab;
     private String shownPlanOf;
+    /** What the last destroy did, kept above the plan that follows it. */
+    private String lastResult;
 
     private LabWindow(Window owner, Path file, String text, HostsController hosts, ActionRunner runner,
             BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
@@ -194,13 +196,15 @@ public final class LabWindow {
         }
         refreshTitle();
         LabSpec planned = lab;
-        outcome.setText("Planning…");
+        outcome.setText((lastResult == null ? "" : lastResult + "\n") + "Planning…");
         runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
             if (check != checks.get()) return; // typed on meanwhile
             lines.getItems().setAll(steps.stream().map(s -> s.host() + ": " + s.describe()).toList());
-            outcome.setText(steps.isEmpty() ? "Nothing to do: what runs is what the file says."
+            outcome.setText((lastResult == null ? "" : lastResult + "\n") + (steps.isEmpty()
+                    ? "Nothing to do: what runs is what the file says."
                     : "Plan: " + steps.size() + " steps, drawn on the diagram as dashed ghosts. Apply makes them;"
-                            + " running it again finishes a stopped apply.");
+                            + " running it again finishes a stopped apply."));
+            lastResult = null;
             apply.setDisable(steps.isEmpty());
             showPlan(planned.name(), steps);
         }, error -> {
@@ -321,8 +325,11 @@ public final class LabWindow {
                     labs().destroy(destroying.name(), withData, Progress.NONE);
                     return saved;
                 }, saved -> {
-                    outcome.setText(destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept.")
-                            + (saved.isEmpty() ? "" : " Its volumes were backed up first: " + saved.size() + (saved.size() == 1 ? " file" : " files") + " in " + backups + "."));
+                    // said again above the next plan, which the check below makes
+                    lastResult = destroying.name() + " is destroyed" + (withData ? "." : "; the hosts' data volumes are kept.")
+                            + (saved.isEmpty() ? "" : " Its volumes were backed up first: " + saved.size()
+                                    + (saved.size() == 1 ? " file" : " files") + " in " + backups + ".");
+                    outcome.setText(lastResult);
                     check();
                 });
     }
