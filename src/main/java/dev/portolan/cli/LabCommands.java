@@ -176,7 +176,7 @@ public final class LabCommands {
             withEngine((local, hosts) -> {
                 Labs labs = new Labs(local.requests(), hosts, hostImage);
                 if (backup != null) labs.backUp(lab.name(), backup, printing());
-                labs.destroy(lab.name(), removeVolumes, printing());
+                labs.destroy(lab, removeVolumes, printing());
                 return null;
             });
             print(Map.of("lab", lab.name(), "destroyed", true, "volumesKept", !removeVolumes),

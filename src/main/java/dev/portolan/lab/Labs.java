@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerRunner;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.HealthSpec;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.image.ImageCopy;
@@ -57,18 +60,29 @@ public final class Labs {
         Map<String, HostState> states = new HashMap<>();
         try {
             for (LabSpec.Host host : lab.hosts()) {
-                if (host.provider() != LabSpec.Provider.SIMULATED) {
-                    throw new InvalidInputException("Host " + host.name() + ": apply supports simulated hosts for now, not "
-                            + host.provider().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
+                if (host.provider() == LabSpec.Provider.DOCKER_MACHINE) {
+                    throw new InvalidInputException("Host " + host.name() + ": a lab makes simulated hosts and uses existing"
+                            + " engines; make the docker-machine host from Add host, then name it with provider: existing"
+                            + " and its context.");
                 }
-                SimulatedHost running = hosts.find(lab.name(), host.name()).filter(SimulatedHost::isRunning).orElse(null);
+                if (host.provider() == LabSpec.Provider.EXISTING && lab.swarm() != null && swarmMembers(lab).contains(host.name())) {
+                    throw new InvalidInputException("Host " + host.name() + ": a lab's Swarm is made of its simulated hosts;"
+                            + " an existing engine stays out of it (it may be in a Swarm of its own).");
+                }
                 HostState state = HostState.EMPTY;
-                if (running == null) {
-                    steps.add(new LabStep.CreateHost(host.name(), host));
-                } else {
-                    EngineClients engine = EngineClients.connect(running.endpoint());
+                if (host.provider() == LabSpec.Provider.EXISTING) {
+                    EngineClients engine = connectExisting(host);
                     clients.put(host.name(), engine);
                     state = HostState.read(engine.requests(), lab.name());
+                } else {
+                    SimulatedHost running = hosts.find(lab.name(), host.name()).filter(SimulatedHost::isRunning).orElse(null);
+                    if (running == null) {
+                        steps.add(new LabStep.CreateHost(host.name(), host));
+                    } else {
+                        EngineClients engine = EngineClients.connect(running.endpoint());
+                        clients.put(host.name(), engine);
+                        state = HostState.read(engine.requests(), lab.name());
+                    }
                 }
                 states.put(host.name(), state);
                 planHost(lab, host.name(), state, steps);
@@ -161,8 +175,7 @@ public final class Labs {
             progress.checkCancelled();
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
-                DockerClient docker = clients.computeIfAbsent(entry.getValue(), h -> EngineClients.connect(
-                        hosts.find(lab.name(), h).orElseThrow().endpoint())).requests();
+                DockerClient docker = client(lab, entry.getValue(), clients);
                 var health = docker.inspectContainerCmd(entry.getKey()).exec().getState().getHealth();
                 String status = health == null ? "none" : health.getStatus();
                 if ("healthy".equals(status)) {
@@ -297,7 +310,40 @@ public final class Labs {
         return written;
     }
 
-    /** Removes the lab's hosts and everything in them; their data volumes only when asked. */
+    /**
+     * As {@link #destroy(String, boolean, Progress)}, and on the lab's existing engines
+     * removes what carries the lab's label (containers, networks; volumes only when asked):
+     * nothing else there is touched.
+     */
+    public void destroy(LabSpec lab, boolean removeVolumes, Progress progress) {
+        for (LabSpec.Host host : lab.hosts()) {
+            if (host.provider() != LabSpec.Provider.EXISTING) continue;
+            try (EngineClients engine = connectExisting(host)) {
+                DockerClient docker = engine.requests();
+                var owned = Map.of(Ownership.LAB, lab.name());
+                for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(owned).exec()) {
+                    progress.step(host.name() + ": remove container " + c.getNames()[0].replaceFirst("^/", ""));
+                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                }
+                for (var n : docker.listNetworksCmd().withFilter("label", List.of(Ownership.LAB + "=" + lab.name())).exec()) {
+                    progress.step(host.name() + ": remove network " + n.getName());
+                    docker.removeNetworkCmd(n.getId()).exec();
+                }
+                var volumes = docker.listVolumesCmd().withFilter("label", List.of(Ownership.LAB + "=" + lab.name())).exec().getVolumes();
+                for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+                    if (removeVolumes) {
+                        progress.step(host.name() + ": remove volume " + v.getName());
+                        docker.removeVolumeCmd(v.getName()).exec();
+                    } else {
+                        progress.step(host.name() + ": keep volume " + v.getName());
+                    }
+                }
+            }
+        }
+        destroy(lab.name(), removeVolumes, progress);
+    }
+
+    /** Removes the lab's simulated hosts and everything in them; their data volumes only when asked. */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
         for (SimulatedHost host : hosts.list()) {
             if (!host.lab().equals(labName)) continue;
@@ -322,8 +368,42 @@ public final class Labs {
     }
 
     private DockerClient client(LabSpec lab, String host, Map<String, EngineClients> clients) {
-        return clients.computeIfAbsent(host, h -> EngineClients.connect(hosts.find(lab.name(), h).orElseThrow().endpoint()))
-                .requests();
+        return clients.computeIfAbsent(host, h -> EngineClients.connect(endpointOf(lab, h))).requests();
+    }
+
+    /** Where a lab host's engine answers: a simulated host's TLS API, or the existing engine the file names. */
+    private EngineEndpoint endpointOf(LabSpec lab, String host) {
+        LabSpec.Host spec = lab.hosts().stream().filter(h -> h.name().equals(host)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no host " + host + " in lab " + lab.name()));
+        if (spec.provider() == LabSpec.Provider.EXISTING) return existingEndpoint(spec);
+        return hosts.find(lab.name(), host).orElseThrow(() -> new IllegalStateException(host + " is not made yet")).endpoint();
+    }
+
+    /** endpoint: a docker context's name, or an address such as unix:///var/run/docker.sock. */
+    private EngineEndpoint existingEndpoint(LabSpec.Host spec) {
+        String endpoint = spec.endpoint().strip();
+        if (endpoint.contains("://")) {
+            return new EngineEndpoint(spec.name(), EndpointResolver.parseHost(endpoint, "Host " + spec.name()), null, "lab file");
+        }
+        return hosts.contexts().read(endpoint);
+    }
+
+    private EngineClients connectExisting(LabSpec.Host spec) {
+        EngineEndpoint endpoint = existingEndpoint(spec);
+        EngineClients engine = EngineClients.connect(endpoint);
+        try {
+            engine.ping();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw new InvalidInputException("Host " + spec.name() + ": " + EngineErrors.unreachable(endpoint, e));
+        }
+        return engine;
+    }
+
+    private static List<String> swarmMembers(LabSpec lab) {
+        List<String> members = new ArrayList<>(lab.swarm().managers());
+        members.addAll(lab.swarm().workers());
+        return members;
     }
 
     /** A host's address on its lab network, where the other hosts of the lab reach it. */

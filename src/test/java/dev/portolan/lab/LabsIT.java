@@ -127,6 +127,49 @@ class LabsIT extends EngineTest {
                 labs.plan(changed).stream().map(s -> s.host() + ": " + s.describe()).toList(), text);
     }
 
+    @Test
+    void anExistingEngineRunsTheLabsContainersAndDestroyRemovesOnlyWhatTheLabMade() {
+        String name = "ex" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String web = name + "-web";
+        String bystander = engine.runSleeper(TestEngine.uniqueName("bystander"));
+        LabSpec existing = LabFile.parse("""
+                name: %s
+                hosts:
+                  - name: here
+                    provider: existing
+                    endpoint: %s
+                volumes:
+                  - name: %s-data
+                networks:
+                  - name: %s-net
+                containers:
+                  - name: %s
+                    image: portolan-test/busybox
+                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                    volumes: ["%s-data:/data"]
+                    networks: [%s-net]
+                """.formatted(name, engine.endpoint().address(), name, name, web, name, name), "existing.yaml");
+        assertEquals(List.of("here: create volume " + name + "-data", "here: create network " + name + "-net",
+                "here: create container " + web), labs.plan(existing).stream().map(s -> s.host() + ": " + s.describe()).toList(),
+                "no host to make, no image to copy: the engine is there and has the image");
+        labs.apply(existing, Progress.NONE);
+        assertTrue(engine.docker().inspectContainerCmd(web).exec().getState().getRunning(), "the lab's container runs on it");
+        assertEquals(List.of(), labs.plan(existing), "converged");
+
+        labs.destroy(existing, false, Progress.NONE);
+        assertThrows(NotFoundException.class, () -> engine.docker().inspectContainerCmd(web).exec());
+        assertTrue(engine.docker().listNetworksCmd().withNameFilter(name + "-net").exec().isEmpty(), "its network is gone");
+        assertEquals(name + "-data", engine.docker().inspectVolumeCmd(name + "-data").exec().getName(), "its volume is kept");
+        assertTrue(engine.docker().inspectContainerCmd(bystander).exec().getState().getRunning(), "nothing else is touched");
+        labs.destroy(existing, true, Progress.NONE);
+        assertThrows(NotFoundException.class, () -> engine.docker().inspectVolumeCmd(name + "-data").exec(), "asked to, it goes");
+
+        LabSpec unreachable = LabFile.parse("name: %s\nhosts:\n  - name: far\n    provider: existing\n    endpoint: tcp://127.0.0.1:%d\n"
+                .formatted(name, TestEngine.freePort()), "far.yaml");
+        var e = assertThrows(dev.portolan.engine.InvalidInputException.class, () -> labs.plan(unreachable));
+        assertTrue(e.getMessage().startsWith("Host far: "), e.getMessage());
+    }
+
     private static LabSpec.Container withEnv(LabSpec.Container c) {
         return new LabSpec.Container(c.name(), c.host(), c.image(), c.replicas(), c.command(), java.util.Map.of("MODE", "blue"),
                 c.ports(), c.volumes(), c.networks(), c.restart(), c.healthcheck(), c.dependsOn(), c.volumesFrom());

@@ -46,6 +46,11 @@ public final class SimulatedHosts {
      * @param configDir where labs keep their CA and the hosts' certificates
      * @param contexts  the docker CLI's context store the hosts are registered in
      */
+    /** The docker contexts the hosts are registered in (and where existing engines are looked up). */
+    public DockerContexts contexts() {
+        return contexts;
+    }
+
     public SimulatedHosts(DockerClient docker, Path configDir, DockerContexts contexts) {
         this.docker = docker;
         this.configDir = configDir;

@@ -322,7 +322,7 @@ public final class LabWindow {
         runner.run("Destroying " + destroying.name() + "…", "Destroyed " + destroying.name(), "Destroy " + destroying.name(),
                 () -> {
                     List<Path> saved = backUpFirst ? labs().backUp(destroying.name(), backups, Progress.NONE) : List.of();
-                    labs().destroy(destroying.name(), withData, Progress.NONE);
+                    labs().destroy(destroying, withData, Progress.NONE);
                     return saved;
                 }, saved -> {
                     // said again above the next plan, which the check below makes
