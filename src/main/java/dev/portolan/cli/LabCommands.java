@@ -8,6 +8,7 @@ import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHostSpec;
@@ -135,7 +136,7 @@ public final class LabCommands {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            List<LabStep> steps = withEngine((local, hosts) -> new Labs(local.requests(), hosts, hostImage).plan(lab));
+            List<LabStep> steps = withEngine((local, hosts) -> new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null)).plan(lab));
             StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
                     : "Plan for " + lab.name() + ": " + steps.size() + " steps");
             steps.forEach(s -> text.append("\n  ").append(s.host()).append(": ").append(s.describe()));
@@ -152,7 +153,7 @@ public final class LabCommands {
             long start = System.nanoTime();
             if (!json) out().println("Applying " + lab.name() + "…");
             withEngine((local, hosts) -> {
-                new Labs(local.requests(), hosts, hostImage).apply(lab, printing());
+                new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null)).apply(lab, printing());
                 return null;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -174,7 +175,7 @@ public final class LabCommands {
         public Integer call() throws Exception {
             LabSpec lab = lab();
             withEngine((local, hosts) -> {
-                Labs labs = new Labs(local.requests(), hosts, hostImage);
+                Labs labs = new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null));
                 if (backup != null) labs.backUp(lab.name(), backup, printing());
                 labs.destroy(lab, removeVolumes, printing());
                 return null;

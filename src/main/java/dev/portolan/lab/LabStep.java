@@ -11,7 +11,9 @@ public sealed interface LabStep {
 
     record CreateHost(String host, LabSpec.Host spec) implements LabStep {
         public String describe() {
-            return "create simulated host " + host;
+            return spec.provider() == LabSpec.Provider.DOCKER_MACHINE
+                    ? "create docker-machine host " + host + " (driver " + (spec.driver() == null ? "virtualbox" : spec.driver()) + ")"
+                    : "create simulated host " + host;
         }
     }
 

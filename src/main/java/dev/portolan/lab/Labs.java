@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerRunner;
+import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.engine.EngineErrors;
@@ -45,12 +46,38 @@ public final class Labs {
     private final DockerClient local;
     private final SimulatedHosts hosts;
     private final String defaultHostImage;
+    private final DockerMachine machine;
 
     /** @param defaultHostImage the DinD image of hosts whose file names none (docker:dind in the app) */
     public Labs(DockerClient local, SimulatedHosts hosts, String defaultHostImage) {
+        this(local, hosts, defaultHostImage, null);
+    }
+
+    /** @param machine the docker-machine CLI for hosts with provider: docker-machine (null when not installed) */
+    public Labs(DockerClient local, SimulatedHosts hosts, String defaultHostImage, DockerMachine machine) {
         this.local = local;
         this.hosts = hosts;
         this.defaultHostImage = defaultHostImage;
+        this.machine = machine;
+    }
+
+    /** A docker-machine host of a lab is the machine named LAB-HOST. */
+    static String machineName(LabSpec lab, String host) {
+        return lab.name() + "-" + host;
+    }
+
+    private DockerMachine machine(LabSpec.Host host) {
+        if (machine == null) {
+            throw new InvalidInputException("Host " + host.name() + ": docker-machine is not installed here. Install it,"
+                    + " or change the host to provider: simulated (a Docker-in-Docker host on this computer).");
+        }
+        return machine;
+    }
+
+    /** The machine of a docker-machine host when it exists, with its state. */
+    private java.util.Optional<dev.portolan.host.machine.Machine> machineOf(LabSpec lab, LabSpec.Host host) {
+        String name = machineName(lab, host.name());
+        return machine(host).list().stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
     /** What apply would do, host by host, in order. */
@@ -60,17 +87,21 @@ public final class Labs {
         Map<String, HostState> states = new HashMap<>();
         try {
             for (LabSpec.Host host : lab.hosts()) {
-                if (host.provider() == LabSpec.Provider.DOCKER_MACHINE) {
-                    throw new InvalidInputException("Host " + host.name() + ": a lab makes simulated hosts and uses existing"
-                            + " engines; make the docker-machine host from Add host, then name it with provider: existing"
-                            + " and its context.");
-                }
-                if (host.provider() == LabSpec.Provider.EXISTING && lab.swarm() != null && swarmMembers(lab).contains(host.name())) {
+                if (host.provider() != LabSpec.Provider.SIMULATED && lab.swarm() != null && swarmMembers(lab).contains(host.name())) {
                     throw new InvalidInputException("Host " + host.name() + ": a lab's Swarm is made of its simulated hosts;"
-                            + " an existing engine stays out of it (it may be in a Swarm of its own).");
+                            + " this one stays out of it (it may be in a Swarm of its own).");
                 }
                 HostState state = HostState.EMPTY;
-                if (host.provider() == LabSpec.Provider.EXISTING) {
+                if (host.provider() == LabSpec.Provider.DOCKER_MACHINE) {
+                    var existing = machineOf(lab, host).filter(dev.portolan.host.machine.Machine::isRunning);
+                    if (existing.isEmpty()) {
+                        steps.add(new LabStep.CreateHost(host.name(), host));
+                    } else {
+                        EngineClients engine = EngineClients.connect(machine(host).endpoint(existing.get().name()));
+                        clients.put(host.name(), engine);
+                        state = HostState.read(engine.requests(), lab.name());
+                    }
+                } else if (host.provider() == LabSpec.Provider.EXISTING) {
                     EngineClients engine = connectExisting(host);
                     clients.put(host.name(), engine);
                     state = HostState.read(engine.requests(), lab.name());
@@ -206,6 +237,16 @@ public final class Labs {
     static final java.time.Duration HEALTHY_WITHIN = java.time.Duration.ofSeconds(120);
 
     private void run(LabSpec lab, LabStep step, Map<String, EngineClients> clients) {
+        if (step instanceof LabStep.CreateHost create && create.spec().provider() == LabSpec.Provider.DOCKER_MACHINE) {
+            String name = machineName(lab, create.host());
+            if (machineOf(lab, create.spec()).isPresent()) {
+                machine(create.spec()).start(name, line -> { }, Progress.NONE);
+            } else {
+                String driver = create.spec().driver() == null ? "virtualbox" : create.spec().driver();
+                machine(create.spec()).create(name, driver, List.of(), line -> { }, Progress.NONE);
+            }
+            return;
+        }
         if (step instanceof LabStep.CreateHost create) {
             SimulatedHost host = hosts.find(lab.name(), create.host()).orElse(null);
             if (host == null) {
@@ -317,6 +358,15 @@ public final class Labs {
      */
     public void destroy(LabSpec lab, boolean removeVolumes, Progress progress) {
         for (LabSpec.Host host : lab.hosts()) {
+            if (host.provider() == LabSpec.Provider.DOCKER_MACHINE) {
+                // a machine's disk is its data: stopped, it is kept; removed only when asked
+                String name = machineName(lab, host.name());
+                if (machineOf(lab, host).isEmpty()) continue;
+                progress.step(host.name() + (removeVolumes ? ": remove machine " : ": stop machine (its disk is kept) ") + name);
+                if (removeVolumes) machine(host).remove(name, line -> { }, Progress.NONE);
+                else machine(host).stop(name, line -> { }, Progress.NONE);
+                continue;
+            }
             if (host.provider() != LabSpec.Provider.EXISTING) continue;
             try (EngineClients engine = connectExisting(host)) {
                 DockerClient docker = engine.requests();
@@ -376,6 +426,7 @@ public final class Labs {
         LabSpec.Host spec = lab.hosts().stream().filter(h -> h.name().equals(host)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no host " + host + " in lab " + lab.name()));
         if (spec.provider() == LabSpec.Provider.EXISTING) return existingEndpoint(spec);
+        if (spec.provider() == LabSpec.Provider.DOCKER_MACHINE) return machine(spec).endpoint(machineName(lab, host));
         return hosts.find(lab.name(), host).orElseThrow(() -> new IllegalStateException(host + " is not made yet")).endpoint();
     }
 

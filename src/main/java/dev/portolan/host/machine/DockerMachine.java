@@ -38,6 +38,20 @@ public final class DockerMachine {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * docker-machine on the PATH; the system property portolan.docker-machine names another
+     * executable (tests use the stand-in in src/test/machine), and portolan.machine-storage
+     * its MACHINE_STORAGE_PATH (tests keep theirs apart).
+     */
+    public static Optional<DockerMachine> fromEnvironment() {
+        String chosen = System.getProperty("portolan.docker-machine");
+        Optional<Path> executable = chosen != null ? Optional.of(Path.of(chosen)).filter(Files::isExecutable)
+                : find(System.getenv("PATH"));
+        String storage = System.getProperty("portolan.machine-storage");
+        Map<String, String> env = storage == null ? Map.of() : Map.of("MACHINE_STORAGE_PATH", storage);
+        return executable.map(path -> new DockerMachine(path, env));
+    }
+
     /** docker-machine on this PATH, or empty when it is not installed. */
     public static Optional<Path> find(String path) {
         return findOnPath("docker-machine", path);

@@ -166,7 +166,7 @@ public final class HostsController {
     /** Labs on the local engine's simulated hosts, or empty while the local engine is not connected. */
     public Optional<dev.portolan.lab.Labs> labs() {
         return session(local).flatMap(HostSession::clients).map(c -> new dev.portolan.lab.Labs(c.requests(),
-                new SimulatedHosts(c.requests(), configDir, contexts), defaultHostImage()));
+                new SimulatedHosts(c.requests(), configDir, contexts), defaultHostImage(), machines().cli().orElse(null)));
     }
 
     /** docker:dind, unless only the locally built portolan-test/dind is there (no registry to pull from). */

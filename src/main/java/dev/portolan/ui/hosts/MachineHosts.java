@@ -6,8 +6,6 @@ import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.host.machine.Machine;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +35,12 @@ public final class MachineHosts {
      * executable (tests use the stand-in in src/test/machine).
      */
     static Optional<DockerMachine> findCli() {
-        String chosen = System.getProperty("portolan.docker-machine");
-        Optional<Path> executable = chosen != null ? Optional.of(Path.of(chosen)).filter(Files::isExecutable)
-                : DockerMachine.find(System.getenv("PATH"));
-        // docker-machine's own MACHINE_STORAGE_PATH, settable as a property too (tests keep theirs apart)
-        String storage = System.getProperty("portolan.machine-storage");
-        Map<String, String> env = storage == null ? Map.of() : Map.of("MACHINE_STORAGE_PATH", storage);
-        return executable.map(path -> new DockerMachine(path, env));
+        return DockerMachine.fromEnvironment();
+    }
+
+    /** The docker-machine CLI, when installed. */
+    public Optional<DockerMachine> cli() {
+        return cli;
     }
 
     public boolean isInstalled() {

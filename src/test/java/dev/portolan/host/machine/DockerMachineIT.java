@@ -128,4 +128,40 @@ class DockerMachineIT extends EngineTest {
         var missing = assertThrows(MachineCommandException.class, () -> dm.start("ghost", line -> { }, Progress.NONE));
         assertTrue(missing.getMessage().contains("Host does not exist: \"ghost\""), missing.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aLabHostWithProviderDockerMachineIsMadeUsedAndStoppedByTheLab() {
+        DockerMachine dm = machine(Map.of("STANDIN_URL", "tcp://127.0.0.1:" + vm.apiPort(),
+                "STANDIN_CERTS", vm.clientCertificates().toString()));
+        String name = "lm" + UUID.randomUUID().toString().substring(0, 6);
+        dev.portolan.lab.LabSpec lab = dev.portolan.lab.LabFile.parse("""
+                name: %s
+                hosts:
+                  - name: box
+                    provider: docker-machine
+                    driver: virtualbox
+                containers:
+                  - name: %s-app
+                    image: portolan-test/busybox
+                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                """.formatted(name, name), "machine.yaml");
+        dev.portolan.lab.Labs labs = new dev.portolan.lab.Labs(engine.docker(), simulated, TestEngine.DIND, dm);
+        assertEquals("box: create docker-machine host box (driver virtualbox)",
+                labs.plan(lab).getFirst().host() + ": " + labs.plan(lab).getFirst().describe());
+        labs.apply(lab, Progress.NONE);
+        try (EngineClients clients = EngineClients.connect(dm.endpoint(name + "-box"))) {
+            assertTrue(clients.requests().inspectContainerCmd(name + "-app").exec().getState().getRunning(),
+                    "the lab's container runs on the machine's engine");
+            assertEquals(List.of(), labs.plan(lab), "converged");
+            labs.destroy(lab, false, Progress.NONE);
+            assertEquals("Stopped", dm.list().stream().filter(m -> m.name().equals(name + "-box")).findFirst().orElseThrow().state(),
+                    "destroy keeps the machine's disk: stopped, not removed");
+            labs.destroy(lab, true, Progress.NONE);
+            assertTrue(dm.list().stream().noneMatch(m -> m.name().equals(name + "-box")), "asked to, the machine goes");
+            clients.requests().removeContainerCmd(name + "-app").withForce(true).exec();
+        }
+        var noMachine = new dev.portolan.lab.Labs(engine.docker(), simulated, TestEngine.DIND, null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.portolan.engine.InvalidInputException.class, () -> noMachine.plan(lab));
+        assertTrue(e.getMessage().contains("docker-machine is not installed here"), e.getMessage());
+    }
 }
