@@ -61,6 +61,12 @@ public final class ImageBuild {
      * the engine's words; {@code cancelled} stops the build (the engine drops it).
      */
     public static String build(DockerClient engine, Path folder, String tag, Listener listener, BooleanSupplier cancelled) {
+        return build(engine, folder, tag, java.util.Map.of(), listener, cancelled);
+    }
+
+    /** As above, with labels on the image (a lab marks what it built, and from which files). */
+    public static String build(DockerClient engine, Path folder, String tag, java.util.Map<String, String> labels,
+            Listener listener, BooleanSupplier cancelled) {
         String problem = problem(folder, tag);
         if (problem != null) throw new InvalidInputException(problem);
         BuildOutput output = new BuildOutput(listener::stepFinished);
@@ -68,6 +74,7 @@ public final class ImageBuild {
         AtomicReference<String> error = new AtomicReference<>();
         var command = engine.buildImageCmd(folder.toFile()).withPull(false).withRemove(true).withForcerm(true);
         if (!tag.isBlank()) command.withTags(Set.of(tag.strip()));
+        if (!labels.isEmpty()) command.withLabels(labels);
         command.exec(new CancellableCallback<BuildResponseItem>() {
             @Override
             public void onNext(BuildResponseItem item) {

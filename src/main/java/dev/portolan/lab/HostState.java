@@ -9,22 +9,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What of a lab already runs on one of its hosts: images, and the lab's volumes, networks and containers. */
-record HostState(Set<String> images, Set<String> volumes, Set<String> networks, Map<String, Existing> containers) {
+record HostState(Map<String, String> images, Set<String> volumes, Set<String> networks, Map<String, Existing> containers) {
 
-    static final HostState EMPTY = new HostState(Set.of(), Set.of(), Set.of(), Map.of());
+    static final HostState EMPTY = new HostState(Map.of(), Set.of(), Set.of(), Map.of());
 
     /** A lab container found on the host, with the hash of the spec it was made from. */
     record Existing(String id, String specHash) {}
 
     boolean hasImage(String image) {
-        return images.contains(image) || images.contains(image + ":latest");
+        return images.containsKey(image) || images.containsKey(image + ":latest");
+    }
+
+    /** The id of the image with this tag on the host, or null. */
+    String imageId(String image) {
+        return images.containsKey(image) ? images.get(image) : images.get(image + ":latest");
     }
 
     static HostState read(DockerClient docker, String lab) {
         Map<String, String> owned = Map.of(Ownership.LAB, lab);
-        Set<String> images = docker.listImagesCmd().exec().stream()
-                .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.of() : java.util.Arrays.stream(i.getRepoTags()))
-                .collect(Collectors.toSet());
+        Map<String, String> images = new HashMap<>();
+        for (var image : docker.listImagesCmd().exec()) {
+            if (image.getRepoTags() != null) for (String tag : image.getRepoTags()) images.put(tag, image.getId());
+        }
         var listed = docker.listVolumesCmd().withFilter("label", List.of(Ownership.LAB + "=" + lab)).exec().getVolumes();
         Set<String> volumes = listed == null ? Set.of()
                 : listed.stream().map(v -> v.getName()).collect(Collectors.toSet());

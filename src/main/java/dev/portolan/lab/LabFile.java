@@ -34,14 +34,23 @@ public final class LabFile {
 
     public static LabSpec read(Path file) {
         try {
-            return parse(Files.readString(file), file.getFileName().toString());
+            Path folder = file.toAbsolutePath().getParent();
+            return parse(Files.readString(file), file.getFileName().toString(), folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lab file " + file, e);
         }
     }
 
-    /** Parses and checks {@code text}; {@code fileName} is used in the problems. */
+    /** Parses and checks {@code text}; {@code fileName} is used in the problems; build folders are taken as they are. */
     public static LabSpec parse(String text, String fileName) {
+        return parse(text, fileName, null);
+    }
+
+    /**
+     * As above; the images' build folders are relative to {@code folder} (the lab file's),
+     * and come out absolute.
+     */
+    public static LabSpec parse(String text, String fileName, Path folder) {
         if (text.isBlank()) {
             throw new LabFileException(List.of(new LabProblem(fileName, 1, 1,
                     "the file is empty; a lab needs at least a name and one host")));
@@ -58,6 +67,11 @@ public final class LabFile {
         if (spec == null) {
             throw new LabFileException(List.of(new LabProblem(fileName, 1, 1,
                     "the file is empty; a lab needs at least a name and one host")));
+        }
+        if (folder != null && !spec.images().isEmpty()) {
+            spec = new LabSpec(spec.name(), spec.description(), spec.hosts(), spec.networks(), spec.volumes(), spec.containers(),
+                    spec.swarm(), spec.images().stream().map(i -> i.build() == null ? i
+                            : new LabSpec.Image(i.name(), folder.resolve(i.build()).normalize().toString())).toList());
         }
         List<LabValidator.Finding> findings = LabValidator.check(spec);
         if (findings.isEmpty()) return spec;

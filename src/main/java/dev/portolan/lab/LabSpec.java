@@ -15,9 +15,11 @@ public record LabSpec(
         List<Network> networks,
         List<Volume> volumes,
         List<Container> containers,
-        Swarm swarm) {
+        Swarm swarm,
+        List<Image> images) {
 
     public LabSpec {
+        images = images == null ? List.of() : List.copyOf(images);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
         networks = networks == null ? List.of() : List.copyOf(networks);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
@@ -46,6 +48,12 @@ public record LabSpec(
 
     /** A network on one host (bridge), or across the Swarm's hosts (overlay) when host is absent. */
     public record Network(String name, String host, String driver, String subnet) {}
+
+    /**
+     * An image the lab builds on this computer from a folder with a Dockerfile (relative to
+     * the lab file), then copies to the hosts whose containers use it.
+     */
+    public record Image(String name, String build) {}
 
     /** A named volume on one host. */
     public record Volume(String name, String host) {}

@@ -82,4 +82,11 @@ public sealed interface LabStep {
             return "remove service " + name + " (no longer in the lab file)";
         }
     }
+
+    /** Builds an image of the lab on this computer, to be copied to the hosts that use it. */
+    record BuildImage(String host, LabSpec.Image image, String filesHash) implements LabStep {
+        public String describe() {
+            return "build image " + image.name() + " from " + image.build();
+        }
+    }
 }

@@ -67,6 +67,18 @@ final class LabValidator {
         }
         dependencies(containerIndex);
         swarm();
+        for (int i = 0; i < lab.images().size(); i++) {
+            LabSpec.Image image = lab.images().get(i);
+            String at = "/images/" + i;
+            if (image.name() == null || image.name().isBlank()) {
+                add(at + "/name", "image name: give the image a name, such as myapp:1");
+            } else if (image.build() == null) {
+                add(at + "/build", "build: the folder that holds the Dockerfile, relative to the lab file, such as ./app");
+            } else {
+                String problem = dev.portolan.image.ImageBuild.problem(java.nio.file.Path.of(image.build()), image.name());
+                if (problem != null) add(problem.contains("image name") ? at + "/name" : at + "/build", problem);
+            }
+        }
     }
 
     private void host(int i, Host h) {

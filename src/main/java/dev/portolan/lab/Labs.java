@@ -83,6 +83,23 @@ public final class Labs {
     /** What apply would do, host by host, in order. */
     public List<LabStep> plan(LabSpec lab) {
         List<LabStep> steps = new ArrayList<>();
+        // images the lab builds: built here when missing or when their files changed since
+        Map<String, String> builtIds = new HashMap<>();
+        Map<String, String> builtFrom = new HashMap<>();
+        for (LabSpec.Image image : lab.images()) {
+            String hash = filesHash(java.nio.file.Path.of(image.build()));
+            String localId = null;
+            try {
+                var inspected = local.inspectImageCmd(image.name()).exec();
+                var labels = inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
+                if (labels != null && hash.equals(labels.get(BUILT_FROM))) localId = inspected.getId();
+            } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
+                // built below
+            }
+            if (localId == null) steps.add(new LabStep.BuildImage(THIS_COMPUTER, image, hash));
+            builtIds.put(image.name(), localId);
+            builtFrom.put(image.name(), hash);
+        }
         Map<String, EngineClients> clients = new HashMap<>();
         Map<String, HostState> states = new HashMap<>();
         try {
@@ -116,7 +133,7 @@ public final class Labs {
                     }
                 }
                 states.put(host.name(), state);
-                planHost(lab, host.name(), state, steps);
+                planHost(lab, host.name(), state, steps, builtIds, builtFrom);
             }
             LabSwarm.plan(lab, h -> clients.containsKey(h) ? clients.get(h).requests() : null,
                     h -> states.getOrDefault(h, HostState.EMPTY), steps);
@@ -126,10 +143,11 @@ public final class Labs {
         return steps;
     }
 
-    private void planHost(LabSpec lab, String host, HostState state, List<LabStep> steps) {
+    private void planHost(LabSpec lab, String host, HostState state, List<LabStep> steps, Map<String, String> builtIds,
+            Map<String, String> builtFrom) {
         List<LabSpec.Container> containers = DependencyOrder.of(lab.containers()).stream()
                 .filter(c -> host.equals(hostOf(lab, c.host()))).toList();
-        containers.stream().map(LabSpec.Container::image).distinct().filter(image -> !state.hasImage(image))
+        containers.stream().map(LabSpec.Container::image).distinct().filter(image -> needsCopy(image, state, builtIds))
                 .forEach(image -> steps.add(new LabStep.CopyImage(host, image)));
         lab.volumes().stream().filter(v -> host.equals(hostOf(lab, v.host())) && !state.volumes().contains(v.name()))
                 .forEach(v -> steps.add(new LabStep.CreateVolume(host, v.name())));
@@ -143,7 +161,8 @@ public final class Labs {
                 // the expanded env counts too: a load balancer is replaced when its backends change
                 Map<String, String> expanded = new java.util.TreeMap<>();
                 c.env().forEach((k, v) -> expanded.put(k, expandReplicas(lab, v)));
-                String hash = hash(List.of(c, expanded));
+                // and so do the files of an image the lab builds: rebuilt, its containers are made again
+                String hash = hash(List.of(c, expanded, builtFrom.getOrDefault(c.image(), "")));
                 HostState.Existing existing = state.containers().get(name);
                 if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
                 else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));
@@ -176,7 +195,14 @@ public final class Labs {
             for (LabStep step : steps) {
                 progress.checkCancelled();
                 progress.step(step.host() + ": " + step.describe());
-                run(lab, step, clients);
+                if (step instanceof LabStep.BuildImage build) {
+                    dev.portolan.image.ImageBuild.build(local, java.nio.file.Path.of(build.image().build()), build.image().name(),
+                            Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
+                            dev.portolan.image.ImageBuild.Listener.steps(s -> progress.step(THIS_COMPUTER + ": " + s.instruction())),
+                            progress::isCancelled);
+                } else {
+                    run(lab, step, clients);
+                }
             }
             waitUntilHealthy(lab, clients, progress);
             if (lab.swarm() != null && !lab.swarm().managers().isEmpty()) {
@@ -282,6 +308,7 @@ public final class Labs {
             case LabStep.CreateContainer create -> createContainer(docker, lab, create);
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
             case LabStep.CreateHost host -> throw new IllegalStateException("handled above");
+            case LabStep.BuildImage build -> throw new IllegalStateException("built by apply, on this computer");
         }
     }
 
@@ -403,6 +430,36 @@ public final class Labs {
         hosts.removeLabNetwork(labName);
     }
 
+
+    /** The label on an image the lab built: the hash of the files it was built from. */
+    static final String BUILT_FROM = "dev.portolan.built-from";
+    /** Where BuildImage runs: the laptop's own engine. */
+    static final String THIS_COMPUTER = "this computer";
+    /**
+     * A host needs an image copied when it lacks it, or when the lab built a newer one here;
+     * {@code builtIds} holds the local id of each image the lab builds (null: to be built).
+     */
+    private static boolean needsCopy(String image, HostState state, Map<String, String> builtIds) {
+        if (!builtIds.containsKey(image)) return !state.hasImage(image);
+        String localId = builtIds.get(image);
+        return localId == null || !localId.equals(state.imageId(image));
+    }
+
+    /** A hash of a build folder's files (names and contents): a change means building again. */
+    static String filesHash(java.nio.file.Path folder) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(java.nio.file.Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("Cannot read the build folder " + folder + ": " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static final java.util.regex.Pattern REPLICAS = java.util.regex.Pattern.compile("\\$\\{replicas:([a-zA-Z0-9_.-]+)}");
 

@@ -122,7 +122,7 @@ class LabsIT extends EngineTest {
         labs.apply(lab, Progress.NONE);
         String text = lab.containers().get(2).toString();
         var changed = new LabSpec(lab.name(), lab.description(), lab.hosts(), lab.networks(), lab.volumes(),
-                List.of(lab.containers().get(0), lab.containers().get(1), withEnv(lab.containers().get(2))), lab.swarm());
+                List.of(lab.containers().get(0), lab.containers().get(1), withEnv(lab.containers().get(2))), lab.swarm(), lab.images());
         assertEquals(List.of("web: replace container web"),
                 labs.plan(changed).stream().map(s -> s.host() + ": " + s.describe()).toList(), text);
     }
@@ -168,6 +168,54 @@ class LabsIT extends EngineTest {
                 .formatted(name, TestEngine.freePort()), "far.yaml");
         var e = assertThrows(dev.portolan.engine.InvalidInputException.class, () -> labs.plan(unreachable));
         assertTrue(e.getMessage().startsWith("Host far: "), e.getMessage());
+    }
+
+    @Test
+    void anImageTheLabBuildsIsBuiltHereCopiedToItsHostAndBuiltAgainWhenItsFilesChange() throws Exception {
+        String name = "bi" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Path dir = Files.createDirectories(home.resolve(name));
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("Dockerfile"), "FROM portolan-test/busybox\nCOPY message /message\n");
+        Files.writeString(app.resolve("message"), "first\n");
+        String image = "portolan-test/" + name + ":1";
+        Path file = Files.writeString(dir.resolve("lab.yaml"), """
+                name: %s
+                hosts:
+                  - name: node1
+                images:
+                  - name: %s
+                    build: ./app
+                containers:
+                  - name: app
+                    image: %s
+                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                """.formatted(name, image, image));
+        try {
+            LabSpec built = LabFile.read(file);
+            assertEquals(app.toString(), built.images().getFirst().build(), "the folder is taken relative to the lab file");
+            List<String> first = labs.plan(built).stream().map(s -> s.host() + ": " + s.describe()).toList();
+            assertEquals("this computer: build image " + image + " from " + app, first.getFirst());
+            labs.apply(built, Progress.NONE);
+            assertEquals("first\n", execOn(name, "node1", "app", "cat", "/message"));
+            assertEquals(List.of(), labs.plan(built), "built once: nothing to do");
+
+            Files.writeString(app.resolve("message"), "second\n");
+            List<String> again = labs.plan(LabFile.read(file)).stream().map(s -> s.host() + ": " + s.describe()).toList();
+            assertEquals(List.of("this computer: build image " + image + " from " + app, "node1: copy image " + image + " to node1",
+                    "node1: replace container app"), again, "a changed file: built again, copied again, its container made again");
+            labs.apply(LabFile.read(file), Progress.NONE);
+            assertEquals("second\n", execOn(name, "node1", "app", "cat", "/message"));
+        } finally {
+            labs.destroy(name, true, Progress.NONE);
+            engine.removeLab(name);
+            engine.docker().removeImageCmd(image).withForce(true).exec();
+        }
+    }
+
+    private String execOn(String labName, String host, String container, String... command) throws Exception {
+        try (EngineClients clients = EngineClients.connect(hosts.find(labName, host).orElseThrow().endpoint())) {
+            return new ContainerOps(clients).exec(container, List.of(command), Duration.ofSeconds(10)).output();
+        }
     }
 
     private static LabSpec.Container withEnv(LabSpec.Container c) {

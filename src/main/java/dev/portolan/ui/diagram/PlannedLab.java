@@ -44,7 +44,10 @@ final class PlannedLab {
     /** The live snapshots with this plan's ghosts added; hosts to be made come last. */
     List<HostSnapshot> over(List<HostSnapshot> live) {
         Map<String, List<LabStep>> byHost = new LinkedHashMap<>();
-        for (LabStep step : steps) byHost.computeIfAbsent(lab + "/" + step.host(), h -> new ArrayList<>()).add(step);
+        for (LabStep step : steps) {
+            if (step instanceof LabStep.BuildImage) continue; // built on this computer, not on a host of the picture
+            byHost.computeIfAbsent(lab + "/" + step.host(), h -> new ArrayList<>()).add(step);
+        }
         List<HostSnapshot> result = new ArrayList<>();
         for (HostSnapshot snapshot : live) {
             List<LabStep> here = byHost.remove(snapshot.host());

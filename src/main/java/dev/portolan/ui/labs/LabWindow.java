@@ -185,7 +185,7 @@ public final class LabWindow {
         lab = null;
         apply.setDisable(true);
         try {
-            lab = LabFile.parse(editor.getText(), fileName());
+            lab = LabFile.parse(editor.getText(), fileName(), file == null ? null : file.toAbsolutePath().getParent());
         } catch (LabFileException e) {
             lines.getItems().setAll(e.problems().stream().map(Object::toString).toList());
             outcome.setText(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
