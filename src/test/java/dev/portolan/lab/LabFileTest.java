@@ -88,11 +88,12 @@ class LabFileTest {
         assertTrue(empty.message().contains("empty"), empty.message());
     }
 
-    /** Random mutations of the template: each reads, or is refused with file:line:column; nothing else escapes. */
-    @Test
-    void fuzzedTemplatesNeverEscapeAsAnythingButProblems() throws IOException {
-        String original = template("web-db.yaml");
-        Random random = new Random(20261125);
+    /** Random mutations of every template: each reads, or is refused with file:line:column; nothing else escapes. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.FieldSource("dev.portolan.lab.LabTemplates#NAMES")
+    void fuzzedTemplatesNeverEscapeAsAnythingButProblems(String template) throws IOException {
+        String original = template(template);
+        Random random = new Random(20261125L + template.hashCode());
         String alphabet = " :-[]{}\"'#\n\tab1&*!|>%@`";
         int accepted = 0, refused = 0;
         for (int round = 0; round < 3000; round++) {
@@ -126,7 +127,7 @@ class LabFileTest {
                 throw new AssertionError("round " + round + " escaped as " + e + "\n--- input:\n" + mutated, e);
             }
         }
-        System.out.printf("fuzz: %d accepted, %d refused with file:line:column%n", accepted, refused);
+        System.out.printf("fuzz %s: %d accepted, %d refused with file:line:column%n", template, accepted, refused);
         assertTrue(refused > 1000, "the mutations do break the file");
     }
 }
