@@ -327,6 +327,7 @@ public final class DiagramView {
     public void showPlan(String lab, List<dev.portolan.lab.LabStep> steps) {
         plan = steps == null || steps.isEmpty() ? null : new PlannedLab(lab, steps);
         dirty = true;
+        fitPending = true; // the ghosts may lie outside the view: show everything
     }
 
     /** "live", "lost — connection refused", "stopped": no countdown, which would redraw every second. */
