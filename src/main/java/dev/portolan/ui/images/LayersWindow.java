@@ -140,7 +140,9 @@ public final class LayersWindow {
             }
         });
         layers.getColumns().add(line);
-        layers.getColumns().add(column("Layer", l -> l.isEmpty() ? "no files (metadata only)" : l.shortDiffId(), 150));
+        // a layer other images on this host share is marked ⇄ (its "Shared with" names them)
+        layers.getColumns().add(column("Layer", l -> l.isEmpty() ? "no files (metadata only)"
+                : (ImageActions.imagesWithLayer(host, l.diffId(), image.id()).isEmpty() ? "" : "⇄ ") + l.shortDiffId(), 150));
         layers.getColumns().add(column("Created", l -> l.created() == null ? "" : Formats.ago(l.created()), 90));
         layers.getColumns().add(column("Shared with", l -> l.isEmpty() ? ""
                 : String.join(", ", ImageActions.imagesWithLayer(host, l.diffId(), image.id())), 160));
@@ -228,15 +230,16 @@ public final class LayersWindow {
         }), () -> cancelled);
     }
 
-    /** Newest first; the newest layer with files is selected, unless the user chose one already. */
+    /** Bottom up, as the image is stacked: the base first; the newest layer with files is selected, unless the user chose one. */
     private void showLayers(List<ImageLayer> list) {
         int selected = layers.getSelectionModel().getSelectedIndex();
-        layers.getItems().setAll(list.reversed());
+        layers.getItems().setAll(list);
         if (selected < 0) {
-            selected = Math.max(0, layers.getItems().stream().filter(l -> !l.isEmpty()).findFirst()
+            selected = Math.max(0, layers.getItems().reversed().stream().filter(l -> !l.isEmpty()).findFirst()
                     .map(layers.getItems()::indexOf).orElse(0));
         }
         layers.getSelectionModel().select(selected);
+        layers.scrollTo(selected);
     }
 
     private void showContents(ImageContents read) {

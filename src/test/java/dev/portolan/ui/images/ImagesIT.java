@@ -133,16 +133,17 @@ class ImagesIT extends WindowTest {
                 () -> robot.lookup("#layers-summary").queryLabeled().getText().contains("efficiency"));
         TableView<ImageLayer> layers = table("#layers-table");
         List<ImageLayer> rows = FxThread.get(() -> List.copyOf(layers.getItems()));
-        assertEquals(4, rows.size(), "busybox's layer and three new ones, newest first: " + rows);
-        assertTrue(rows.getFirst().instruction().startsWith("RUN rm /app/big.bin"), rows.getFirst().instruction());
-        assertTrue(rows.get(2).instruction().startsWith("RUN mkdir /app"), rows.get(2).instruction());
+        assertEquals(4, rows.size(), "busybox's layer and three new ones, bottom up: " + rows);
+        assertTrue(rows.getLast().instruction().startsWith("RUN rm /app/big.bin"), rows.getLast().instruction());
+        assertTrue(rows.get(1).instruction().startsWith("RUN mkdir /app"), rows.get(1).instruction());
+        assertEquals(3, FxThread.get(() -> layers.getSelectionModel().getSelectedIndex()), "the newest layer is selected");
 
-        FxThread.run(() -> layers.getSelectionModel().select(1)); // RUN dd
+        FxThread.run(() -> layers.getSelectionModel().select(2)); // RUN dd
         waitFor("the dd layer's files show big.bin added", Duration.ofSeconds(5), () -> {
             FileTree.Node bigBin = find(filesRoot(), "app/big.bin");
             return bigBin != null && bigBin.change() == FileChange.Change.ADDED && bigBin.size() == 65536;
         });
-        FxThread.run(() -> layers.getSelectionModel().select(0)); // RUN rm
+        FxThread.run(() -> layers.getSelectionModel().select(3)); // RUN rm
         waitFor("the rm layer's files show big.bin removed", Duration.ofSeconds(5), () -> {
             FileTree.Node bigBin = find(filesRoot(), "app/big.bin");
             return bigBin != null && bigBin.change() == FileChange.Change.REMOVED;
