@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Group;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -36,8 +35,12 @@ final class DiagramStyle {
         return color("state-" + state.word());
     }
 
-    /** Reads every token from the stylesheet that applies to {@code inside} (which must be in a scene). */
-    static DiagramStyle read(Pane inside) {
+    /**
+     * A hidden node holding one region per token; it stays in the scene (adding and removing
+     * it on every theme change would change the scene graph under a pulse), and its regions
+     * are read after each CSS pass.
+     */
+    static Group palette() {
         Group palette = new Group();
         palette.setManaged(false);
         palette.setVisible(false);
@@ -46,7 +49,11 @@ final class DiagramStyle {
             region.getStyleClass().add("diagram-" + token);
             palette.getChildren().add(region);
         }
-        inside.getChildren().add(palette);
+        return palette;
+    }
+
+    /** Reads every token from a palette that is in a scene, as the stylesheet now styles it. */
+    static DiagramStyle read(Group palette) {
         palette.applyCss();
         Map<String, Color> colors = new HashMap<>(defaults().colors);
         for (int i = 0; i < TOKENS.size(); i++) {
@@ -56,7 +63,6 @@ final class DiagramStyle {
                 if (fill instanceof Color color) colors.put(TOKENS.get(i), color);
             }
         }
-        inside.getChildren().remove(palette);
         return new DiagramStyle(colors);
     }
 

@@ -57,8 +57,6 @@ import javafx.stage.Window;
  */
 public final class DiagramView {
 
-    private static final double MIN_SCALE = 0.05;
-    private static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
 
     private final ObservableList<HostModel> hosts;
@@ -70,7 +68,8 @@ public final class DiagramView {
     private final DiagramAnimator animator = new DiagramAnimator();
     private final DiagramPositions positions;
     private final Canvas canvas = new Canvas();
-    private final Pane surface = new Pane(canvas);
+    private final javafx.scene.Group palette = DiagramStyle.palette();
+    private final Pane surface = new Pane(canvas, palette);
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
     private final Label counts = new Label();
@@ -80,9 +79,7 @@ public final class DiagramView {
     private DiagramFilter filter = DiagramFilter.NONE;
     private DiagramStyle style;
     private Layout layout;
-    private double scale = 1;
-    private double tx = 20;
-    private double ty = 20;
+    private final Viewport view = new Viewport();
     private boolean dirty = true;
     private boolean repaint = true;
     /** Cards and host titles whose look changed in place (a state, a count): only they are painted again. */
@@ -210,7 +207,7 @@ public final class DiagramView {
 
     /** Where a diagram point is on the canvas, for tests that click and drag. */
     public Point2D toScreen(double x, double y) {
-        return canvas.localToScreen(x * scale + tx, y * scale + ty);
+        return canvas.localToScreen(view.toCanvasX(x), view.toCanvasY(y));
     }
 
     /** For tests: the file an export writes to, instead of asking with a file dialog. */
@@ -239,7 +236,7 @@ public final class DiagramView {
             return;
         }
         if (style == null) {
-            style = DiagramStyle.read(surface);
+            style = DiagramStyle.read(palette);
             repaint = true;
         }
         if (dirty) {
@@ -275,39 +272,9 @@ public final class DiagramView {
             fitPending = false;
             fit();
         }
-        List<Object> changedInPlace = animator.running() ? null : changedInPlace(old, layout);
+        List<Object> changedInPlace = animator.running() ? null : LayoutChanges.inPlace(old, layout);
         if (changedInPlace == null) repaint = true;
         else repaintOnly = changedInPlace;
-    }
-
-    /**
-     * When nothing moved and only some cards look different (an event changed a state),
-     * those cards (and host titles whose counts changed); null when anything else changed
-     * and the whole picture must be painted.
-     */
-    static List<Object> changedInPlace(Layout old, Layout now) {
-        if (old == null || old.cards().size() != now.cards().size() || !old.bounds().equals(now.bounds())
-                || old.hosts().size() != now.hosts().size() || old.links().size() != now.links().size()) {
-            return null;
-        }
-        List<Object> changed = new ArrayList<>();
-        for (int i = 0; i < now.hosts().size(); i++) {
-            HostBox a = old.hosts().get(i);
-            HostBox b = now.hosts().get(i);
-            if (!a.host().equals(b.host()) || !a.bounds().equals(b.bounds()) || a.collapsed() != b.collapsed()) return null;
-            // a new count of running containers: the host's title line only
-            if (!a.equals(b)) changed.add(b);
-        }
-        for (int i = 0; i < now.cards().size(); i++) {
-            Card a = old.cards().get(i);
-            Card b = now.cards().get(i);
-            if (a == b) continue;
-            if (!a.container().id().equals(b.container().id()) || !a.host().equals(b.host()) || !a.bounds().equals(b.bounds())) {
-                return null;
-            }
-            if (!a.equals(b)) changed.add(b);
-        }
-        return changed.size() > 300 ? null : changed;
     }
 
     private DiagramFilter lastFilter;
@@ -349,8 +316,8 @@ public final class DiagramView {
         var g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setTransform(scale, 0, 0, scale, tx, ty);
-        Rect visible = new Rect(-tx / scale, -ty / scale, canvas.getWidth() / scale, canvas.getHeight() / scale);
+        g.setTransform(view.scale(), 0, 0, view.scale(), view.tx(), view.ty());
+        Rect visible = view.visible(canvas.getWidth(), canvas.getHeight());
         new DiagramPainter(style).paint(frameOf(visible), new CanvasPen(g));
         g.setTransform(1, 0, 0, 1, 0, 0);
     }
@@ -358,9 +325,9 @@ public final class DiagramView {
     private void paintItems(List<Object> items) {
         if (layout == null || style == null) return;
         var g = canvas.getGraphicsContext2D();
-        g.setTransform(scale, 0, 0, scale, tx, ty);
+        g.setTransform(view.scale(), 0, 0, view.scale(), view.tx(), view.ty());
         DiagramPainter painter = new DiagramPainter(style);
-        DiagramPainter.Frame frame = frameOf(new Rect(-tx / scale, -ty / scale, canvas.getWidth() / scale, canvas.getHeight() / scale));
+        DiagramPainter.Frame frame = frameOf(view.visible(canvas.getWidth(), canvas.getHeight()));
         CanvasPen pen = new CanvasPen(g);
         for (Object item : items) painter.repaint(item, frame, pen);
         g.setTransform(1, 0, 0, 1, 0, 0);
@@ -371,7 +338,7 @@ public final class DiagramView {
         Function<Card, Rect> position = card -> d != null && d.moved && d.target == card && d.at != null ? d.at
                 : animator.position(card);
         return new DiagramPainter.Frame(layout, position, animator.alpha(), animator.fading(), selected, found,
-                d == null ? null : d.dropBand, scale, visible);
+                d == null ? null : d.dropBand, view.scale(), visible);
     }
 
     // ---- view: pan, zoom, fit
@@ -383,12 +350,7 @@ public final class DiagramView {
     }
 
     private void fitTo(Rect r) {
-        if (r.w() <= 0 || canvas.getWidth() <= 0) return;
-        double margin = 24;
-        scale = clamp(Math.min((canvas.getWidth() - 2 * margin) / r.w(), (canvas.getHeight() - 2 * margin) / r.h()));
-        scale = Math.min(scale, 1.2);
-        tx = (canvas.getWidth() - r.w() * scale) / 2 - r.x() * scale;
-        ty = (canvas.getHeight() - r.h() * scale) / 2 - r.y() * scale;
+        view.fit(r, canvas.getWidth(), canvas.getHeight());
         repaint = true;
     }
 
@@ -399,10 +361,7 @@ public final class DiagramView {
     }
 
     private void zoomAt(double factor, double x, double y) {
-        double next = clamp(scale * factor);
-        tx = x - (x - tx) * next / scale;
-        ty = y - (y - ty) * next / scale;
-        scale = next;
+        view.zoomAt(factor, x, y);
         repaint = true;
     }
 
@@ -411,16 +370,12 @@ public final class DiagramView {
         fitTo(found.stream().map(layout::card).map(Card::bounds).reduce(Rect::union).orElseThrow());
     }
 
-    private static double clamp(double s) {
-        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
+    private double dx(double canvasX) {
+        return view.toDiagramX(canvasX);
     }
 
-    private double dx(double screenX) {
-        return (screenX - tx) / scale;
-    }
-
-    private double dy(double screenY) {
-        return (screenY - ty) / scale;
+    private double dy(double canvasY) {
+        return view.toDiagramY(canvasY);
     }
 
     private Object hitAt(double x, double y) {
@@ -436,7 +391,7 @@ public final class DiagramView {
         // a host is dragged by its title bar; inside it, the background pans
         if (hit instanceof HostBox h && dy(e.getY()) > h.bounds().y() + DiagramLayout.HOST_HEADER) hit = null;
         if (hit instanceof Band) hit = null;
-        drag = new Drag(e.getX(), e.getY(), hit, tx, ty);
+        drag = new Drag(e.getX(), e.getY(), hit, view.tx(), view.ty());
         if (e.getClickCount() == 2) toggleCollapse(hitAt(e.getX(), e.getY()));
     }
 
@@ -449,16 +404,13 @@ public final class DiagramView {
         d.moved = true;
         switch (d.target) {
             case Card card -> {
-                d.at = card.bounds().moved(mx / scale, my / scale);
+                d.at = card.bounds().moved(mx / view.scale(), my / view.scale());
                 Band band = layout.bandAt(dx(e.getX()), dy(e.getY()));
                 d.dropBand = band != null && band.host().equals(card.host()) && band.network() != null
                         && !card.container().isOn(band.name()) ? band.key() : null;
             }
-            case HostBox host -> d.at = host.bounds().moved(mx / scale, my / scale);
-            case null, default -> {
-                tx = d.tx0 + mx;
-                ty = d.ty0 + my;
-            }
+            case HostBox host -> d.at = host.bounds().moved(mx / view.scale(), my / view.scale());
+            case null, default -> view.panTo(d.tx0 + mx, d.ty0 + my);
         }
         repaint = true;
     }
@@ -565,34 +517,13 @@ public final class DiagramView {
         Object hit = hitAt(e.getX(), e.getY());
         if (hit == hovered) return;
         hovered = hit;
-        String text = tooltipOf(hit);
+        String text = DiagramTooltips.of(hit);
         if (text == null) {
             Tooltip.uninstall(canvas, tooltip);
         } else {
             tooltip.setText(text);
             Tooltip.install(canvas, tooltip);
         }
-    }
-
-    static String tooltipOf(Object hit) {
-        return switch (hit) {
-            case Card c -> {
-                ContainerInfo x = c.container();
-                yield x.name() + "\n" + dev.portolan.ui.inventory.StateCell.text(x) + "\nimage " + x.image()
-                        + (x.ports().isEmpty() ? "" : "\nports " + String.join(", ", x.ports().stream().map(ContainerInfo.PortMapping::text).toList()))
-                        + "\nnetworks " + String.join(", ", x.networks().stream().map(ContainerInfo.NetworkAttachment::network).toList())
-                        + (x.mounts().isEmpty() ? "" : "\nmounts " + String.join(", ", x.mounts().stream()
-                                .map(m -> (m.name() != null ? m.name() : m.source()) + " → " + m.destination()).toList()))
-                        + "\nDrag onto another network to connect it, out of its band to disconnect it.";
-            }
-            case VolumeBox v -> "volume " + v.volume().name() + " · " + v.volume().driver() + "\n"
-                    + (v.users() == 0 ? "no container mounts it" : "mounted by " + v.users() + (v.users() == 1 ? " container" : " containers"));
-            case Band b -> b.network() == null ? "containers on no network" : "network " + b.name() + " · " + b.network().driver()
-                    + " · " + b.network().scope() + (b.network().subnet() == null ? "" : " · " + b.network().subnet())
-                    + "\nDouble-click to collapse or open it.";
-            case HostBox h -> "host " + h.host() + " · " + h.status() + "\nDrag its title to move it; double-click to collapse it.";
-            case null, default -> null;
-        };
     }
 
     // ---- menus, keys, collapse
@@ -695,32 +626,10 @@ public final class DiagramView {
             select(layout.cards().getFirst().key());
             return;
         }
-        Rect from = current.getFirst().bounds();
-        Card best = null;
-        double bestScore = Double.MAX_VALUE;
-        for (Card c : layout.cards()) {
-            double ddx = c.bounds().centerX() - from.centerX();
-            double ddy = c.bounds().centerY() - from.centerY();
-            boolean ahead = switch (code) {
-                case LEFT -> ddx < -1 && Math.abs(ddy) <= Math.abs(ddx);
-                case RIGHT -> ddx > 1 && Math.abs(ddy) <= Math.abs(ddx);
-                case UP -> ddy < -1 && Math.abs(ddx) <= Math.abs(ddy);
-                default -> ddy > 1 && Math.abs(ddx) <= Math.abs(ddy);
-            };
-            double score = Math.hypot(ddx, ddy);
-            if (ahead && score < bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
+        Card best = LayoutChanges.nearest(layout.cards(), current.getFirst(), code);
         if (best == null) return;
         select(best.key());
-        Rect r = best.bounds();
-        if (r.x() * scale + tx < 0 || (r.x() + r.w()) * scale + tx > canvas.getWidth()
-                || r.y() * scale + ty < 0 || (r.y() + r.h()) * scale + ty > canvas.getHeight()) {
-            tx = canvas.getWidth() / 2 - r.centerX() * scale;
-            ty = canvas.getHeight() / 2 - r.centerY() * scale;
-        }
+        view.keepInView(best.bounds(), canvas.getWidth(), canvas.getHeight());
     }
 
     // ---- export
