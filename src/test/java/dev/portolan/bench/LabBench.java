@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LabBench extends EngineTest {
 
     static String lab(String name) {
-        return """
+        StringBuilder yaml = new StringBuilder("""
                 name: %s
                 hosts:
                   - name: web1
@@ -45,23 +45,21 @@ class LabBench extends EngineTest {
                       test: ["CMD-SHELL", "test -s /data/log"]
                       interval: 1s
                       retries: 3
-                  - name: web
-                    host: web1
-                    image: portolan-test/busybox
-                    command: ["httpd", "-f", "-p", "80", "-h", "/var/www"]
-                    healthcheck:
-                      test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1/"]
-                      interval: 1s
-                      retries: 3
-                  - name: web-b
-                    host: web2
-                    image: portolan-test/busybox
-                    command: ["httpd", "-f", "-p", "80", "-h", "/var/www"]
-                    healthcheck:
-                      test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1/"]
-                      interval: 1s
-                      retries: 3
-                """.formatted(name);
+                """.formatted(name));
+        // a web server on each web host, healthy when it answers
+        for (String host : List.of("web1", "web2")) {
+            yaml.append("""
+                      - name: %s-server
+                        host: %s
+                        image: portolan-test/busybox
+                        command: ["httpd", "-f", "-p", "80", "-h", "/var/www"]
+                        healthcheck:
+                          test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1/"]
+                          interval: 1s
+                          retries: 3
+                    """.formatted(host, host));
+        }
+        return yaml.toString();
     }
 
     @Test

@@ -321,26 +321,29 @@ public final class DiagramLayout {
 
     /** The band's containers in their kept order; new ones at the end, by name. */
     private List<ContainerInfo> ordered(String bandKey, List<ContainerInfo> containers) {
-        List<String> order = bandOrder.computeIfAbsent(bandKey, k -> new ArrayList<>());
-        Map<String, ContainerInfo> byId = new HashMap<>();
-        containers.forEach(c -> byId.put(c.id(), c));
-        order.retainAll(byId.keySet());
-        Set<String> known = new HashSet<>(order);
-        containers.stream().filter(c -> !known.contains(c.id())).sorted(Comparator.comparing(ContainerInfo::name, NATURAL))
-                .forEach(c -> order.add(c.id()));
-        List<ContainerInfo> result = new ArrayList<>(order.size());
-        for (String id : order) result.add(byId.get(id));
-        return result;
+        return keptOrder(bandOrder.computeIfAbsent(bandKey, k -> new ArrayList<>()), containers, ContainerInfo::id,
+                Comparator.comparing(ContainerInfo::name, NATURAL));
     }
 
-    private List<VolumeInfo> orderedVolumes(String host, List<VolumeInfo> list) {
-        List<String> order = volumeOrder.computeIfAbsent(host, k -> new ArrayList<>());
-        Map<String, VolumeInfo> byName = new HashMap<>();
-        list.forEach(v -> byName.put(v.name(), v));
-        order.retainAll(byName.keySet());
+    private List<VolumeInfo> orderedVolumes(String host, List<VolumeInfo> volumes) {
+        return keptOrder(volumeOrder.computeIfAbsent(host, k -> new ArrayList<>()), volumes, VolumeInfo::name,
+                Comparator.comparing(VolumeInfo::name, NATURAL));
+    }
+
+    /**
+     * {@code items} in the order kept in {@code order} (by key): gone ones leave it, new ones
+     * join at its end in {@code newOnes} order. So nothing moves when something is added.
+     */
+    private static <T> List<T> keptOrder(List<String> order, List<T> items, java.util.function.Function<T, String> key,
+            Comparator<T> newOnes) {
+        Map<String, T> byKey = new HashMap<>();
+        items.forEach(item -> byKey.put(key.apply(item), item));
+        order.retainAll(byKey.keySet());
         Set<String> known = new HashSet<>(order);
-        list.stream().map(VolumeInfo::name).filter(n -> !known.contains(n)).sorted().forEach(order::add);
-        return order.stream().map(byName::get).toList();
+        items.stream().filter(item -> !known.contains(key.apply(item))).sorted(newOnes).forEach(item -> order.add(key.apply(item)));
+        List<T> result = new ArrayList<>(order.size());
+        for (String k : order) result.add(byKey.get(k));
+        return result;
     }
 
     /**
