@@ -100,12 +100,16 @@ final class DiagramPainter {
     private void hostTitle(HostBox host, Pen pen, double scale) {
         Rect r = host.bounds();
         double size = Math.max(15, 13 / scale);
-        pen.text(host.host(), r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.55);
+        String title = Pen.fitName(host.host(), size, true, r.w() * 0.85);
+        pen.text(title, r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.85);
+        // the facts follow the title, in what room is left
+        double factsX = r.x() + DiagramLayout.PAD + Pen.width(title, size, true) + 12;
         String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
                 + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "");
-        pen.text(facts, r.x() + r.w() * 0.55, r.y() + 26, Math.max(11, 10 / scale), false,
+        pen.text(facts, factsX, r.y() + 26, Math.max(11, 10 / scale), false,
                 host.status().equals("live") ? style.color("muted")
-                        : host.status().startsWith("planned") ? style.color("selection") : style.color("state-dead"), r.w() * 0.45 - 10);
+                        : host.status().startsWith("planned") ? style.color("selection") : style.color("state-dead"),
+                r.x() + r.w() - factsX - 10);
     }
 
     private void band(Band band, Frame f, Pen pen) {

@@ -85,6 +85,8 @@ public final class DiagramView {
     /** Cards and host titles whose look changed in place (a state, a count): only they are painted again. */
     private List<Object> repaintOnly = List.of();
     private boolean fitPending = true;
+    /** Set once the user pans or zooms: from then on the view stays where they put it. */
+    private boolean viewTouched;
     private Drag drag;
     private Object hovered;
     private Runnable undo;
@@ -268,9 +270,11 @@ public final class DiagramView {
         int containers = layout.cards().size();
         counts.setText(containers + (containers == 1 ? " container" : " containers") + " on " + layout.hosts().size()
                 + (layout.hosts().size() == 1 ? " host" : " hosts") + (filter.searches() ? " · " + found.size() + " found" : ""));
-        if (fitPending && canvas.getWidth() > 0 && !layout.cards().isEmpty()) {
+        // until the user moves the view, it keeps showing everything as hosts come and go
+        boolean grew = old == null || !old.bounds().equals(layout.bounds());
+        if ((fitPending || (!viewTouched && grew)) && canvas.getWidth() > 0 && !layout.hosts().isEmpty()) {
             fitPending = false;
-            fit();
+            fitTo(layout.bounds());
         }
         List<Object> changedInPlace = animator.running() ? null : LayoutChanges.inPlace(old, layout);
         if (changedInPlace == null) repaint = true;
@@ -346,6 +350,7 @@ public final class DiagramView {
     /** Zooms so that everything drawn fits the view. */
     public void fit() {
         if (layout == null) return;
+        viewTouched = false; // showing everything again, and following the cluster as it grows
         fitTo(layout.bounds());
     }
 
@@ -357,16 +362,21 @@ public final class DiagramView {
     /** Brings a host into view (the sidebar's choice). */
     public void reveal(HostModel host) {
         if (layout == null) return;
-        layout.hosts().stream().filter(h -> h.host().equals(host.name())).findFirst().ifPresent(h -> fitTo(h.bounds()));
+        layout.hosts().stream().filter(h -> h.host().equals(host.name())).findFirst().ifPresent(h -> {
+            viewTouched = true;
+            fitTo(h.bounds());
+        });
     }
 
     private void zoomAt(double factor, double x, double y) {
+        viewTouched = true;
         view.zoomAt(factor, x, y);
         repaint = true;
     }
 
     private void zoomToFound() {
         if (layout == null || found.isEmpty()) return;
+        viewTouched = true;
         fitTo(found.stream().map(layout::card).map(Card::bounds).reduce(Rect::union).orElseThrow());
     }
 
@@ -410,7 +420,10 @@ public final class DiagramView {
                         && !card.container().isOn(band.name()) ? band.key() : null;
             }
             case HostBox host -> d.at = host.bounds().moved(mx / view.scale(), my / view.scale());
-            case null, default -> view.panTo(d.tx0 + mx, d.ty0 + my);
+            case null, default -> {
+                viewTouched = true;
+                view.panTo(d.tx0 + mx, d.ty0 + my);
+            }
         }
         repaint = true;
     }

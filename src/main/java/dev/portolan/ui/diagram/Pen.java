@@ -46,6 +46,15 @@ interface Pen {
     }
 
     private static int maxChars(double size, boolean bold, double maxWidth) {
-        return (int) (maxWidth / (size * (bold ? 0.62 : 0.56)));
+        return (int) (maxWidth / charWidth(size, bold));
+    }
+
+    /** About how wide {@code text} is drawn: the same estimate that cuts it. */
+    static double width(String text, double size, boolean bold) {
+        return text.length() * charWidth(size, bold);
+    }
+
+    private static double charWidth(double size, boolean bold) {
+        return size * (bold ? 0.62 : 0.56);
     }
 }
