@@ -42,6 +42,7 @@ public final class Labs {
 
     private final DockerClient local;
     private final LabHosts hosts;
+    private final ImageSubstitutes substitutes;
 
     /** @param defaultHostImage the DinD image of hosts whose file names none (docker:dind in the app) */
     public Labs(DockerClient local, SimulatedHosts hosts, String defaultHostImage) {
@@ -52,6 +53,7 @@ public final class Labs {
     public Labs(DockerClient local, SimulatedHosts hosts, String defaultHostImage, DockerMachine machine) {
         this.local = local;
         this.hosts = new LabHosts(local, hosts, machine, defaultHostImage);
+        this.substitutes = ImageSubstitutes.fromEnvironment();
     }
 
     /** What apply would do, host by host, in order. */
@@ -165,15 +167,7 @@ public final class Labs {
             case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.CopyImage copy -> {
-                try {
-                    local.inspectImageCmd(copy.image()).exec();
-                } catch (NotFoundException e) {
-                    throw new InvalidInputException("The image " + copy.image() + " is not on this computer's engine, "
-                            + "so it cannot be copied to " + copy.host() + ". Pull or build it first.");
-                }
-                ImageCopy.copy(local, docker, copy.image());
-            }
+            case LabStep.CopyImage copy -> copyImage(docker, copy);
             case LabStep.CreateVolume volume -> docker.createVolumeCmd().withName(volume.name()).withLabels(owned).exec();
             case LabStep.CreateNetwork network -> docker.createNetworkCmd().withName(network.spec().name())
                     .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
@@ -182,6 +176,33 @@ public final class Labs {
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
             case LabStep.CreateHost host -> throw new IllegalStateException("handled above");
             case LabStep.BuildImage build -> throw new IllegalStateException("built by apply, on this computer");
+        }
+    }
+
+    /**
+     * Sends an image from this computer to a host; when this computer has only its
+     * substitute, sends that and tags it on the host with the name the lab uses.
+     */
+    private void copyImage(DockerClient host, LabStep.CopyImage copy) {
+        String source = copy.image();
+        if (!hasLocally(source)) source = substitutes.source(copy.image());
+        if (!hasLocally(source)) {
+            throw new InvalidInputException("The image " + copy.image() + " is not on this computer's engine, "
+                    + "so it cannot be copied to " + copy.host() + ". Pull or build it first.");
+        }
+        ImageCopy.copy(local, host, source);
+        if (!source.equals(copy.image())) {
+            String[] repoAndTag = dev.portolan.image.ImagePull.split(copy.image());
+            host.tagImageCmd(source, repoAndTag[0], repoAndTag[1]).exec();
+        }
+    }
+
+    private boolean hasLocally(String image) {
+        try {
+            local.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 
