@@ -99,6 +99,11 @@ public final class LabCommands {
             }
         }
 
+        /** Labs on the local engine, with docker-machine when it is installed. */
+        static Labs labs(EngineClients local, SimulatedHosts hosts, String hostImage) {
+            return new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null));
+        }
+
         Progress printing() {
             return new Progress() {
                 @Override
@@ -136,7 +141,7 @@ public final class LabCommands {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            List<LabStep> steps = withEngine((local, hosts) -> new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null)).plan(lab));
+            List<LabStep> steps = withEngine((local, hosts) -> labs(local, hosts, hostImage).plan(lab));
             StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
                     : "Plan for " + lab.name() + ": " + steps.size() + " steps");
             steps.forEach(s -> text.append("\n  ").append(s.host()).append(": ").append(s.describe()));
@@ -153,7 +158,7 @@ public final class LabCommands {
             long start = System.nanoTime();
             if (!json) out().println("Applying " + lab.name() + "…");
             withEngine((local, hosts) -> {
-                new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null)).apply(lab, printing());
+                labs(local, hosts, hostImage).apply(lab, printing());
                 return null;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -175,7 +180,7 @@ public final class LabCommands {
         public Integer call() throws Exception {
             LabSpec lab = lab();
             withEngine((local, hosts) -> {
-                Labs labs = new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null));
+                Labs labs = labs(local, hosts, hostImage);
                 if (backup != null) labs.backUp(lab.name(), backup, printing());
                 labs.destroy(lab, removeVolumes, printing());
                 return null;
