@@ -39,8 +39,6 @@ record HostState(Map<String, String> images, Set<String> volumes, Set<String> ne
                 .map(n -> n.getName()).collect(Collectors.toSet());
         Map<String, Existing> containers = new HashMap<>();
         for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(owned).exec()) {
-            // a Swarm service's tasks carry the lab's label too, but the Swarm, not the plan, keeps them
-            if (c.getLabels().containsKey("com.docker.swarm.service.id")) continue;
             containers.put(c.getNames()[0].replaceFirst("^/", ""), new Existing(c.getId(), c.getLabels().get(Labs.SPEC)));
         }
         return new HostState(images, volumes, networks, containers);

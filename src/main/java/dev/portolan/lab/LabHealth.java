@@ -3,13 +3,17 @@ package dev.portolan.lab;
 import com.github.dockerjava.api.DockerClient;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
+import com.github.dockerjava.api.model.TaskState;
 import dev.portolan.host.Progress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-/** The end of an apply: a lab is up when its health checks pass, not when its containers started. */
+/** The end of an apply: a lab is up when its health checks pass and its services run, not when its containers started. */
 final class LabHealth {
 
     static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
@@ -31,35 +35,58 @@ final class LabHealth {
         if (pending.isEmpty()) return;
         progress.step("waiting until " + String.join(", ", pending.keySet()) + (pending.size() == 1 ? " is" : " are") + " healthy");
         long start = System.nanoTime();
-        while (!pending.isEmpty()) {
+        poll(pending, progress, (name, host) -> {
+            var health = clientOf.apply(host).inspectContainerCmd(name).exec().getState().getHealth();
+            String status = health == null ? "none" : health.getStatus();
+            if ("unhealthy".equals(status)) {
+                var log = health.getLog();
+                String output = log == null || log.isEmpty() ? "no output" : log.getLast().getOutput();
+                throw new InvalidInputException(host + ": " + name + " is unhealthy; its check said: " + EngineErrors.firstLine(output));
+            }
+            if (!"healthy".equals(status)) return false;
+            progress.step(host + ": " + name + " is healthy (" + seconds(start) + ")");
+            return true;
+        }, late -> String.join(", ", late) + " did not become healthy within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
+    }
+
+    /** Waits until every Swarm service of the lab runs as many tasks as it has replicas. */
+    static void waitUntilServicesRun(LabSpec lab, DockerClient manager, Progress progress) {
+        if (lab.swarm() == null || lab.swarm().services().isEmpty()) return;
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        lab.swarm().services().forEach(s -> pending.put(s.name(), s.replicas()));
+        long start = System.nanoTime();
+        poll(pending, progress, (service, replicas) -> {
+            long running = manager.listTasksCmd().withServiceFilter(service).exec().stream()
+                    .filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING).count();
+            if (running < replicas) return false;
+            progress.step("service " + service + ": " + running + "/" + replicas + " tasks running (" + seconds(start) + ")");
+            return true;
+        }, late -> "services " + late + " did not get all their tasks running within " + HEALTHY_WITHIN.toSeconds()
+                + " s; look at `docker service ps` on the manager");
+    }
+
+    /**
+     * Asks {@code done} about each pending item, a few times a second, until none is left
+     * (what it answers true for is done) or {@link #HEALTHY_WITHIN} has passed.
+     */
+    private static <V> void poll(Map<String, V> pending, Progress progress, BiPredicate<String, V> done,
+            Function<Set<String>, String> tooLate) {
+        long start = System.nanoTime();
+        while (true) {
             progress.checkCancelled();
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                DockerClient docker = clientOf.apply(entry.getValue());
-                var health = docker.inspectContainerCmd(entry.getKey()).exec().getState().getHealth();
-                String status = health == null ? "none" : health.getStatus();
-                if ("healthy".equals(status)) {
-                    progress.step(entry.getValue() + ": " + entry.getKey() + " is healthy ("
-                            + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")");
-                    it.remove();
-                } else if ("unhealthy".equals(status)) {
-                    var log = health.getLog();
-                    String output = log == null || log.isEmpty() ? "no output" : log.getLast().getOutput();
-                    throw new InvalidInputException(entry.getValue() + ": " + entry.getKey()
-                            + " is unhealthy; its check said: " + EngineErrors.firstLine(output));
-                }
-            }
+            pending.entrySet().removeIf(e -> done.test(e.getKey(), e.getValue()));
             if (pending.isEmpty()) return;
-            if (System.nanoTime() - start > HEALTHY_WITHIN.toNanos()) {
-                throw new InvalidInputException(String.join(", ", pending.keySet())
-                        + " did not become healthy within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
-            }
+            if (System.nanoTime() - start > HEALTHY_WITHIN.toNanos()) throw new InvalidInputException(tooLate.apply(pending.keySet()));
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw new CancellationException("interrupted");
             }
         }
+    }
+
+    private static String seconds(long since) {
+        return String.format("%.1f s", (System.nanoTime() - since) / 1e9);
     }
 }

@@ -11,10 +11,8 @@ import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.TaskSpec;
-import com.github.dockerjava.api.model.TaskState;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
-import dev.portolan.host.Progress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,7 +121,8 @@ final class LabSwarm {
 
     private static ServiceSpec spec(LabSpec lab, LabStep.CreateService create) {
         LabSpec.Service s = create.spec();
-        ContainerSpec container = new ContainerSpec().withImage(s.image()).withLabels(Map.of(Ownership.LAB, lab.name()));
+        // the service carries the lab's label; its tasks are the Swarm's to make and remove, not the plan's
+        ContainerSpec container = new ContainerSpec().withImage(s.image());
         if (!s.command().isEmpty()) container.withCommand(s.command());
         List<PortConfig> ports = new ArrayList<>();
         for (String port : s.ports()) {
@@ -138,37 +137,5 @@ final class LabSwarm {
                 .withNetworks(s.networks().stream().map(n -> new NetworkAttachmentConfig().withTarget(n)).toList())
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(s.replicas())))
                 .withEndpointSpec(new EndpointSpec().withPorts(ports));
-    }
-
-    /** Waits until every service of the lab runs as many tasks as it has replicas. */
-    static void waitUntilRunning(LabSpec lab, DockerClient manager, Progress progress, java.time.Duration within) {
-        if (lab.swarm() == null || lab.swarm().services().isEmpty()) return;
-        long start = System.nanoTime();
-        Map<String, Integer> pending = new HashMap<>();
-        lab.swarm().services().forEach(s -> pending.put(s.name(), s.replicas()));
-        while (!pending.isEmpty()) {
-            progress.checkCancelled();
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                long running = manager.listTasksCmd().withServiceFilter(entry.getKey()).exec().stream()
-                        .filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING).count();
-                if (running >= entry.getValue()) {
-                    progress.step("service " + entry.getKey() + ": " + running + "/" + entry.getValue() + " tasks running ("
-                            + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")");
-                    it.remove();
-                }
-            }
-            if (pending.isEmpty()) return;
-            if (System.nanoTime() - start > within.toNanos()) {
-                throw new InvalidInputException("services " + pending.keySet() + " did not get all their tasks running within "
-                        + within.toSeconds() + " s; look at `docker service ps` on the manager");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            }
-        }
     }
 }

@@ -146,8 +146,7 @@ public final class Labs {
             }
             LabHealth.waitUntilHealthy(lab, h -> client(lab, h, clients), progress);
             if (lab.swarm() != null && !lab.swarm().managers().isEmpty()) {
-                LabSwarm.waitUntilRunning(lab, client(lab, lab.swarm().managers().getFirst(), clients), progress,
-                        LabHealth.HEALTHY_WITHIN);
+                LabHealth.waitUntilServicesRun(lab, client(lab, lab.swarm().managers().getFirst(), clients), progress);
             }
         } finally {
             clients.values().forEach(EngineClients::close);
