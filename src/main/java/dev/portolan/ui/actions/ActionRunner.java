@@ -38,8 +38,8 @@ public final class ActionRunner {
     }
 
     /**
-     * Runs {@code work}; {@code progress} is shown meanwhile, {@code done} after, and
-     * {@code then} gets the result on the FX thread.
+     * Runs {@code work}; {@code progress} is shown meanwhile, {@code done} after (null: the
+     * progress sentence is taken away), and {@code then} gets the result on the FX thread.
      */
     public <T> void run(String progress, String done, String what, Callable<T> work, Consumer<T> then) {
         run(progress, done, what, work, then, null);
@@ -57,6 +57,8 @@ public final class ActionRunner {
                 Platform.runLater(() -> {
                     finished();
                     if (done != null) say(new Message(done, false));
+                    // no sentence for the end: the "…ing" one must not stay as if the work still ran
+                    else if (message.get().text().equals(progress)) say(new Message("", false));
                     if (then != null) then.accept(result);
                 });
             } catch (Exception e) {
