@@ -13,8 +13,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** Runs a command in a running container and shows what it printed and its exit code. */
@@ -66,10 +64,6 @@ final class ExecDialog {
         root.setBottom(result);
         root.setPadding(new Insets(10));
         BorderPane.setMargin(output, new Insets(8, 0, 8, 0));
-        Stage stage = new Stage();
-        if (owner != null) stage.initOwner(owner);
-        stage.setTitle("Exec in " + container.name());
-        stage.setScene(new Scene(root, 760, 480));
-        stage.show();
+        dev.portolan.ui.Windows.stage(owner, "Exec in " + container.name(), root, 760, 480).show();
     }
 }

@@ -4,14 +4,12 @@ import dev.portolan.host.Progress;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -20,7 +18,6 @@ import javafx.stage.Window;
  */
 public final class ProgressWindow {
 
-    private final Stage stage = new Stage();
     private final ListView<String> steps = new ListView<>();
     private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
     private final Label outcome = new Label();
@@ -38,7 +35,7 @@ public final class ProgressWindow {
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> {
             if (cancel.getText().equals("Close")) {
-                stage.close();
+                cancel.getScene().getWindow().hide();
             } else {
                 cancelled = true;
                 cancel.setDisable(true);
@@ -49,10 +46,7 @@ public final class ProgressWindow {
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox root = new VBox(10, steps, bar, outcome, buttons);
         root.setPadding(new Insets(12));
-        if (owner != null) stage.initOwner(owner);
-        stage.setTitle(title);
-        stage.setScene(new Scene(root, 520, 330));
-        stage.show();
+        dev.portolan.ui.Windows.stage(owner, title, root, 520, 330).show();
     }
 
     /** A Progress for the work: its steps come here (and to {@code onStep}), Cancel reaches it. */
