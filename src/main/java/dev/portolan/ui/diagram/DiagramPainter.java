@@ -88,13 +88,22 @@ final class DiagramPainter {
     private void host(HostBox host, Pen pen, double scale) {
         Rect r = host.bounds();
         boolean live = host.status().equals("live");
-        boolean planned = host.status().startsWith("planned");
         pen.fill(r, 16, style.color("host"));
-        // a host that is not live is outlined dashed in the "dead" colour: what it shows is its last known state;
-        // a host the plan will make, dashed in the selection colour
-        pen.stroke(r, 16, live ? style.color("host-border") : planned ? style.color("selection") : style.color("state-dead"),
-                live ? 1.5 : 2.5, !live);
+        // a host that is not live is outlined dashed, in the colour of what it is instead
+        pen.stroke(r, 16, live ? style.color("host-border") : statusColor(host), live ? 1.5 : 2.5, !live);
         hostTitle(host, pen, scale);
+    }
+
+    /**
+     * Lost or failed: the "dead" colour (what it shows is its last known state); to be made
+     * by a plan: the selection colour; connecting, being made, stopped: muted.
+     */
+    private Color statusColor(HostBox host) {
+        String status = host.status();
+        if (status.equals("live")) return style.color("muted");
+        if (status.startsWith("lost") || status.startsWith("error")) return style.color("state-dead");
+        if (status.startsWith("planned")) return style.color("selection");
+        return style.color("muted");
     }
 
     private void hostTitle(HostBox host, Pen pen, double scale) {
@@ -106,10 +115,7 @@ final class DiagramPainter {
         double factsX = r.x() + DiagramLayout.PAD + Pen.width(title, size, true) + 12;
         String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
                 + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "");
-        pen.text(facts, factsX, r.y() + 26, Math.max(11, 10 / scale), false,
-                host.status().equals("live") ? style.color("muted")
-                        : host.status().startsWith("planned") ? style.color("selection") : style.color("state-dead"),
-                r.x() + r.w() - factsX - 10);
+        pen.text(facts, factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host), r.x() + r.w() - factsX - 10);
     }
 
     private void band(Band band, Frame f, Pen pen) {
