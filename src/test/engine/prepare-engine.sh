@@ -13,6 +13,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dockerd_log=/var/log/portolan-dockerd.log
+dockerd_args=/var/log/portolan-dockerd.args
 wait_seconds=${PORTOLAN_ENGINE_WAIT:-90}
 
 log() { echo "[prepare-engine] $*"; }
@@ -52,7 +53,8 @@ start_dockerd() {
   local extra=("$@")
   clear_leftovers
   log "starting dockerd ${extra[*]:-} (log: $dockerd_log)"
-  setsid nohup dockerd "${extra[@]}" >"$dockerd_log" 2>&1 < /dev/null &
+  if ((${#extra[@]})); then printf '%s\n' "${extra[@]}" >"$dockerd_args"; else : >"$dockerd_args"; fi
+  setsid nohup dockerd "${extra[@]}" >>"$dockerd_log" 2>&1 < /dev/null &
   local deadline=$((SECONDS + wait_seconds))
   while ((SECONDS < deadline)); do
     engine_answers && { log "dockerd answers after $((SECONDS - deadline + wait_seconds)) s"; return 0; }
@@ -150,6 +152,25 @@ build_dind() {
   rm -rf "$root"
   log "built $image"
 }
+
+# --restart: stops the dockerd this script started as a laptop's engine stops (SIGTERM: it
+# stops its containers, giving each its stop timeout), then starts it again with the same
+# arguments. Exit 3 where this script did not start the engine (Docker Desktop): the tests
+# that restart the engine are skipped there.
+restart_engine() {
+  [[ -f "$dockerd_args" && "$(id -u)" == "0" ]] && pgrep -x dockerd >/dev/null \
+    || { log "this engine was not started by this script; not restarting it"; exit 3; }
+  local args=(); mapfile -t args <"$dockerd_args"
+  log "stopping dockerd (SIGTERM)"
+  pkill -TERM -x dockerd
+  for _ in $(seq 1 180); do pgrep -x dockerd >/dev/null || break; sleep 0.5; done
+  start_dockerd "${args[@]}" || die "dockerd would not start again; see $dockerd_log"
+}
+
+if [[ "${1:-}" == "--restart" ]]; then
+  restart_engine
+  exit 0
+fi
 
 ensure_engine
 build_busybox

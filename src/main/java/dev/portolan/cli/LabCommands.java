@@ -210,21 +210,18 @@ public final class LabCommands {
         }
     }
 
-    @Command(name = "status", description = "Show the state of each host of a lab.")
+    @Command(name = "status", description = "Show each host of a lab: running, lost, stopped, kept data or absent, and why.")
     static final class Status extends LabFileCommand {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            Map<String, String> states = withEngine((local, hosts) -> {
-                Map<String, String> byHost = new LinkedHashMap<>();
-                for (LabSpec.Host h : lab.hosts()) {
-                    byHost.put(h.name(), hosts.find(lab.name(), h.name()).map(SimulatedHost::state).orElse("absent"));
-                }
-                return byHost;
-            });
+            List<dev.portolan.lab.LabHostStatus> hosts = withEngine((local, simulated) -> labs(local, simulated, hostImage).status(lab));
             StringBuilder text = new StringBuilder(lab.name());
-            states.forEach((host, state) -> text.append("\n  ").append(host).append(": ").append(state));
-            print(states, text.toString());
+            for (var h : hosts) {
+                text.append("\n  ").append(h.host()).append(": ").append(h.state()).append(" (").append(h.provider()).append(")")
+                        .append("\n    ").append(h.reason().replace("\n", "\n    "));
+            }
+            print(hosts, text.toString());
             return 0;
         }
     }

@@ -47,6 +47,7 @@ public final class EngineErrors {
     public static String action(String what, Throwable error) {
         Throwable cause = rootCause(error);
         return switch (cause) {
+            case ExplainedFailure e -> what + " failed: " + e.getMessage();
             case NotFoundException e -> what + " failed: " + engineMessage(e) + ". It may have been removed meanwhile.";
             case NotModifiedException e -> what + ": nothing to do, it is already in that state.";
             case ConflictException e -> what + " failed: " + engineMessage(e) + ".";

@@ -12,6 +12,12 @@ public final class Ownership {
     /** How a simulated host was started: privileged, or capabilities (the fallback). */
     public static final String PRIVILEGE = "dev.portolan.privilege";
 
+    /**
+     * The 127.0.0.1 port of a simulated host's TLS API, chosen once when the host is made:
+     * kept across restarts so its docker context stays right, and readable while it is stopped.
+     */
+    public static final String API_PORT = "dev.portolan.api-port";
+
     public static final String SIMULATED_HOST = "simulated-host";
 
     private Ownership() {}

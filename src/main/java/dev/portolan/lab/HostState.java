@@ -13,8 +13,12 @@ record HostState(Map<String, String> images, Set<String> volumes, Set<String> ne
 
     static final HostState EMPTY = new HostState(Map.of(), Set.of(), Set.of(), Map.of());
 
-    /** A lab container found on the host, with the hash of the spec it was made from. */
-    record Existing(String id, String specHash) {}
+    /** A lab container found on the host, with the hash of the spec it was made from and its state ("running", "exited"). */
+    record Existing(String id, String specHash, String state) {
+        boolean isRunning() {
+            return "running".equals(state) || "restarting".equals(state);
+        }
+    }
 
     boolean hasImage(String image) {
         return images.containsKey(image) || images.containsKey(image + ":latest");
@@ -39,7 +43,7 @@ record HostState(Map<String, String> images, Set<String> volumes, Set<String> ne
                 .map(n -> n.getName()).collect(Collectors.toSet());
         Map<String, Existing> containers = new HashMap<>();
         for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(owned).exec()) {
-            containers.put(c.getNames()[0].replaceFirst("^/", ""), new Existing(c.getId(), c.getLabels().get(Labs.SPEC)));
+            containers.put(c.getNames()[0].replaceFirst("^/", ""), new Existing(c.getId(), c.getLabels().get(Labs.SPEC), c.getState()));
         }
         return new HostState(images, volumes, networks, containers);
     }

@@ -50,7 +50,26 @@ final class LabHosts {
         };
     }
 
-    /** Makes the host, or starts it when it is there but stopped. */
+    /**
+     * What apply must do to bring a host up that does not answer: start it when it is there
+     * but stopped, make a simulated host again from its kept data volume, or create it.
+     */
+    LabStep.HostStep bringUp(LabSpec lab, LabSpec.Host host) {
+        return switch (host.provider()) {
+            case EXISTING -> throw new IllegalStateException("an existing engine is used, never made");
+            case DOCKER_MACHINE -> machineOf(lab, host)
+                    .<LabStep.HostStep>map(m -> new LabStep.StartHost(host.name(), host, m.state()))
+                    .orElseGet(() -> new LabStep.CreateHost(host.name(), host));
+            case SIMULATED -> {
+                var found = simulated.find(lab.name(), host.name());
+                if (found.isPresent()) yield new LabStep.StartHost(host.name(), host, found.get().state());
+                if (simulated.hasKeptData(lab.name(), host.name())) yield new LabStep.RemakeHost(host.name(), host);
+                yield new LabStep.CreateHost(host.name(), host);
+            }
+        };
+    }
+
+    /** Makes the host, or starts it when it is there but stopped (a running one is left as it is). */
     void make(LabSpec lab, LabSpec.Host host) {
         if (host.provider() == LabSpec.Provider.DOCKER_MACHINE) {
             String name = machineName(lab, host.name());
@@ -64,11 +83,37 @@ final class LabHosts {
         }
         SimulatedHost existing = simulated.find(lab.name(), host.name()).orElse(null);
         if (existing != null) {
-            simulated.start(existing, Progress.NONE);
+            if (!existing.isRunning()) simulated.start(existing, Progress.NONE);
             return;
         }
         simulated.create(new SimulatedHostSpec(lab.name(), host.name(), host.image() == null ? defaultHostImage : host.image(),
                 SimulatedHostSpec.parsePorts(String.join(" ", host.ports()))), Progress.NONE);
+    }
+
+    /** What a host of the lab is now, whatever provides it, with the reason. */
+    LabHostStatus status(LabSpec lab, LabSpec.Host host) {
+        String provider = host.provider().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return switch (host.provider()) {
+            case SIMULATED -> {
+                var condition = simulated.condition(lab.name(), host.name());
+                yield new LabHostStatus(host.name(), provider, condition.state().word(), condition.reason());
+            }
+            case DOCKER_MACHINE -> {
+                if (machine == null) yield new LabHostStatus(host.name(), provider, "unknown", "docker-machine is not installed here");
+                yield machineOf(lab, host)
+                        .map(m -> new LabHostStatus(host.name(), provider, m.isRunning() ? "running" : m.hasError() ? "lost" : "stopped",
+                                "machine " + m.name() + " is " + m.state() + (m.error().isBlank() ? "" : ": " + m.error())))
+                        .orElse(new LabHostStatus(host.name(), provider, "absent", "machine " + machineName(lab, host.name())
+                                + " does not exist yet"));
+            }
+            case EXISTING -> {
+                try (EngineClients engine = connectExisting(host)) {
+                    yield new LabHostStatus(host.name(), provider, "running", "its engine answers at " + engine.endpoint().address());
+                } catch (RuntimeException e) {
+                    yield new LabHostStatus(host.name(), provider, "lost", e.getMessage());
+                }
+            }
+        };
     }
 
     /** Where a lab host's engine answers: a simulated host's TLS API, a machine's, or the existing engine the file names. */

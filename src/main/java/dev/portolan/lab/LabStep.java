@@ -9,11 +9,31 @@ public sealed interface LabStep {
     /** What it does, in a few words: "create container web-1". */
     String describe();
 
-    record CreateHost(String host, LabSpec.Host spec) implements LabStep {
+    /** Brings a host of the lab up: apply does these first, side by side, then plans again. */
+    sealed interface HostStep extends LabStep {
+        LabSpec.Host spec();
+    }
+
+    record CreateHost(String host, LabSpec.Host spec) implements HostStep {
         public String describe() {
             return spec.provider() == LabSpec.Provider.DOCKER_MACHINE
                     ? "create docker-machine host " + host + " (driver " + (spec.driver() == null ? "virtualbox" : spec.driver()) + ")"
                     : "create simulated host " + host;
+        }
+    }
+
+    /** The host is there but stopped ({@code state}: "exited", "Stopped"): start it. */
+    record StartHost(String host, LabSpec.Host spec, String state) implements HostStep {
+        public String describe() {
+            return "start " + (spec.provider() == LabSpec.Provider.DOCKER_MACHINE ? "docker-machine " : "") + "host " + host
+                    + " (" + (state.equals("exited") ? "stopped" : state.toLowerCase(java.util.Locale.ROOT)) + ")";
+        }
+    }
+
+    /** A simulated host whose container was removed with its data volume kept: made again from that volume. */
+    record RemakeHost(String host, LabSpec.Host spec) implements HostStep {
+        public String describe() {
+            return "make host " + host + " again from its kept data";
         }
     }
 
@@ -40,6 +60,13 @@ public sealed interface LabStep {
             implements LabStep {
         public String describe() {
             return (replace == null ? "create container " : "replace container ") + name;
+        }
+    }
+
+    /** A lab container meant to keep running (restart: always or unless-stopped) that is not running: start it. */
+    record StartContainer(String host, String name, String id, String state) implements LabStep {
+        public String describe() {
+            return "start container " + name + " (" + state + ")";
         }
     }
 

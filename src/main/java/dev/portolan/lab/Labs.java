@@ -56,12 +56,16 @@ public final class Labs {
         this.substitutes = ImageSubstitutes.fromEnvironment();
     }
 
-    /** What apply would do, host by host, in order. */
+    /**
+     * What apply would do, host by host, in order. A host that is stopped or made again from
+     * its kept data shows only that step: what is inside it is seen once it is up.
+     */
     public List<LabStep> plan(LabSpec lab) {
         LabImages.Builds builds = LabImages.plan(lab, local);
         List<LabStep> steps = new ArrayList<>(builds.steps());
         Map<String, EngineClients> clients = new HashMap<>();
         Map<String, HostState> states = new HashMap<>();
+        java.util.Set<String> waking = new java.util.HashSet<>();
         try {
             for (LabSpec.Host host : lab.hosts()) {
                 if (host.provider() != LabSpec.Provider.SIMULATED && lab.swarm() != null && swarmMembers(lab).contains(host.name())) {
@@ -71,7 +75,14 @@ public final class Labs {
                 HostState state = HostState.EMPTY;
                 var running = hosts.running(lab, host);
                 if (running.isEmpty()) {
-                    steps.add(new LabStep.CreateHost(host.name(), host));
+                    LabStep.HostStep up = hosts.bringUp(lab, host);
+                    steps.add(up);
+                    // a stopped host, or one made again from its kept data, holds what it held: what it
+                    // still lacks is known once it is up, and apply plans again then
+                    if (!(up instanceof LabStep.CreateHost)) {
+                        waking.add(host.name());
+                        continue;
+                    }
                 } else {
                     clients.put(host.name(), running.get());
                     state = HostState.read(running.get().requests(), lab.name());
@@ -79,8 +90,10 @@ public final class Labs {
                 states.put(host.name(), state);
                 planHost(lab, host.name(), state, steps, builds);
             }
-            LabSwarm.plan(lab, h -> clients.containsKey(h) ? clients.get(h).requests() : null,
-                    h -> states.getOrDefault(h, HostState.EMPTY), steps);
+            if (lab.swarm() == null || swarmMembers(lab).stream().noneMatch(waking::contains)) {
+                LabSwarm.plan(lab, h -> clients.containsKey(h) ? clients.get(h).requests() : null,
+                        h -> states.getOrDefault(h, HostState.EMPTY), steps);
+            }
         } finally {
             clients.values().forEach(EngineClients::close);
         }
@@ -109,6 +122,7 @@ public final class Labs {
                 HostState.Existing existing = state.containers().get(name);
                 if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
                 else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));
+                else if (!existing.isRunning() && keepsRunning(c)) steps.add(new LabStep.StartContainer(host, name, existing.id(), existing.state()));
             }
         }
         state.containers().forEach((name, existing) -> {
@@ -117,12 +131,21 @@ public final class Labs {
     }
 
     /**
+     * A container the file means to keep running: its restart policy says so. One that
+     * runs and ends (a backup, a migration) is left alone when it has exited.
+     */
+    private static boolean keepsRunning(LabSpec.Container c) {
+        return "always".equals(c.restart()) || "unless-stopped".equals(c.restart());
+    }
+
+    /**
      * Converges what runs to the file; each step is reported before it runs, cancel is
-     * checked between steps. Missing hosts come first, made side by side; then the plan is
-     * made again, since a host that kept its data volume may already hold part of the lab.
+     * checked between steps. Hosts that are missing or stopped come first, brought up side
+     * by side; then the plan is made again, since a host that kept its data may already hold
+     * part of the lab.
      */
     public void apply(LabSpec lab, Progress progress) {
-        List<LabStep> hostSteps = plan(lab).stream().filter(s -> s instanceof LabStep.CreateHost).toList();
+        List<LabStep> hostSteps = plan(lab).stream().filter(s -> s instanceof LabStep.HostStep).toList();
         if (!hostSteps.isEmpty()) {
             progress.checkCancelled();
             hostSteps.forEach(s -> progress.step(s.host() + ": " + s.describe()));
@@ -154,8 +177,8 @@ public final class Labs {
     }
 
     private void run(LabSpec lab, LabStep step, Map<String, EngineClients> clients) {
-        if (step instanceof LabStep.CreateHost create) {
-            hosts.make(lab, create.spec());
+        if (step instanceof LabStep.HostStep up) {
+            hosts.make(lab, up.spec());
             return;
         }
         DockerClient docker = client(lab, step.host(), clients);
@@ -172,8 +195,9 @@ public final class Labs {
                     .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
                     .withLabels(owned).exec();
             case LabStep.CreateContainer create -> createContainer(docker, lab, create);
+            case LabStep.StartContainer start -> docker.startContainerCmd(start.id()).exec();
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
-            case LabStep.CreateHost host -> throw new IllegalStateException("handled above");
+            case LabStep.HostStep host -> throw new IllegalStateException("handled above");
             case LabStep.BuildImage build -> throw new IllegalStateException("built by apply, on this computer");
         }
     }
@@ -222,6 +246,14 @@ public final class Labs {
                 c.volumesFrom());
         for (String network : c.networks().stream().skip(1).toList()) {
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
+        }
+    }
+
+    /** Every host of the lab as it is now: running, lost, stopped, kept data, or absent, with the reason. */
+    public List<LabHostStatus> status(LabSpec lab) {
+        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var asked = lab.hosts().stream().map(h -> parallel.submit(() -> hosts.status(lab, h))).toList();
+            return asked.stream().map(f -> join(f)).toList();
         }
     }
 

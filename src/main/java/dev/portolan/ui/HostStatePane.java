@@ -24,14 +24,24 @@ final class HostStatePane {
     private final Label countdown = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Button retryNow = new Button("Retry now");
+    private final Button start = new Button("Start");
+    private final java.util.function.BooleanSupplier startable;
     private final VBox empty;
     private final HBox banner;
     private final Label bannerText = new Label();
     private final Button bannerRetry = new Button("Retry now");
 
-    HostStatePane(HostModel host, Runnable retry) {
+    /**
+     * @param startable whether the host can be started from here (a stopped simulated host)
+     * @param starter   starts it
+     */
+    HostStatePane(HostModel host, Runnable retry, java.util.function.BooleanSupplier startable, Runnable starter) {
         this.host = host;
         this.retry = retry;
+        this.startable = startable;
+        start.setId("host-start-now");
+        start.getStyleClass().add("accent");
+        start.setOnAction(e -> starter.run());
         title.getStyleClass().add("empty-title");
         reason.getStyleClass().add("empty-text");
         reason.setWrapText(true);
@@ -41,7 +51,7 @@ final class HostStatePane {
         retryNow.setId("retry-now");
         retryNow.getStyleClass().add("accent");
         retryNow.setOnAction(e -> retry.run());
-        empty = new VBox(14, spinner, title, reason, countdown, retryNow);
+        empty = new VBox(14, spinner, title, reason, countdown, retryNow, start);
         empty.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("empty-state");
 
@@ -70,6 +80,11 @@ final class HostStatePane {
         spinner.setVisible(busy);
         spinner.setManaged(busy);
         retryNow.setVisible(lost);
+        retryNow.setManaged(lost);
+        boolean canStart = (status instanceof HostStatus.Offline || status instanceof HostStatus.Failed) && startable.getAsBoolean();
+        start.setVisible(canStart);
+        start.setManaged(canStart);
+        start.setText(status instanceof HostStatus.Failed ? "Start again" : "Start");
         switch (status) {
             case HostStatus.Lost l -> {
                 title.setText("Cannot reach " + host.name());
@@ -85,7 +100,8 @@ final class HostStatePane {
             }
             case HostStatus.Offline o -> {
                 title.setText(host.name() + " is " + o.reason());
-                reason.setText("Start it from the hosts list (right-click) to see what runs on it.");
+                reason.setText(startable.getAsBoolean() ? "Start it to see what runs on it: its containers and volumes are kept."
+                        : "Start it from the hosts list (right-click) to see what runs on it.");
                 countdown.setText("");
             }
             case HostStatus.Creating c -> {
@@ -95,6 +111,7 @@ final class HostStatePane {
             }
             case HostStatus.Failed f -> {
                 title.setText(host.name() + " failed");
+                reason.setId("host-failure");
                 reason.setText(f.reason());
                 countdown.setText("");
             }

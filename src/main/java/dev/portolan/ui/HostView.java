@@ -29,12 +29,12 @@ final class HostView {
     private final StackPane root;
 
     HostView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection, ContainerActions actions,
-            ImageActions images) {
+            ImageActions images, dev.portolan.ui.hosts.HostsController hosts) {
         this.host = host;
         state = new HostStatePane(host, () -> {
             HostSession current = session.get();
             if (current != null) current.retryNow();
-        });
+        }, () -> hosts.canStart(host), () -> hosts.startSimulated(host));
         tabs = new TabPane(
                 tab("Overview", new OverviewPane(host).root()),
                 tab("Containers", new ContainersView(host, session, selection, actions).root()),

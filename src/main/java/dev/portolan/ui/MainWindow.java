@@ -196,7 +196,7 @@ public final class MainWindow {
             center.getChildren().removeIf(n -> n != configProblem.root());
             return;
         }
-        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images));
+        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images, controller));
         ensureCenter(view.root());
     }
 
@@ -229,6 +229,11 @@ public final class MainWindow {
         } finally {
             followingDiagram = false;
         }
+    }
+
+    /** Selects a host in the sidebar, as a click on it does. */
+    public void select(HostModel host) {
+        sidebar.list().getSelectionModel().select(host);
     }
 
     private HostModel selectedHost() {

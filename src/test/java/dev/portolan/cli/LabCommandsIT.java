@@ -50,6 +50,15 @@ class LabCommandsIT extends EngineTest {
 
         Run status = portolan("status", file.toString());
         assertTrue(status.out().contains("web: running") && status.out().contains("data: running"), status.out());
+        // a host stopped by hand: status and plan say so, and apply starts it
+        assertEquals(0, new dev.portolan.testing.DockerCli(dir).run("stop", "portolan-" + name + "-web").exit());
+        Run stopped = portolan("status", file.toString());
+        assertTrue(stopped.out().contains("web: stopped (simulated)") && stopped.out().contains("data: running"), stopped.out());
+        Run planStart = portolan("plan", image, file.toString());
+        assertTrue(planStart.out().contains("web: start host web (stopped)") && !planStart.out().contains("create"), planStart.out());
+        assertEquals(0, portolan("apply", image, file.toString()).code());
+        assertTrue(portolan("status", file.toString()).out().contains("web: running"));
+
         Run ls = portolan("ls", "--json");
         assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
 

@@ -41,6 +41,28 @@ public final class TestEngine implements AutoCloseable {
         return clients.requests();
     }
 
+    /**
+     * Waits until the engine answers this client again after it restarted: the client's
+     * pooled connection to the old engine fails once ("Broken pipe") before a new one is made.
+     */
+    public void awaitAnswering() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                docker().pingCmd().exec();
+                return;
+            } catch (RuntimeException stale) {
+                if (System.nanoTime() > deadline) throw stale;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw stale;
+                }
+            }
+        }
+    }
+
     /** A port of 127.0.0.1 that nothing listens on (now). */
     public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -7,11 +7,40 @@ import java.nio.file.Path;
 /**
  * A simulated host as found on the local engine: its container, state and API port.
  *
- * @param apiPort the 127.0.0.1 port of its TLS API, or 0 while it is not running
+ * @param apiPort the 127.0.0.1 port of its TLS API, chosen when it was made and kept across restarts
+ *                (0 for a stopped host made by an older Portolan, whose engine picked a port at each start)
  * @param privilege "privileged" or "capabilities" (the fallback where privileged is refused)
  */
 public record SimulatedHost(String lab, String name, String containerId, String state, int apiPort, String privilege,
         String image, Path clientCertificates) {
+
+    /**
+     * Reads a simulated host from its container's labels, as the local engine lists it:
+     * one place that knows which label says what.
+     *
+     * @param publishedApiPort the port the engine publishes 2376 on now, or 0 (stopped)
+     */
+    public static java.util.Optional<SimulatedHost> fromContainer(String id, String state, String image,
+            java.util.Map<String, String> labels, int publishedApiPort, Path configDir) {
+        if (labels == null || !dev.portolan.host.Ownership.SIMULATED_HOST.equals(labels.get(dev.portolan.host.Ownership.ROLE))) {
+            return java.util.Optional.empty();
+        }
+        String lab = labels.get(dev.portolan.host.Ownership.LAB);
+        String name = labels.get(dev.portolan.host.Ownership.HOST);
+        if (lab == null || name == null) return java.util.Optional.empty();
+        int port = publishedApiPort;
+        try {
+            port = Integer.parseInt(labels.getOrDefault(dev.portolan.host.Ownership.API_PORT, String.valueOf(port)));
+        } catch (NumberFormatException e) {
+            // a label edited by hand: what the engine publishes is the truth
+        }
+        return java.util.Optional.of(new SimulatedHost(lab, name, id, state, port,
+                labels.getOrDefault(dev.portolan.host.Ownership.PRIVILEGE, "?"), image,
+                SimulatedHosts.hostDir(configDir, lab, name).resolve("client")));
+    }
+
+    /** The container port of a simulated host's TLS API. */
+    public static final int API_PORT = HostLauncher.API_PORT;
 
     public boolean isRunning() {
         return "running".equals(state);

@@ -86,19 +86,16 @@ public final class SimulatedHosts {
     }
 
     public SimulatedHost toHost(Container c) {
-        Map<String, String> labels = c.getLabels();
-        String lab = labels.get(Ownership.LAB);
-        String name = labels.get(Ownership.HOST);
-        int port = 0;
+        int published = 0;
         if (c.getPorts() != null) {
             for (var p : c.getPorts()) {
                 if (p.getPrivatePort() != null && p.getPrivatePort() == HostLauncher.API_PORT && p.getPublicPort() != null) {
-                    port = p.getPublicPort();
+                    published = p.getPublicPort();
                 }
             }
         }
-        return new SimulatedHost(lab, name, c.getId(), c.getState(), port, labels.getOrDefault(Ownership.PRIVILEGE, "?"),
-                c.getImage(), hostDir(lab, name).resolve("client"));
+        return SimulatedHost.fromContainer(c.getId(), c.getState(), c.getImage(), c.getLabels(), published, configDir)
+                .orElseThrow(() -> new IllegalStateException(c.getId() + " is not a simulated host"));
     }
 
     /**
@@ -135,7 +132,7 @@ public final class SimulatedHosts {
 
             progress.step("Creating and starting the container");
             var launched = launcher.launch(
-                    new HostLauncher.Plan(spec, network, volume, dir.resolve("server")),
+                    new HostLauncher.Plan(spec, network, volume, dir.resolve("server"), 0),
                     id -> undo.push(() -> removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
             SimulatedHost host = find(spec.lab(), spec.name()).orElseThrow();
@@ -181,17 +178,95 @@ public final class SimulatedHosts {
         return list().stream().filter(h -> h.lab().equals(lab) && h.name().equals(name)).findFirst();
     }
 
+    /**
+     * Starts a stopped host and waits until its API answers. Its API port is the one it was
+     * made with; when another program took that port meanwhile, the host's container is made
+     * again on a new port from its kept data, and its context follows at once.
+     */
     public SimulatedHost start(SimulatedHost host, Progress progress) {
-        docker.startContainerCmd(host.containerId()).exec();
+        progress.step("Starting " + host.lab() + "/" + host.name());
+        try {
+            docker.startContainerCmd(host.containerId()).exec();
+        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            String message = dev.portolan.engine.EngineErrors.firstLine(e.getMessage());
+            boolean portTaken = message.contains("address already in use") || message.contains("port is already allocated");
+            if (!portTaken || host.apiPort() == 0 || ApiPorts.isFree(host.apiPort())) {
+                throw new IllegalStateException(host.name() + " would not start: " + message, e);
+            }
+            LOG.info("{}: API port {} is taken by another program; making its container again on a new port",
+                    host.contextName(), host.apiPort());
+            progress.step("Port " + host.apiPort() + " is taken by another program: making " + host.name()
+                    + " again on a new port, from its kept data");
+            return remakeOnNewPort(host, progress);
+        }
         SimulatedHost started = find(host.lab(), host.name()).orElseThrow();
         waitUntilReady(started, progress);
-        // the API port is chosen anew at each start: keep the context pointing at it
+        // an older host's port may have changed; a new one's never does: writing is cheap and always right
         contexts.write(started.contextName(), started.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
         return started;
     }
 
+    /** The same host (image, ports, data volume, certificates), in a new container with a new API port. */
+    private SimulatedHost remakeOnNewPort(SimulatedHost host, Progress progress) {
+        var inspected = docker.inspectContainerCmd(host.containerId()).exec();
+        List<SimulatedHostSpec.PortMapping> ports = new java.util.ArrayList<>();
+        var bindings = inspected.getHostConfig().getPortBindings();
+        if (bindings != null) {
+            bindings.getBindings().forEach((exposed, bound) -> {
+                if (exposed.getPort() == HostLauncher.API_PORT || bound == null) return;
+                for (var b : bound) ports.add(new SimulatedHostSpec.PortMapping(Integer.parseInt(b.getHostPortSpec()), exposed.getPort()));
+            });
+        }
+        SimulatedHostSpec spec = new SimulatedHostSpec(host.lab(), host.name(), inspected.getConfig().getImage(), ports);
+        removeContainer(host.containerId());
+        Path dir = hostDir(host.lab(), host.name());
+        if (!java.nio.file.Files.exists(dir.resolve("server").resolve("key.pem"))) {
+            makeCertificates(spec, dir, LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
+        }
+        new HostLauncher(docker).launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
+                dir.resolve("server"), 0), id -> { });
+        SimulatedHost made = find(host.lab(), host.name()).orElseThrow();
+        waitUntilReady(made, progress);
+        contexts.write(made.contextName(), made.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
+        return made;
+    }
+
+    /** Stops the host, giving its engine time to stop its own containers first. */
     public void stop(SimulatedHost host) {
-        docker.stopContainerCmd(host.containerId()).withTimeout(10).exec();
+        docker.stopContainerCmd(host.containerId()).withTimeout(HostLauncher.STOP_GRACE_SECONDS).exec();
+    }
+
+    /** Whether its data volume is there: a host whose container was removed can be made again from it. */
+    public boolean hasKeptData(String lab, String name) {
+        return volumeExists(volumeName(lab, name));
+    }
+
+    /**
+     * What a host is now, with the reason: running (its API answers), lost (running but
+     * not answering), stopped (with its exit code and the end of its log when it failed),
+     * removed with its data kept, or absent.
+     */
+    public HostCondition condition(String lab, String name) {
+        SimulatedHost host = find(lab, name).orElse(null);
+        if (host == null) {
+            return hasKeptData(lab, name)
+                    ? new HostCondition(HostCondition.State.KEPT_DATA, "its container was removed; its data volume "
+                            + volumeName(lab, name) + " is kept, and apply makes it again from it")
+                    : new HostCondition(HostCondition.State.ABSENT, "not made yet");
+        }
+        if (!host.isRunning()) {
+            var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
+            long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
+            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + lastLog(host));
+            return new HostCondition(HostCondition.State.STOPPED, reason.strip());
+        }
+        try (var pinger = EngineClients.pinger(host.endpoint())) {
+            pinger.pingCmd().exec();
+            return new HostCondition(HostCondition.State.RUNNING, "its API answers on 127.0.0.1:" + host.apiPort());
+        } catch (RuntimeException | IOException e) {
+            return new HostCondition(HostCondition.State.LOST, "its container runs, but its engine does not answer on 127.0.0.1:"
+                    + host.apiPort() + " (" + dev.portolan.engine.EngineErrors.firstLine(String.valueOf(e.getMessage())) + ")");
+        }
     }
 
     public SimulatedHost restart(SimulatedHost host, Progress progress) {
@@ -246,14 +321,19 @@ public final class SimulatedHosts {
                     return;
                 } catch (RuntimeException notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(host.name() + "'s API did not answer within 60 s. " + lastLog(host));
+                        throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
+                                + lastLog(host));
                     }
                 }
                 if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
                     var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
-                    if (!Boolean.TRUE.equals(state.getRunning())) {
-                        throw new IllegalStateException(host.name() + " stopped while starting (exit code "
-                                + state.getExitCodeLong() + "). " + lastLog(host));
+                    // with its restart policy a failing engine is started again and again: a loop is a failure too
+                    if (!Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting())) {
+                        stopQuietly(host.containerId()); // a stop by hand: the restart policy leaves it stopped
+                        throw new dev.portolan.engine.ExplainedFailure(host.name() + " stopped while starting (exit code "
+                                + state.getExitCodeLong() + "). " + lastLog(host) + " See its whole log with: docker logs "
+                                + host.contextName() + ". Once the cause is mended, start it again; or remove the host"
+                                + " keeping its data and apply the lab again.");
                     }
                 }
                 Thread.sleep(10);
@@ -266,20 +346,32 @@ public final class SimulatedHosts {
         }
     }
 
-    private String lastLog(SimulatedHost host) {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private void stopQuietly(String id) {
         try {
-            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(3)
+            docker.stopContainerCmd(id).withTimeout(1).exec();
+        } catch (RuntimeException e) {
+            LOG.debug("stopping {} after a failed start: {}", id, e.toString());
+        }
+    }
+
+    /** The distinct last lines of the host's log (a restarting engine says the same thing each time). */
+    private String lastLog(SimulatedHost host) {
+        java.util.Set<String> lines = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        try {
+            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(5)
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                            lines.add(new String(frame.getPayload()).strip());
+                            String line = new String(frame.getPayload()).strip();
+                            if (!line.isEmpty()) lines.add(line);
                         }
                     }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             return "";
         }
-        return lines.isEmpty() ? "" : "Its log ends: " + String.join(" | ", lines);
+        synchronized (lines) {
+            return lines.isEmpty() ? "" : "Its engine's log ends:\n  " + String.join("\n  ", lines);
+        }
     }
 
     private void checkImage(String image) {

@@ -37,6 +37,8 @@ public final class HostsController {
     private final Map<HostModel, HostSession> sessions = new HashMap<>();
     private final Map<HostModel, SimulatedHost> simulated = new HashMap<>();
     private final Set<String> creating = new HashSet<>();
+    /** Why the last start of a simulated host failed (its engine's log), until it is started again. */
+    private final Map<String, String> startFailures = new HashMap<>();
     private final ActionRunner runner;
     private final Path configDir;
     private final DockerContexts contexts;
@@ -118,7 +120,7 @@ public final class HostsController {
 
     /** Brings the simulated hosts in the sidebar in line with what the local engine runs. */
     private void reconcile(HostInventory localInventory) {
-        Map<String, SimulatedHost> found = SimulatedHostsView.of(localInventory, this::hostDir);
+        Map<String, SimulatedHost> found = SimulatedHostsView.of(localInventory, configDir);
         found.forEach((key, host) -> {
             if (creating.contains(key)) return;
             HostModel model = byKey.get(key);
@@ -135,7 +137,12 @@ public final class HostsController {
             if (host.isRunning() && host.apiPort() > 0) {
                 if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());
             } else if (!host.isRunning()) {
-                if (sessions.containsKey(model) || !(model.status() instanceof HostStatus.Offline)) {
+                String failure = startFailures.get(key);
+                if (failure != null) {
+                    if (!(model.status() instanceof HostStatus.Failed f && f.reason().equals(failure))) {
+                        unwatch(model, new HostStatus.Failed(Instant.now(), failure));
+                    }
+                } else if (sessions.containsKey(model) || !(model.status() instanceof HostStatus.Offline)) {
                     unwatch(model, new HostStatus.Offline(Instant.now(),
                             host.state().equals("exited") ? "stopped" : host.state()));
                 }
@@ -145,10 +152,6 @@ public final class HostsController {
             String key = entry.getKey().name();
             if (!found.containsKey(key) && !creating.contains(key)) forget(entry.getKey());
         }
-    }
-
-    private Path hostDir(String lab, String name) {
-        return SimulatedHosts.hostDir(configDir, lab, name);
     }
 
     private void forget(HostModel model) {
@@ -208,9 +211,26 @@ public final class HostsController {
                 });
     }
 
-    /** Start, stop or restart a simulated host (the sidebar's menu). */
+    /** Whether the window can offer to start this host: a simulated host that is not running. */
+    public boolean canStart(HostModel model) {
+        SimulatedHost host = simulated.get(model);
+        return host != null && !host.isRunning();
+    }
+
+    /**
+     * Starts a stopped simulated host (the sidebar's menu and the host's Start button). When
+     * it fails, the host shows why, with the end of its engine's log and what to do, until
+     * the next start.
+     */
     public void startSimulated(HostModel model) {
-        simulatedAction(model, "Starting", "Started", (provider, host) -> provider.start(host, Progress.NONE));
+        String key = model.name();
+        startFailures.remove(key);
+        model.setStatus(new HostStatus.Creating(Instant.now(), "starting its engine"));
+        simulatedAction(model, "Starting", "Started", (provider, host) -> provider.start(host, Progress.NONE),
+                error -> {
+                    startFailures.put(key, error);
+                    unwatch(model, new HostStatus.Failed(Instant.now(), error));
+                });
     }
 
     public void stopSimulated(HostModel model) {
@@ -233,6 +253,13 @@ public final class HostsController {
 
     private void simulatedAction(HostModel model, String doing, String done,
             java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action) {
+        simulatedAction(model, doing, done, action, null);
+    }
+
+    /** Runs a provider action on a simulated host; {@code failed} gets the sentence when it fails. */
+    private void simulatedAction(HostModel model, String doing, String done,
+            java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action,
+            java.util.function.Consumer<String> failed) {
         SimulatedHost host = simulated.get(model);
         SimulatedHosts provider = simulatedHosts().orElse(null);
         if (host == null || provider == null) {
@@ -240,8 +267,8 @@ public final class HostsController {
                     + model.name() + " runs on it. Start Docker first.", true));
             return;
         }
-        runner.run(doing + " " + model.name() + "…", done + " " + model.name(), doing.replace("ing", "") + " "
-                + model.name(), () -> action.apply(provider, host), null);
+        runner.run(doing + " " + model.name() + "…", done + " " + model.name(), doing + " " + model.name(),
+                () -> action.apply(provider, host), started -> reconcile(local.inventory()), failed);
     }
 
     /** Adds an endpoint to the sidebar and remembers it across restarts. */

@@ -1,6 +1,5 @@
 package dev.portolan.ui.hosts;
 
-import dev.portolan.host.Ownership;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.HostInventory;
@@ -18,18 +17,14 @@ final class SimulatedHostsView {
     private SimulatedHostsView() {}
 
     /** By key "lab/name". */
-    static Map<String, SimulatedHost> of(HostInventory local, java.util.function.BiFunction<String, String, Path> hostDir) {
+    static Map<String, SimulatedHost> of(HostInventory local, Path configDir) {
         Map<String, SimulatedHost> hosts = new TreeMap<>();
         if (local == null) return hosts;
         for (ContainerInfo c : local.containers().values()) {
-            if (!Ownership.SIMULATED_HOST.equals(c.labels().get(Ownership.ROLE))) continue;
-            String lab = c.labels().get(Ownership.LAB);
-            String name = c.labels().get(Ownership.HOST);
-            if (lab == null || name == null) continue;
-            int apiPort = c.ports().stream().filter(p -> p.containerPort() == 2376 && p.hostPort() > 0)
+            int published = c.ports().stream().filter(p -> p.containerPort() == SimulatedHost.API_PORT && p.hostPort() > 0)
                     .mapToInt(ContainerInfo.PortMapping::hostPort).findFirst().orElse(0);
-            hosts.put(lab + "/" + name, new SimulatedHost(lab, name, c.id(), c.state().word(), apiPort,
-                    c.labels().getOrDefault(Ownership.PRIVILEGE, "?"), c.image(), hostDir.apply(lab, name).resolve("client")));
+            SimulatedHost.fromContainer(c.id(), c.state().word(), c.image(), c.labels(), published, configDir)
+                    .ifPresent(h -> hosts.put(h.lab() + "/" + h.name(), h));
         }
         return hosts;
     }

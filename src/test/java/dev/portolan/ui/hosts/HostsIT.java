@@ -82,8 +82,36 @@ class HostsIT extends WindowTest {
         menu(host(key), "host-stop");
         waitFor(key + " is shown stopped", Duration.ofSeconds(20),
                 () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
-        menu(host(key), "host-start");
+        // the stopped host's own page offers Start
+        FxThread.run(() -> {
+            window.showDiagram(false);
+            window.select(host(key));
+        });
+        waitFor("a Start button on the stopped host", Duration.ofSeconds(5),
+                () -> robot.lookup("#host-start-now").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("#host-start-now");
         waitFor(key + " is live again", Duration.ofSeconds(30), () -> host(key).isLive());
+
+        // a start that fails shows the end of its engine's log and what to do, and offers to start again
+        menu(host(key), "host-stop");
+        waitFor(key + " is shown stopped again", Duration.ofSeconds(20),
+                () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
+        String container = "portolan-" + LAB + "-node1";
+        try {
+            dev.portolan.host.simulated.SimulatedHostRestartIT.breakEngineConfiguration(engine.docker(), container);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        robot.clickOn("#host-start-now");
+        waitFor("the failure is shown with the engine's log", Duration.ofSeconds(30),
+                () -> host(key).status() instanceof HostStatus.Failed
+                        && robot.lookup("#host-failure").queryLabeled().getText().contains("specified both as a flag")
+                        && robot.lookup("#host-failure").queryLabeled().getText().contains("docker logs " + container));
+        assertEquals("Start again", FxThread.get(() -> robot.lookup("#host-start-now").queryButton().getText()));
+        engine.docker().copyArchiveToContainerCmd(container).withRemotePath("/etc/docker")
+                .withTarInputStream(emptyDaemonJson()).exec();
+        robot.clickOn("#host-start-now");
+        waitFor(key + " is live once mended", Duration.ofSeconds(30), () -> host(key).isLive());
 
         HostModel node1 = host(key);
         // the dialog waits for an answer inside the handler, so do not wait for the handler
@@ -96,6 +124,21 @@ class HostsIT extends WindowTest {
         waitFor(key + " leaves the sidebar", Duration.ofSeconds(20), () -> host(key) == null);
         assertEquals("portolan-" + LAB + "-node1-docker",
                 engine.docker().inspectVolumeCmd("portolan-" + LAB + "-node1-docker").exec().getName());
+    }
+
+    /** /etc/docker/daemon.json with nothing in it: the host's engine starts again. */
+    private static java.io.InputStream emptyDaemonJson() {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("daemon.json");
+            entry.setSize(2);
+            tar.putArchiveEntry(entry);
+            tar.write("{}".getBytes());
+            tar.closeArchiveEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new java.io.ByteArrayInputStream(bytes.toByteArray());
     }
 
     @Test
