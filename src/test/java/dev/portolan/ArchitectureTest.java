@@ -1,6 +1,7 @@
 package dev.portolan;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The architecture of DESIGN.md, checked: data flows provider → engine → inventory → ui. */
+/**
+ * The architecture of DESIGN.md, checked in one place. Layers, lowest first:
+ * app, engine → image, host, inventory → lab → operations → ui, cli → Main.
+ * A layer uses only the layers below it; data flows provider → engine → inventory → ui.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -20,28 +25,40 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheUiUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackages("dev.portolan.ui..").and().doNotHaveSimpleName("Main")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+    void theLayersUseOnlyTheLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("dev.portolan.app..")
+                .layer("Engine").definedBy("dev.portolan.engine..")
+                .layer("Image").definedBy("dev.portolan.image..")
+                .layer("Host").definedBy("dev.portolan.host..")
+                .layer("Inventory").definedBy("dev.portolan.inventory..")
+                .layer("Lab").definedBy("dev.portolan.lab..")
+                .layer("Operations").definedBy("dev.portolan.operations..")
+                .layer("Ui").definedBy("dev.portolan.ui..")
+                .layer("Cli").definedBy("dev.portolan.cli..")
+                .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Ui", "Cli")
+                .whereLayer("Lab").mayOnlyBeAccessedByLayers("Operations", "Ui", "Cli")
+                .whereLayer("Host").mayOnlyBeAccessedByLayers("Lab", "Operations", "Ui", "Cli")
+                .whereLayer("Inventory").mayOnlyBeAccessedByLayers("Operations", "Ui")
+                .whereLayer("Image").mayOnlyBeAccessedByLayers("Lab", "Operations", "Ui", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Image", "Host", "Inventory", "Lab", "Operations", "Ui", "Cli")
                 .check(classes);
     }
 
     @Test
-    void nothingBelowTheUiUsesTheUi() {
+    void theWindowAndTheCommandLineNeverHoldAnEngineClient() {
+        noClasses().that().resideInAnyPackage("dev.portolan.ui..", "dev.portolan.cli..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+                .because("the window, the command line and tours call the host layer's operations")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackages("dev.portolan.ui..").and().doNotHaveSimpleName("Main")
-                .should().dependOnClassesThat().resideInAPackage("dev.portolan.ui..").check(classes);
-    }
-
-    @Test
-    void theCommandLineNeverUsesTheUi() {
-        noClasses().that().resideInAPackage("dev.portolan.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.portolan.ui..").check(classes);
-    }
-
-    @Test
-    void theEngineLayerKnowsNothingOfInventoryOrHosts() {
-        noClasses().that().resideInAPackage("dev.portolan.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.inventory..", "dev.portolan.host..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(classes);
     }
 

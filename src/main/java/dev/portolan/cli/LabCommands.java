@@ -2,17 +2,16 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.portolan.app.Settings;
 import dev.portolan.app.UserDirectories;
+import dev.portolan.operations.LocalEngine;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
-import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
-import dev.portolan.host.simulated.SimulatedHostSpec;
-import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.lab.LabFile;
 import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabSpec;
@@ -82,26 +81,26 @@ public final class LabCommands {
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
 
-        @Option(names = "--host-image", description = "Docker-in-Docker image of hosts that name none (default: ${DEFAULT-VALUE}).",
-                defaultValue = SimulatedHostSpec.DEFAULT_IMAGE)
+        @Option(names = "--host-image", description = "Docker-in-Docker image of hosts that name none (default: the "
+                + "setting portolan.host-image or PORTOLAN_HOST_IMAGE, else " + Settings.PUBLIC_HOST_IMAGE + ").")
         String hostImage;
 
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
 
-        <T> T withEngine(java.util.function.BiFunction<EngineClients, SimulatedHosts, T> work) {
+        /** Runs {@code work} on the local engine, connected for the command's whole run. */
+        <T> T withEngine(java.util.function.Function<LocalEngine, T> work) {
             EndpointResolver resolver = EndpointResolver.forThisProcess();
             try (EngineClients local = EngineClients.connect(resolver.resolve())) {
-                SimulatedHosts hosts = new SimulatedHosts(local.requests(), UserDirectories.forThisUser().config(),
-                        new DockerContexts(resolver.dockerConfigDir()));
-                return work.apply(local, hosts);
+                return work.apply(new LocalEngine("local engine", () -> local, UserDirectories.forThisUser().config(),
+                        new DockerContexts(resolver.dockerConfigDir())));
             }
         }
 
-        /** Labs on the local engine, with docker-machine when it is installed. */
-        static Labs labs(EngineClients local, SimulatedHosts hosts, String hostImage) {
-            return new Labs(local.requests(), hosts, hostImage, DockerMachine.fromEnvironment().orElse(null));
+        /** The labs of the local engine, with the window's defaults unless --host-image says otherwise. */
+        Labs labs(LocalEngine local) {
+            return hostImage == null ? local.labs() : local.labs(hostImage);
         }
 
         Progress printing() {
@@ -141,7 +140,7 @@ public final class LabCommands {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            List<LabStep> steps = withEngine((local, hosts) -> labs(local, hosts, hostImage).plan(lab));
+            List<LabStep> steps = withEngine(local -> labs(local).plan(lab));
             StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
                     : "Plan for " + lab.name() + ": " + steps.size() + " steps");
             steps.forEach(s -> text.append("\n  ").append(s.host()).append(": ").append(s.describe()));
@@ -157,8 +156,8 @@ public final class LabCommands {
             LabSpec lab = lab();
             long start = System.nanoTime();
             if (!json) out().println("Applying " + lab.name() + "…");
-            withEngine((local, hosts) -> {
-                labs(local, hosts, hostImage).apply(lab, printing());
+            withEngine(local -> {
+                labs(local).apply(lab, printing());
                 return null;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -179,8 +178,8 @@ public final class LabCommands {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            withEngine((local, hosts) -> {
-                Labs labs = labs(local, hosts, hostImage);
+            withEngine(local -> {
+                Labs labs = labs(local);
                 if (backup != null) labs.backUp(lab.name(), backup, printing());
                 labs.destroy(lab, removeVolumes, printing());
                 return null;
@@ -195,9 +194,9 @@ public final class LabCommands {
     static final class Ls extends LabCommand {
         @Override
         public Integer call() throws Exception {
-            Map<String, List<String>> labs = withEngine((local, hosts) -> {
+            Map<String, List<String>> labs = withEngine(local -> {
                 Map<String, List<String>> byLab = new TreeMap<>();
-                for (SimulatedHost h : hosts.list()) {
+                for (SimulatedHost h : local.simulatedHosts().list()) {
                     byLab.computeIfAbsent(h.lab(), l -> new java.util.ArrayList<>()).add(h.name() + " (" + h.state() + ")");
                 }
                 return byLab;
@@ -215,7 +214,7 @@ public final class LabCommands {
         @Override
         public Integer call() throws Exception {
             LabSpec lab = lab();
-            List<dev.portolan.lab.LabHostStatus> hosts = withEngine((local, simulated) -> labs(local, simulated, hostImage).status(lab));
+            List<dev.portolan.lab.LabHostStatus> hosts = withEngine(local -> labs(local).status(lab));
             StringBuilder text = new StringBuilder(lab.name());
             for (var h : hosts) {
                 text.append("\n  ").append(h.host()).append(": ").append(h.state()).append(" (").append(h.provider()).append(")")

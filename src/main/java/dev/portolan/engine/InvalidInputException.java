@@ -1,7 +1,7 @@
 package dev.portolan.engine;
 
 /** Input a person typed that cannot be used; the message says what is wrong and what would do. */
-public final class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message) {
         super(message);
     }

@@ -2,7 +2,6 @@ package dev.portolan.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portolan.engine.Inspector;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.inventory.NetworkInfo;
@@ -77,13 +76,13 @@ final class DetailsPane {
 
     private void load(Object item) {
         HostSession session = host.get();
-        if (session == null || session.clients().isEmpty()) return;
-        var docker = session.clients().get().requests();
+        if (session == null) return;
+        var operations = session.operations();
         String[] key = key(item).split(":", 2);
         Thread.ofVirtual().name("inspect").start(() -> {
             String json;
             try {
-                json = Inspector.inspect(docker, key[0], key[1]);
+                json = operations.inspect(key[0], key[1]);
             } catch (RuntimeException e) {
                 json = "// " + dev.portolan.engine.EngineErrors.action("Inspect " + key[1], e);
             }

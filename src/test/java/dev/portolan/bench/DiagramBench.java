@@ -50,7 +50,7 @@ class DiagramBench {
         ObservableList<HostModel> models = FXCollections.observableArrayList();
         FxThread.run(() -> {
             for (int h = 0; h < HOSTS; h++) {
-                HostModel model = new HostModel("node" + h, "simulated host", null);
+                HostModel model = new HostModel(dev.portolan.host.HostKey.endpoint("node" + h), "simulated host", null);
                 model.setStatus(new HostStatus.Live(Instant.now()));
                 model.apply(CLUSTER.get(h));
                 models.add(model);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record SimulatedHostSpec(String lab, String name, String image, List<PortMapping> ports) {
 
-    public static final String DEFAULT_IMAGE = "docker:dind";
+    public static final String DEFAULT_IMAGE = dev.portolan.app.Settings.PUBLIC_HOST_IMAGE;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
 
     /** 127.0.0.1:laptopPort → hostPort inside the simulated host. */

@@ -1,7 +1,6 @@
 package dev.portolan.ui.actions;
 
-import dev.portolan.engine.ContainerOps;
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.ContainerInfo.State;
 import dev.portolan.ui.model.HostSession;
@@ -58,7 +57,7 @@ public final class ContainerActions {
             };
         }
 
-        void on(ContainerOps ops, String id) {
+        void on(HostOperations ops, String id) {
             switch (this) {
                 case START -> ops.start(id);
                 case STOP -> ops.stop(id);
@@ -124,8 +123,8 @@ public final class ContainerActions {
             notConnected(null);
             return;
         }
-        host.clients().ifPresentOrElse(clients -> RunDialog.open(owner, host.model(), clients, runner),
-                () -> notConnected(host));
+        if (host.isConnected()) RunDialog.open(owner, host.model(), host.operations(), runner);
+        else notConnected(host);
     }
 
     /** The context menu of a container, wherever it is shown. */
@@ -148,10 +147,10 @@ public final class ContainerActions {
         return menu;
     }
 
-    private void withOps(HostSession host, Consumer<ContainerOps> then) {
-        EngineClients clients = host == null ? null : host.clients().orElse(null);
-        if (clients == null) notConnected(host);
-        else then.accept(new ContainerOps(clients));
+    /** Checks the host is connected before a dialog opens; the operation itself says so if it is lost meanwhile. */
+    private void withOps(HostSession host, Consumer<HostOperations> then) {
+        if (host == null || !host.isConnected()) notConnected(host);
+        else then.accept(host.operations());
     }
 
     private void notConnected(HostSession host) {

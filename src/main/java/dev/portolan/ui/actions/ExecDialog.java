@@ -1,6 +1,6 @@
 package dev.portolan.ui.actions;
 
-import dev.portolan.engine.ContainerOps;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.inventory.ContainerInfo;
 import java.time.Duration;
@@ -20,7 +20,7 @@ final class ExecDialog {
 
     private ExecDialog() {}
 
-    static void open(Window owner, ContainerInfo container, ContainerOps ops, ActionRunner runner) {
+    static void open(Window owner, ContainerInfo container, HostOperations ops, ActionRunner runner) {
         TextField command = new TextField("ls -la /");
         command.setId("exec-command");
         HBox.setHgrow(command, Priority.ALWAYS);

@@ -1,6 +1,6 @@
 package dev.portolan.ui.actions;
 
-import dev.portolan.engine.ContainerOps;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.inventory.ContainerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class LogsWindow {
 
     private static final int MAX_LINES = 20_000;
 
-    private final ContainerOps ops;
+    private final HostOperations ops;
     private final ContainerInfo container;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ConcurrentLinkedQueue<String> incoming = new ConcurrentLinkedQueue<>();
@@ -43,7 +43,7 @@ final class LogsWindow {
         }
     };
 
-    private LogsWindow(ContainerOps ops, ContainerInfo container) {
+    private LogsWindow(HostOperations ops, ContainerInfo container) {
         this.ops = ops;
         this.container = container;
         TextField search = new TextField();
@@ -71,7 +71,7 @@ final class LogsWindow {
         stage.show();
     }
 
-    static void open(String hostName, ContainerInfo container, ContainerOps ops, ActionRunner runner) {
+    static void open(String hostName, ContainerInfo container, HostOperations ops, ActionRunner runner) {
         new LogsWindow(ops, container);
     }
 

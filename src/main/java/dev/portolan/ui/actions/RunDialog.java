@@ -1,7 +1,6 @@
 package dev.portolan.ui.actions;
 
-import dev.portolan.engine.ContainerRunner;
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.inventory.NetworkInfo;
@@ -23,7 +22,7 @@ final class RunDialog {
 
     private RunDialog() {}
 
-    static void open(Window owner, HostModel host, EngineClients clients, ActionRunner runner) {
+    static void open(Window owner, HostModel host, HostOperations operations, ActionRunner runner) {
         ComboBox<String> image = new ComboBox<>();
         image.setEditable(true);
         image.getItems().setAll(host.images().stream().flatMap(i -> i.tags().stream()).sorted().toList());
@@ -85,7 +84,7 @@ final class RunDialog {
                 name.getText().trim(), RunSpec.splitCommand(command.getText()), lines(env.getText()),
                 words(ports.getText()), words(volumes.getText()), network.getValue(), restart.getValue()));
         dialog.showAndWait().ifPresent(spec -> runner.run("Starting " + label(spec) + "…",
-                "Started " + label(spec), "Run " + label(spec), () -> new ContainerRunner(clients.requests()).run(spec),
+                "Started " + label(spec), "Run " + label(spec), () -> operations.run(spec),
                 null));
     }
 

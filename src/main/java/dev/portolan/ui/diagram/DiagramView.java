@@ -286,7 +286,7 @@ public final class DiagramView {
 
     private List<HostSnapshot> snapshots() {
         List<HostSnapshot> list = new ArrayList<>(hosts.size());
-        for (HostModel h : hosts) list.add(new HostSnapshot(h.name(), labOf(h.name()), statusWord(h), h.inventory()));
+        for (HostModel h : hosts) list.add(new HostSnapshot(h.name(), h.key().labName().orElse("hosts"), statusWord(h), h.inventory()));
         return plan == null ? list : plan.over(list);
     }
 

@@ -2,6 +2,7 @@ package dev.portolan.ui.hosts;
 
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.host.HostKey;
 import dev.portolan.host.Progress;
 import dev.portolan.host.endpoints.SavedEndpoints;
 import dev.portolan.host.simulated.SimulatedHost;
@@ -9,6 +10,7 @@ import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
+import dev.portolan.operations.LocalEngine;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
@@ -33,12 +35,12 @@ public final class HostsController {
 
     private final ObservableList<HostModel> hosts =
             FXCollections.observableArrayList(h -> new Observable[] {h.statusProperty(), h.inventoryProperty()});
-    private final Map<String, HostModel> byKey = new LinkedHashMap<>();
+    private final Map<HostKey, HostModel> byKey = new LinkedHashMap<>();
     private final Map<HostModel, HostSession> sessions = new HashMap<>();
     private final Map<HostModel, SimulatedHost> simulated = new HashMap<>();
-    private final Set<String> creating = new HashSet<>();
+    private final Set<HostKey> creating = new HashSet<>();
     /** Why the last start of a simulated host failed (its engine's log), until it is started again. */
-    private final Map<String, String> startFailures = new HashMap<>();
+    private final Map<HostKey, String> startFailures = new HashMap<>();
     private final ActionRunner runner;
     private final Path configDir;
     private final DockerContexts contexts;
@@ -70,12 +72,12 @@ public final class HostsController {
         return contexts;
     }
 
-    HostModel byKey(String key) {
+    HostModel byKey(HostKey key) {
         return byKey.get(key);
     }
 
     /** Takes a host out of the sidebar and stops watching it. */
-    void drop(String key) {
+    void drop(HostKey key) {
         HostModel model = byKey.remove(key);
         if (model == null) return;
         unwatch(model, new HostStatus.Offline(Instant.now(), "removed"));
@@ -92,8 +94,8 @@ public final class HostsController {
 
     /** Watches the local engine; simulated hosts are found in its inventory. */
     public HostModel watchLocal(EngineEndpoint endpoint) {
-        local = new HostModel("local", "local engine", endpoint);
-        add("local", local);
+        local = new HostModel(HostKey.local(), "local engine", endpoint);
+        add(local);
         watch(local, endpoint);
         local.inventoryProperty().addListener((obs, old, inventory) -> reconcile(inventory));
         saved.load().forEach(this::showEndpoint);
@@ -101,8 +103,8 @@ public final class HostsController {
         return local;
     }
 
-    void add(String key, HostModel model) {
-        byKey.put(key, model);
+    void add(HostModel model) {
+        byKey.put(model.key(), model);
         hosts.add(model);
     }
 
@@ -120,13 +122,13 @@ public final class HostsController {
 
     /** Brings the simulated hosts in the sidebar in line with what the local engine runs. */
     private void reconcile(HostInventory localInventory) {
-        Map<String, SimulatedHost> found = SimulatedHostsView.of(localInventory, configDir);
+        Map<HostKey, SimulatedHost> found = SimulatedHostsView.of(localInventory, configDir);
         found.forEach((key, host) -> {
             if (creating.contains(key)) return;
             HostModel model = byKey.get(key);
             if (model == null) {
                 model = new HostModel(key, "simulated host", host.endpoint());
-                add(key, model);
+                add(model);
             }
             SimulatedHost before = simulated.put(model, host);
             model.providerDetailProperty().set("lab " + host.lab() + " · image " + host.image() + " · started "
@@ -149,7 +151,7 @@ public final class HostsController {
             }
         });
         for (var entry : Map.copyOf(simulated).entrySet()) {
-            String key = entry.getKey().name();
+            HostKey key = entry.getKey().key();
             if (!found.containsKey(key) && !creating.contains(key)) forget(entry.getKey());
         }
     }
@@ -162,27 +164,21 @@ public final class HostsController {
     }
 
     private Optional<SimulatedHosts> simulatedHosts() {
-        return session(local).flatMap(HostSession::clients)
-                .map(c -> new SimulatedHosts(c.requests(), configDir, contexts));
+        return session(local).filter(HostSession::isConnected).map(s -> s.asLocalEngine(configDir, contexts).simulatedHosts());
     }
 
-    /** Labs on the local engine's simulated hosts, or empty while the local engine is not connected. */
-    public Optional<dev.portolan.lab.Labs> labs() {
-        return session(local).flatMap(HostSession::clients).map(c -> new dev.portolan.lab.Labs(c.requests(),
-                new SimulatedHosts(c.requests(), configDir, contexts), defaultHostImage(), machines().cli().orElse(null)));
-    }
-
-    /** docker:dind, unless only the locally built portolan-test/dind is there (no registry to pull from). */
-    public String defaultHostImage() {
-        var tags = local == null ? java.util.List.<String>of()
-                : local.images().stream().flatMap(i -> i.tags().stream()).toList();
-        boolean official = tags.stream().anyMatch(t -> t.startsWith(SimulatedHostSpec.DEFAULT_IMAGE));
-        return !official && tags.contains("portolan-test/dind:latest") ? "portolan-test/dind" : SimulatedHostSpec.DEFAULT_IMAGE;
+    /**
+     * The local engine with its simulated hosts and labs (the same defaults as the command
+     * line's); its operations say so when it is not connected.
+     */
+    public LocalEngine localEngine() {
+        return session(local).map(s -> s.asLocalEngine(configDir, contexts))
+                .orElseGet(() -> new LocalEngine("local engine", () -> null, configDir, contexts));
     }
 
     /** Makes a simulated host; its steps go to {@code window}, which can cancel. */
     public void create(SimulatedHostSpec spec, ProgressWindow window) {
-        String key = spec.lab() + "/" + spec.name();
+        HostKey key = HostKey.simulated(spec.lab(), spec.name());
         SimulatedHosts provider = simulatedHosts().orElse(null);
         if (provider == null) {
             window.failed("The local engine is not connected, and simulated hosts run on it. Start Docker first.");
@@ -191,7 +187,7 @@ public final class HostsController {
         HostModel model = byKey.get(key);
         if (model == null) {
             model = new HostModel(key, "simulated host", null);
-            add(key, model);
+            add(model);
         }
         HostModel placeholder = model;
         creating.add(key);
@@ -223,7 +219,7 @@ public final class HostsController {
      * the next start.
      */
     public void startSimulated(HostModel model) {
-        String key = model.name();
+        HostKey key = model.key();
         startFailures.remove(key);
         model.setStatus(new HostStatus.Creating(Instant.now(), "starting its engine"));
         simulatedAction(model, "Starting", "Started", (provider, host) -> provider.start(host, Progress.NONE),
@@ -273,7 +269,7 @@ public final class HostsController {
 
     /** Adds an endpoint to the sidebar and remembers it across restarts. */
     public void addEndpoint(EngineEndpoint endpoint) {
-        if (byKey.containsKey("endpoint:" + endpoint.name())) {
+        if (byKey.containsKey(HostKey.endpoint(endpoint.name()))) {
             runner.say(new ActionRunner.Message("There is already a host named " + endpoint.name() + ".", true));
             return;
         }
@@ -282,13 +278,13 @@ public final class HostsController {
     }
 
     private void showEndpoint(EngineEndpoint endpoint) {
-        HostModel model = new HostModel(endpoint.name(), endpoint.source(), endpoint);
-        add("endpoint:" + endpoint.name(), model);
+        HostModel model = new HostModel(HostKey.endpoint(endpoint.name()), endpoint.source(), endpoint);
+        add(model);
         watch(model, endpoint);
     }
 
     public boolean isEndpoint(HostModel model) {
-        return byKey.get("endpoint:" + model.name()) == model;
+        return model.key().kind() == HostKey.Kind.ENDPOINT && byKey.get(model.key()) == model;
     }
 
     /** Removes an added endpoint from the sidebar (the engine itself is not touched). */

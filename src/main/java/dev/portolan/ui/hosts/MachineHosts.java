@@ -1,5 +1,6 @@
 package dev.portolan.ui.hosts;
 
+import dev.portolan.host.HostKey;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
@@ -85,11 +86,11 @@ public final class MachineHosts {
     private void reconcile(Map<String, Found> found) {
         found.forEach((name, f) -> {
             Machine m = f.machine();
-            String key = "machine:" + name;
+            HostKey key = HostKey.machine(name);
             HostModel model = hosts.byKey(key);
             if (model == null) {
-                model = new HostModel(name, "docker-machine · " + m.driver(), null);
-                hosts.add(key, model);
+                model = new HostModel(key, "docker-machine · " + m.driver(), null);
+                hosts.add(model);
             }
             Machine before = machines.put(model, m);
             model.providerDetailProperty().set("driver " + m.driver() + " · " + m.state()
@@ -109,7 +110,7 @@ public final class MachineHosts {
         for (HostModel model : List.copyOf(machines.keySet())) {
             if (!found.containsKey(model.name())) {
                 machines.remove(model);
-                hosts.drop("machine:" + model.name());
+                hosts.drop(model.key());
             }
         }
     }

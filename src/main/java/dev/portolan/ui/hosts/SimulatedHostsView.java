@@ -1,5 +1,6 @@
 package dev.portolan.ui.hosts;
 
+import dev.portolan.host.HostKey;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.HostInventory;
@@ -16,15 +17,14 @@ final class SimulatedHostsView {
 
     private SimulatedHostsView() {}
 
-    /** By key "lab/name". */
-    static Map<String, SimulatedHost> of(HostInventory local, Path configDir) {
-        Map<String, SimulatedHost> hosts = new TreeMap<>();
+    static Map<HostKey, SimulatedHost> of(HostInventory local, Path configDir) {
+        Map<HostKey, SimulatedHost> hosts = new TreeMap<>(java.util.Comparator.comparing(HostKey::id));
         if (local == null) return hosts;
         for (ContainerInfo c : local.containers().values()) {
             int published = c.ports().stream().filter(p -> p.containerPort() == SimulatedHost.API_PORT && p.hostPort() > 0)
                     .mapToInt(ContainerInfo.PortMapping::hostPort).findFirst().orElse(0);
             SimulatedHost.fromContainer(c.id(), c.state().word(), c.image(), c.labels(), published, configDir)
-                    .ifPresent(h -> hosts.put(h.lab() + "/" + h.name(), h));
+                    .ifPresent(h -> hosts.put(HostKey.simulated(h.lab(), h.name()), h));
         }
         return hosts;
     }

@@ -1,12 +1,11 @@
 package dev.portolan.ui.images;
 
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.image.BuildStep;
 import dev.portolan.image.ImageBuild;
 import dev.portolan.inventory.ImageInfo;
-import dev.portolan.inventory.InventoryReader;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
@@ -150,8 +149,8 @@ public final class BuildWindow {
         HostModel target = host.getValue();
         Path dir = Path.of(folder.getText().strip());
         String name = tag.getText().strip();
-        EngineClients clients = actions.connected(target, outcome).orElse(null);
-        if (clients == null) return;
+        HostOperations operations = actions.connected(target, outcome).orElse(null);
+        if (operations == null) return;
         cancelled = false;
         outcome.working("Building on " + target.name() + "…");
         steps.getItems().clear();
@@ -162,7 +161,7 @@ public final class BuildWindow {
         long started = System.nanoTime();
         Thread.ofVirtual().name("build").start(() -> {
             try {
-                String id = ImageBuild.build(clients.requests(), dir, name, new ImageBuild.Listener() {
+                ImageInfo image = operations.build(dir, name, new ImageBuild.Listener() {
                     @Override
                     public void output(String text) {
                         outputLines.offer(text);
@@ -172,8 +171,8 @@ public final class BuildWindow {
                     public void stepFinished(BuildStep step) {
                         finishedSteps.offer(step);
                     }
-                }, () -> cancelled);
-                ImageInfo image = new InventoryReader(clients.requests()).image(id).orElse(null);
+                }, () -> cancelled).orElse(null);
+                String id = image == null ? "" : image.shortId();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Platform.runLater(() -> {
                     built = image;

@@ -1,9 +1,8 @@
 package dev.portolan.ui.images;
 
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
-import dev.portolan.image.ImageCopy;
 import dev.portolan.image.TransferProgress;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.StatusText;
@@ -100,7 +99,7 @@ public final class CopyWindow {
 
     private void start() {
         List<Target> chosen = targets.stream().filter(t -> t.tick().isSelected()).toList();
-        EngineClients from = actions.connected(source, outcome).orElse(null);
+        HostOperations from = actions.connected(source, outcome).orElse(null);
         if (from == null) return;
         cancelled = false;
         copy.setDisable(true);
@@ -116,7 +115,7 @@ public final class CopyWindow {
             Thread.ofVirtual().name("copy-" + target.host().name()).start(() -> {
                 String result;
                 try {
-                    ImageCopy.copy(from.requests(), actions.clients(target.host()).requests(), reference, progress(target));
+                    from.copyImageTo(actions.operations(target.host()), reference, progress(target));
                     result = "copied";
                 } catch (CancellationException e) {
                     result = "cancelled";

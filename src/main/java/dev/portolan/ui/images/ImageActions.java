@@ -1,6 +1,6 @@
 package dev.portolan.ui.images;
 
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.actions.ActionRunner;
@@ -53,7 +53,7 @@ public final class ImageActions {
     /** Opens the layers of {@code image}; when its host is not connected, the status bar says so. */
     public void layers(HostModel host, ImageInfo image, Window owner) {
         try {
-            LayersWindow.open(owner, host, image, clients(host), this);
+            LayersWindow.open(owner, host, image, operations(host), this);
         } catch (InvalidInputException e) {
             runner.say(new ActionRunner.Message(e.getMessage(), true));
         }
@@ -80,16 +80,16 @@ public final class ImageActions {
         return hosts;
     }
 
-    /** The engine clients of a connected host; a clear message when it is not connected. */
-    EngineClients clients(HostModel host) {
-        return sessions.apply(host).flatMap(HostSession::clients).orElseThrow(() -> new InvalidInputException(
-                host.name() + " is not connected: wait until it shows as live, or press Retry now on its page."));
+    /** The operations of a connected host; a clear message when it is not connected. */
+    HostOperations operations(HostModel host) {
+        return sessions.apply(host).filter(HostSession::isConnected).map(HostSession::operations)
+                .orElseThrow(() -> new dev.portolan.operations.HostNotConnectedException(host.name()));
     }
 
-    /** The clients of a connected host; otherwise {@code outcome} says why there are none. */
-    Optional<EngineClients> connected(HostModel host, Outcome outcome) {
+    /** The operations of a connected host; otherwise {@code outcome} says why there are none. */
+    Optional<HostOperations> connected(HostModel host, Outcome outcome) {
         try {
-            return Optional.of(clients(host));
+            return Optional.of(operations(host));
         } catch (InvalidInputException e) {
             outcome.failed(e.getMessage());
             return Optional.empty();

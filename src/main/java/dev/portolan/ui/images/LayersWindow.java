@@ -1,13 +1,11 @@
 package dev.portolan.ui.images;
 
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.image.FileChange;
 import dev.portolan.image.FileTree;
-import dev.portolan.image.ImageArchiveReader;
 import dev.portolan.image.ImageContents;
 import dev.portolan.image.ImageLayer;
-import dev.portolan.image.ImageLayers;
 import dev.portolan.image.TransferProgress;
 import dev.portolan.image.Waste;
 import dev.portolan.inventory.ImageInfo;
@@ -15,7 +13,6 @@ import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.model.HostModel;
-import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +56,7 @@ public final class LayersWindow {
 
     private final HostModel host;
     private final ImageInfo image;
-    private final EngineClients clients;
+    private final HostOperations operations;
     private final ImageActions actions;
     private final TableView<ImageLayer> layers = new TableView<>();
     private final TreeTableView<FileTree.Node> files = new TreeTableView<>();
@@ -75,10 +72,10 @@ public final class LayersWindow {
     private volatile boolean cancelled;
     private ImageContents contents;
 
-    private LayersWindow(Window owner, HostModel host, ImageInfo image, EngineClients clients, ImageActions actions) {
+    private LayersWindow(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
         this.host = host;
         this.image = image;
-        this.clients = clients;
+        this.operations = operations;
         this.actions = actions;
         layers.setId("layers-table");
         files.setId("layer-files");
@@ -122,8 +119,8 @@ public final class LayersWindow {
         read();
     }
 
-    static LayersWindow open(Window owner, HostModel host, ImageInfo image, EngineClients clients, ImageActions actions) {
-        return new LayersWindow(owner, host, image, clients, actions);
+    static LayersWindow open(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
+        return new LayersWindow(owner, host, image, operations, actions);
     }
 
     private void buildLayersTable() {
@@ -205,12 +202,9 @@ public final class LayersWindow {
     private void read() {
         Thread.ofVirtual().name("layers-" + image.shortId()).start(() -> {
             try {
-                List<ImageLayer> fromHistory = ImageLayers.read(clients.requests(), image.id());
+                List<ImageLayer> fromHistory = operations.layers(image.id());
                 Platform.runLater(() -> showLayers(fromHistory));
-                ImageContents read;
-                try (InputStream archive = clients.stream().saveImageCmd(image.id()).exec()) {
-                    read = ImageArchiveReader.read(archive, image.sizeBytes(), progress());
-                }
+                ImageContents read = operations.contents(image.id(), image.sizeBytes(), progress());
                 Platform.runLater(() -> showContents(read));
             } catch (CancellationException e) {
                 Platform.runLater(() -> finished("Reading the files was cancelled; the layers above come from the"

@@ -1,6 +1,6 @@
 package dev.portolan.ui.images;
 
-import dev.portolan.engine.EngineClients;
+import dev.portolan.operations.HostOperations;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.image.ImagePull;
@@ -74,8 +74,8 @@ public final class PullWindow {
     private void start() {
         HostModel target = host.getValue();
         String image = reference.getText().strip();
-        EngineClients clients = actions.connected(target, outcome).orElse(null);
-        if (clients == null) return;
+        HostOperations operations = actions.connected(target, outcome).orElse(null);
+        if (operations == null) return;
         cancelled = false;
         bars.clear();
         states.clear();
@@ -85,7 +85,7 @@ public final class PullWindow {
         long started = System.nanoTime();
         Thread.ofVirtual().name("pull").start(() -> {
             try {
-                ImagePull.pull(clients.requests(), target.name(), image, new ImagePull.Listener() {
+                operations.pull(image, new ImagePull.Listener() {
                     @Override
                     public void layer(ImagePull.LayerProgress progress) {
                         layerNews.offer(progress);

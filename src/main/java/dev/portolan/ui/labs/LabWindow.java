@@ -160,8 +160,7 @@ public final class LabWindow {
     }
 
     private Labs labs() {
-        return hosts.labs().orElseThrow(() -> new dev.portolan.engine.InvalidInputException(
-                "The local engine is not connected; a lab's simulated hosts run on it. Start Docker first."));
+        return hosts.localEngine().labs();
     }
 
     private String fileName() {

@@ -1,6 +1,7 @@
 package dev.portolan.ui.model;
 
 import dev.portolan.engine.EngineEndpoint;
+import dev.portolan.host.HostKey;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
@@ -19,7 +20,7 @@ import javafx.collections.ObservableList;
  */
 public final class HostModel {
 
-    private final String name;
+    private final HostKey key;
     private final String provider;
     private volatile EngineEndpoint endpoint;
     private final ObjectProperty<HostStatus> status =
@@ -32,17 +33,22 @@ public final class HostModel {
     private final KeyedList<NetworkInfo> networks = new KeyedList<>(NetworkInfo::id);
 
     /**
-     * @param name     what the sidebar calls the host ("local", "demo/node1")
+     * @param key      which host
      * @param provider where it comes from ("local engine", "simulated host", "docker context", ...)
      */
-    public HostModel(String name, String provider, EngineEndpoint endpoint) {
-        this.name = name;
+    public HostModel(HostKey key, String provider, EngineEndpoint endpoint) {
+        this.key = key;
         this.provider = provider;
         this.endpoint = endpoint;
     }
 
+    public HostKey key() {
+        return key;
+    }
+
+    /** What the sidebar calls the host ("local", "demo/node1"). */
     public String name() {
-        return name;
+        return key.displayName();
     }
 
     public String provider() {

@@ -1,14 +1,14 @@
 package dev.portolan.ui.model;
 
-import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.inventory.Delta;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostListener;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.inventory.HostWatcher;
+import dev.portolan.operations.HostOperations;
+import dev.portolan.operations.LocalEngine;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A watched host: its watcher (off the FX thread) feeding its model (on it), newest
@@ -41,7 +41,7 @@ public final class HostSession implements AutoCloseable {
 
     /** Watches an engine into a new model named after the endpoint. */
     public static HostSession watch(EngineEndpoint endpoint) {
-        return new HostSession(new HostModel(endpoint.name(), endpoint.source(), endpoint), endpoint);
+        return new HostSession(new HostModel(dev.portolan.host.HostKey.endpoint(endpoint.name()), endpoint.source(), endpoint), endpoint);
     }
 
     /** Watches {@code endpoint} into an existing model (a host that was stopped and started again). */
@@ -53,9 +53,19 @@ public final class HostSession implements AutoCloseable {
         return model;
     }
 
-    /** The engine clients while connected; actions use them. */
-    public Optional<EngineClients> clients() {
-        return Optional.ofNullable(watcher.clients());
+    /** What can be done to the host; each call uses the connection of that moment, or says it has none. */
+    public HostOperations operations() {
+        return new HostOperations(model.name(), watcher::clients);
+    }
+
+    /** This host as the local engine: its simulated hosts and the labs on them. */
+    public LocalEngine asLocalEngine(java.nio.file.Path configDir, dev.portolan.engine.DockerContexts contexts) {
+        return new LocalEngine(model.name(), watcher::clients, configDir, contexts);
+    }
+
+    /** Whether the host's engine is connected now (it may be lost a moment later: operations say so then). */
+    public boolean isConnected() {
+        return watcher.clients() != null;
     }
 
     public void retryNow() {

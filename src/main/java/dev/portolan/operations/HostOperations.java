@@ -1,0 +1,159 @@
+package dev.portolan.operations;
+
+import dev.portolan.engine.ContainerOps;
+import dev.portolan.engine.ContainerRunner;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.Inspector;
+import dev.portolan.engine.RunSpec;
+import dev.portolan.image.ImageArchiveReader;
+import dev.portolan.image.ImageBuild;
+import dev.portolan.image.ImageContents;
+import dev.portolan.image.ImageCopy;
+import dev.portolan.image.ImageLayer;
+import dev.portolan.image.ImageLayers;
+import dev.portolan.image.ImagePull;
+import dev.portolan.image.TransferProgress;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.inventory.InventoryReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Everything a person does to one host, whoever asks: the window, the command line, a
+ * tour step. It holds no engine client of its own: each call takes the host's current
+ * clients once (the watcher's, which come and go with the connection), so a host lost
+ * between a check and its use cannot be — a call on a host that is not connected throws
+ * {@link HostNotConnectedException}, which says what to do. Blocking: call off the FX thread.
+ */
+public final class HostOperations {
+
+    private final String host;
+    private final Supplier<EngineClients> clients;
+
+    /**
+     * @param host    the host's name, as messages say it
+     * @param clients the host's clients while connected, null while not
+     */
+    public HostOperations(String host, Supplier<EngineClients> clients) {
+        this.host = host;
+        this.clients = clients;
+    }
+
+    /** The operations of an engine connected for the caller's whole use (the command line, a lab). */
+    public static HostOperations of(EngineClients connected) {
+        return new HostOperations(connected.endpoint().name(), () -> connected);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public boolean isConnected() {
+        return clients.get() != null;
+    }
+
+    private EngineClients clients() {
+        EngineClients now = clients.get();
+        if (now == null) throw new HostNotConnectedException(host);
+        return now;
+    }
+
+    private ContainerOps containers() {
+        return new ContainerOps(clients());
+    }
+
+    // --- containers
+
+    public void start(String container) {
+        containers().start(container);
+    }
+
+    public void stop(String container) {
+        containers().stop(container);
+    }
+
+    public void restart(String container) {
+        containers().restart(container);
+    }
+
+    public void pause(String container) {
+        containers().pause(container);
+    }
+
+    public void unpause(String container) {
+        containers().unpause(container);
+    }
+
+    public void kill(String container) {
+        containers().kill(container);
+    }
+
+    /** Removes a container (stopping it first); its anonymous volumes only when asked, named ones never. */
+    public void remove(String container, boolean withVolumes) {
+        containers().remove(container, withVolumes);
+    }
+
+    public void connect(String container, String network) {
+        containers().connect(container, network);
+    }
+
+    public void disconnect(String container, String network) {
+        containers().disconnect(container, network);
+    }
+
+    /** Streams a container's log lines until it ends or the handle is closed. */
+    public AutoCloseable logs(String container, boolean follow, boolean timestamps, int tail, Consumer<String> lines) {
+        return containers().logs(container, follow, timestamps, tail, lines);
+    }
+
+    public ContainerOps.ExecResult exec(String container, List<String> command, Duration timeout) throws InterruptedException {
+        return containers().exec(container, command, timeout);
+    }
+
+    /** Creates and starts a container; returns its id. */
+    public String run(RunSpec spec) {
+        return new ContainerRunner(clients().requests()).run(spec);
+    }
+
+    /** The inspect JSON of a container, image, volume or network ({@code kind}), as `docker inspect` prints it. */
+    public String inspect(String kind, String key) {
+        return Inspector.inspect(clients().requests(), kind, key);
+    }
+
+    // --- images
+
+    public void pull(String reference, ImagePull.Listener listener, BooleanSupplier cancelled) {
+        ImagePull.pull(clients().requests(), host, reference, listener, cancelled);
+    }
+
+    /** Builds an image from a folder; returns it as the inventory shows images (empty if it went meanwhile). */
+    public Optional<ImageInfo> build(Path folder, String tag, ImageBuild.Listener listener, BooleanSupplier cancelled) {
+        EngineClients engine = clients();
+        String id = ImageBuild.build(engine.requests(), folder, tag, listener, cancelled);
+        return new InventoryReader(engine.requests()).image(id);
+    }
+
+    /** Sends an image to another host, streamed from this engine's save into the other's load. */
+    public void copyImageTo(HostOperations target, String image, TransferProgress progress) {
+        ImageCopy.copy(clients().requests(), target.clients().requests(), image, progress);
+    }
+
+    /** An image's layers from its history: two small requests. */
+    public List<ImageLayer> layers(String image) {
+        return ImageLayers.read(clients().requests(), image);
+    }
+
+    /** An image's files per layer, read in one pass over `docker save` as it streams. */
+    public ImageContents contents(String image, long expectedBytes, TransferProgress progress) throws IOException {
+        try (InputStream archive = clients().stream().saveImageCmd(image).exec()) {
+            return ImageArchiveReader.read(archive, expectedBytes, progress);
+        }
+    }
+}
