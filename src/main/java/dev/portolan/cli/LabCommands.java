@@ -19,7 +19,6 @@ import dev.portolan.lab.LabStep;
 import dev.portolan.lab.Labs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

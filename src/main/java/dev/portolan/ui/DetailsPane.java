@@ -2,6 +2,7 @@ package dev.portolan.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.inventory.NetworkInfo;
@@ -79,20 +80,16 @@ final class DetailsPane {
         if (session == null) return;
         var operations = session.operations();
         String[] key = key(item).split(":", 2);
-        Thread.ofVirtual().name("inspect").start(() -> {
-            String json;
-            try {
-                json = operations.inspect(key[0], key[1]);
-            } catch (RuntimeException e) {
-                json = "// " + dev.portolan.engine.EngineErrors.action("Inspect " + key[1], e);
+        Job.start("Inspect " + key[1], progress -> operations.inspect(key[0], key[1]), null, ended -> {
+            String text = switch (ended) {
+                case Job.Outcome.Done<String> done -> done.value();
+                case Job.Outcome.Failed<String> failed -> "// " + failed.message();
+                case Job.Outcome.Cancelled<String> c -> "// cancelled";
+            };
+            if (shown != null && key(shown).equals(key[0] + ":" + key[1])) {
+                raw.setText(text);
+                tree.setRoot(treeOf(text));
             }
-            String text = json;
-            javafx.application.Platform.runLater(() -> {
-                if (shown != null && key(shown).equals(key[0] + ":" + key[1])) {
-                    raw.setText(text);
-                    tree.setRoot(treeOf(text));
-                }
-            });
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.portolan.bench;
 
-import dev.portolan.image.BuildStep;
 import dev.portolan.image.ImageBuild;
 import dev.portolan.testing.EngineTest;
 import java.nio.file.Files;

@@ -10,7 +10,6 @@ import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

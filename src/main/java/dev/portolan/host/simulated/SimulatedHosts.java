@@ -7,14 +7,11 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
-import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.tls.CertificateAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,20 +38,24 @@ public final class SimulatedHosts {
     private final DockerClient docker;
     private final Path configDir;
     private final DockerContexts contexts;
+    private final HostReadiness readiness;
+    private final HostChecks checks;
 
-    /**
-     * @param configDir where labs keep their CA and the hosts' certificates
-     * @param contexts  the docker CLI's context store the hosts are registered in
-     */
     /** The docker contexts the hosts are registered in (and where existing engines are looked up). */
     public DockerContexts contexts() {
         return contexts;
     }
 
+    /**
+     * @param configDir where labs keep their CA and the hosts' certificates
+     * @param contexts  the docker CLI's context store the hosts are registered in
+     */
     public SimulatedHosts(DockerClient docker, Path configDir, DockerContexts contexts) {
         this.docker = docker;
         this.configDir = configDir;
         this.contexts = contexts;
+        this.readiness = new HostReadiness(docker);
+        this.checks = new HostChecks(docker);
     }
 
     public static String containerName(String lab, String name) {
@@ -107,15 +108,15 @@ public final class SimulatedHosts {
         try {
             // the checks and the preparations are independent: do them side by side
             progress.step("Checking the image " + spec.image() + "; making certificates, network and volume");
-            checkPortsAreFree(spec);
+            HostChecks.portsAreFree(spec);
             Path dir = hostDir(spec.lab(), spec.name());
             String volume = volumeName(spec.lab(), spec.name());
             Object labLock = LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object());
             String network = networkName(spec.lab());
             HostLauncher launcher;
             try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<?> image = parallel.submit(() -> checkImage(spec.image()));
-                Future<?> name = parallel.submit(() -> checkNameIsFree(spec));
+                Future<?> image = parallel.submit(() -> checks.image(spec.image()));
+                Future<?> name = parallel.submit(() -> checks.nameIsFree(spec));
                 Future<HostLauncher> launcherReady = parallel.submit(() -> new HostLauncher(docker));
                 join(image);
                 join(name);
@@ -136,7 +137,7 @@ public final class SimulatedHosts {
                     id -> undo.push(() -> removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
             SimulatedHost host = find(spec.lab(), spec.name()).orElseThrow();
-            waitUntilReady(host, progress);
+            readiness.waitUntilReady(host, progress);
 
             progress.step("Registering the docker context " + host.contextName());
             contexts.write(host.contextName(), host.endpoint(), "Portolan simulated host " + spec.lab() + "/" + spec.name());
@@ -200,7 +201,7 @@ public final class SimulatedHosts {
             return remakeOnNewPort(host, progress);
         }
         SimulatedHost started = find(host.lab(), host.name()).orElseThrow();
-        waitUntilReady(started, progress);
+        readiness.waitUntilReady(started, progress);
         // an older host's port may have changed; a new one's never does: writing is cheap and always right
         contexts.write(started.contextName(), started.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
         return started;
@@ -226,7 +227,7 @@ public final class SimulatedHosts {
         new HostLauncher(docker).launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
                 dir.resolve("server"), 0), id -> { });
         SimulatedHost made = find(host.lab(), host.name()).orElseThrow();
-        waitUntilReady(made, progress);
+        readiness.waitUntilReady(made, progress);
         contexts.write(made.contextName(), made.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
         return made;
     }
@@ -257,7 +258,7 @@ public final class SimulatedHosts {
         if (!host.isRunning()) {
             var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
             long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
-            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + lastLog(host));
+            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + readiness.lastLog(host));
             return new HostCondition(HostCondition.State.STOPPED, reason.strip());
         }
         try (var pinger = EngineClients.pinger(host.endpoint())) {
@@ -310,99 +311,6 @@ public final class SimulatedHosts {
         }
     }
 
-    private void waitUntilReady(SimulatedHost host, Progress progress) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        int tries = 0;
-        try (var pinger = EngineClients.pinger(host.endpoint())) {
-            while (true) {
-                progress.checkCancelled();
-                try {
-                    pinger.pingCmd().exec();
-                    return;
-                } catch (RuntimeException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
-                                + lastLog(host));
-                    }
-                }
-                if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
-                    var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
-                    // with its restart policy a failing engine is started again and again: a loop is a failure too
-                    if (!Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting())) {
-                        stopQuietly(host.containerId()); // a stop by hand: the restart policy leaves it stopped
-                        throw new dev.portolan.engine.ExplainedFailure(host.name() + " stopped while starting (exit code "
-                                + state.getExitCodeLong() + "). " + lastLog(host) + " See its whole log with: docker logs "
-                                + host.contextName() + ". Once the cause is mended, start it again; or remove the host"
-                                + " keeping its data and apply the lab again.");
-                    }
-                }
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (IOException e) {
-            LOG.debug("closing the readiness client failed", e);
-        }
-    }
-
-    private void stopQuietly(String id) {
-        try {
-            docker.stopContainerCmd(id).withTimeout(1).exec();
-        } catch (RuntimeException e) {
-            LOG.debug("stopping {} after a failed start: {}", id, e.toString());
-        }
-    }
-
-    /** The distinct last lines of the host's log (a restarting engine says the same thing each time). */
-    private String lastLog(SimulatedHost host) {
-        java.util.Set<String> lines = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
-        try {
-            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(5)
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                            String line = new String(frame.getPayload()).strip();
-                            if (!line.isEmpty()) lines.add(line);
-                        }
-                    }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return "";
-        }
-        synchronized (lines) {
-            return lines.isEmpty() ? "" : "Its engine's log ends:\n  " + String.join("\n  ", lines);
-        }
-    }
-
-    private void checkImage(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("The image " + image + " is not on the local engine. Pull it "
-                    + "(docker pull " + image + ") or choose another; without a registry, build portolan-test/dind "
-                    + "with src/test/engine/prepare-engine.sh.");
-        }
-    }
-
-    private void checkNameIsFree(SimulatedHostSpec spec) {
-        boolean taken = !docker.listContainersCmd().withShowAll(true)
-                .withNameFilter(List.of("^/" + spec.containerName() + "$")).exec().isEmpty();
-        if (taken) {
-            throw new InvalidInputException("A host named " + spec.name() + " already exists in lab " + spec.lab()
-                    + " (container " + spec.containerName() + "). Choose another name, or remove that host first.");
-        }
-    }
-
-    private static void checkPortsAreFree(SimulatedHostSpec spec) {
-        for (var mapping : spec.ports()) {
-            try (ServerSocket probe = new ServerSocket(mapping.laptopPort(), 1, InetAddress.getLoopbackAddress())) {
-                probe.setReuseAddress(true);
-            } catch (IOException e) {
-                throw new InvalidInputException("Port " + mapping.laptopPort() + " on 127.0.0.1 is already in use "
-                        + "by another program. Choose another port for " + mapping.text() + ".");
-            }
-        }
-    }
 
     private boolean volumeExists(String name) {
         try {

@@ -1,17 +1,13 @@
 package dev.portolan.ui.actions;
 
-import dev.portolan.engine.EngineErrors;
-import dev.portolan.engine.InvalidInputException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import dev.portolan.ui.jobs.Job;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs what a person asked for off the FX thread, on a virtual thread, and reports on
@@ -20,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActionRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
 
     /** The newest thing to tell the user; error says whether it is a failure. */
     public record Message(String text, boolean error) {}
@@ -48,31 +43,40 @@ public final class ActionRunner {
     /** As above; {@code failed} also gets the sentence that says what went wrong. */
     public <T> void run(String progress, String done, String what, Callable<T> work, Consumer<T> then,
             Consumer<String> failed) {
+        start(progress, done, what, ignored -> work.call(), null, then, failed);
+    }
+
+    /**
+     * As above, for work that reports steps ({@code steps} gets each, on the FX thread) and
+     * can be cancelled: the returned job's {@link Job#cancel()}.
+     */
+    public <T> Job<T> start(String progress, String done, String what, Job.Work<T> work, Consumer<String> steps,
+            Consumer<T> then, Consumer<String> failed) {
         say(new Message(progress, false));
         running.incrementAndGet();
         busy.set(true);
-        Thread.ofVirtual().name("action").start(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> {
-                    finished();
-                    if (done != null) say(new Message(done, false));
-                    // no sentence for the end: the "…ing" one must not stay as if the work still ran
-                    else if (message.get().text().equals(progress)) say(new Message("", false));
-                    if (then != null) then.accept(result);
-                });
-            } catch (Exception e) {
-                String text = e instanceof InvalidInputException ? e.getMessage()
-                        : e instanceof java.util.concurrent.CancellationException ? what + ": cancelled; nothing was left behind."
-                        : EngineErrors.action(what, e);
-                LOG.info("{}: {}", what, text, e);
-                Platform.runLater(() -> {
-                    finished();
-                    say(new Message(text, true));
-                    if (failed != null) failed.accept(text);
-                });
+        return Job.start(what, work, steps, ended -> {
+            finished();
+            switch (ended) {
+                case Job.Outcome.Done<T> result -> {
+                    sayDone(progress, done);
+                    if (then != null) then.accept(result.value());
+                }
+                case Job.Outcome.Cancelled<T> c -> fail(what + ": cancelled; nothing was left behind.", failed);
+                case Job.Outcome.Failed<T> f -> fail(f.message(), failed);
             }
         });
+    }
+
+    /** The sentence at the end: {@code done}, or none (then the "…ing" sentence must not stay as if the work still ran). */
+    private void sayDone(String progress, String done) {
+        if (done != null) say(new Message(done, false));
+        else if (message.get().text().equals(progress)) say(new Message("", false));
+    }
+
+    private void fail(String text, Consumer<String> failed) {
+        say(new Message(text, true));
+        if (failed != null) failed.accept(text);
     }
 
     /** Shows a message that needs no engine call (FX thread). */

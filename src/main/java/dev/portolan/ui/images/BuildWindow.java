@@ -1,18 +1,15 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
-import dev.portolan.engine.EngineErrors;
-import dev.portolan.engine.InvalidInputException;
 import dev.portolan.image.BuildStep;
 import dev.portolan.image.ImageBuild;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -51,7 +48,7 @@ public final class BuildWindow {
     private final Button showLayers = new Button("Show layers");
     private final AllOnFx<String> outputLines = new AllOnFx<>(chunks -> output.appendText(String.join("", chunks)));
     private final AllOnFx<BuildStep> finishedSteps;
-    private volatile boolean cancelled;
+    private Job<ImageInfo> job;
     private ImageInfo built;
 
     private BuildWindow(Window owner, ImageActions actions, HostModel initial) {
@@ -90,7 +87,7 @@ public final class BuildWindow {
         build.setOnAction(e -> start());
         cancel.setId("build-cancel");
         cancel.setDisable(true);
-        cancel.setOnAction(e -> cancelled = true);
+        cancel.setOnAction(e -> cancelJob());
         showLayers.setId("build-show-layers");
         showLayers.setDisable(true);
         showLayers.setOnAction(e -> actions.layers(host.getValue(), built, showLayers.getScene().getWindow()));
@@ -114,7 +111,7 @@ public final class BuildWindow {
         BorderPane.setMargin(output, new Insets(8, 0, 0, 0));
         root.setPadding(new Insets(12));
         stage = Windows.stage(owner, "Build an image", root, 820, 640);
-        stage.setOnHidden(e -> cancelled = true);
+        stage.setOnHidden(e -> cancelJob());
         validate();
         stage.show();
     }
@@ -151,7 +148,6 @@ public final class BuildWindow {
         String name = tag.getText().strip();
         HostOperations operations = actions.connected(target, outcome).orElse(null);
         if (operations == null) return;
-        cancelled = false;
         outcome.working("Building on " + target.name() + "…");
         steps.getItems().clear();
         output.clear();
@@ -159,46 +155,36 @@ public final class BuildWindow {
         cancel.setDisable(false);
         showLayers.setDisable(true);
         long started = System.nanoTime();
-        Thread.ofVirtual().name("build").start(() -> {
-            try {
-                ImageInfo image = operations.build(dir, name, new ImageBuild.Listener() {
-                    @Override
-                    public void output(String text) {
-                        outputLines.offer(text);
-                    }
+        job = Job.start("Building on " + target.name(), progress -> operations.build(dir, name, new ImageBuild.Listener() {
+            @Override
+            public void output(String text) {
+                outputLines.offer(text);
+            }
 
-                    @Override
-                    public void stepFinished(BuildStep step) {
-                        finishedSteps.offer(step);
-                    }
-                }, () -> cancelled).orElse(null);
-                String id = image == null ? "" : image.shortId();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                Platform.runLater(() -> {
-                    built = image;
+            @Override
+            public void stepFinished(BuildStep step) {
+                finishedSteps.offer(step);
+            }
+        }, progress::isCancelled).orElse(null), null, ended -> {
+            switch (ended) {
+                case Job.Outcome.Done<ImageInfo> done -> {
+                    built = done.value();
                     long cached = steps.getItems().stream().filter(s -> s.cached() && !s.isFrom()).count();
                     long made = steps.getItems().stream().filter(s -> !s.cached() && !s.isFrom()).count();
+                    String id = built == null ? "" : built.shortId();
                     outcome.done(String.format("Built %s on %s in %.1f s: %d steps ran, %d from the cache.",
-                            name.isEmpty() ? id : name, target.name(), seconds, made, cached));
-                    showLayers.setDisable(image == null);
-                    finished();
-                });
-            } catch (CancellationException e) {
-                failed("The build was cancelled; the engine stopped it.");
-            } catch (InvalidInputException e) {
-                failed(e.getMessage());
-            } catch (RuntimeException e) {
-                failed(EngineErrors.action("Building on " + target.name(), e));
+                            name.isEmpty() ? id : name, target.name(), (System.nanoTime() - started) / 1e9, made, cached));
+                    showLayers.setDisable(built == null);
+                }
+                case Job.Outcome.Cancelled<ImageInfo> c -> outcome.failed("The build was cancelled; the engine stopped it.");
+                case Job.Outcome.Failed<ImageInfo> failed -> outcome.failed(failed.message());
             }
+            finished();
         });
     }
 
-    /** From the build's thread: says what went wrong, on the FX thread. */
-    private void failed(String text) {
-        Platform.runLater(() -> {
-            outcome.failed(text);
-            finished();
-        });
+    private void cancelJob() {
+        if (job != null) job.cancel();
     }
 
     private void finished() {

@@ -1,8 +1,7 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
-import dev.portolan.engine.EngineErrors;
-import dev.portolan.engine.InvalidInputException;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.image.TransferProgress;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.StatusText;
@@ -10,8 +9,6 @@ import dev.portolan.ui.Windows;
 import dev.portolan.ui.model.HostModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -41,7 +38,7 @@ public final class CopyWindow {
     private final Button copy = new Button("Copy");
     private final Button cancel = new Button("Cancel");
     private final Outcome outcome;
-    private volatile boolean cancelled;
+    private final List<Job<Target>> jobs = new ArrayList<>();
 
     private CopyWindow(Window owner, ImageActions actions, HostModel source, ImageInfo image) {
         this.actions = actions;
@@ -77,14 +74,14 @@ public final class CopyWindow {
         cancel.setId("copy-cancel");
         cancel.setOnAction(e -> {
             if (cancel.getText().equals("Close")) cancel.getScene().getWindow().hide();
-            else cancelled = true;
+            else cancelJobs();
         });
         cancel.setText("Close");
         HBox buttons = new HBox(8, copy, cancel);
         VBox root = new VBox(12, title, rows, outcome.label(), buttons);
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Copy image — " + image.displayName(), root, 640, 320);
-        stage.setOnHidden(e -> cancelled = true);
+        stage.setOnHidden(e -> cancelJobs());
         refresh();
         stage.show();
     }
@@ -101,56 +98,54 @@ public final class CopyWindow {
         List<Target> chosen = targets.stream().filter(t -> t.tick().isSelected()).toList();
         HostOperations from = actions.connected(source, outcome).orElse(null);
         if (from == null) return;
-        cancelled = false;
         copy.setDisable(true);
         cancel.setText("Cancel");
         outcome.working("Copying…");
         String reference = image.tags().isEmpty() ? image.id() : image.tags().getFirst();
-        AtomicInteger left = new AtomicInteger(chosen.size());
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = new ArrayList<>();
+        int[] left = {chosen.size()}; // counted on the FX thread, where every outcome arrives
         long started = System.nanoTime();
+        jobs.clear();
         for (Target target : chosen) {
             target.tick().setDisable(true);
             target.state().setText("starting…");
-            Thread.ofVirtual().name("copy-" + target.host().name()).start(() -> {
-                String result;
-                try {
-                    from.copyImageTo(actions.operations(target.host()), reference, progress(target));
-                    result = "copied";
-                } catch (CancellationException e) {
-                    result = "cancelled";
-                    failures.add(target.host().name() + ": cancelled");
-                } catch (InvalidInputException e) {
-                    result = "failed";
-                    failures.add(e.getMessage());
-                } catch (RuntimeException e) {
-                    result = "failed";
-                    failures.add(EngineErrors.action("Copying to " + target.host().name(), e));
-                }
-                String state = result;
-                Platform.runLater(() -> {
-                    target.state().setText(state);
-                    target.bar().setProgress(state.equals("copied") ? 1 : 0);
-                    target.tick().setDisable(false);
-                });
-                if (left.decrementAndGet() == 0) {
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    String names = String.join(", ", chosen.stream().map(t -> t.host().name()).toList());
-                    Platform.runLater(() -> {
-                        if (failures.isEmpty()) outcome.done(String.format("Copied %s to %s in %.1f s.", image.displayName(), names, seconds));
-                        else outcome.failed(String.join(" ", failures));
-                        cancel.setText("Close");
-                        refresh();
-                    });
-                }
-            });
+            jobs.add(Job.start("Copying to " + target.host().name(), progress -> {
+                from.copyImageTo(actions.operations(target.host()), reference, progress(target, progress));
+                return target;
+            }, null, ended -> {
+                String state = switch (ended) {
+                    case Job.Outcome.Done<Target> done -> "copied";
+                    case Job.Outcome.Cancelled<Target> c -> {
+                        failures.add(target.host().name() + ": cancelled");
+                        yield "cancelled";
+                    }
+                    case Job.Outcome.Failed<Target> failed -> {
+                        failures.add(failed.message());
+                        yield "failed";
+                    }
+                };
+                target.state().setText(state);
+                target.bar().setProgress(state.equals("copied") ? 1 : 0);
+                target.tick().setDisable(false);
+                if (--left[0] > 0) return;
+                String names = String.join(", ", chosen.stream().map(t -> t.host().name()).toList());
+                if (failures.isEmpty()) outcome.done(String.format("Copied %s to %s in %.1f s.", image.displayName(), names,
+                        (System.nanoTime() - started) / 1e9));
+                else outcome.failed(String.join(" ", failures));
+                cancel.setText("Close");
+                refresh();
+            }));
         }
     }
 
-    private TransferProgress progress(Target target) {
+    private void cancelJobs() {
+        jobs.forEach(Job::cancel);
+    }
+
+    private TransferProgress progress(Target target, dev.portolan.host.Progress job) {
         return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
             if (expected > 0) target.bar().setProgress(Math.min(0.99, (double) done / expected));
             target.state().setText(StatusText.bytes(done) + " sent");
-        }), () -> cancelled);
+        }), job::isCancelled);
     }
 }

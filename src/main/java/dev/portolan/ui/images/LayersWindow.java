@@ -1,7 +1,7 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
-import dev.portolan.engine.EngineErrors;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.image.FileChange;
 import dev.portolan.image.FileTree;
 import dev.portolan.image.ImageContents;
@@ -14,7 +14,6 @@ import dev.portolan.ui.Windows;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -69,7 +68,7 @@ public final class LayersWindow {
     private final AtomicInteger filesRequest = new AtomicInteger();
     /** A layer's tree opens by itself while it shows no more rows than this. */
     private static final int SMALL_TREE = 60;
-    private volatile boolean cancelled;
+    private Job<?> job;
     private ImageContents contents;
 
     private LayersWindow(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
@@ -83,7 +82,7 @@ public final class LayersWindow {
         summary.setId("layers-summary");
         summary.setWrapText(true);
         cancel.setId("layers-cancel");
-        cancel.setOnAction(e -> cancelled = true);
+        cancel.setOnAction(e -> cancelJob());
         bar.setPrefWidth(160);
         buildLayersTable();
         buildFilesTree();
@@ -114,9 +113,13 @@ public final class LayersWindow {
         BorderPane root = new BorderPane(split);
         root.setTop(new ToolBar(summary, spacer, bar, cancel));
         Stage stage = Windows.stage(owner, "Layers — " + image.displayName() + " on " + host.name(), root, 1000, 700);
-        stage.setOnHidden(e -> cancelled = true);
+        stage.setOnHidden(e -> cancelJob());
         stage.show();
         read();
+    }
+
+    private void cancelJob() {
+        if (job != null) job.cancel();
     }
 
     static LayersWindow open(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
@@ -200,28 +203,35 @@ public final class LayersWindow {
 
     /** The history first (two small requests), then the archive, streamed, for the files. */
     private void read() {
-        Thread.ofVirtual().name("layers-" + image.shortId()).start(() -> {
-            try {
-                List<ImageLayer> fromHistory = operations.layers(image.id());
-                Platform.runLater(() -> showLayers(fromHistory));
-                ImageContents read = operations.contents(image.id(), image.sizeBytes(), progress());
-                Platform.runLater(() -> showContents(read));
-            } catch (CancellationException e) {
-                Platform.runLater(() -> finished("Reading the files was cancelled; the layers above come from the"
-                        + " image's history.", false));
-            } catch (Exception e) {
-                String text = EngineErrors.action("Reading the layers of " + image.displayName() + " on " + host.name(), e);
-                Platform.runLater(() -> finished(text, true));
+        String what = "Reading the layers of " + image.displayName() + " on " + host.name();
+        job = Job.start(what, progress -> operations.layers(image.id()), null, history -> {
+            switch (history) {
+                case Job.Outcome.Done<List<ImageLayer>> done -> {
+                    showLayers(done.value());
+                    job = Job.start(what, progress -> operations.contents(image.id(), image.sizeBytes(), progress(progress)),
+                            null, this::contentsRead);
+                }
+                case Job.Outcome.Cancelled<List<ImageLayer>> c -> finished("Reading the layers was cancelled.", false);
+                case Job.Outcome.Failed<List<ImageLayer>> failed -> finished(failed.message(), true);
             }
         });
     }
 
-    private TransferProgress progress() {
+    private void contentsRead(Job.Outcome<ImageContents> read) {
+        switch (read) {
+            case Job.Outcome.Done<ImageContents> done -> showContents(done.value());
+            case Job.Outcome.Cancelled<ImageContents> c -> finished("Reading the files was cancelled; the layers above come"
+                    + " from the image's history.", false);
+            case Job.Outcome.Failed<ImageContents> failed -> finished(failed.message(), true);
+        }
+    }
+
+    private TransferProgress progress(dev.portolan.host.Progress job) {
         return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
             if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
             summary.setText("Reading the files: " + StatusText.bytes(done)
                     + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
-        }), () -> cancelled);
+        }), job::isCancelled);
     }
 
     /** Bottom up, as the image is stacked: the base first; the newest layer with files is selected, unless the user chose one. */

@@ -1,17 +1,14 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
-import dev.portolan.engine.EngineErrors;
-import dev.portolan.engine.InvalidInputException;
 import dev.portolan.image.ImagePull;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -39,7 +36,7 @@ public final class PullWindow {
     private final Outcome outcome;
     private final Button pull = new Button("Pull");
     private final Button cancel = new Button("Cancel");
-    private volatile boolean cancelled;
+    private Job<Double> job;
     private final AllOnFx<ImagePull.LayerProgress> layerNews = new AllOnFx<>(list -> list.forEach(this::showLayer));
 
     private PullWindow(Window owner, ImageActions actions, HostModel initial) {
@@ -56,15 +53,19 @@ public final class PullWindow {
         pull.setOnAction(e -> start());
         cancel.setId("pull-cancel");
         cancel.setDisable(true);
-        cancel.setOnAction(e -> cancelled = true);
+        cancel.setOnAction(e -> cancelJob());
         GridPane form = new GridPane(8, 8);
         form.addRow(0, new Label("Host"), host);
         form.addRow(1, new Label("Image"), reference);
         VBox root = new VBox(12, form, new HBox(8, pull, cancel), outcome.label(), layerRows);
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Pull an image", root, 680, 420);
-        stage.setOnHidden(e -> cancelled = true);
+        stage.setOnHidden(e -> cancelJob());
         stage.show();
+    }
+
+    private void cancelJob() {
+        if (job != null) job.cancel();
     }
 
     static PullWindow open(Window owner, ImageActions actions, HostModel host) {
@@ -76,34 +77,32 @@ public final class PullWindow {
         String image = reference.getText().strip();
         HostOperations operations = actions.connected(target, outcome).orElse(null);
         if (operations == null) return;
-        cancelled = false;
         bars.clear();
         states.clear();
         layerRows.getChildren().clear();
         cancel.setDisable(false);
         outcome.working("Pulling " + image + " onto " + target.name() + "…");
         long started = System.nanoTime();
-        Thread.ofVirtual().name("pull").start(() -> {
-            try {
-                operations.pull(image, new ImagePull.Listener() {
-                    @Override
-                    public void layer(ImagePull.LayerProgress progress) {
-                        layerNews.offer(progress);
-                    }
+        job = Job.start("Pulling " + image + " onto " + target.name(), progress -> {
+            operations.pull(image, new ImagePull.Listener() {
+                @Override
+                public void layer(ImagePull.LayerProgress news) {
+                    layerNews.offer(news);
+                }
 
-                    @Override
-                    public void status(String text) {
-                        Platform.runLater(() -> outcome.working(text));
-                    }
-                }, () -> cancelled);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                finish(String.format("Pulled %s onto %s in %.1f s.", image, target.name(), seconds), false);
-            } catch (CancellationException e) {
-                finish("The pull was cancelled.", true);
-            } catch (InvalidInputException e) {
-                finish(e.getMessage(), true);
-            } catch (RuntimeException e) {
-                finish(EngineErrors.action("Pulling " + image + " onto " + target.name(), e), true);
+                @Override
+                public void status(String text) {
+                    progress.step(text);
+                }
+            }, progress::isCancelled);
+            return (System.nanoTime() - started) / 1e9;
+        }, outcome::working, ended -> {
+            cancel.setDisable(true);
+            switch (ended) {
+                case Job.Outcome.Done<Double> done -> outcome.done(
+                        String.format("Pulled %s onto %s in %.1f s.", image, target.name(), done.value()));
+                case Job.Outcome.Cancelled<Double> c -> outcome.failed("The pull was cancelled.");
+                case Job.Outcome.Failed<Double> failed -> outcome.failed(failed.message());
             }
         });
     }
@@ -127,12 +126,4 @@ public final class PullWindow {
         states.get(news.layer()).setText(status);
     }
 
-    /** From the pull's thread: how it ended, on the FX thread. */
-    private void finish(String text, boolean error) {
-        Platform.runLater(() -> {
-            cancel.setDisable(true);
-            if (error) outcome.failed(text);
-            else outcome.done(text);
-        });
-    }
 }

@@ -6,6 +6,7 @@ import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.LabStep;
 import dev.portolan.lab.Labs;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.hosts.HostsController;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -68,7 +68,7 @@ public final class LabWindow {
     private Function<String, File> saveChooser = this::chooseFile;
     private Path file;
     private String savedText;
-    private volatile boolean cancelled;
+    private Job<Void> applyJob;
     private LabSpec lab;
     private String shownPlanOf;
     /** What the last destroy did, kept above the plan that follows it. */
@@ -97,7 +97,9 @@ public final class LabWindow {
         apply.getStyleClass().add("accent");
         apply.setOnAction(e -> apply());
         cancel.setId("lab-cancel");
-        cancel.setOnAction(e -> cancelled = true);
+        cancel.setOnAction(e -> {
+            if (applyJob != null) applyJob.cancel();
+        });
         cancel.setDisable(true);
         destroy.setId("lab-destroy");
         destroy.setOnAction(e -> destroy());
@@ -267,37 +269,27 @@ public final class LabWindow {
     private void apply() {
         if (lab == null || (unsaved() && !save())) return;
         LabSpec applying = lab;
-        cancelled = false;
         apply.setDisable(true);
         cancel.setDisable(false);
         lines.getItems().clear();
         long start = System.nanoTime();
-        Progress progress = new Progress() {
-            @Override
-            public void step(String text) {
-                Platform.runLater(() -> {
-                    lines.getItems().add(String.format("%5.1f s  %s", (System.nanoTime() - start) / 1e9, text));
+        // the outcome arrives later on the FX thread, when applyJob is set
+        applyJob = runner.start("Applying " + applying.name() + "…", "Applied " + applying.name(), "Apply " + applying.name(),
+                progress -> {
+                    labs().apply(applying, progress);
+                    return null;
+                }, step -> {
+                    lines.getItems().add(String.format("%5.1f s  %s", (System.nanoTime() - start) / 1e9, step));
                     lines.scrollTo(lines.getItems().size() - 1);
+                }, done -> {
+                    cancel.setDisable(true);
+                    clearPlan();
+                    outcome.setText(String.format("Applied in %.1f s.", (System.nanoTime() - start) / 1e9));
+                }, error -> {
+                    cancel.setDisable(true);
+                    apply.setDisable(false);
+                    outcome.setText(error + (applyJob.isCancelled() ? " Apply again to finish." : ""));
                 });
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
-        runner.run("Applying " + applying.name() + "…", "Applied " + applying.name(), "Apply " + applying.name(), () -> {
-            labs().apply(applying, progress);
-            return null;
-        }, done -> {
-            cancel.setDisable(true);
-            clearPlan();
-            outcome.setText(String.format("Applied in %.1f s.", (System.nanoTime() - start) / 1e9));
-        }, error -> {
-            cancel.setDisable(true);
-            apply.setDisable(false);
-            outcome.setText(error + (cancelled ? " Apply again to finish." : ""));
-        });
     }
 
     private void destroy() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.UUID;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

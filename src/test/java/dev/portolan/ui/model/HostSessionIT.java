@@ -11,10 +11,8 @@ import dev.portolan.testing.Eventually;
 import dev.portolan.testing.FxThread;
 import dev.portolan.testing.FxWatchdog;
 import dev.portolan.testing.EngineTest;
-import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.HashSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,88 @@
+package dev.portolan.host.simulated;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.host.Progress;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits until a started host's TLS API answers, and says why when it does not: the host
+ * stopped, or its engine loops under the restart policy (then it is stopped, so it does
+ * not spin), with the distinct last lines of its engine's log and what to do.
+ */
+final class HostReadiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostReadiness.class);
+
+    private final DockerClient docker;
+
+    HostReadiness(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    void waitUntilReady(SimulatedHost host, Progress progress) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int tries = 0;
+        try (var pinger = EngineClients.pinger(host.endpoint())) {
+            while (true) {
+                progress.checkCancelled();
+                try {
+                    pinger.pingCmd().exec();
+                    return;
+                } catch (RuntimeException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
+                                + lastLog(host));
+                    }
+                }
+                if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
+                    var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
+                    // with its restart policy a failing engine is started again and again: a loop is a failure too
+                    if (!Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting())) {
+                        stopQuietly(host.containerId()); // a stop by hand: the restart policy leaves it stopped
+                        throw new dev.portolan.engine.ExplainedFailure(host.name() + " stopped while starting (exit code "
+                                + state.getExitCodeLong() + "). " + lastLog(host) + " See its whole log with: docker logs "
+                                + host.contextName() + ". Once the cause is mended, start it again; or remove the host"
+                                + " keeping its data and apply the lab again.");
+                    }
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (IOException e) {
+            LOG.debug("closing the readiness client failed", e);
+        }
+    }
+
+    private void stopQuietly(String id) {
+        try {
+            docker.stopContainerCmd(id).withTimeout(1).exec();
+        } catch (RuntimeException e) {
+            LOG.debug("stopping {} after a failed start: {}", id, e.toString());
+        }
+    }
+
+    /** The distinct last lines of the host's log (a restarting engine says the same thing each time). */
+    String lastLog(SimulatedHost host) {
+        java.util.Set<String> lines = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        try {
+            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(5)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            String line = new String(frame.getPayload()).strip();
+                            if (!line.isEmpty()) lines.add(line);
+                        }
+                    }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "";
+        }
+        synchronized (lines) {
+            return lines.isEmpty() ? "" : "Its engine's log ends:\n  " + String.join("\n  ", lines);
+        }
+    }
+}
