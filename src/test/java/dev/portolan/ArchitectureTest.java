@@ -3,9 +3,12 @@ package dev.portolan;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,19 @@ class ArchitectureTest {
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackages("dev.portolan.ui..").and().doNotHaveSimpleName("Main")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .check(classes);
+    }
+
+    /** The diagram's model and layout: arithmetic and choices, testable without a toolkit. */
+    private static final List<String> DIAGRAM_WITHOUT_JAVAFX = List.of("DiagramController", "DiagramLayout", "Layout",
+            "LayoutChanges", "DiagramFilter", "PlannedLab", "HostSnapshot", "Rect", "Viewport");
+
+    @Test
+    void theDiagramsLayoutAndControllerUseNoJavaFx() {
+        noClasses().that(DescribedPredicate.describe("the diagram's layout and controller", (JavaClass c) ->
+                        c.getPackageName().equals("dev.portolan.ui.diagram")
+                        && DIAGRAM_WITHOUT_JAVAFX.contains(c.getName().substring(c.getName().lastIndexOf('.') + 1).split("\\$")[0])))
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
 

@@ -42,7 +42,8 @@ public final class DiagramLayout {
     static final int MAX_COLUMNS = 10;
 
     /** A host laid out on its own, in coordinates relative to its corner. */
-    private record HostPart(HostInventory inventory, DiagramFilter filter, int version, double w, double h,
+    private record HostPart(HostInventory inventory, Map<String, Layout.Plan> planned, DiagramFilter filter, int version,
+            double w, double h,
             List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links, int containers, int running) {}
 
     private final Map<String, List<String>> bandOrder = new HashMap<>();
@@ -106,7 +107,9 @@ public final class DiagramLayout {
         List<Card> cards = new ArrayList<>(part.cards().size());
         List<VolumeBox> volumes = new ArrayList<>(part.volumes().size());
         for (Band b : part.bands()) bands.add(new Band(b.host(), b.network(), b.bounds().moved(ox, oy), b.collapsed(), b.members(), 0));
-        for (Card c : part.cards()) cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned()));
+        for (Card c : part.cards()) {
+            cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned(), c.plan()));
+        }
         for (VolumeBox v : part.volumes()) volumes.add(new VolumeBox(v.host(), v.volume(), v.bounds().moved(ox, oy), v.users()));
         Placed now = new Placed(part, ox, oy, bands, cards, volumes);
         placed.put(host, now);
@@ -146,7 +149,7 @@ public final class DiagramLayout {
     private HostPart part(HostSnapshot snapshot, DiagramFilter filter) {
         HostPart cached = parts.get(snapshot.host());
         if (cached != null && cached.inventory() == snapshot.inventory() && cached.filter().equals(filter)
-                && cached.version() == version) {
+                && cached.version() == version && cached.planned().equals(snapshot.planned())) {
             return cached;
         }
         HostPart part = layOut(snapshot, filter);
@@ -160,7 +163,7 @@ public final class DiagramLayout {
         if (inventory == null || collapsed.contains(host)) {
             int total = inventory == null ? 0 : inventory.containers().size();
             int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
-            return new HostPart(inventory, filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
+            return new HostPart(inventory, snapshot.planned(), filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
                     total, running);
         }
         // each container sits in the band of its first network (user networks before the predefined ones)
@@ -208,7 +211,7 @@ public final class DiagramLayout {
                             : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
                                     y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
                     List<String> others = otherNetworks(c, name);
-                    cards.add(new Card(host, c, at, others, pin != null));
+                    cards.add(new Card(host, c, at, others, pin != null, snapshot.planned().getOrDefault(c.id(), Layout.Plan.NONE)));
                 }
             }
             bands.add(new Band(host, networksByName.get(name), new Rect(PAD, y, 0, bandH), bandCollapsed, inBand.size(), 0));
@@ -253,7 +256,7 @@ public final class DiagramLayout {
             w = Math.max(w, c.bounds().x() + c.bounds().w() + PAD);
             h = Math.max(h, c.bounds().y() + c.bounds().h() + PAD);
         }
-        return new HostPart(inventory, filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
+        return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
     }
 
     /** Names with numbers in their natural order: web-2 before web-10. */

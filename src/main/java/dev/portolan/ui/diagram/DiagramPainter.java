@@ -179,8 +179,8 @@ final class DiagramPainter {
 
     private void card(Card card, Rect r, Frame f, Pen pen) {
         ContainerInfo c = card.container();
-        String planned = PlannedLab.planned(c);
-        if ("create".equals(planned)) {
+        Layout.Plan plan = card.plan();
+        if (plan == Layout.Plan.CREATE) {
             ghost(c, r, f, pen);
             return;
         }
@@ -190,10 +190,10 @@ final class DiagramPainter {
         boolean selected = f.selected().contains(card.key());
         boolean found = f.found().contains(card.key());
         pen.stroke(r, 10, selected ? style.color("selection") : found ? style.color("found")
-                : planned != null ? style.color("state-dead") : style.color("card-border"), selected || found || planned != null ? 3 : 1,
-                planned != null);
-        if (planned != null && f.scale() >= NAME_SCALE) {
-            pen.text(planned.equals("remove") ? "− apply removes it" : "~ apply replaces it", r.x() + r.w() * 0.5, r.y() + 36,
+                : plan != Layout.Plan.NONE ? style.color("state-dead") : style.color("card-border"),
+                selected || found || plan != Layout.Plan.NONE ? 3 : 1, plan != Layout.Plan.NONE);
+        if (plan != Layout.Plan.NONE && f.scale() >= NAME_SCALE) {
+            pen.text(plan == Layout.Plan.REMOVE ? "− apply removes it" : "~ apply replaces it", r.x() + r.w() * 0.5, r.y() + 36,
                     11, true, style.color("state-dead"), r.w() * 0.5 - 6);
         }
         double left = r.x() + 14;

@@ -14,11 +14,32 @@ import java.util.Map;
  */
 public final class Layout {
 
+    /** What the diagram draws and a pointer can hit: a host region, a network band, a container card, a volume. */
+    public sealed interface Item permits HostBox, Band, Card, VolumeBox {
+        /** The key selection, collapse and kept positions use. */
+        String key();
+
+        /** The host it is drawn on. */
+        String host();
+
+        Rect bounds();
+    }
+
+    /** What applying a lab's plan will do to a card: nothing, make it (a ghost), replace it, or remove it. */
+    public enum Plan {
+        NONE, CREATE, REPLACE, REMOVE
+    }
+
     public record HostBox(String host, String lab, String status, Rect bounds, boolean collapsed, int containers,
-            int running, int volumes) {}
+            int running, int volumes) implements Item {
+        public String key() {
+            return host;
+        }
+    }
 
     /** A network on a host; {@code network} is null for the containers on no network. */
-    public record Band(String host, NetworkInfo network, Rect bounds, boolean collapsed, int members, int spansHosts) {
+    public record Band(String host, NetworkInfo network, Rect bounds, boolean collapsed, int members, int spansHosts)
+            implements Item {
         public String key() {
             return host + "/net/" + name();
         }
@@ -28,13 +49,19 @@ public final class Layout {
         }
     }
 
-    public record Card(String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned) {
+    /** A container's card; a {@link Plan#CREATE} card is a ghost of one that apply will make. */
+    public record Card(String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned, Plan plan)
+            implements Item {
         public String key() {
             return host + "/" + container.id();
         }
+
+        public boolean isGhost() {
+            return plan == Plan.CREATE;
+        }
     }
 
-    public record VolumeBox(String host, VolumeInfo volume, Rect bounds, int users) {
+    public record VolumeBox(String host, VolumeInfo volume, Rect bounds, int users) implements Item {
         public String key() {
             return host + "/vol/" + volume.name();
         }
@@ -138,7 +165,7 @@ public final class Layout {
     }
 
     /** The topmost thing at a point: a card, a volume, a band, a host region, or null. */
-    public Object hit(double x, double y) {
+    public Item hit(double x, double y) {
         for (int i = cards.size() - 1; i >= 0; i--) if (cards.get(i).bounds().contains(x, y)) return cards.get(i);
         for (VolumeBox v : volumes) if (v.bounds().contains(x, y)) return v;
         for (Band b : bands) if (b.bounds().contains(x, y)) return b;

@@ -4,7 +4,6 @@ import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.diagram.Layout.HostBox;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.input.KeyCode;
 
 /** How two layouts differ, for painting only what changed; and where the arrow keys lead from a card. */
 final class LayoutChanges {
@@ -41,8 +40,13 @@ final class LayoutChanges {
         return changed.size() > 300 ? null : changed;
     }
 
+    /** Where an arrow key points. */
+    enum Direction {
+        LEFT, RIGHT, UP, DOWN
+    }
+
     /** The nearest card from {@code from} in the arrow's direction, or null at the edge. */
-    static Card nearest(List<Card> cards, Card from, KeyCode arrow) {
+    static Card nearest(List<Card> cards, Card from, Direction arrow) {
         Rect at = from.bounds();
         Card best = null;
         double bestScore = Double.MAX_VALUE;
@@ -53,7 +57,7 @@ final class LayoutChanges {
                 case LEFT -> ddx < -1 && Math.abs(ddy) <= Math.abs(ddx);
                 case RIGHT -> ddx > 1 && Math.abs(ddy) <= Math.abs(ddx);
                 case UP -> ddy < -1 && Math.abs(ddx) <= Math.abs(ddy);
-                default -> ddy > 1 && Math.abs(ddx) <= Math.abs(ddy);
+                case DOWN -> ddy > 1 && Math.abs(ddx) <= Math.abs(ddy);
             };
             double score = Math.hypot(ddx, ddy);
             if (ahead && score < bestScore) {

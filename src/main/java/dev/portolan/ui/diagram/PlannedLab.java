@@ -16,12 +16,12 @@ import java.util.Map;
 /**
  * A lab's plan laid over the live hosts: each step becomes a ghost (a container, network
  * or volume to be made, on an existing host or on a host to be made) or a mark on what
- * runs (to be replaced, to be removed). Ghosts carry a label the painter draws them by.
+ * runs (to be replaced, to be removed). The marks are the snapshot's {@link Layout.Plan}s,
+ * by container id; a ghost container describes what apply will make.
  */
 final class PlannedLab {
 
-    /** The label a ghost container carries: create, replace or remove. */
-    static final String PLANNED = "dev.portolan.diagram.planned";
+    /** Ghosts' ids: never an engine's (those are hex). */
     private static final String GHOST_ID = "plan:";
 
     private final String lab;
@@ -30,15 +30,6 @@ final class PlannedLab {
     PlannedLab(String lab, List<LabStep> steps) {
         this.lab = lab;
         this.steps = List.copyOf(steps);
-    }
-
-    static boolean isGhost(ContainerInfo c) {
-        return c.id().startsWith(GHOST_ID);
-    }
-
-    /** What a container is planned for ("create", "replace", "remove"), or null. */
-    static String planned(ContainerInfo c) {
-        return c.labels().get(PLANNED);
     }
 
     /** The live snapshots with this plan's ghosts added; hosts to be made come last. */
@@ -51,15 +42,16 @@ final class PlannedLab {
         List<HostSnapshot> result = new ArrayList<>();
         for (HostSnapshot snapshot : live) {
             List<LabStep> here = byHost.remove(snapshot.host());
-            result.add(here == null || snapshot.inventory() == null ? snapshot
-                    : new HostSnapshot(snapshot.host(), snapshot.lab(), snapshot.status(), with(snapshot.inventory(), here)));
+            result.add(here == null || snapshot.inventory() == null ? snapshot : with(snapshot, snapshot.inventory(), here));
         }
         HostInventory empty = new HostInventory(null, Map.of(), Map.of(), Map.of(), Map.of());
-        byHost.forEach((host, here) -> result.add(new HostSnapshot(host, lab, "planned: apply makes this host", with(empty, here))));
+        byHost.forEach((host, here) -> result.add(with(new HostSnapshot(host, lab, "planned: apply makes this host", empty),
+                empty, here)));
         return result;
     }
 
-    private static HostInventory with(HostInventory inventory, List<LabStep> steps) {
+    private static HostSnapshot with(HostSnapshot snapshot, HostInventory inventory, List<LabStep> steps) {
+        Map<String, Layout.Plan> planned = new HashMap<>();
         Map<String, ContainerInfo> containers = new LinkedHashMap<>(inventory.containers());
         Map<String, NetworkInfo> networks = new LinkedHashMap<>(inventory.networks());
         Map<String, VolumeInfo> volumes = new LinkedHashMap<>(inventory.volumes());
@@ -72,16 +64,20 @@ final class PlannedLab {
                         false, true, Map.of()));
                 case LabStep.CreateVolume v -> volumes.put(v.name(), new VolumeInfo(v.name(), "local", "", Map.of(), null));
                 case LabStep.CreateContainer c when c.replace() != null && containers.containsKey(c.replace()) ->
-                        containers.put(c.replace(), marked(containers.get(c.replace()), "replace"));
-                case LabStep.CreateContainer c -> containers.put(GHOST_ID + c.name(), ghost(c.name(), c.spec()));
+                        planned.put(c.replace(), Layout.Plan.REPLACE);
+                case LabStep.CreateContainer c -> {
+                    containers.put(GHOST_ID + c.name(), ghost(c.name(), c.spec()));
+                    planned.put(GHOST_ID + c.name(), Layout.Plan.CREATE);
+                }
                 case LabStep.RemoveContainer r -> {
                     String id = r.id() != null ? r.id() : idByName.get(r.name());
-                    if (id != null && containers.containsKey(id)) containers.put(id, marked(containers.get(id), "remove"));
+                    if (id != null && containers.containsKey(id)) planned.put(id, Layout.Plan.REMOVE);
                 }
                 default -> { }
             }
         }
-        return new HostInventory(inventory.facts(), containers, inventory.images(), volumes, networks);
+        return new HostSnapshot(snapshot.host(), snapshot.lab(), snapshot.status(),
+                new HostInventory(inventory.facts(), containers, inventory.images(), volumes, networks), planned);
     }
 
     private static ContainerInfo ghost(String name, LabSpec.Container spec) {
@@ -92,13 +88,6 @@ final class PlannedLab {
                 .map(p -> new ContainerInfo.Mount("volume", p[0], null, p[1], true)).toList();
         return new ContainerInfo(GHOST_ID + name, name, spec.image(), null, String.join(" ", spec.command()),
                 ContainerInfo.State.CREATED, ContainerInfo.Health.NONE, 0, 0, List.of(), networks, mounts,
-                Map.of(PLANNED, "create"), Instant.now(), null);
-    }
-
-    private static ContainerInfo marked(ContainerInfo c, String plan) {
-        Map<String, String> labels = new HashMap<>(c.labels());
-        labels.put(PLANNED, plan);
-        return new ContainerInfo(c.id(), c.name(), c.image(), c.imageId(), c.command(), c.state(), c.health(),
-                c.restartCount(), c.exitCode(), c.ports(), c.networks(), c.mounts(), labels, c.created(), c.startedAt());
+                Map.of(), Instant.now(), null);
     }
 }

@@ -44,12 +44,17 @@ class PlannedLabTest {
 
         assertEquals(List.of("demo/data", "demo/web"), drawn.stream().map(HostSnapshot::host).toList());
         HostInventory dataDrawn = drawn.getFirst().inventory();
-        assertEquals("replace", PlannedLab.planned(dataDrawn.containers().get("old")), "the old db is marked, not duplicated");
+        assertEquals(Map.of("old", Layout.Plan.REPLACE), drawn.getFirst().planned(), "the old db is marked, not duplicated");
+        assertEquals(1, dataDrawn.containers().size());
         assertTrue(dataDrawn.networks().values().stream().anyMatch(n -> n.name().equals("backend")), "the network to be made");
         HostSnapshot webDrawn = drawn.get(1);
         assertTrue(webDrawn.status().startsWith("planned"), webDrawn.status());
         ContainerInfo ghost = webDrawn.inventory().containers().values().iterator().next();
-        assertTrue(PlannedLab.isGhost(ghost));
+        assertEquals(Layout.Plan.CREATE, webDrawn.planned().get(ghost.id()));
         assertEquals("web", ghost.name());
+        // and the layout draws it as a ghost card
+        Layout layout = new DiagramLayout().layout(drawn, DiagramFilter.NONE);
+        assertTrue(layout.cardNamed("web").isGhost());
+        assertEquals(Layout.Plan.REPLACE, layout.cardNamed("db").plan());
     }
 }

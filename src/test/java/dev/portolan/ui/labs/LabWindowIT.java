@@ -61,7 +61,7 @@ class LabWindowIT extends WindowTest {
                 Layout.HostBox planned = diagram().host(name + "/web");
                 return planned != null && planned.status().startsWith("planned")
                         && diagram().cards().stream().anyMatch(c -> c.host().equals(name + "/web") && c.container().name().equals("web")
-                                && c.container().id().startsWith("plan:"));
+                                && c.isGhost());
             });
 
             robot.clickOn("#lab-apply");
