@@ -22,7 +22,11 @@ final class MainToolbar {
     private final ToggleButton diagram;
     private final ToggleButton host;
 
-    MainToolbar(Region window, ActionRunner runner, java.util.function.Consumer<java.nio.file.Path> openLab,
+    /**
+     * @param chooseLab "Open lab…": asks for a lab file, then opens it
+     * @param openLab   opens a recent lab
+     */
+    MainToolbar(Region window, ActionRunner runner, Runnable chooseLab, java.util.function.Consumer<java.nio.file.Path> openLab,
             java.util.function.Consumer<String> newLab, Runnable importCompose,
             javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
             Runnable showDiagram, Runnable showHost) {
@@ -35,13 +39,7 @@ final class MainToolbar {
         javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open lab…");
         open.setId("open-lab");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> {
-            var chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Open a lab file");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lab files", "*.yaml", "*.yml"));
-            var chosen = chooser.showOpenDialog(window.getScene().getWindow());
-            if (chosen != null) openLab.accept(chosen.toPath());
-        });
+        open.setOnAction(e -> chooseLab.run());
         javafx.scene.control.Menu fromTemplate = new javafx.scene.control.Menu("New lab from a template");
         for (String template : dev.portolan.lab.LabTemplates.NAMES) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dev.portolan.lab.LabTemplates.title(template));

@@ -48,25 +48,27 @@ public final class MainWindow {
     private final Timeline ticker;
     private final ConfigProblemPane configProblem;
     private final dev.portolan.ui.diagram.DiagramView diagram;
+    private final DialogService dialogs;
     private final MainToolbar toolbar;
     private final dev.portolan.ui.labs.RecentLabs recentLabs;
     private boolean diagramShown = true;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
 
-    MainWindow(EndpointResolver resolver) {
+    MainWindow(EndpointResolver resolver, DialogService dialogs) {
         this.resolver = resolver;
+        this.dialogs = dialogs;
         controller = new HostsController(runner, UserDirectories.forThisUser().config(),
                 new DockerContexts(resolver.dockerConfigDir()));
         hosts = controller.hosts();
-        images = new ImageActions(runner, hosts, controller::session);
-        menus = new HostsMenus(controller, () -> root.getScene() == null ? null : root.getScene().getWindow());
+        images = new ImageActions(runner, hosts, controller::session, dialogs);
+        menus = new HostsMenus(controller, () -> root.getScene() == null ? null : root.getScene().getWindow(), dialogs);
         sidebar = new HostsSidebar(hosts, menus);
         details = new DetailsPane(this::selectedSession);
         statusBar = new StatusBar(runner);
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
-                UserDirectories.forThisUser().config());
+                UserDirectories.forThisUser().config(), dialogs);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -79,7 +81,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(sidebar.root(), false);
         SplitPane.setResizableWithParent(details.root(), false);
         recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
-        toolbar = new MainToolbar(root, runner, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
+        toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
                 () -> showDiagram(true), () -> showDiagram(false));
         root.setTop(toolbar.root());
         root.setCenter(split);
@@ -106,20 +108,27 @@ public final class MainWindow {
 
     /** Opens a lab file in its own window: its problems or its plan, Apply, Destroy. */
     public dev.portolan.ui.labs.LabWindow openLab(java.nio.file.Path file) {
-        return dev.portolan.ui.labs.LabWindow.open(window(), file, controller, runner, diagram::showPlan, recentLabs);
+        return dev.portolan.ui.labs.LabWindow.open(window(), file, labContext());
     }
 
     /** A new lab from one of the templates, in an editor; Save asks where it goes. */
     public dev.portolan.ui.labs.LabWindow newLab(String template) {
-        return dev.portolan.ui.labs.LabWindow.fromTemplate(window(), template, controller, runner, diagram::showPlan, recentLabs);
+        return dev.portolan.ui.labs.LabWindow.fromTemplate(window(), template, labContext());
+    }
+
+    private dev.portolan.ui.labs.LabWindow.Context labContext() {
+        return new dev.portolan.ui.labs.LabWindow.Context(controller, runner, diagram::showPlan, recentLabs, dialogs);
+    }
+
+    /** Asks for a lab file and opens it. */
+    private void chooseLab() {
+        dialogs.openFile(window(), "Open a lab file", "Lab files", "*.yaml", "*.yml").ifPresent(this::openLab);
     }
 
     /** Asks for a compose file and how many hosts to spread it over, then opens the lab it makes. */
     private void importCompose() {
-        var chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Import a docker-compose file");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Compose files", "*.yaml", "*.yml"));
-        var chosen = chooser.showOpenDialog(window());
+        var chosen = dialogs.openFile(window(), "Import a docker-compose file", "Compose files", "*.yaml", "*.yml")
+                .map(java.nio.file.Path::toFile).orElse(null);
         if (chosen == null) return;
         var hostsChoice = new javafx.scene.control.ChoiceDialog<>("1 host: the services reach each other by name",
                 java.util.List.of("1 host: the services reach each other by name", "2 hosts", "3 hosts"));
@@ -139,8 +148,7 @@ public final class MainWindow {
                     ? "Imported " + compose.getFileName() + ": everything was mapped."
                     : "Imported " + compose.getFileName() + ": " + result.notMapped().size()
                             + " things were not mapped; the lab file lists them at its top.", false));
-            return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), controller, runner, diagram::showPlan,
-                    recentLabs);
+            return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), labContext());
         } catch (java.io.IOException | dev.portolan.engine.InvalidInputException e) {
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot import " + compose + ": " + e.getMessage(), true));
             return null;

@@ -25,8 +25,13 @@ public final class PortolanApp extends Application {
 
     /** Builds the main window into {@code stage}; tests call it with their own resolver. */
     public static MainWindow open(Stage stage, EndpointResolver resolver) {
+        return open(stage, resolver, new FxDialogs());
+    }
+
+    /** The window with these file dialogs (tests answer them themselves). */
+    public static MainWindow open(Stage stage, EndpointResolver resolver, DialogService dialogs) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow(resolver);
+        MainWindow window = new MainWindow(resolver, dialogs);
         Scene scene = new Scene(window.root(), 1280, 800);
         Themes.apply(scene, false);
         stage.setScene(scene);

@@ -77,7 +77,7 @@ class DiagramBench {
                 if (stage[0] != null) stage[0].close();
                 long start = System.nanoTime();
                 view[0] = new DiagramView(models, m -> Optional.empty(), new ContainerActions(new ActionRunner()),
-                        new SimpleObjectProperty<>(), m -> {}, null);
+                        new SimpleObjectProperty<>(), m -> {}, null, new dev.portolan.testing.TestDialogs());
                 stage[0] = new Stage();
                 Scene scene = new Scene((javafx.scene.Parent) view[0].root(), 1280, 800);
                 scene.getStylesheets().add(DiagramView.class.getResource("/dev/portolan/assets/portolan.css").toExternalForm());

@@ -21,6 +21,8 @@ public abstract class WindowTest extends EngineTest {
 
     protected final FxRobot robot = new FxRobot();
     protected MainWindow window;
+    /** The file dialogs, answered by the test. */
+    protected final TestDialogs dialogs = new TestDialogs();
     private Stage stage;
 
     @BeforeAll
@@ -31,7 +33,7 @@ public abstract class WindowTest extends EngineTest {
     protected MainWindow open(EndpointResolver resolver) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         FxThread.run(() -> {
-            window = PortolanApp.open(stage, resolver);
+            window = PortolanApp.open(stage, resolver, dialogs);
             // most tests work with a host's tables; the diagram's own test switches back
             window.showDiagram(false);
             // the headless screen is 1000 x 1000: keep the whole window on it, so clicks land

@@ -1,6 +1,7 @@
 package dev.portolan.ui.actions;
 
 import dev.portolan.operations.HostOperations;
+import dev.portolan.ui.forms.Form;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.inventory.NetworkInfo;
@@ -26,8 +27,9 @@ final class RunDialog {
         ComboBox<String> image = new ComboBox<>();
         image.setEditable(true);
         image.getItems().setAll(host.images().stream().flatMap(i -> i.tags().stream()).sorted().toList());
-        image.setValue(image.getItems().contains("portolan-test/busybox:latest") ? "portolan-test/busybox:latest"
-                : image.getItems().stream().findFirst().orElse(""));
+        // a small image that runs anything is the likeliest choice; else the first there is
+        image.setValue(image.getItems().stream().filter(t -> t.contains("busybox")).findFirst()
+                .orElse(image.getItems().stream().findFirst().orElse("")));
         image.setId("run-image");
         TextField name = field("run-name", "web (optional)");
         TextField command = field("run-command", "httpd -f -p 80 -h /var/www (optional)");
@@ -44,10 +46,7 @@ final class RunDialog {
         ComboBox<String> restart = new ComboBox<>();
         restart.getItems().setAll("no", "always", "unless-stopped", "on-failure");
         restart.setValue("no");
-        Label problems = new Label();
-        problems.setId("run-problems");
-        problems.getStyleClass().add("error-text");
-        problems.setWrapText(true);
+        Label problems = Form.problemsLabel("run-problems", Double.MAX_VALUE);
 
         GridPane form = new GridPane(10, 8);
         String[] labels = {"Image", "Name", "Command", "Environment", "Ports", "Volumes", "Network", "Restart"};
@@ -64,22 +63,16 @@ final class RunDialog {
         var runButton = dialog.getDialogPane().lookupButton(run);
         runButton.setId("run-confirm");
 
-        Runnable validate = () -> {
-            List<String> found;
+        Form.check(problems, runButton, () -> {
             try {
                 RunSpec.splitCommand(command.getText());
-                found = RunSpec.problems(image.getEditor().getText(), name.getText(), lines(env.getText()),
+                return RunSpec.problems(image.getEditor().getText(), name.getText(), lines(env.getText()),
                         words(ports.getText()), words(volumes.getText()), restart.getValue());
             } catch (InvalidInputException e) {
-                found = List.of(e.getMessage());
+                return List.of(e.getMessage());
             }
-            problems.setText(String.join("\n", found));
-            runButton.setDisable(!found.isEmpty());
-        };
-        for (var input : List.of(image.getEditor(), name, command, env, ports, volumes)) {
-            input.textProperty().addListener((obs, old, now) -> validate.run());
-        }
-        validate.run();
+        }, image.getEditor().textProperty(), name.textProperty(), command.textProperty(), env.textProperty(),
+                ports.textProperty(), volumes.textProperty(), restart.valueProperty());
         dialog.setResultConverter(button -> button != run ? null : new RunSpec(image.getEditor().getText().trim(),
                 name.getText().trim(), RunSpec.splitCommand(command.getText()), lines(env.getText()),
                 words(ports.getText()), words(volumes.getText()), network.getValue(), restart.getValue()));

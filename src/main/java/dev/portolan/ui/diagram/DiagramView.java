@@ -3,13 +3,13 @@ package dev.portolan.ui.diagram;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.lab.LabStep;
+import dev.portolan.ui.DialogService;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.actions.ContainerActions;
 import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -50,10 +49,12 @@ public final class DiagramView {
     private final DiagramToolbar toolbar;
     private final DiagramInput input;
     private final BorderPane root = new BorderPane();
-    private Function<String, File> saveChooser = this::chooseFile;
+    private final DialogService dialogs;
 
     public DiagramView(ObservableList<HostModel> hosts, Function<HostModel, Optional<HostSession>> sessions,
-            ContainerActions actions, ObjectProperty<Object> selection, Consumer<HostModel> hostChosen, Path configDir) {
+            ContainerActions actions, ObjectProperty<Object> selection, Consumer<HostModel> hostChosen, Path configDir,
+            DialogService dialogs) {
+        this.dialogs = dialogs;
         this.hosts = hosts;
         this.sessions = sessions;
         this.actions = actions;
@@ -97,11 +98,6 @@ public final class DiagramView {
     /** Where a diagram point is on the canvas, for tests that click and drag. */
     public Point2D toScreen(double x, double y) {
         return picture.toScreen(x, y);
-    }
-
-    /** For tests: the file an export writes to, instead of asking with a file dialog. */
-    public void setSaveChooser(Function<String, File> chooser) {
-        this.saveChooser = chooser;
     }
 
     public Set<String> selectedKeys() {
@@ -201,24 +197,18 @@ public final class DiagramView {
     }
 
     private void export(String format) {
-        File file = saveChooser.apply(format);
+        String kind = format.toUpperCase(Locale.ROOT);
+        Path file = dialogs.saveFile(window(), "Export the diagram as " + kind, "portolan-diagram." + format, kind, "*." + format)
+                .orElse(null);
         if (file == null) return;
         ActionRunner runner = actions.runner();
         try {
-            DiagramExport.write(controller.layout(), picture.style(), format, file.toPath());
+            DiagramExport.write(controller.layout(), picture.style(), format, file);
             runner.say(new ActionRunner.Message("Exported the diagram to " + file, false));
         } catch (java.io.IOException | RuntimeException e) {
             runner.say(new ActionRunner.Message("Exporting the diagram to " + file + " failed: " + e.getMessage()
                     + ". Choose a folder you can write to.", true));
         }
-    }
-
-    private File chooseFile(String format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the diagram as " + format.toUpperCase(Locale.ROOT));
-        chooser.setInitialFileName("portolan-diagram." + format);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toUpperCase(Locale.ROOT), "*." + format));
-        return chooser.showSaveDialog(window());
     }
 
     /** Keeps what the user moved, per lab: a simulated host's lab is the part of its name before the slash. */

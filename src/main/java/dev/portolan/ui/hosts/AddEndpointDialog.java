@@ -2,11 +2,8 @@ package dev.portolan.ui.hosts;
 
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EndpointException;
-import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineEndpoint;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.List;
+import dev.portolan.ui.forms.Form;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -18,17 +15,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /** "Add an existing engine": a docker context, a tcp+TLS address with its certificates, or a unix socket. */
 final class AddEndpointDialog {
 
-    static final String CONTEXT = "docker context", TLS = "tcp + TLS", SOCKET = "unix socket";
+    static final String CONTEXT = EndpointForm.CONTEXT, TLS = EndpointForm.TLS, SOCKET = EndpointForm.SOCKET;
 
     private AddEndpointDialog() {}
 
-    static Optional<EngineEndpoint> ask(Window owner, DockerContexts contexts) {
+    static Optional<EngineEndpoint> ask(Window owner, DockerContexts contexts, dev.portolan.ui.DialogService dialogs) {
         ChoiceBox<String> kind = new ChoiceBox<>();
         kind.getItems().setAll(CONTEXT, TLS, SOCKET);
         kind.setId("endpoint-kind");
@@ -45,14 +41,10 @@ final class AddEndpointDialog {
         certificates.setId("endpoint-certificates");
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
-            var dir = new DirectoryChooser().showDialog(owner);
-            if (dir != null) certificates.setText(dir.getPath());
+            dialogs.chooseFolder(owner, "The folder with ca.pem, cert.pem and key.pem")
+                    .ifPresent(dir -> certificates.setText(dir.toString()));
         });
-        Label problem = new Label();
-        problem.setId("endpoint-problem");
-        problem.getStyleClass().add("error-text");
-        problem.setWrapText(true);
-        problem.setMaxWidth(460);
+        Label problem = Form.problemsLabel("endpoint-problem", 460);
 
         GridPane form = new GridPane(10, 8);
         form.addRow(0, new Label("Kind"), kind);
@@ -70,64 +62,29 @@ final class AddEndpointDialog {
         dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
         var addButton = dialog.getDialogPane().lookupButton(add);
         addButton.setId("endpoint-add");
-        Runnable validate = () -> {
-            String kindNow = kind.getValue();
-            context.setDisable(!CONTEXT.equals(kindNow));
-            address.setDisable(CONTEXT.equals(kindNow));
-            certificates.setDisable(!TLS.equals(kindNow));
-            browse.setDisable(!TLS.equals(kindNow));
-            String text = "";
-            try {
-                endpoint(contexts, kindNow, name.getText(), context.getValue(), address.getText(), certificates.getText());
-            } catch (EndpointException e) {
-                text = e.getMessage();
-            }
-            problem.setText(text);
-            addButton.setDisable(!text.isEmpty());
-        };
-        kind.valueProperty().addListener((obs, old, now) -> validate.run());
+        java.util.function.Supplier<EndpointForm> typed = () -> new EndpointForm(kind.getValue(), name.getText(),
+                context.getValue(), address.getText(), certificates.getText());
+        kind.valueProperty().addListener((obs, old, now) -> {
+            context.setDisable(!CONTEXT.equals(now));
+            address.setDisable(CONTEXT.equals(now));
+            certificates.setDisable(!TLS.equals(now));
+            browse.setDisable(!TLS.equals(now));
+        });
         context.valueProperty().addListener((obs, old, now) -> {
             if (now != null && name.getText().isBlank()) name.setText(now);
-            validate.run();
         });
-        for (TextField field : List.of(name, address, certificates)) {
-            field.textProperty().addListener((obs, old, now) -> validate.run());
-        }
         kind.setValue(contexts.names().isEmpty() ? TLS : CONTEXT);
-        dialog.setResultConverter(button -> button != add ? null : endpoint(contexts, kind.getValue(), name.getText(),
-                context.getValue(), address.getText(), certificates.getText()));
+        Form.check(problem, addButton, () -> typed.get().problems(), kind.valueProperty(), context.valueProperty(),
+                name.textProperty(), address.textProperty(), certificates.textProperty())
+                .onConfirm(() -> {
+                    try {
+                        typed.get().resolve(contexts);
+                        return null;
+                    } catch (EndpointException e) {
+                        return e.getMessage();
+                    }
+                });
+        dialog.setResultConverter(button -> button != add ? null : typed.get().resolve(contexts));
         return dialog.showAndWait();
-    }
-
-    /** The endpoint the fields describe; throws with a message naming what to fix. */
-    static EngineEndpoint endpoint(DockerContexts contexts, String kind, String name, String context, String address,
-            String certificates) {
-        if (name == null || name.isBlank()) throw new EndpointException("Name: give the engine a name, such as staging.");
-        String label = name.strip();
-        return switch (kind) {
-            case CONTEXT -> {
-                if (context == null) throw new EndpointException("Context: choose one of the docker contexts.");
-                EngineEndpoint found = contexts.read(context);
-                yield new EngineEndpoint(label, found.host(), found.tlsDir(), "docker context " + context);
-            }
-            case TLS -> {
-                URI host = EndpointResolver.parseHost(address.strip(), "The address");
-                if (!host.getScheme().equals("tcp")) throw new EndpointException("The address: a TLS engine needs tcp://HOST:PORT.");
-                if (certificates == null || certificates.isBlank()) {
-                    throw new EndpointException("Certificates: choose the folder with ca.pem, cert.pem and key.pem.");
-                }
-                Path dir = Path.of(certificates.strip());
-                EndpointResolver.requireCertificates(dir, "The certificate folder");
-                yield new EngineEndpoint(label, host, dir, "tcp + TLS");
-            }
-            default -> {
-                String path = address.strip().startsWith("unix://") ? address.strip() : "unix://" + address.strip();
-                URI host = EndpointResolver.parseHost(path, "The socket");
-                if (!java.nio.file.Files.exists(Path.of(host.getPath()))) {
-                    throw new EndpointException("The socket " + host.getPath() + " does not exist. Is that engine running?");
-                }
-                yield new EngineEndpoint(label, host, null, "unix socket");
-            }
-        };
     }
 }

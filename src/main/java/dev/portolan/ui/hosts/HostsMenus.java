@@ -1,5 +1,6 @@
 package dev.portolan.ui.hosts;
 
+import dev.portolan.ui.DialogService;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
@@ -15,10 +16,12 @@ public final class HostsMenus {
 
     private final HostsController hosts;
     private final Supplier<Window> window;
+    private final DialogService dialogs;
 
-    public HostsMenus(HostsController hosts, Supplier<Window> window) {
+    public HostsMenus(HostsController hosts, Supplier<Window> window, DialogService dialogs) {
         this.hosts = hosts;
         this.window = window;
+        this.dialogs = dialogs;
     }
 
     public MenuButton addHostButton() {
@@ -29,7 +32,7 @@ public final class HostsMenus {
         simulated.setOnAction(e -> newSimulatedHost());
         MenuItem endpoint = new MenuItem("Existing engine…");
         endpoint.setId("add-endpoint");
-        endpoint.setOnAction(e -> AddEndpointDialog.ask(window.get(), hosts.contexts()).ifPresent(hosts::addEndpoint));
+        endpoint.setOnAction(e -> AddEndpointDialog.ask(window.get(), hosts.contexts(), dialogs).ifPresent(hosts::addEndpoint));
         MenuItem machine = new MenuItem("docker-machine host…");
         machine.setId("add-machine");
         machine.setOnAction(e -> newMachine());

@@ -1,6 +1,7 @@
 package dev.portolan.ui.hosts;
 
 import dev.portolan.host.machine.DockerMachine;
+import dev.portolan.ui.forms.Form;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,23 @@ import javafx.stage.Window;
 final class MachineCreateDialog {
 
     /** What the user chose; simulatedInstead when they took the offer of a simulated host. */
-    record Request(String name, String driver, List<String> flags, boolean simulatedInstead) {}
+    record Request(String name, String driver, List<String> flags, boolean simulatedInstead) {
+
+        /** What is wrong with a name and a driver as typed (no I/O). */
+        static List<String> problems(String name, String driver) {
+            List<String> found = new java.util.ArrayList<>();
+            if (!name.strip().matches("[a-zA-Z0-9][a-zA-Z0-9.-]*")) found.add("Name: use letters, digits, '.' and '-', such as dev.");
+            if (driver.isBlank()) found.add("Driver: choose one, such as virtualbox.");
+            return found;
+        }
+
+        /** A word on the driver that does not stop the create: VirtualBox chosen but not installed. */
+        static String warning(String driver, boolean virtualBoxInstalled) {
+            return driver.strip().equals("virtualbox") && !virtualBoxInstalled
+                    ? "VirtualBox is not installed (no VBoxManage on the PATH). Install it, choose another driver, or make"
+                            + " a simulated host instead." : "";
+        }
+    }
 
     private MachineCreateDialog() {}
 
@@ -49,12 +66,14 @@ final class MachineCreateDialog {
         warning.setId("machine-warning");
         warning.setWrapText(true);
         warning.setMaxWidth(440);
-        warning.getStyleClass().add("error-text");
+        warning.getStyleClass().add("muted");
+        Label problems = Form.problemsLabel("machine-problems", 440);
         GridPane form = new GridPane(10, 8);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Driver"), driver);
         form.addRow(2, new Label("Driver flags"), flags);
         form.add(warning, 0, 3, 2, 1);
+        form.add(problems, 0, 4, 2, 1);
 
         Dialog<Request> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);
@@ -65,23 +84,12 @@ final class MachineCreateDialog {
         dialog.getDialogPane().getButtonTypes().addAll(create, simulated, ButtonType.CANCEL);
         var createButton = dialog.getDialogPane().lookupButton(create);
         createButton.setId("machine-create");
-        Runnable validate = () -> {
-            String chosen = driver.getEditor().getText().strip();
-            String problem = "";
-            if (!name.getText().strip().matches("[a-zA-Z0-9][a-zA-Z0-9.-]*")) {
-                problem = "Name: use letters, digits, '.' and '-', such as dev.";
-            } else if (chosen.equals("virtualbox") && !DockerMachine.hasVirtualBox(System.getenv("PATH"))) {
-                warning.setText("VirtualBox is not installed (no VBoxManage on the PATH). Install it, choose another "
-                        + "driver, or make a simulated host instead.");
-            } else {
-                warning.setText("");
-            }
-            if (!problem.isEmpty()) warning.setText(problem);
-            createButton.setDisable(!problem.isEmpty() || chosen.isEmpty());
-        };
-        name.textProperty().addListener((obs, old, now) -> validate.run());
-        driver.getEditor().textProperty().addListener((obs, old, now) -> validate.run());
-        validate.run();
+        // the PATH is looked at once, not on every key
+        boolean virtualBox = DockerMachine.hasVirtualBox(System.getenv("PATH"));
+        driver.getEditor().textProperty().addListener((obs, old, now) -> warning.setText(Request.warning(now, virtualBox)));
+        warning.setText(Request.warning(driver.getValue(), virtualBox));
+        Form.check(problems, createButton, () -> Request.problems(name.getText(), driver.getEditor().getText()),
+                name.textProperty(), driver.getEditor().textProperty());
         dialog.setResultConverter(button -> {
             if (button == simulated) return new Request("", "", List.of(), true);
             if (button != create) return null;

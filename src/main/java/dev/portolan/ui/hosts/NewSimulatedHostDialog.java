@@ -1,6 +1,7 @@
 package dev.portolan.ui.hosts;
 
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.ui.forms.Form;
 import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
@@ -34,11 +35,7 @@ final class NewSimulatedHostDialog {
         TextField ports = new TextField();
         ports.setId("sim-ports");
         ports.setPromptText("8080:80 (this computer's 127.0.0.1:8080 → the host's port 80)");
-        Label problems = new Label();
-        problems.setId("sim-problems");
-        problems.getStyleClass().add("error-text");
-        problems.setWrapText(true);
-        problems.setMaxWidth(460);
+        Label problems = Form.problemsLabel("sim-problems", 460);
         Label hint = new Label("A simulated host is a Docker-in-Docker container on your local engine. Its API listens on "
                 + "127.0.0.1 with mutual TLS, and `docker --context portolan-LAB-NAME` reaches it from a terminal.");
         hint.setWrapText(true);
@@ -61,20 +58,14 @@ final class NewSimulatedHostDialog {
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         var createButton = dialog.getDialogPane().lookupButton(create);
         createButton.setId("sim-create");
-        Runnable validate = () -> {
-            String problem = "";
+        Form.check(problems, createButton, () -> {
             try {
                 spec(lab, name, image, ports);
+                return List.of();
             } catch (InvalidInputException e) {
-                problem = e.getMessage();
+                return List.of(e.getMessage());
             }
-            problems.setText(problem);
-            createButton.setDisable(!problem.isEmpty());
-        };
-        for (TextField field : List.of(lab, name, image.getEditor(), ports)) {
-            field.textProperty().addListener((obs, old, now) -> validate.run());
-        }
-        validate.run();
+        }, lab.textProperty(), name.textProperty(), image.getEditor().textProperty(), ports.textProperty());
         dialog.setResultConverter(button -> button == create ? spec(lab, name, image, ports) : null);
         return dialog.showAndWait();
     }

@@ -8,7 +8,6 @@ import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.model.AllOnFx;
 import dev.portolan.ui.model.HostModel;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -23,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -127,10 +125,8 @@ public final class BuildWindow {
     }
 
     private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("The folder that holds the Dockerfile");
-        File chosen = chooser.showDialog(stage);
-        if (chosen != null) folder.setText(chosen.getPath());
+        actions.dialogs().chooseFolder(stage, "The folder that holds the Dockerfile")
+                .ifPresent(chosen -> folder.setText(chosen.toString()));
     }
 
     private String validate() {

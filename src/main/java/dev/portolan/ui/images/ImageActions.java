@@ -1,6 +1,7 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
+import dev.portolan.ui.DialogService;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.actions.ActionRunner;
@@ -22,13 +23,15 @@ import javafx.stage.Window;
 public final class ImageActions {
 
     private final ActionRunner runner;
+    private final DialogService dialogs;
     private final ObservableList<HostModel> hosts;
     private final Function<HostModel, Optional<HostSession>> sessions;
     private final ReadOnlyIntegerWrapper imagesChanged = new ReadOnlyIntegerWrapper();
 
     public ImageActions(ActionRunner runner, ObservableList<HostModel> hosts,
-            Function<HostModel, Optional<HostSession>> sessions) {
+            Function<HostModel, Optional<HostSession>> sessions, DialogService dialogs) {
         this.runner = runner;
+        this.dialogs = dialogs;
         this.hosts = hosts;
         this.sessions = sessions;
         hosts.forEach(this::watchImages);
@@ -73,6 +76,10 @@ public final class ImageActions {
 
     ActionRunner runner() {
         return runner;
+    }
+
+    DialogService dialogs() {
+        return dialogs;
     }
 
     /** Every host the app shows, for the choice of where to build, pull or copy. */

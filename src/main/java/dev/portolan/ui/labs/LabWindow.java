@@ -6,18 +6,17 @@ import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.LabStep;
 import dev.portolan.lab.Labs;
+import dev.portolan.ui.DialogService;
 import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.hosts.HostsController;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -34,7 +33,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -65,7 +63,7 @@ public final class LabWindow {
     private final CheckBox removeData = new CheckBox("with the hosts' data");
     private final PauseTransition typing = new PauseTransition(CHECK_AFTER_TYPING);
     private final AtomicInteger checks = new AtomicInteger();
-    private Function<String, File> saveChooser = this::chooseFile;
+    private final DialogService dialogs;
     private Path file;
     private String savedText;
     private Job<Void> applyJob;
@@ -74,13 +72,13 @@ public final class LabWindow {
     /** What the last destroy did, kept above the plan that follows it. */
     private String lastResult;
 
-    private LabWindow(Window owner, Path file, String text, HostsController hosts, ActionRunner runner,
-            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
+    private LabWindow(Window owner, Path file, String text, Context context) {
         this.file = file;
-        this.hosts = hosts;
-        this.runner = runner;
-        this.planShown = planShown;
-        this.recent = recent;
+        this.hosts = context.hosts();
+        this.runner = context.runner();
+        this.planShown = context.planShown();
+        this.recent = context.recent();
+        this.dialogs = context.dialogs();
         title.getStyleClass().add("details-title");
         title.setId("lab-title");
         editor.setId("lab-editor");
@@ -131,34 +129,30 @@ public final class LabWindow {
         check();
     }
 
+    /** What every lab window works with: the hosts, the status bar, the diagram's plan, recent labs, file dialogs. */
+    public record Context(HostsController hosts, ActionRunner runner, BiConsumer<String, List<LabStep>> planShown,
+            RecentLabs recent, DialogService dialogs) {}
+
     /** Opens a lab file (the caller chose it, with a file dialog or from recent labs). */
-    public static LabWindow open(Window owner, Path file, HostsController hosts, ActionRunner runner,
-            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
+    public static LabWindow open(Window owner, Path file, Context context) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            runner.say(new ActionRunner.Message("Cannot read " + file + ": " + e.getMessage(), true));
+            context.runner().say(new ActionRunner.Message("Cannot read " + file + ": " + e.getMessage(), true));
             return null;
         }
-        return new LabWindow(owner, file, text, hosts, runner, planShown, recent);
+        return new LabWindow(owner, file, text, context);
     }
 
     /** A new, unsaved lab from a template; Save asks where it goes. */
-    public static LabWindow fromTemplate(Window owner, String template, HostsController hosts, ActionRunner runner,
-            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
-        return new LabWindow(owner, null, dev.portolan.lab.LabTemplates.text(template), hosts, runner, planShown, recent);
+    public static LabWindow fromTemplate(Window owner, String template, Context context) {
+        return new LabWindow(owner, null, dev.portolan.lab.LabTemplates.text(template), context);
     }
 
     /** A new, unsaved lab from a text (a compose file's import); Save asks where it goes. */
-    public static LabWindow fromText(Window owner, String text, HostsController hosts, ActionRunner runner,
-            BiConsumer<String, List<LabStep>> planShown, RecentLabs recent) {
-        return new LabWindow(owner, null, text, hosts, runner, planShown, recent);
-    }
-
-    /** For tests: where Save puts a new lab, instead of asking with a file dialog. */
-    public void setSaveChooser(Function<String, File> chooser) {
-        this.saveChooser = chooser;
+    public static LabWindow fromText(Window owner, String text, Context context) {
+        return new LabWindow(owner, null, text, context);
     }
 
     private Labs labs() {
@@ -227,9 +221,10 @@ public final class LabWindow {
     /** Writes the editor to its file (asking for one the first time); false when nothing was saved. */
     private boolean save() {
         if (file == null) {
-            File chosen = saveChooser.apply(lab == null ? "lab" : lab.name());
+            Path chosen = dialogs.saveFile(stage, "Save the lab", (lab == null ? "lab" : lab.name()) + ".yaml", "Lab files",
+                    "*.yaml", "*.yml").orElse(null);
             if (chosen == null) return false;
-            file = chosen.toPath();
+            file = chosen;
         }
         try {
             Files.writeString(file, editor.getText());
@@ -242,14 +237,6 @@ public final class LabWindow {
         refreshTitle();
         runner.say(new ActionRunner.Message("Saved " + file, false));
         return true;
-    }
-
-    private File chooseFile(String labName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the lab");
-        chooser.setInitialFileName(labName + ".yaml");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab files", "*.yaml", "*.yml"));
-        return chooser.showSaveDialog(stage);
     }
 
     /** Closing with unsaved changes asks: save, discard, or stay. */

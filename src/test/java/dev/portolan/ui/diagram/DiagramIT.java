@@ -13,7 +13,6 @@ import dev.portolan.testing.FxThread;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.testing.WindowTest;
 import dev.portolan.ui.diagram.Layout.Card;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,13 +202,15 @@ class DiagramIT extends WindowTest {
         Path svg = dir.resolve("diagram-small-lab.svg");
         Files.deleteIfExists(png);
         Files.deleteIfExists(svg);
-        FxThread.run(() -> diagram().setSaveChooser(format -> new File(format.equals("png") ? png.toString() : svg.toString())));
+        dialogs.answer(png);
+        dialogs.answer(svg);
         // headless, a menu's popup gets no clicks: fire the Export menu's items as a click would
         for (String item : List.of("diagram-export-png", "diagram-export-svg")) {
             FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup("#diagram-export").query()).getItems().stream()
                     .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
         }
         waitFor("both files are written", Duration.ofSeconds(5), () -> Files.exists(png) && Files.exists(svg));
+        assertEquals(List.of("Export the diagram as PNG", "Export the diagram as SVG"), dialogs.asked());
 
         var image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG that Java can read");

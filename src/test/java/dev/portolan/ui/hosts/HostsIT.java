@@ -149,6 +149,8 @@ class HostsIT extends WindowTest {
                 .setValue(AddEndpointDialog.SOCKET));
         retype("#endpoint-name", "same-engine");
         retype("#endpoint-address", "/no/such.sock");
+        // the disk is asked when Add is pressed, not on every key: the dialog stays open and says why
+        robot.clickOn("#endpoint-add");
         waitFor("a missing socket is named", Duration.ofSeconds(2),
                 () -> robot.lookup("#endpoint-problem").queryLabeled().getText().contains("does not exist"));
         retype("#endpoint-address", socket);

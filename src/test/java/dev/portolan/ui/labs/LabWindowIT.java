@@ -112,7 +112,7 @@ class LabWindowIT extends WindowTest {
     void aNewLabFromATemplateIsSavedWhereChosenAndRemembered() throws Exception {
         Path file = dir.resolve("mine.yaml");
         LabWindow lab = FxThread.get(() -> window.newLab("web-db.yaml"));
-        FxThread.run(() -> lab.setSaveChooser(name -> file.toFile()));
+        dialogs.answer(file);
         waitFor("the template is planned", Duration.ofSeconds(10), () -> linesContain("create simulated host web"));
         robot.clickOn("#lab-save");
         waitFor("saved where chosen", Duration.ofSeconds(3), () -> Files.exists(file));
