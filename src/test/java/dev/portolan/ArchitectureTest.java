@@ -67,7 +67,7 @@ class ArchitectureTest {
 
     /** The diagram's model and layout: arithmetic and choices, testable without a toolkit. */
     private static final List<String> DIAGRAM_WITHOUT_JAVAFX = List.of("DiagramController", "DiagramLayout", "Layout",
-            "LayoutChanges", "DiagramFilter", "PlannedLab", "HostSnapshot", "Rect", "Viewport");
+            "LayoutChanges", "DiagramFilter", "PlannedLab", "HostSnapshot", "Rect", "Viewport", "KeptOrder", "CardPlaces");
 
     @Test
     void theDiagramsLayoutAndControllerUseNoJavaFx() {

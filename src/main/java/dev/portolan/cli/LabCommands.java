@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portolan.app.Settings;
 import dev.portolan.app.UserDirectories;
+import dev.portolan.operations.HostRegistry;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EndpointResolver;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = LabCommands.Version.class,
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
-                LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class})
+                LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
@@ -44,7 +45,8 @@ public final class LabCommands {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
-    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "--help", "--version");
+    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "--help",
+            "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -220,6 +222,25 @@ public final class LabCommands {
                         .append("\n    ").append(h.reason().replace("\n", "\n    "));
             }
             print(hosts, text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "hosts", description = "List every host Portolan knows: the local engine, saved endpoints, simulated hosts, "
+            + "docker-machine machines, with whether each engine answers.")
+    static final class Hosts extends LabCommand {
+        @Override
+        public Integer call() throws Exception {
+            var endpoint = EndpointResolver.forThisProcess().resolve();
+            List<HostRegistry.KnownHost> hosts = withEngine(local -> new HostRegistry(UserDirectories.forThisUser().config(),
+                    dev.portolan.host.machine.DockerMachine.fromEnvironment()).all(endpoint, local));
+            StringBuilder text = new StringBuilder();
+            for (var h : hosts) {
+                text.append(text.isEmpty() ? "" : "\n").append(String.format("%-28s %-26s %s", h.key().displayName(),
+                        h.provider(), h.state())).append(h.detail().isBlank() ? "" : "\n    " + h.detail());
+            }
+            print(hosts.stream().map(h -> Map.of("host", h.key().displayName(), "key", h.key().id(), "provider", h.provider(),
+                    "state", h.state(), "detail", h.detail())).toList(), text.toString());
             return 0;
         }
     }

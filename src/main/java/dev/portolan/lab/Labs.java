@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.portolan.engine.ContainerRunner;
 import dev.portolan.engine.EngineClients;
-import dev.portolan.engine.HealthSpec;
 import dev.portolan.engine.InvalidInputException;
-import dev.portolan.engine.RunSpec;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
@@ -116,7 +113,7 @@ public final class Labs {
                 wanted.add(name);
                 // the expanded env counts too: a load balancer is replaced when its backends change
                 Map<String, String> expanded = new java.util.TreeMap<>();
-                c.env().forEach((k, v) -> expanded.put(k, expandReplicas(lab, v)));
+                c.env().forEach((k, v) -> expanded.put(k, LabContainers.expandReplicas(lab, v)));
                 // and so do the files of an image the lab builds: rebuilt, its containers are made again
                 String hash = hash(List.of(c, expanded, builds.filesOf(c.image())));
                 HostState.Existing existing = state.containers().get(name);
@@ -194,7 +191,7 @@ public final class Labs {
             case LabStep.CreateNetwork network -> docker.createNetworkCmd().withName(network.spec().name())
                     .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
                     .withLabels(owned).exec();
-            case LabStep.CreateContainer create -> createContainer(docker, lab, create);
+            case LabStep.CreateContainer create -> LabContainers.create(docker, lab, create);
             case LabStep.StartContainer start -> docker.startContainerCmd(start.id()).exec();
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
             case LabStep.HostStep host -> throw new IllegalStateException("handled above");
@@ -226,26 +223,6 @@ public final class Labs {
             return true;
         } catch (NotFoundException e) {
             return false;
-        }
-    }
-
-    private static void createContainer(DockerClient docker, LabSpec lab, LabStep.CreateContainer create) {
-        if (create.replace() != null) docker.removeContainerCmd(create.replace()).withForce(true).exec();
-        LabSpec.Container c = create.spec();
-        List<String> env = new ArrayList<>(c.env().entrySet().stream()
-                .map(e -> e.getKey() + "=" + expandReplicas(lab, e.getValue())).sorted().toList());
-        // each replica knows which one it is, so it can say so
-        if (c.replicas() > 1) env.add("REPLICA=" + create.name().substring(create.name().lastIndexOf('-') + 1));
-        String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
-        RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
-                c.volumes(), firstNetwork, c.restart());
-        LabSpec.HealthCheck h = c.healthcheck();
-        HealthSpec health = h == null ? null : new HealthSpec(h.test(), HealthSpec.duration(h.interval(), "interval"),
-                HealthSpec.duration(h.timeout(), "timeout"), h.retries());
-        String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), SPEC, create.specHash()), health,
-                c.volumesFrom());
-        for (String network : c.networks().stream().skip(1).toList()) {
-            docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
         }
     }
 
@@ -285,19 +262,6 @@ public final class Labs {
         hosts.simulated().removeLabNetwork(labName);
     }
 
-
-    private static final java.util.regex.Pattern REPLICAS = java.util.regex.Pattern.compile("\\$\\{replicas:([a-zA-Z0-9_.-]+)}");
-
-    /**
-     * "${replicas:web}" becomes "web-1 web-2 web-3": how a load balancer's configuration
-     * learns its backends from the lab (the validator has checked that web exists).
-     */
-    static String expandReplicas(LabSpec lab, String value) {
-        return REPLICAS.matcher(value).replaceAll(m -> lab.containers().stream().filter(c -> c.name().equals(m.group(1)))
-                .findFirst().map(c -> c.replicas() == 1 ? c.name() : String.join(" ", java.util.stream.IntStream
-                        .rangeClosed(1, c.replicas()).mapToObj(r -> c.name() + "-" + r).toList()))
-                .orElse(m.group()));
-    }
 
     private DockerClient client(LabSpec lab, String host, Map<String, EngineClients> clients) {
         return clients.computeIfAbsent(host, h -> EngineClients.connect(hosts.endpointOf(lab, h))).requests();

@@ -59,6 +59,13 @@ class LabCommandsIT extends EngineTest {
         assertEquals(0, portolan("apply", image, file.toString()).code());
         assertTrue(portolan("status", file.toString()).out().contains("web: running"));
 
+        Run hosts = portolan("hosts");
+        assertEquals(0, hosts.code(), hosts.err());
+        assertTrue(hosts.out().startsWith("local") && hosts.out().contains(name + "/web") && hosts.out().contains(name + "/data"),
+                hosts.out());
+        assertTrue(hosts.out().lines().anyMatch(l -> l.startsWith(name + "/web") && l.contains("simulated host") && l.endsWith("live")),
+                hosts.out());
+
         Run ls = portolan("ls", "--json");
         assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
 

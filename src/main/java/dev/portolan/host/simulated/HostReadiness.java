@@ -85,4 +85,21 @@ final class HostReadiness {
             return lines.isEmpty() ? "" : "Its engine's log ends:\n  " + String.join("\n  ", lines);
         }
     }
+
+    /** A host that is there: running with its API answering, lost, or stopped with why. */
+    HostCondition condition(SimulatedHost host) {
+        if (!host.isRunning()) {
+            var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
+            long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
+            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + lastLog(host));
+            return new HostCondition(HostCondition.State.STOPPED, reason.strip());
+        }
+        try (var pinger = EngineClients.pinger(host.endpoint())) {
+            pinger.pingCmd().exec();
+            return new HostCondition(HostCondition.State.RUNNING, "its API answers on 127.0.0.1:" + host.apiPort());
+        } catch (RuntimeException | IOException e) {
+            return new HostCondition(HostCondition.State.LOST, "its container runs, but its engine does not answer on 127.0.0.1:"
+                    + host.apiPort() + " (" + dev.portolan.engine.EngineErrors.firstLine(String.valueOf(e.getMessage())) + ")");
+        }
+    }
 }

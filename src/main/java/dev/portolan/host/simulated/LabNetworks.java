@@ -52,4 +52,21 @@ final class LabNetworks {
                 .filter(n -> n.getName().equals(name) && n.getLabels() != null && n.getLabels().containsKey(Ownership.LAB))
                 .toList();
     }
+
+    /**
+     * Removes a lab's network once its last host is gone. The engine may still list a
+     * removed container's endpoint for a moment, so this looks again a few times.
+     */
+    void removeOnceGone(String lab) {
+        for (int attempt = 0; attempt < 10 && exists(lab); attempt++) {
+            removeIfUnused(lab);
+            if (!exists(lab)) return;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

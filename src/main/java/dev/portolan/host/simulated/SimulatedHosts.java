@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.portolan.engine.DockerContexts;
-import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.tls.CertificateAuthority;
@@ -249,25 +248,11 @@ public final class SimulatedHosts {
      */
     public HostCondition condition(String lab, String name) {
         SimulatedHost host = find(lab, name).orElse(null);
-        if (host == null) {
-            return hasKeptData(lab, name)
-                    ? new HostCondition(HostCondition.State.KEPT_DATA, "its container was removed; its data volume "
-                            + volumeName(lab, name) + " is kept, and apply makes it again from it")
-                    : new HostCondition(HostCondition.State.ABSENT, "not made yet");
-        }
-        if (!host.isRunning()) {
-            var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
-            long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
-            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + readiness.lastLog(host));
-            return new HostCondition(HostCondition.State.STOPPED, reason.strip());
-        }
-        try (var pinger = EngineClients.pinger(host.endpoint())) {
-            pinger.pingCmd().exec();
-            return new HostCondition(HostCondition.State.RUNNING, "its API answers on 127.0.0.1:" + host.apiPort());
-        } catch (RuntimeException | IOException e) {
-            return new HostCondition(HostCondition.State.LOST, "its container runs, but its engine does not answer on 127.0.0.1:"
-                    + host.apiPort() + " (" + dev.portolan.engine.EngineErrors.firstLine(String.valueOf(e.getMessage())) + ")");
-        }
+        if (host != null) return readiness.condition(host);
+        return hasKeptData(lab, name)
+                ? new HostCondition(HostCondition.State.KEPT_DATA, "its container was removed; its data volume "
+                        + volumeName(lab, name) + " is kept, and apply makes it again from it")
+                : new HostCondition(HostCondition.State.ABSENT, "not made yet");
     }
 
     public SimulatedHost restart(SimulatedHost host, Progress progress) {
@@ -298,19 +283,8 @@ public final class SimulatedHosts {
      * removed container's endpoint for a moment, so this looks again a few times.
      */
     public void removeLabNetwork(String lab) {
-        LabNetworks networks = new LabNetworks(docker);
-        for (int attempt = 0; attempt < 10 && networks.exists(lab); attempt++) {
-            networks.removeIfUnused(lab);
-            if (!networks.exists(lab)) return;
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        new LabNetworks(docker).removeOnceGone(lab);
     }
-
 
     private boolean volumeExists(String name) {
         try {

@@ -46,9 +46,7 @@ public final class DiagramLayout {
             double w, double h,
             List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links, int containers, int running) {}
 
-    private final Map<String, List<String>> bandOrder = new HashMap<>();
-    private final Map<String, List<String>> volumeOrder = new HashMap<>();
-    private final Map<String, Integer> bandColumns = new HashMap<>();
+    private final KeptOrder order = new KeptOrder();
     private final Map<String, double[]> pinnedCards = new HashMap<>();
     private final Map<String, double[]> pinnedHosts = new HashMap<>();
     private final Set<String> collapsed = new HashSet<>();
@@ -176,17 +174,17 @@ public final class DiagramLayout {
             if (c.isRunning()) running++;
             if (!filter.showsContainer(c)) continue;
             shown.add(c);
-            members.computeIfAbsent(primary(c), n -> new ArrayList<>()).add(c);
+            members.computeIfAbsent(CardPlaces.primary(c), n -> new ArrayList<>()).add(c);
         }
         List<String> bandNames = new ArrayList<>(members.keySet());
         for (NetworkInfo n : networksByName.values()) {
             // empty user networks are drawn too: a container can be dropped on them
-            if (!isPredefined(n.name()) && !bandNames.contains(n.name())) bandNames.add(n.name());
+            if (!CardPlaces.isPredefined(n.name()) && !bandNames.contains(n.name())) bandNames.add(n.name());
         }
         bandNames.removeIf(name -> !filter.showsNetwork(name) && !name.isEmpty());
         // networks with containers first (user ones, then the predefined), the empty ones last and low
         bandNames.sort(Comparator.comparing((String n) -> members.containsKey(n) ? 0 : 1)
-                .thenComparing(n -> n.isEmpty() ? 2 : isPredefined(n) ? 1 : 0).thenComparing(n -> n));
+                .thenComparing(n -> n.isEmpty() ? 2 : CardPlaces.isPredefined(n) ? 1 : 0).thenComparing(n -> n));
 
         List<Band> bands = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
@@ -195,9 +193,9 @@ public final class DiagramLayout {
         List<double[]> bandSizes = new ArrayList<>();
         for (String name : bandNames) {
             String bandKey = host + "/net/" + name;
-            List<ContainerInfo> inBand = ordered(bandKey, members.getOrDefault(name, List.of()));
+            List<ContainerInfo> inBand = order.ordered(bandKey, members.getOrDefault(name, List.of()));
             boolean bandCollapsed = collapsed.contains(bandKey);
-            int columns = columns(bandKey, inBand.size());
+            int columns = order.columns(bandKey, inBand.size());
             int rows = bandCollapsed ? 0 : (inBand.size() + columns - 1) / columns;
             double bandW = columns * (CARD_W + GAP) + GAP;
             double bandH = bandCollapsed || inBand.isEmpty() ? BAND_HEADER + 4 : BAND_HEADER + rows * (CARD_H + GAP) + GAP;
@@ -210,7 +208,7 @@ public final class DiagramLayout {
                     Rect at = pin != null ? new Rect(pin[0], pin[1], CARD_W, CARD_H)
                             : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
                                     y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
-                    List<String> others = otherNetworks(c, name);
+                    List<String> others = CardPlaces.otherNetworks(c, name);
                     cards.add(new Card(host, c, at, others, pin != null, snapshot.planned().getOrDefault(c.id(), Layout.Plan.NONE)));
                 }
             }
@@ -230,7 +228,7 @@ public final class DiagramLayout {
                 && filter.networks().isEmpty() && filter.labels().isEmpty() && filter.labs().isEmpty());
         List<VolumeInfo> volumeList = inventory.volumes().values().stream()
                 .filter(v -> unfiltered || users.containsKey(v.name())).toList();
-        volumeList = orderedVolumes(host, volumeList);
+        volumeList = order.orderedVolumes(host, volumeList);
         List<VolumeBox> volumes = new ArrayList<>();
         int perRow = Math.max(1, (int) ((bandWidth - GAP) / (VOL_W + GAP)));
         if (!volumeList.isEmpty()) y += GAP;
@@ -259,95 +257,6 @@ public final class DiagramLayout {
         return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
     }
 
-    /** Names with numbers in their natural order: web-2 before web-10. */
-    static final Comparator<String> NATURAL = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char x = a.charAt(i);
-            char y = b.charAt(j);
-            if (Character.isDigit(x) && Character.isDigit(y)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
-                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (byNumber != 0) return byNumber;
-            } else {
-                if (x != y) return Character.compare(x, y);
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
-
-    /** The network a container's card sits on: its first user network by name, else the first one it has. */
-    static String primary(ContainerInfo c) {
-        String best = "";
-        for (ContainerInfo.NetworkAttachment a : c.networks()) {
-            String n = a.network();
-            if (best.isEmpty() || (isPredefined(best) && !isPredefined(n))
-                    || (isPredefined(best) == isPredefined(n) && n.compareTo(best) < 0)) {
-                best = n;
-            }
-        }
-        return best;
-    }
-
-    private static List<String> otherNetworks(ContainerInfo c, String band) {
-        if (c.networks().size() <= 1) return List.of();
-        List<String> others = new ArrayList<>(c.networks().size() - 1);
-        for (ContainerInfo.NetworkAttachment a : c.networks()) if (!a.network().equals(band)) others.add(a.network());
-        others.sort(null);
-        return others;
-    }
-
-    static boolean isPredefined(String network) {
-        return network.equals("bridge") || network.equals("host") || network.equals("none");
-    }
-
-    /**
-     * A band's columns: about square when first seen, then kept while the band grows (a
-     * new card takes the next free place) until it is more than twice as tall as wide.
-     */
-    private int columns(String bandKey, int cards) {
-        int square = Math.max(1, Math.min(MAX_COLUMNS, (int) Math.ceil(Math.sqrt(cards * 1.5))));
-        Integer kept = bandColumns.get(bandKey);
-        int columns = kept == null ? square : kept;
-        if (columns < MAX_COLUMNS && (cards + columns - 1) / columns > 2 * columns) columns = square;
-        bandColumns.put(bandKey, Math.max(columns, 1));
-        return Math.max(columns, 1);
-    }
-
-    /** The band's containers in their kept order; new ones at the end, by name. */
-    private List<ContainerInfo> ordered(String bandKey, List<ContainerInfo> containers) {
-        return keptOrder(bandOrder.computeIfAbsent(bandKey, k -> new ArrayList<>()), containers, ContainerInfo::id,
-                Comparator.comparing(ContainerInfo::name, NATURAL));
-    }
-
-    private List<VolumeInfo> orderedVolumes(String host, List<VolumeInfo> volumes) {
-        return keptOrder(volumeOrder.computeIfAbsent(host, k -> new ArrayList<>()), volumes, VolumeInfo::name,
-                Comparator.comparing(VolumeInfo::name, NATURAL));
-    }
-
-    /**
-     * {@code items} in the order kept in {@code order} (by key): gone ones leave it, new ones
-     * join at its end in {@code newOnes} order. So nothing moves when something is added.
-     */
-    private static <T> List<T> keptOrder(List<String> order, List<T> items, java.util.function.Function<T, String> key,
-            Comparator<T> newOnes) {
-        Map<String, T> byKey = new HashMap<>();
-        items.forEach(item -> byKey.put(key.apply(item), item));
-        order.retainAll(byKey.keySet());
-        Set<String> known = new HashSet<>(order);
-        items.stream().filter(item -> !known.contains(key.apply(item))).sorted(newOnes).forEach(item -> order.add(key.apply(item)));
-        List<T> result = new ArrayList<>(order.size());
-        for (String k : order) result.add(byKey.get(k));
-        return result;
-    }
 
     /**
      * Keeps a card where the user dropped it, relative to its host's corner; by host and

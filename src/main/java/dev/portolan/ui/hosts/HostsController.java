@@ -10,6 +10,7 @@ import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
+import dev.portolan.operations.HostRegistry;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.model.HostModel;
@@ -45,6 +46,7 @@ public final class HostsController {
     private final Path configDir;
     private final DockerContexts contexts;
     private final SavedEndpoints saved;
+    private final HostRegistry registry;
     private HostModel local;
     private final MachineHosts machines;
 
@@ -52,8 +54,9 @@ public final class HostsController {
         this.runner = runner;
         this.configDir = configDir;
         this.contexts = contexts;
-        this.saved = new SavedEndpoints(configDir.resolve("endpoints.json"));
         this.machines = new MachineHosts(this, MachineHosts.findCli());
+        this.registry = new HostRegistry(configDir, machines.cli());
+        this.saved = registry.saved();
     }
 
     public ObservableList<HostModel> hosts() {
@@ -122,7 +125,7 @@ public final class HostsController {
 
     /** Brings the simulated hosts in the sidebar in line with what the local engine runs. */
     private void reconcile(HostInventory localInventory) {
-        Map<HostKey, SimulatedHost> found = SimulatedHostsView.of(localInventory, configDir);
+        Map<HostKey, SimulatedHost> found = registry.simulated(localInventory);
         found.forEach((key, host) -> {
             if (creating.contains(key)) return;
             HostModel model = byKey.get(key);
@@ -131,10 +134,7 @@ public final class HostsController {
                 add(model);
             }
             SimulatedHost before = simulated.put(model, host);
-            model.providerDetailProperty().set("lab " + host.lab() + " · image " + host.image() + " · started "
-                    + (host.privilege().equals("privileged") ? "--privileged"
-                            : "with capabilities (the engine refused --privileged)")
-                    + " · context " + host.contextName());
+            model.providerDetailProperty().set(HostRegistry.detail(host));
             boolean portChanged = before == null || before.apiPort() != host.apiPort();
             if (host.isRunning() && host.apiPort() > 0) {
                 if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());

@@ -2,8 +2,6 @@ package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
 import dev.portolan.ui.jobs.Job;
-import dev.portolan.image.FileChange;
-import dev.portolan.image.FileTree;
 import dev.portolan.image.ImageContents;
 import dev.portolan.image.ImageLayer;
 import dev.portolan.image.TransferProgress;
@@ -14,7 +12,6 @@ import dev.portolan.ui.Windows;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,10 +30,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
-import javafx.scene.control.TreeTableColumn;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,16 +51,13 @@ public final class LayersWindow {
     private final HostOperations operations;
     private final ImageActions actions;
     private final TableView<ImageLayer> layers = new TableView<>();
-    private final TreeTableView<FileTree.Node> files = new TreeTableView<>();
+    private final LayerFilesView files = new LayerFilesView();
     private final TableView<Waste> waste = new TableView<>();
     private final Label summary = new Label("Reading the layers…");
     private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
     private final Button cancel = new Button("Cancel");
     private final ToggleButton changesOnly = new ToggleButton("What this layer changed");
     private final ToggleButton merged = new ToggleButton("Everything up to this layer");
-    private final AtomicInteger filesRequest = new AtomicInteger();
-    /** A layer's tree opens by itself while it shows no more rows than this. */
-    private static final int SMALL_TREE = 60;
     private Job<?> job;
     private ImageContents contents;
 
@@ -77,7 +67,6 @@ public final class LayersWindow {
         this.operations = operations;
         this.actions = actions;
         layers.setId("layers-table");
-        files.setId("layer-files");
         waste.setId("layer-waste");
         summary.setId("layers-summary");
         summary.setWrapText(true);
@@ -85,7 +74,6 @@ public final class LayersWindow {
         cancel.setOnAction(e -> cancelJob());
         bar.setPrefWidth(160);
         buildLayersTable();
-        buildFilesTree();
         buildWasteTable();
 
         ToggleGroup mode = new ToggleGroup();
@@ -98,7 +86,7 @@ public final class LayersWindow {
             if (now == null) old.setSelected(true);
             else showFiles();
         });
-        BorderPane filesPane = new BorderPane(files);
+        BorderPane filesPane = new BorderPane(files.node());
         filesPane.setTop(new ToolBar(changesOnly, merged));
         TabPane below = new TabPane(new Tab("Files", filesPane), new Tab("Wasted space", waste));
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -161,38 +149,6 @@ public final class LayersWindow {
         layers.getSelectionModel().selectedItemProperty().addListener((obs, old, layer) -> showFiles());
     }
 
-    private void buildFilesTree() {
-        TreeTableColumn<FileTree.Node, String> name = treeColumn("Name", FileTree.Node::name, 420);
-        TreeTableColumn<FileTree.Node, String> size = treeColumn("Size", n -> StatusText.bytes(n.size()), 90);
-        TreeTableColumn<FileTree.Node, String> change = treeColumn("Change", LayersWindow::changeText, 110);
-        change.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                getStyleClass().removeAll("change-added", "change-modified", "change-removed");
-                if (!empty && text != null && !text.isEmpty()) {
-                    getStyleClass().add("change-" + text.substring(2).toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        });
-        TreeTableColumn<FileTree.Node, String> layer = treeColumn("From layer", n -> n.layer() < 0 ? "" : "#" + n.layer(), 90);
-        files.getColumns().addAll(List.of(name, size, change, layer));
-        files.setShowRoot(false);
-        files.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        files.setPlaceholder(new Label("The files appear once the image's archive has been read."));
-    }
-
-    /** "+ Added", "~ Modified", "− Removed": a sign with the word, never the colour alone. */
-    static String changeText(FileTree.Node node) {
-        if (node.change() == null) return "";
-        return switch (node.change()) {
-            case ADDED -> "+ Added";
-            case MODIFIED -> "~ Modified";
-            case REMOVED -> "− Removed";
-        };
-    }
-
     private void buildWasteTable() {
         waste.getColumns().add(column("Path", w -> "/" + w.path(), 520));
         waste.getColumns().add(column("Hidden copies", Waste::copies, 110));
@@ -246,6 +202,12 @@ public final class LayersWindow {
         layers.scrollTo(selected);
     }
 
+    /** The selected layer's files: what it changed, or everything visible up to it. */
+    private void showFiles() {
+        ImageLayer layer = layers.getSelectionModel().getSelectedItem();
+        if (layer != null && contents != null) files.show(contents, layer, merged.isSelected());
+    }
+
     private void showContents(ImageContents read) {
         contents = read;
         showLayers(read.layers());
@@ -265,69 +227,9 @@ public final class LayersWindow {
         cancel.setVisible(false);
     }
 
-    /** The selected layer's files, computed off the FX thread (a merged tree can hold many thousands). */
-    private void showFiles() {
-        ImageLayer layer = layers.getSelectionModel().getSelectedItem();
-        ImageContents read = contents;
-        if (layer == null || read == null) return;
-        boolean mergedTree = merged.isSelected();
-        int request = filesRequest.incrementAndGet();
-        Thread.ofVirtual().name("layer-files").start(() -> {
-            List<FileChange> list = mergedTree ? read.mergedUpTo(layer.index()) : read.changesOf(layer.index());
-            FileTree.Node root = FileTree.of(list);
-            Platform.runLater(() -> {
-                if (request != filesRequest.get()) return;
-                LazyItem top = new LazyItem(root);
-                expand(top, new int[] {SMALL_TREE});
-                files.setRoot(top);
-                files.setPlaceholder(new Label(layer.isEmpty() ? "This step changed only the image's settings: no files."
-                        : "No files."));
-            });
-        });
-    }
-
-    /** Opens folders, so a small change is seen at a glance, until {@code budget} rows are shown. */
-    private static void expand(TreeItem<FileTree.Node> item, int[] budget) {
-        if (item.isLeaf() || budget[0] < item.getValue().children().size()) return;
-        budget[0] -= item.getValue().children().size();
-        item.setExpanded(true);
-        for (TreeItem<FileTree.Node> child : item.getChildren()) expand(child, budget);
-    }
-
-    /** A tree row whose children are made when first opened: a layer can hold tens of thousands of files. */
-    private static final class LazyItem extends TreeItem<FileTree.Node> {
-        private boolean loaded;
-
-        LazyItem(FileTree.Node node) {
-            super(node);
-        }
-
-        @Override
-        public boolean isLeaf() {
-            return getValue().children().isEmpty();
-        }
-
-        @Override
-        public javafx.collections.ObservableList<TreeItem<FileTree.Node>> getChildren() {
-            if (!loaded) {
-                loaded = true;
-                super.getChildren().setAll(getValue().children().stream().map(LazyItem::new).toList());
-            }
-            return super.getChildren();
-        }
-    }
-
     private static <T, V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
         TableColumn<T, V> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private static <V> TreeTableColumn<FileTree.Node, V> treeColumn(String title, Function<FileTree.Node, V> value,
-            double width) {
-        TreeTableColumn<FileTree.Node, V> column = new TreeTableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue().getValue())));
         column.setPrefWidth(width);
         return column;
     }

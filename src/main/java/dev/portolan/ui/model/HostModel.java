@@ -3,6 +3,7 @@ package dev.portolan.ui.model;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.HostKey;
 import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.Delta;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.inventory.ImageInfo;
@@ -112,10 +113,15 @@ public final class HostModel {
 
     /** FX thread only: the lists change in place, then the snapshot property. */
     public void apply(HostInventory next) {
-        containers.update(next.containers());
-        images.update(next.images());
-        volumes.update(next.volumes());
-        networks.update(next.networks());
+        apply(next, new ChangesOnFx.Changed(null));
+    }
+
+    /** FX thread only: only the rows the watcher said changed are touched, then the snapshot property. */
+    void apply(HostInventory next, ChangesOnFx.Changed changed) {
+        containers.apply(next.containers(), changed.of(Delta.Kind.CONTAINER));
+        images.apply(next.images(), changed.of(Delta.Kind.IMAGE));
+        volumes.apply(next.volumes(), changed.of(Delta.Kind.VOLUME));
+        networks.apply(next.networks(), changed.of(Delta.Kind.NETWORK));
         inventory.set(next);
     }
 }

@@ -24,7 +24,7 @@ public final class HostSession implements AutoCloseable {
         this.model = model;
         model.setEndpoint(endpoint);
         LatestOnFx<HostStatus> status = new LatestOnFx<>(model::setStatus);
-        LatestOnFx<HostInventory> inventory = new LatestOnFx<>(model::apply);
+        ChangesOnFx inventory = new ChangesOnFx(model::apply);
         this.watcher = HostWatcher.start(endpoint, new HostListener() {
             @Override
             public void statusChanged(HostStatus next) {
@@ -34,7 +34,7 @@ public final class HostSession implements AutoCloseable {
 
             @Override
             public void inventoryChanged(HostInventory next, List<Delta> changes) {
-                inventory.offer(next);
+                inventory.offer(next, changes);
             }
         });
     }

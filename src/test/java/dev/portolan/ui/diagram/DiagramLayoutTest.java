@@ -35,7 +35,7 @@ class DiagramLayoutTest {
             assertTrue(host.bounds().contains(card.bounds().x(), card.bounds().y()), card.key());
             Layout.Band band = layout.bandAt(card.bounds().centerX(), card.bounds().centerY());
             assertNotNull(band, card.key());
-            assertEquals(DiagramLayout.primary(card.container()), band.name());
+            assertEquals(CardPlaces.primary(card.container()), band.name());
         }
         for (int i = 0; i < layout.cards().size(); i++) {
             for (int j = i + 1; j < layout.cards().size(); j++) {
@@ -79,7 +79,7 @@ class DiagramLayoutTest {
     @Test
     void replicasAreInTheirNaturalOrder() {
         List<String> names = new ArrayList<>(List.of("web-10", "web-2", "web-1", "db", "web-002x"));
-        names.sort(DiagramLayout.NATURAL);
+        names.sort(CardPlaces.NATURAL);
         assertEquals(List.of("db", "web-1", "web-2", "web-002x", "web-10"), names);
     }
 

@@ -1,0 +1,63 @@
+package dev.portolan.ui.diagram;
+
+import dev.portolan.inventory.ContainerInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Where a container's card goes: which network's band, which other networks it names, in what order of names. */
+final class CardPlaces {
+
+    private CardPlaces() {}
+
+    /** Names with numbers in their natural order: web-2 before web-10. */
+    static final Comparator<String> NATURAL = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (byNumber != 0) return byNumber;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    /** The network a container's card sits on: its first user network by name, else the first one it has. */
+    static String primary(ContainerInfo c) {
+        String best = "";
+        for (ContainerInfo.NetworkAttachment a : c.networks()) {
+            String n = a.network();
+            if (best.isEmpty() || (isPredefined(best) && !isPredefined(n))
+                    || (isPredefined(best) == isPredefined(n) && n.compareTo(best) < 0)) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    static List<String> otherNetworks(ContainerInfo c, String band) {
+        if (c.networks().size() <= 1) return List.of();
+        List<String> others = new ArrayList<>(c.networks().size() - 1);
+        for (ContainerInfo.NetworkAttachment a : c.networks()) if (!a.network().equals(band)) others.add(a.network());
+        others.sort(null);
+        return others;
+    }
+
+    static boolean isPredefined(String network) {
+        return network.equals("bridge") || network.equals("host") || network.equals("none");
+    }
+
+}
