@@ -42,7 +42,7 @@ public record RunSpec(
     public static List<String> problems(String image, String name, List<String> env, List<String> ports,
             List<String> volumes, String restart) {
         List<String> problems = new ArrayList<>();
-        if (image == null || image.isBlank()) problems.add("Image: choose an image to run, such as portolan-test/busybox.");
+        if (image == null || image.isBlank()) problems.add("Image: choose an image to run, such as busybox.");
         else if (image.contains(" ")) problems.add("Image: '" + image + "' has a space; an image name has none.");
         if (name != null && !name.isBlank() && !NAME.matcher(name).matches()) {
             problems.add("Name: '" + name + "' is not allowed; use letters, digits, '_', '.' and '-', starting with a letter or digit.");

@@ -118,7 +118,7 @@ final class LabValidator {
             add(at + "/name", "container " + c.name() + " is declared twice");
         }
         String host = hostOf(at, c.host());
-        if (c.image() == null || c.image().isBlank()) add(at + "/image", "image: every container needs one, such as portolan-test/busybox");
+        if (c.image() == null || c.image().isBlank()) add(at + "/image", "image: every container needs one, such as busybox:1.36");
         if (c.replicas() < 1 || c.replicas() > MAX_REPLICAS) add(at + "/replicas", "replicas: " + c.replicas() + " is not between 1 and " + MAX_REPLICAS);
         if (c.replicas() > 1 && c.ports().stream().anyMatch(p -> p.matches("(\\d+\\.){3}\\d+:\\d+:.*|\\d+:.*"))) {
             add(at + "/ports", "replicas: " + c.replicas() + " copies cannot all publish the same host port; publish from a load balancer instead");

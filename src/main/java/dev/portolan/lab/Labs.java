@@ -97,7 +97,8 @@ public final class Labs {
         return steps;
     }
 
-    private void planHost(LabSpec lab, String host, HostState state, List<LabStep> steps, LabImages.Builds builds) {
+    /** What one host needs, given what it holds: pure, so it is unit-tested without an engine. */
+    static void planHost(LabSpec lab, String host, HostState state, List<LabStep> steps, LabImages.Builds builds) {
         List<LabSpec.Container> containers = DependencyOrder.of(lab.containers()).stream()
                 .filter(c -> host.equals(hostOf(lab, c.host()))).toList();
         containers.stream().map(LabSpec.Container::image).distinct().filter(image -> builds.needsCopy(image, state))

@@ -22,8 +22,7 @@ final class HostChecks {
             docker.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
             throw new InvalidInputException("The image " + image + " is not on the local engine. Pull it "
-                    + "(docker pull " + image + ") or choose another; without a registry, build portolan-test/dind "
-                    + "with src/test/engine/prepare-engine.sh.");
+                    + "(docker pull " + image + "), or choose another Docker-in-Docker image that is there.");
         }
     }
 

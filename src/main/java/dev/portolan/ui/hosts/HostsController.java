@@ -220,9 +220,11 @@ public final class HostsController {
      */
     public void startSimulated(HostModel model) {
         HostKey key = model.key();
-        startFailures.remove(key);
-        model.setStatus(new HostStatus.Creating(Instant.now(), "starting its engine"));
         simulatedAction(model, "Starting", "Started", (provider, host) -> provider.start(host, Progress.NONE),
+                () -> {
+                    startFailures.remove(key);
+                    model.setStatus(new HostStatus.Creating(Instant.now(), "starting its engine"));
+                },
                 error -> {
                     startFailures.put(key, error);
                     unwatch(model, new HostStatus.Failed(Instant.now(), error));
@@ -249,12 +251,15 @@ public final class HostsController {
 
     private void simulatedAction(HostModel model, String doing, String done,
             java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action) {
-        simulatedAction(model, doing, done, action, null);
+        simulatedAction(model, doing, done, action, () -> { }, null);
     }
 
-    /** Runs a provider action on a simulated host; {@code failed} gets the sentence when it fails. */
+    /**
+     * Runs a provider action on a simulated host: {@code starting} once it can run (the local
+     * engine is connected), {@code failed} with the sentence when it fails.
+     */
     private void simulatedAction(HostModel model, String doing, String done,
-            java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action,
+            java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action, Runnable starting,
             java.util.function.Consumer<String> failed) {
         SimulatedHost host = simulated.get(model);
         SimulatedHosts provider = simulatedHosts().orElse(null);
@@ -263,6 +268,7 @@ public final class HostsController {
                     + model.name() + " runs on it. Start Docker first.", true));
             return;
         }
+        starting.run();
         runner.run(doing + " " + model.name() + "…", done + " " + model.name(), doing + " " + model.name(),
                 () -> action.apply(provider, host), started -> reconcile(local.inventory()), failed);
     }
