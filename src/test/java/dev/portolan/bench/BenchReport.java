@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Prints a benchmark's table and writes its numbers as JSON under target/bench/. */
@@ -17,6 +18,22 @@ final class BenchReport {
 
     BenchReport(String name) {
         this.name = name;
+    }
+
+    /**
+     * Portolan's measurements and the baseline's, one row each under the header, their
+     * medians kept as {@code key}_p50_ms; returns the two for the verdict line.
+     */
+    Stats[] sideBySide(String oursKey, String oursRow, List<Double> ours, String baselineKey, String baselineRow,
+            List<Double> baseline) {
+        Stats a = Stats.of(ours);
+        Stats b = Stats.of(baseline);
+        line(Stats.header());
+        line(a.row(oursRow));
+        line(b.row(baselineRow));
+        put(oursKey + "_p50_ms", a.p50());
+        put(baselineKey + "_p50_ms", b.p50());
+        return new Stats[] {a, b};
     }
 
     void line(String text) {

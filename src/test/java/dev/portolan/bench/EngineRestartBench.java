@@ -89,16 +89,11 @@ class EngineRestartBench extends EngineTest {
             raw.add((System.nanoTime() - start) / 1e6);
         }
         engine.awaitAnswering();
-        Stats ours = Stats.of(portolan);
-        Stats theirs = Stats.of(raw);
         BenchReport report = new BenchReport("engine-restart");
-        report.line(Stats.header());
-        report.line(ours.row("engine back -> 3 hosts live"));
-        report.line(theirs.row("raw docker start -> 3 APIs"));
-        report.line(String.format("ratio (median): %.2f x   (goal <= 1.3 x)", ours.p50() / theirs.p50()));
-        report.put("portolan_p50_ms", ours.p50());
-        report.put("raw_p50_ms", theirs.p50());
-        report.put("ratio", ours.p50() / theirs.p50());
+        Stats[] both = report.sideBySide("portolan", "engine back -> 3 hosts live", portolan, "raw", "raw docker start -> 3 APIs", raw);
+        double ratio = both[0].p50() / both[1].p50();
+        report.line(String.format("ratio (median): %.2f x   (goal <= 1.3 x)", ratio));
+        report.put("ratio", ratio);
         report.finish();
     }
 

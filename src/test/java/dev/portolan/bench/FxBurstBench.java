@@ -46,16 +46,11 @@ class FxBurstBench extends EngineTest {
             }
             engine.cleanUp();
         }
-        Stats ours = Stats.of(watched);
-        Stats baseline = Stats.of(alone);
         BenchReport report = new BenchReport("fx-burst");
-        report.line(Stats.header());
-        report.line(ours.row("worst FX wait, session watching"));
-        report.line(baseline.row("worst FX wait, no session"));
+        Stats ours = report.sideBySide("watched", "worst FX wait, session watching", watched, "alone", "worst FX wait, no session",
+                alone)[0];
         report.line(String.format("goal: worst wait <= 100 ms: %s (median %.1f ms)", ours.p50() <= 100 ? "met" : "NOT met",
                 ours.p50()));
-        report.put("watched_p50_ms", ours.p50());
-        report.put("alone_p50_ms", baseline.p50());
         report.finish();
     }
 }
