@@ -143,7 +143,7 @@ public final class LabCommands {
             LabSpec lab = lab();
             List<LabStep> steps = withEngine(local -> labs(local).plan(lab));
             StringBuilder text = new StringBuilder(steps.isEmpty() ? "Nothing to do: " + lab.name() + " is as its file says."
-                    : "Plan for " + lab.name() + ": " + steps.size() + " steps");
+                    : "Plan for " + lab.name() + ": " + steps.size() + (steps.size() == 1 ? " step" : " steps"));
             steps.forEach(s -> text.append("\n  ").append(s.host()).append(": ").append(s.describe()));
             print(steps.stream().map(s -> Map.of("host", s.host(), "step", s.describe())).toList(), text.toString());
             return 0;

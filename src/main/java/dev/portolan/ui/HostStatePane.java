@@ -3,6 +3,7 @@ package dev.portolan.ui;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
 import java.time.Instant;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +23,8 @@ final class HostStatePane {
     private final Label title = new Label();
     private final Label reason = new Label();
     private final Label countdown = new Label();
+    /** Lines that follow a failure's sentence (the end of an engine's log), as they were printed. */
+    private final Label logLines = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Button retryNow = new Button("Retry now");
     private final Button start = new Button("Start");
@@ -51,7 +54,11 @@ final class HostStatePane {
         retryNow.setId("retry-now");
         retryNow.getStyleClass().add("accent");
         retryNow.setOnAction(e -> retry.run());
-        empty = new VBox(14, spinner, title, reason, countdown, retryNow, start);
+        logLines.setId("host-failure-log");
+        logLines.getStyleClass().add("log-lines");
+        logLines.setWrapText(true);
+        logLines.setMaxWidth(760);
+        empty = new VBox(14, spinner, title, reason, logLines, countdown, retryNow, start);
         empty.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("empty-state");
 
@@ -112,11 +119,19 @@ final class HostStatePane {
             case HostStatus.Failed f -> {
                 title.setText(host.name() + " failed");
                 reason.setId("host-failure");
-                reason.setText(f.reason());
+                // a sentence, the engine's log lines (indented), then what to do
+                List<String> lines = f.reason().lines().toList();
+                List<String> log = lines.stream().skip(1).filter(l -> l.startsWith("  ")).map(String::strip).toList();
+                List<String> said = lines.stream().filter(l -> !l.startsWith("  ")).toList();
+                reason.setText(String.join(" ", said));
+                logLines.setText(String.join("\n", log));
                 countdown.setText("");
             }
             case HostStatus.Live l -> countdown.setText("");
         }
+        if (!(status instanceof HostStatus.Failed)) logLines.setText("");
+        logLines.setVisible(!logLines.getText().isEmpty());
+        logLines.setManaged(logLines.isVisible());
         boolean showBanner = lost && host.inventory() != null;
         banner.setVisible(showBanner);
         banner.setManaged(showBanner);

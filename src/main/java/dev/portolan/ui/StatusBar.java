@@ -28,7 +28,9 @@ final class StatusBar {
         root = new HBox(10, host, spacer, busy, message);
         root.getStyleClass().add("status-bar");
         runner.messageProperty().addListener((obs, old, m) -> {
-            message.setText(m.text());
+            // one line in the bar (an engine's log can follow a failure); the whole of it on hover
+            message.setText(dev.portolan.engine.EngineErrors.firstLine(m.text()));
+            message.setTooltip(m.text().contains("\n") ? new javafx.scene.control.Tooltip(m.text()) : null);
             message.getStyleClass().remove("error-text");
             if (m.error()) message.getStyleClass().add("error-text");
         });
@@ -48,7 +50,7 @@ final class StatusBar {
         if (status instanceof HostStatus.Live && model.inventory() != null) {
             text += " · Docker " + model.inventory().facts().versionText() + " · " + StatusText.counts(model.inventory());
         }
-        host.setText(text);
+        host.setText(dev.portolan.engine.EngineErrors.firstLine(text));
     }
 
     void showProblem(String problem) {

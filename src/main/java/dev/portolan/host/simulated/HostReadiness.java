@@ -34,7 +34,7 @@ final class HostReadiness {
                 } catch (RuntimeException notYet) {
                     if (System.nanoTime() > deadline) {
                         throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
-                                + lastLog(host));
+                                + whatToDo(host) + lastLog(host));
                     }
                 }
                 if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
@@ -43,9 +43,7 @@ final class HostReadiness {
                     if (!Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting())) {
                         stopQuietly(host.containerId()); // a stop by hand: the restart policy leaves it stopped
                         throw new dev.portolan.engine.ExplainedFailure(host.name() + " stopped while starting (exit code "
-                                + state.getExitCodeLong() + "). " + lastLog(host) + " See its whole log with: docker logs "
-                                + host.contextName() + ". Once the cause is mended, start it again; or remove the host"
-                                + " keeping its data and apply the lab again.");
+                                + state.getExitCodeLong() + "). " + whatToDo(host) + lastLog(host));
                     }
                 }
                 Thread.sleep(10);
@@ -66,11 +64,25 @@ final class HostReadiness {
         }
     }
 
-    /** The distinct last lines of the host's log (a restarting engine says the same thing each time). */
+    private static String whatToDo(SimulatedHost host) {
+        return "See its whole log with: docker logs " + host.contextName() + ". Once the cause is mended, start it again;"
+                + " or remove the host keeping its data and apply the lab again.";
+    }
+
+    /**
+     * The last lines its engine printed since the container last started (not those of an
+     * earlier, healthy run), each once, as a block after a line break: "\nIts engine's log
+     * ends:\n  …"; empty when there are none.
+     */
     String lastLog(SimulatedHost host) {
         java.util.Set<String> lines = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         try {
-            docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(5)
+            var command = docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(8);
+            String startedAt = docker.inspectContainerCmd(host.containerId()).exec().getState().getStartedAt();
+            if (startedAt != null && !startedAt.startsWith("0001")) {
+                command = command.withSince((int) java.time.Instant.parse(startedAt).getEpochSecond());
+            }
+            command
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame frame) {
@@ -82,7 +94,7 @@ final class HostReadiness {
             return "";
         }
         synchronized (lines) {
-            return lines.isEmpty() ? "" : "Its engine's log ends:\n  " + String.join("\n  ", lines);
+            return lines.isEmpty() ? "" : "\nIts engine's log ends:\n  " + String.join("\n  ", lines);
         }
     }
 
@@ -91,7 +103,7 @@ final class HostReadiness {
         if (!host.isRunning()) {
             var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
             long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
-            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + "). " + lastLog(host));
+            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + ")." + lastLog(host));
             return new HostCondition(HostCondition.State.STOPPED, reason.strip());
         }
         try (var pinger = EngineClients.pinger(host.endpoint())) {

@@ -104,8 +104,8 @@ class HostsIT extends WindowTest {
         robot.clickOn("#host-start-now");
         waitFor("the failure is shown with the engine's log", Duration.ofSeconds(30),
                 () -> host(key).status() instanceof HostStatus.Failed
-                        && robot.lookup("#host-failure").queryLabeled().getText().contains("specified both as a flag")
-                        && robot.lookup("#host-failure").queryLabeled().getText().contains("docker logs " + container));
+                        && robot.lookup("#host-failure").queryLabeled().getText().contains("docker logs " + container)
+                        && robot.lookup("#host-failure-log").queryLabeled().getText().contains("specified both as a flag"));
         assertEquals("Start again", FxThread.get(() -> robot.lookup("#host-start-now").queryButton().getText()));
         engine.docker().copyArchiveToContainerCmd(container).withRemotePath("/etc/docker")
                 .withTarInputStream(emptyDaemonJson()).exec();
