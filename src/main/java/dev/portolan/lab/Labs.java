@@ -137,22 +137,17 @@ public final class Labs {
     }
 
     /**
-     * Converges what runs to the file; each step is reported before it runs, cancel is
-     * checked between steps. Hosts that are missing or stopped come first, brought up side
-     * by side; then the plan is made again, since a host that kept its data may already hold
-     * part of the lab.
+     * Converges what runs to the file, as a pipeline ({@link LabPipeline}): each host's work
+     * starts when that host answers, hosts work at once, containers wait only for what they
+     * depend on. What needs every host at once (the Swarm) is planned again and run after,
+     * in order; then apply waits until every health check passes. Cancel is checked between
+     * steps; an apply stopped halfway converges when run again.
      */
     public void apply(LabSpec lab, Progress progress) {
-        List<LabStep> hostSteps = plan(lab).stream().filter(s -> s instanceof LabStep.HostStep).toList();
-        if (!hostSteps.isEmpty()) {
-            progress.checkCancelled();
-            hostSteps.forEach(s -> progress.step(s.host() + ": " + s.describe()));
-            try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-                List<java.util.concurrent.Future<?>> made = hostSteps.stream()
-                        .<java.util.concurrent.Future<?>>map(s -> parallel.submit(() -> run(lab, s, Map.of()))).toList();
-                for (var f : made) join(f);
-            }
-        }
+        new LabPipeline(this, hosts, local, progress).run(lab);
+        // the pipeline did every host's own work, health checks included; what needs all hosts at
+        // once (the Swarm) is planned now
+        if (lab.swarm() == null) return;
         List<LabStep> steps = plan(lab);
         Map<String, EngineClients> clients = new HashMap<>();
         try {
@@ -179,14 +174,20 @@ public final class Labs {
             hosts.make(lab, up.spec());
             return;
         }
-        DockerClient docker = client(lab, step.host(), clients);
-        Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
         switch (step) {
             case LabStep.InitSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.JoinSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
+            default -> runOnHost(lab, step, client(lab, step.host(), clients));
+        }
+    }
+
+    /** A step that touches only its own host's engine: an image copy, a volume, a network, a container. */
+    void runOnHost(LabSpec lab, LabStep step, DockerClient docker) {
+        Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
+        switch (step) {
             case LabStep.CopyImage copy -> copyImage(docker, copy);
             case LabStep.CreateVolume volume -> docker.createVolumeCmd().withName(volume.name()).withLabels(owned).exec();
             case LabStep.CreateNetwork network -> docker.createNetworkCmd().withName(network.spec().name())
@@ -195,10 +196,10 @@ public final class Labs {
             case LabStep.CreateContainer create -> LabContainers.create(docker, lab, create);
             case LabStep.StartContainer start -> docker.startContainerCmd(start.id()).exec();
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
-            case LabStep.HostStep host -> throw new IllegalStateException("handled above");
-            case LabStep.BuildImage build -> throw new IllegalStateException("built by apply, on this computer");
+            default -> throw new IllegalStateException(step.describe() + " is not a step of one host");
         }
     }
+
 
     /**
      * Sends an image from this computer to a host; when this computer has only its
@@ -255,10 +256,12 @@ public final class Labs {
 
     /** Removes the lab's simulated hosts and everything in them; their data volumes only when asked. */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
-        for (SimulatedHost host : hosts.simulated().list()) {
-            if (!host.lab().equals(labName)) continue;
-            progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
-            hosts.simulated().remove(host, !removeVolumes);
+        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var removed = hosts.simulated().list().stream().filter(host -> host.lab().equals(labName)).map(host -> parallel.submit(() -> {
+                progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
+                hosts.simulated().remove(host, !removeVolumes);
+            })).toList();
+            removed.forEach(f -> join(f));
         }
         hosts.simulated().removeLabNetwork(labName);
     }

@@ -1,0 +1,230 @@
+package dev.portolan.lab;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.ExplainedFailure;
+import dev.portolan.engine.InvalidInputException;
+import dev.portolan.host.Progress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Apply as a pipeline, not phases: each host's work starts the moment that host answers,
+ * hosts work at the same time, and on a host the image copies, volumes and networks go
+ * side by side; then each container is made as soon as what it depends on is made, on
+ * whatever host that is. A failed step stops what has not started yet and is named; what
+ * depends on it is never made. Each step is reported when it ends, with its duration.
+ */
+final class LabPipeline {
+
+    /** One step's time, for the closing line. */
+    private record Timed(String host, String what, long start, long end) {
+        double seconds() {
+            return (end - start) / 1e9;
+        }
+    }
+
+    private final Labs labs;
+    private final LabHosts hosts;
+    private final DockerClient local;
+    private final Progress progress;
+    private final Map<String, CompletableFuture<Void>> containersMade = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> imagesBuilt = new ConcurrentHashMap<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
+
+    LabPipeline(Labs labs, LabHosts hosts, DockerClient local, Progress progress) {
+        this.labs = labs;
+        this.hosts = hosts;
+        this.local = local;
+        this.progress = progress;
+    }
+
+    /** Runs every host's steps; throws the first failure, naming its step. */
+    void run(LabSpec lab) {
+        long started = System.nanoTime();
+        LabImages.Builds builds = LabImages.plan(lab, local);
+        lab.containers().forEach(c -> containersMade.put(c.name(), new CompletableFuture<>()));
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (LabStep step : builds.steps()) {
+                LabStep.BuildImage build = (LabStep.BuildImage) step;
+                imagesBuilt.put(build.image().name(), CompletableFuture.runAsync(
+                        () -> timed(build, () -> LabImages.build(local, lab, build, progress)), parallel));
+            }
+            List<Future<?>> work = lab.hosts().stream()
+                    .<Future<?>>map(host -> parallel.submit(() -> host(lab, host, builds, parallel))).toList();
+            for (Future<?> f : work) await(f);
+        }
+        RuntimeException failed = failure.get();
+        if (failed != null) throw failed;
+        if (!timed.isEmpty()) progress.step(summary((System.nanoTime() - started) / 1e9));
+    }
+
+    private void host(LabSpec lab, LabSpec.Host host, LabImages.Builds builds, ExecutorService parallel) {
+        try {
+            var running = hosts.running(lab, host);
+            if (running.isEmpty()) {
+                timed(hosts.bringUp(lab, host), () -> hosts.make(lab, host));
+            }
+            try (EngineClients clients = running.orElseGet(() -> EngineClients.connect(hosts.endpointOf(lab, host.name())))) {
+                DockerClient docker = clients.requests();
+                List<LabStep> steps = new ArrayList<>();
+                Labs.planHost(lab, host.name(), HostState.read(docker, lab.name()), steps, builds);
+                List<LabStep> containers = steps.stream().filter(LabPipeline::makesAContainer).toList();
+                List<Future<?>> first = steps.stream().filter(s -> !makesAContainer(s)).<Future<?>>map(s -> parallel.submit(() -> {
+                    if (s instanceof LabStep.CopyImage copy && imagesBuilt.containsKey(copy.image())) await(imagesBuilt.get(copy.image()));
+                    timed(s, () -> labs.runOnHost(lab, s, docker));
+                })).toList();
+                for (Future<?> f : first) await(f);
+                List<Future<?>> made = specsOn(lab, host.name()).stream().<Future<?>>map(spec -> parallel.submit(
+                        () -> container(lab, spec, containers, docker))).toList();
+                for (Future<?> f : made) await(f);
+                // its containers' health checks, while the other hosts still work
+                LabHealth.waitUntilHealthy(onlyOn(lab, host.name()), h -> docker, progress);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            // what never got made must not be waited for by other hosts
+            specsOn(lab, host.name()).forEach(spec -> containersMade.get(spec.name())
+                    .completeExceptionally(new CancellationException("not made")));
+        }
+    }
+
+    /** A container of the file (all its replicas), once what it depends on is made, wherever that is. */
+    private void container(LabSpec lab, LabSpec.Container spec, List<LabStep> steps, DockerClient docker) {
+        List<String> before = new ArrayList<>(spec.dependsOn());
+        before.addAll(spec.volumesFrom());
+        for (String dependency : before) {
+            if (containersMade.containsKey(dependency)) await(containersMade.get(dependency));
+        }
+        // its replicas are independent of each other: made side by side
+        List<Thread> replicas = steps.stream().filter(step -> spec.name().equals(specOf(lab, step)))
+                .map(step -> Thread.ofVirtual().start(() -> {
+                    try {
+                        timed(step, () -> labs.runOnHost(lab, step, docker));
+                    } catch (RuntimeException recorded) {
+                        // timed() kept it as the apply's failure; it is thrown once all replicas are done
+                    }
+                })).toList();
+        for (Thread replica : replicas) join(replica);
+        RuntimeException failed = failure.get();
+        if (failed != null) throw failed;
+        containersMade.get(spec.name()).complete(null);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /** The lab as one host sees it: its containers only (for waiting on their health checks). */
+    private static LabSpec onlyOn(LabSpec lab, String host) {
+        return new LabSpec(lab.name(), lab.description(), lab.hosts(), lab.networks(), lab.volumes(), specsOn(lab, host),
+                lab.swarm(), lab.images());
+    }
+
+    private static boolean makesAContainer(LabStep step) {
+        return step instanceof LabStep.CreateContainer || step instanceof LabStep.StartContainer;
+    }
+
+    /** The container of the file a step makes or starts ("web" for "web-2"). */
+    private static String specOf(LabSpec lab, LabStep step) {
+        return switch (step) {
+            case LabStep.CreateContainer c -> c.spec().name();
+            case LabStep.StartContainer s -> lab.containers().stream()
+                    .filter(c -> s.name().equals(c.name()) || (c.replicas() > 1 && s.name().matches(java.util.regex.Pattern.quote(c.name()) + "-\\d+")))
+                    .map(LabSpec.Container::name).findFirst().orElse(s.name());
+            default -> null;
+        };
+    }
+
+    private static List<LabSpec.Container> specsOn(LabSpec lab, String host) {
+        return lab.containers().stream().filter(c -> host.equals(Labs.hostOf(lab, c.host()))).toList();
+    }
+
+    /** Runs one step unless an earlier one failed or the user cancelled; reports it with its duration. */
+    private void timed(LabStep step, Runnable work) {
+        if (failure.get() != null) throw new CancellationException("an earlier step failed");
+        progress.checkCancelled();
+        long start = System.nanoTime();
+        try {
+            work.run();
+        } catch (CancellationException | InvalidInputException | ExplainedFailure e) {
+            fail(e);
+            throw e;
+        } catch (RuntimeException e) {
+            ExplainedFailure named = new ExplainedFailure(EngineErrors.action(step.host() + ": " + step.describe(), e));
+            fail(named);
+            throw named;
+        }
+        long end = System.nanoTime();
+        timed.add(new Timed(step.host(), step.describe(), start, end));
+        progress.step(String.format("%s: %s (%.1f s)", step.host(), step.describe(), (end - start) / 1e9));
+    }
+
+    private void fail(RuntimeException e) {
+        // a step that did not start because another failed is not the cause
+        if (e instanceof CancellationException && failure.get() != null) return;
+        failure.compareAndSet(null, e);
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * "9 steps done in 3.2 s; critical path: data: create simulated host data 2.0 s → …": from
+     * the step that ended last, back through what each one waited for (the step that ended
+     * last before it began), so the chain says where the time went.
+     */
+    private String summary(double total) {
+        List<Timed> all;
+        synchronized (timed) {
+            all = new ArrayList<>(timed);
+        }
+        List<Timed> path = new ArrayList<>();
+        Timed step = all.stream().max(Comparator.comparingLong(Timed::end)).orElseThrow();
+        while (step != null) {
+            path.addFirst(step);
+            long began = step.start() + WAKE_UP_NANOS;
+            Timed current = step;
+            // on its host: each step there waited for the one before it (or ran beside it)
+            step = all.stream().filter(t -> t != current && t.host().equals(current.host()) && t.end() <= began)
+                    .max(Comparator.comparingLong(Timed::end)).orElse(null);
+        }
+        StringBuilder text = new StringBuilder();
+        for (Timed t : path) {
+            text.append(text.isEmpty() ? "" : " → ").append(t.host()).append(": ").append(t.what())
+                    .append(String.format(" %.1f s", t.seconds()));
+        }
+        return String.format("%d steps done in %.1f s; critical path (the host that finished last): %s", all.size(), total, text);
+    }
+
+    /** How long after what it waited for a step may begin and still count as waiting for it. */
+    private static final long WAKE_UP_NANOS = 20_000_000;
+}
