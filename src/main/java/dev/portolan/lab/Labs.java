@@ -12,7 +12,6 @@ import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
-import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.image.ImageCopy;
 import java.nio.charset.StandardCharsets;
