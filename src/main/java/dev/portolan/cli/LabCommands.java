@@ -35,6 +35,8 @@ import picocli.CommandLine.Parameters;
  * arguments are wrong.
  */
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = LabCommands.Version.class,
+        // every command answers --help and --version, before it asks for its arguments
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class})

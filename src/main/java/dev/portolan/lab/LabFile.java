@@ -1,5 +1,6 @@
 package dev.portolan.lab;
 
+import dev.portolan.engine.InvalidInputException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +32,19 @@ public final class LabFile {
 
     private LabFile() {}
 
+    /** Reads and checks a lab file; a file that is not there or cannot be read is said so, as bad input. */
     public static LabSpec read(Path file) {
+        String text;
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            return parse(Files.readString(file), file.getFileName().toString(), folder);
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            String where = file.isAbsolute() ? "" : " (looked for " + file.toAbsolutePath() + ")";
+            throw new InvalidInputException("There is no lab file " + file + where
+                    + ". Check the name, or make one from a template in the window (Labs ▸ New lab from a template).");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the lab file " + file, e);
+            throw new InvalidInputException("Cannot read the lab file " + file + ": " + e.getMessage() + ".");
         }
+        return parse(text, file.getFileName().toString(), file.toAbsolutePath().getParent());
     }
 
     /** Parses and checks {@code text}; {@code fileName} is used in the problems; build folders are taken as they are. */
