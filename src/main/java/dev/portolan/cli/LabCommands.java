@@ -39,16 +39,19 @@ import picocli.CommandLine.Parameters;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
-                LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class})
+                LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
+                LayersCommand.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** The command worked, and what it checked is worse than the limit it was given (`layers --lowest-efficiency`). */
+    public static final int OVER_LIMIT = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
-    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "--help",
-            "--version");
+    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "layers",
+            "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -224,6 +227,18 @@ public final class LabCommands {
                         .append("\n    ").append(h.reason().replace("\n", "\n    "));
             }
             print(hosts, text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "version", description = "Print Portolan's version.")
+    static final class VersionCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(new Version().getVersion()[0]);
             return 0;
         }
     }

@@ -2,7 +2,9 @@ package dev.portolan.operations;
 
 import dev.portolan.engine.ContainerOps;
 import dev.portolan.engine.ContainerRunner;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.Inspector;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.image.ImageArchiveReader;
@@ -147,13 +149,28 @@ public final class HostOperations {
 
     /** An image's layers from its history: two small requests. */
     public List<ImageLayer> layers(String image) {
-        return ImageLayers.read(clients().requests(), image);
+        try {
+            return ImageLayers.read(clients().requests(), image);
+        } catch (NotFoundException e) {
+            throw noSuchImage(image);
+        }
     }
 
     /** An image's files per layer, read in one pass over `docker save` as it streams. */
     public ImageContents contents(String image, long expectedBytes, TransferProgress progress) throws IOException {
-        try (InputStream archive = clients().stream().saveImageCmd(image).exec()) {
+        EngineClients engine = clients();
+        try {
+            engine.requests().inspectImageCmd(image).exec(); // `save` of a missing image fails only once streaming
+        } catch (NotFoundException e) {
+            throw noSuchImage(image);
+        }
+        try (InputStream archive = engine.stream().saveImageCmd(image).exec()) {
             return ImageArchiveReader.read(archive, expectedBytes, progress);
         }
+    }
+
+    private InvalidInputException noSuchImage(String image) {
+        return new InvalidInputException("There is no image " + image + " on " + host + ": `docker images` there lists those"
+                + " it has; pull or build it, or copy it from a host that has it.");
     }
 }

@@ -75,6 +75,29 @@ public final class HostRegistry {
      * what `portolan hosts` prints. Blocking.
      */
     public List<KnownHost> all(EngineEndpoint localEndpoint, LocalEngine local) {
+        List<KnownHost> hosts = known(localEndpoint, local);
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<KnownHost>> asked = hosts.stream().map(h -> parallel.submit(() -> answered(h))).toList();
+            return asked.stream().map(dev.portolan.app.Futures::join).toList();
+        }
+    }
+
+    /**
+     * The engine of the host named as `portolan hosts` names it ("local", "demo/node1",
+     * a saved endpoint's or a machine's name); a clear sentence when there is none.
+     */
+    public EngineEndpoint endpointOf(String name, EngineEndpoint localEndpoint, LocalEngine local) {
+        List<KnownHost> hosts = known(localEndpoint, local);
+        KnownHost host = hosts.stream().filter(h -> h.key().displayName().equals(name)).findFirst()
+                .orElseThrow(() -> new dev.portolan.engine.InvalidInputException("There is no host named " + name
+                        + ". Known hosts: " + String.join(", ", hosts.stream().map(h -> h.key().displayName()).toList()) + "."));
+        if (host.endpoint() != null) return host.endpoint();
+        if (host.key().kind() == HostKey.Kind.MACHINE && machine.isPresent()) return machine.get().endpoint(host.key().name());
+        throw new dev.portolan.engine.InvalidInputException(name + " is " + host.state() + ": start it first.");
+    }
+
+    /** Every host the providers know, without asking their engines. */
+    private List<KnownHost> known(EngineEndpoint localEndpoint, LocalEngine local) {
         List<KnownHost> hosts = new ArrayList<>();
         hosts.add(new KnownHost(HostKey.local(), "local engine", localEndpoint, "", localEndpoint.address()));
         for (EngineEndpoint e : saved.load()) hosts.add(new KnownHost(HostKey.endpoint(e.name()), e.source(), e, "", e.address()));
@@ -84,10 +107,7 @@ public final class HostRegistry {
         }
         machine.ifPresent(cli -> cli.list().forEach(m -> hosts.add(new KnownHost(HostKey.machine(m.name()),
                 "docker-machine · " + m.driver(), null, m.state(), m.url() + (m.error().isBlank() ? "" : " · " + m.error())))));
-        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<KnownHost>> asked = hosts.stream().map(h -> parallel.submit(() -> answered(h))).toList();
-            return asked.stream().map(dev.portolan.app.Futures::join).toList();
-        }
+        return hosts;
     }
 
     /** The host with its state: "live", or why its engine does not answer; a host with no endpoint keeps its provider's word. */

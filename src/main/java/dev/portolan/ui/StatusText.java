@@ -41,14 +41,6 @@ public final class StatusText {
 
     /** 1536 → "1.5 KB" */
     public static String bytes(long bytes) {
-        if (bytes < 1000) return bytes + " B";
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        do {
-            value /= 1000;
-            unit++;
-        } while (value >= 1000 && unit < units.length - 1);
-        return (value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value)) + " " + units[unit];
+        return dev.portolan.app.Sizes.text(bytes);
     }
 }

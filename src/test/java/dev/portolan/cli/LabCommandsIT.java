@@ -75,6 +75,36 @@ class LabCommandsIT extends EngineTest {
     }
 
     @Test
+    void anImagesLayersAndItsWasteWithDiveLikeLimits() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM " + TestEngine.BUSYBOX + "\n"
+                + "RUN dd if=/dev/zero of=/big bs=1024 count=256\nRUN rm /big\nENV READY=1\n");
+        String tag = "portolan-test/cli-waste:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        dev.portolan.image.ImageBuild.build(engine.docker(), dir, tag, dev.portolan.image.ImageBuild.Listener.steps(s -> { }),
+                () -> false);
+        try {
+            Run layers = portolan("layers", tag);
+            assertEquals(0, layers.code(), layers.err());
+            assertTrue(layers.out().contains("RUN dd if=/dev/zero of=/big") && layers.out().contains("/big (1 hidden copy)"),
+                    layers.out());
+            assertTrue(layers.out().contains("262 KB hidden by later layers"), layers.out());
+
+            Run strict = portolan("layers", "--json", "--lowest-efficiency", "0.99", "--highest-wasted-bytes", "100KB", tag);
+            assertEquals(LabCommands.OVER_LIMIT, strict.code(), strict.err());
+            assertTrue(strict.out().contains("\"wastedBytes\" : 262144"), strict.out());
+            assertEquals(0, portolan("layers", "--highest-wasted-bytes", "1MiB", tag).code(), "within the limit");
+
+            Run missing = portolan("layers", "portolan-test/no-such-image");
+            assertEquals(LabCommands.BAD_INPUT, missing.code());
+            assertTrue(missing.err().startsWith("There is no image portolan-test/no-such-image on "), missing.err());
+            Run badHost = portolan("layers", "--host", "nowhere", tag);
+            assertEquals(LabCommands.BAD_INPUT, badHost.code());
+            assertTrue(badHost.err().startsWith("There is no host named nowhere. Known hosts: local"), badHost.err());
+        } finally {
+            engine.docker().removeImageCmd(tag).withForce(true).exec();
+        }
+    }
+
+    @Test
     void aBadFileOrCommandExitsWith2AndSaysWhere() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: demo\nhosts:\n  - name: n1\n    provder: simulated\n");
