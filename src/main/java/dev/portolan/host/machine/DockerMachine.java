@@ -166,10 +166,12 @@ public final class DockerMachine {
             throw new MachineCommandException(shown + " could not start: " + e.getMessage());
         }
         List<String> last = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = Thread.ofVirtual().start(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     output.accept(line);
+                    if (all.size() < 500) all.add(line);
                     last.add(line);
                     if (last.size() > 5) last.removeFirst();
                 }
@@ -197,8 +199,15 @@ public final class DockerMachine {
             throw new MachineCommandException(shown + " was interrupted.");
         }
         if (process.exitValue() != 0) {
-            throw new MachineCommandException(shown + " failed (exit " + process.exitValue() + "): "
-                    + (last.isEmpty() ? "no output" : String.join(" ", last)));
+            String printed = last.isEmpty() ? "no output" : String.join(" ", last);
+            String machine = args.stream().filter(a -> !a.startsWith("-")).reduce((a, b) -> b).orElse(null);
+            MachineFailure known;
+            synchronized (all) {
+                known = MachineFailure.recognise(String.join("\n", all), machine).orElse(null);
+            }
+            throw new MachineCommandException(known != null
+                    ? shown + " failed. " + known.sentence() + " (It printed: " + printed + ")"
+                    : shown + " failed (exit " + process.exitValue() + "): " + printed, known);
         }
     }
 

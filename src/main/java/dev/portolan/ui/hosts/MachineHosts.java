@@ -4,6 +4,8 @@ import dev.portolan.host.HostKey;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
+import dev.portolan.host.machine.MachineCommandException;
+import dev.portolan.host.machine.MachineFailure;
 import dev.portolan.host.machine.Machine;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
@@ -121,8 +123,9 @@ public final class MachineHosts {
         if (cli.isEmpty() || m == null) return;
         DockerMachine dm = cli.get();
         Progress progress = window.progress(line -> { });
+        var known = new java.util.concurrent.atomic.AtomicReference<MachineFailure>();
         hosts.runner().run("docker-machine " + verb + " " + m.name() + "…", "docker-machine " + verb + " " + m.name()
-                + ": done", "docker-machine " + verb + " " + m.name(), () -> {
+                + ": done", "docker-machine " + verb + " " + m.name(), () -> recognised(known, () -> {
                     switch (verb) {
                         case "start" -> dm.start(m.name(), progress::step, progress);
                         case "stop" -> dm.stop(m.name(), progress::step, progress);
@@ -131,30 +134,47 @@ public final class MachineHosts {
                         case "regenerate-certs" -> dm.regenerateCertificates(m.name(), progress::step, progress);
                         default -> throw new IllegalArgumentException(verb);
                     }
-                    return null;
-                }, done -> {
+                }), done -> {
                     window.done("docker-machine " + verb + " " + m.name() + " finished.");
                     refresh();
-                }, error -> {
-                    window.failed(error);
-                    refresh();
-                });
+                }, error -> failed(window, error, known.get(), m.name()));
     }
 
     /** docker-machine create, its output in {@code window}. */
     public void create(String name, String driver, List<String> flags, ProgressWindow window) {
         if (cli.isEmpty()) return;
         Progress progress = window.progress(line -> { });
+        var known = new java.util.concurrent.atomic.AtomicReference<MachineFailure>();
         hosts.runner().run("docker-machine create " + name + "…", "Created " + name, "docker-machine create " + name,
-                () -> {
-                    cli.get().create(name, driver, flags, progress::step, progress);
-                    return null;
-                }, done -> {
+                () -> recognised(known, () -> cli.get().create(name, driver, flags, progress::step, progress)), done -> {
                     window.done(name + " is up and running.");
                     refresh();
-                }, error -> {
-                    window.failed(error);
-                    refresh();
-                });
+                }, error -> failed(window, error, known.get(), name));
+    }
+
+    /** Runs a command, keeping the known failure it ends in (if any) for the window. */
+    private static Void recognised(java.util.concurrent.atomic.AtomicReference<MachineFailure> known, Runnable command) {
+        try {
+            command.run();
+            return null;
+        } catch (MachineCommandException e) {
+            known.set(e.failure().orElse(null));
+            throw e;
+        }
+    }
+
+    /** Says why a command failed and, when the fix is safe, offers it as one click. */
+    private void failed(ProgressWindow window, String error, MachineFailure known, String machine) {
+        window.failed(error);
+        if (known != null && known.safeFix() != null && cli.isPresent()) {
+            DockerMachine dm = cli.get();
+            window.offerFix(known.safeFix().label, () -> hosts.runner().run(known.safeFix().label + " " + machine + "…",
+                    known.safeFix().label + ": done for " + machine, known.safeFix().label + " " + machine, () -> {
+                        if (known.safeFix() == MachineFailure.SafeFix.REMOVE_LEFTOVER) dm.remove(machine, line -> { }, Progress.NONE);
+                        else dm.regenerateCertificates(machine, line -> { }, Progress.NONE);
+                        return null;
+                    }, done -> refresh()));
+        }
+        refresh();
     }
 }

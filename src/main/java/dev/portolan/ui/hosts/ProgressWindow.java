@@ -22,6 +22,8 @@ public final class ProgressWindow {
     private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
     private final Label outcome = new Label();
     private final Button cancel = new Button("Cancel");
+    /** The one-click fix of a known failure, shown only when there is one. */
+    private final Button fix = new Button();
     private final long started = System.nanoTime();
     private volatile boolean cancelled;
 
@@ -42,7 +44,10 @@ public final class ProgressWindow {
                 outcome.setText("Cancelling: undoing what was made…");
             }
         });
-        HBox buttons = new HBox(cancel);
+        fix.setId("progress-fix");
+        fix.setVisible(false);
+        fix.setManaged(false);
+        HBox buttons = new HBox(8, fix, cancel);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox root = new VBox(10, steps, bar, outcome, buttons);
         root.setPadding(new Insets(12));
@@ -74,6 +79,18 @@ public final class ProgressWindow {
 
     public void failed(String reason) {
         finish(reason, true);
+    }
+
+    /** Offers a safe fix of what failed, as one button; the window closes when it is pressed. */
+    public void offerFix(String label, Runnable action) {
+        fix.setText(label);
+        fix.getStyleClass().add("accent");
+        fix.setOnAction(e -> {
+            fix.getScene().getWindow().hide();
+            action.run();
+        });
+        fix.setVisible(true);
+        fix.setManaged(true);
     }
 
     private void finish(String text, boolean error) {

@@ -120,6 +120,27 @@ class DockerMachineIT extends EngineTest {
     }
 
     @Test
+    void knownFailuresAreSaidInPlainWordsAndALeftoverMachineIsRemovedByTheOfferedFix() {
+        DockerMachine dm = machine(Map.of());
+        var vtx = assertThrows(MachineCommandException.class,
+                () -> dm.create("nofirmware", "vtx-off", List.of(), line -> { }, Progress.NONE));
+        assertTrue(vtx.getMessage().contains("enable \"Intel Virtualization Technology\""), vtx.getMessage());
+        assertTrue(vtx.failure().orElseThrow().safeFix() == null, "firmware is the user's to change");
+
+        var hostOnly = assertThrows(MachineCommandException.class,
+                () -> dm.create("leftover", "hostonly-invisible", List.of(), line -> { }, Progress.NONE));
+        assertTrue(hostOnly.failure().orElseThrow().cause().contains("host-only"), hostOnly.getMessage());
+        // the failed create left the machine's folder: the next create is refused, and the fix is offered
+        var again = assertThrows(MachineCommandException.class,
+                () -> dm.create("leftover", "generic", List.of(), line -> { }, Progress.NONE));
+        assertEquals(MachineFailure.SafeFix.REMOVE_LEFTOVER, again.failure().orElseThrow().safeFix(), again.getMessage());
+        dm.remove("leftover", line -> { }, Progress.NONE);
+        dm.create("leftover", "generic", List.of(), line -> { }, Progress.NONE);
+        assertTrue(dm.list().stream().anyMatch(m -> m.name().equals("leftover") && m.isRunning()));
+        dm.remove("leftover", line -> { }, Progress.NONE);
+    }
+
+    @Test
     void badInputGivesTheCliOwnWords() {
         DockerMachine dm = machine(Map.of());
         var driver = assertThrows(MachineCommandException.class, () -> dm.create("x", "nosuchdriver", List.of(),
@@ -161,7 +182,7 @@ class DockerMachineIT extends EngineTest {
             clients.requests().removeContainerCmd(name + "-app").withForce(true).exec();
         }
         var noMachine = new dev.portolan.lab.Labs(engine.docker(), simulated, TestEngine.DIND, null);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.portolan.engine.InvalidInputException.class, () -> noMachine.plan(lab));
+        var e = assertThrows(dev.portolan.engine.InvalidInputException.class, () -> noMachine.plan(lab));
         assertTrue(e.getMessage().contains("docker-machine is not installed here"), e.getMessage());
     }
 }
