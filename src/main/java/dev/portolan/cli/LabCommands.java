@@ -88,7 +88,7 @@ public final class LabCommands {
         boolean json;
 
         @Option(names = "--host-image", description = "Docker-in-Docker image of hosts that name none (default: the "
-                + "setting portolan.host-image or PORTOLAN_HOST_IMAGE, else " + Settings.PUBLIC_HOST_IMAGE + ").")
+                + "settings file, or portolan.host-image / PORTOLAN_HOST_IMAGE; else " + Settings.PUBLIC_HOST_IMAGE + ").")
         String hostImage;
 
         PrintWriter out() {

@@ -18,9 +18,24 @@ public record ImageSubstitutes(Map<String, String> byImage) {
         byImage = Map.copyOf(byImage);
     }
 
+    /** The shared settings' substitutes (the property, the variable, or the settings file). */
     public static ImageSubstitutes fromEnvironment() {
-        String text = System.getProperty("portolan.image-substitutes", System.getenv("PORTOLAN_IMAGE_SUBSTITUTES"));
-        return text == null || text.isBlank() ? NONE : parse(text);
+        String text = dev.portolan.app.Settings.current().imageSubstitutes();
+        return text.isBlank() ? NONE : parse(text);
+    }
+
+    /** What is wrong with a text of substitutes as typed: each pair must read IMAGE=LOCAL-IMAGE. */
+    public static java.util.List<String> problems(String text) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        if (text == null || text.isBlank()) return found;
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.strip().length() - 1 || pair.substring(eq + 1).isBlank()) {
+                found.add("Image substitutes: '" + pair.strip() + "' should read IMAGE=LOCAL-IMAGE, such as "
+                        + "busybox:1.36=my/busybox.");
+            }
+        }
+        return found;
     }
 
     static ImageSubstitutes parse(String text) {

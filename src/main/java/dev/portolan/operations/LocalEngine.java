@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * The local engine and what Portolan makes on it: its simulated hosts and the labs on
  * them. The one place that builds {@link Labs}, so the window's Apply and `portolan apply`
- * use the same defaults: the host image of {@link Settings#hostImage()}, the image
+ * use the same defaults: the host image of the shared {@link Settings}, the image
  * substitutes of the environment, docker-machine where it is installed.
  */
 public final class LocalEngine {
@@ -48,7 +48,7 @@ public final class LocalEngine {
 
     /** Labs with the shared defaults. */
     public Labs labs() {
-        return labs(Settings.hostImage());
+        return labs(Settings.current().hostImage());
     }
 
     /** Labs whose hosts that name no image run {@code hostImage}. */

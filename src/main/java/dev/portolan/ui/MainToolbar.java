@@ -34,7 +34,22 @@ final class MainToolbar {
         name.getStyleClass().add("app-title");
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("theme-dark");
-        dark.setOnAction(e -> PortolanApp.Themes.apply(window.getScene(), dark.isSelected()));
+        dark.setSelected(dev.portolan.app.Settings.current().darkTheme());
+        dark.setOnAction(e -> {
+            PortolanApp.Themes.apply(window.getScene(), dark.isSelected());
+            // kept in the settings file, so the next start opens in the same theme
+            var settings = dev.portolan.app.Settings.current();
+            var saved = settings.saved();
+            settings.save(new dev.portolan.app.Settings.Saved(saved.hostImage(), saved.imageSubstitutes(), dark.isSelected()));
+        });
+        Button settingsButton = new Button("⚙");
+        settingsButton.setId("open-settings");
+        settingsButton.setTooltip(new javafx.scene.control.Tooltip("Settings (Ctrl+,)"));
+        settingsButton.setOnAction(e -> SettingsWindow.open(window.getScene().getWindow(), dev.portolan.app.Settings.current(),
+                saved -> {
+                    dark.setSelected(saved.darkTheme());
+                    PortolanApp.Themes.apply(window.getScene(), saved.darkTheme());
+                }));
         // Labs: new from a template, open a file, or one of the recent ones
         javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open lab…");
         open.setId("open-lab");
@@ -83,10 +98,12 @@ final class MainToolbar {
         this.host = host;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, spacer, dark, about);
+        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, spacer, dark, settingsButton, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), open::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                        settingsButton::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), dark::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),

@@ -33,7 +33,7 @@ public final class PortolanApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow(resolver, dialogs);
         Scene scene = new Scene(window.root(), 1280, 800);
-        Themes.apply(scene, false);
+        Themes.apply(scene, dev.portolan.app.Settings.current().darkTheme());
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME);
         var icon = PortolanApp.class.getResource("/dev/portolan/assets/portolan-icon.png");

@@ -31,7 +31,7 @@ final class NewSimulatedHostDialog {
         List<String> dind = local == null ? List.of() : local.images().stream().flatMap(i -> i.tags().stream())
                 .filter(t -> t.contains("dind")).sorted().toList();
         image.getItems().setAll(dind);
-        image.setValue(dev.portolan.app.Settings.hostImage());
+        image.setValue(dev.portolan.app.Settings.current().hostImage());
         TextField ports = new TextField();
         ports.setId("sim-ports");
         ports.setPromptText("8080:80 (this computer's 127.0.0.1:8080 → the host's port 80)");
