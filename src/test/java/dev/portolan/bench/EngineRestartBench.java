@@ -1,6 +1,5 @@
 package dev.portolan.bench;
 
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.Progress;
@@ -11,7 +10,7 @@ import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.Labs;
 import dev.portolan.testing.DockerCli;
 import dev.portolan.testing.EngineTest;
-import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +47,9 @@ class EngineRestartBench extends EngineTest {
     @BeforeAll
     static void apply() throws Exception {
         home = Files.createTempDirectory("portolan-bench");
-        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs test = TestLabs.in(engine, home);
+        hosts = test.hosts();
+        labs = test.labs();
         lab = LabFile.parse(LAB, "benchrestart.yaml");
         labs.apply(lab, Progress.NONE);
     }

@@ -1,14 +1,13 @@
 package dev.portolan.bench;
 
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.host.Progress;
-import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.host.tls.CertificateAuthority;
 import dev.portolan.lab.LabFile;
 import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.Labs;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ class LabVsScriptBench extends EngineTest {
     @BeforeAll
     static void prepare() throws Exception {
         home = Files.createTempDirectory("portolan-bench");
-        SimulatedHosts hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs test = TestLabs.in(engine, home);
+        labs = test.labs();
         lab = LabFile.parse("""
                 name: benchvs
                 hosts:

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestLab;
 import dev.portolan.testing.TestEngine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,14 +17,8 @@ class LabCommandsIT extends EngineTest {
     @TempDir
     Path dir;
 
-    /** Exit code, then what was printed. */
-    private record Run(int code, String out, String err) {}
-
-    private static Run portolan(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCommands.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static Cli portolan(String... args) {
+        return Cli.run(args);
     }
 
     @Test
@@ -36,40 +28,40 @@ class LabCommandsIT extends EngineTest {
         Path file = lab.writeTo(dir);
         String image = "--host-image=" + TestEngine.DIND;
 
-        Run plan = portolan("plan", image, file.toString());
+        Cli plan = portolan("plan", image, file.toString());
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().contains("web: create simulated host web"), plan.out());
 
-        Run apply = portolan("apply", image, file.toString());
+        Cli apply = portolan("apply", image, file.toString());
         assertEquals(0, apply.code(), apply.err());
         assertTrue(apply.out().contains(name + " is applied"), apply.out());
 
-        Run again = portolan("plan", "--json", image, file.toString());
+        Cli again = portolan("plan", "--json", image, file.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals("[ ]", again.out().strip(), "nothing left to do");
 
-        Run status = portolan("status", file.toString());
+        Cli status = portolan("status", file.toString());
         assertTrue(status.out().contains("web: running") && status.out().contains("data: running"), status.out());
         // a host stopped by hand: status and plan say so, and apply starts it
         assertEquals(0, new dev.portolan.testing.DockerCli(dir).run("stop", "portolan-" + name + "-web").exit());
-        Run stopped = portolan("status", file.toString());
+        Cli stopped = portolan("status", file.toString());
         assertTrue(stopped.out().contains("web: stopped (simulated)") && stopped.out().contains("data: running"), stopped.out());
-        Run planStart = portolan("plan", image, file.toString());
+        Cli planStart = portolan("plan", image, file.toString());
         assertTrue(planStart.out().contains("web: start host web (stopped)") && !planStart.out().contains("create"), planStart.out());
         assertEquals(0, portolan("apply", image, file.toString()).code());
         assertTrue(portolan("status", file.toString()).out().contains("web: running"));
 
-        Run hosts = portolan("hosts");
+        Cli hosts = portolan("hosts");
         assertEquals(0, hosts.code(), hosts.err());
         assertTrue(hosts.out().startsWith("local") && hosts.out().contains(name + "/web") && hosts.out().contains(name + "/data"),
                 hosts.out());
         assertTrue(hosts.out().lines().anyMatch(l -> l.startsWith(name + "/web") && l.contains("simulated host") && l.endsWith("live")),
                 hosts.out());
 
-        Run ls = portolan("ls", "--json");
+        Cli ls = portolan("ls", "--json");
         assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
 
-        Run destroy = portolan("destroy", "--remove-volumes", file.toString());
+        Cli destroy = portolan("destroy", "--remove-volumes", file.toString());
         assertEquals(0, destroy.code(), destroy.err());
         assertTrue(portolan("status", file.toString()).out().contains("web: absent"));
     }
@@ -82,21 +74,21 @@ class LabCommandsIT extends EngineTest {
         dev.portolan.image.ImageBuild.build(engine.docker(), dir, tag, dev.portolan.image.ImageBuild.Listener.steps(s -> { }),
                 () -> false);
         try {
-            Run layers = portolan("layers", tag);
+            Cli layers = portolan("layers", tag);
             assertEquals(0, layers.code(), layers.err());
             assertTrue(layers.out().contains("RUN dd if=/dev/zero of=/big") && layers.out().contains("/big (1 hidden copy)"),
                     layers.out());
             assertTrue(layers.out().contains("262 KB hidden by later layers"), layers.out());
 
-            Run strict = portolan("layers", "--json", "--lowest-efficiency", "0.99", "--highest-wasted-bytes", "100KB", tag);
+            Cli strict = portolan("layers", "--json", "--lowest-efficiency", "0.99", "--highest-wasted-bytes", "100KB", tag);
             assertEquals(LabCommands.OVER_LIMIT, strict.code(), strict.err());
             assertTrue(strict.out().contains("\"wastedBytes\" : 262144"), strict.out());
             assertEquals(0, portolan("layers", "--highest-wasted-bytes", "1MiB", tag).code(), "within the limit");
 
-            Run missing = portolan("layers", "portolan-test/no-such-image");
+            Cli missing = portolan("layers", "portolan-test/no-such-image");
             assertEquals(LabCommands.BAD_INPUT, missing.code());
             assertTrue(missing.err().startsWith("There is no image portolan-test/no-such-image on "), missing.err());
-            Run badHost = portolan("layers", "--host", "nowhere", tag);
+            Cli badHost = portolan("layers", "--host", "nowhere", tag);
             assertEquals(LabCommands.BAD_INPUT, badHost.code());
             assertTrue(badHost.err().startsWith("There is no host named nowhere. Known hosts: local"), badHost.err());
         } finally {
@@ -108,10 +100,10 @@ class LabCommandsIT extends EngineTest {
     void aBadFileOrCommandExitsWith2AndSaysWhere() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: demo\nhosts:\n  - name: n1\n    provder: simulated\n");
-        Run bad = portolan("plan", file.toString());
+        Cli bad = portolan("plan", file.toString());
         assertEquals(LabCommands.BAD_INPUT, bad.code());
         assertTrue(bad.err().startsWith("bad.yaml:4:5: unknown key 'provder'"), bad.err());
-        Run unknown = portolan("plna", file.toString());
+        Cli unknown = portolan("plna", file.toString());
         assertEquals(LabCommands.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("Unmatched argument") || unknown.err().contains("plna"), unknown.err());
     }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
-import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +30,9 @@ class LabPipelineIT extends EngineTest {
 
     @BeforeAll
     static void connect() {
-        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs test = TestLabs.in(engine, home);
+        hosts = test.hosts();
+        labs = test.labs();
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.engine.ContainerOps;
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
@@ -12,7 +11,7 @@ import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.DockerCli;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.Eventually;
-import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,8 +71,9 @@ class LabRestartIT extends EngineTest {
 
     @BeforeAll
     static void apply() {
-        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs test = TestLabs.in(engine, home);
+        hosts = test.hosts();
+        labs = test.labs();
         lab = LabFile.parse(LAB, NAME + ".yaml");
         cli = new DockerCli(home.resolve("docker"));
         labs.apply(lab, Progress.NONE);

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.model.TaskState;
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,9 @@ class LabTemplatesIT extends EngineTest {
 
     @BeforeAll
     static void connect() {
-        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs test = TestLabs.in(engine, home);
+        hosts = test.hosts();
+        labs = test.labs();
     }
 
     static List<String> templates() {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerOps;
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestLab;
 import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.TestLabs;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,9 @@ class LabsIT extends EngineTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
-        labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
+        TestLabs both = TestLabs.in(engine, home);
+        hosts = both.hosts();
+        labs = both.labs();
         TestLab test = TestLab.webDb("it");
         webPort = test.webPort();
         lab = LabFile.parse(test.text(), "web-db.yaml");
