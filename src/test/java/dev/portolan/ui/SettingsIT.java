@@ -28,6 +28,9 @@ class SettingsIT extends WindowTest {
         byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
         try {
             open(new EndpointResolver(Map.of(), dockerConfig, false));
+            // the toolbar decides what fits at its first layout: click once the gear shows
+            waitFor("the settings button shows", Duration.ofSeconds(5),
+                    () -> robot.lookup("#open-settings").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
             robot.clickOn("#open-settings");
             waitFor("the settings window opens", Duration.ofSeconds(5), () -> robot.lookup("#settings-save").tryQuery().isPresent());
             // the tests set the host image as a property: the window says it wins over the file
