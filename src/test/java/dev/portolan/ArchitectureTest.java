@@ -59,6 +59,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCommandLineConnectsThroughTheHostLayer() {
+        noClasses().that().resideInAPackage("dev.portolan.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.portolan.engine.EngineClients")
+                .because("a command opens the local engine and other hosts through LocalEngine and HostOperations")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackages("dev.portolan.ui..").and().doNotHaveSimpleName("Main")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")

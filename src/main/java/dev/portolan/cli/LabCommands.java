@@ -6,9 +6,7 @@ import dev.portolan.app.Settings;
 import dev.portolan.app.UserDirectories;
 import dev.portolan.operations.HostRegistry;
 import dev.portolan.operations.LocalEngine;
-import dev.portolan.engine.DockerContexts;
 import dev.portolan.engine.EndpointResolver;
-import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
@@ -97,10 +95,8 @@ public final class LabCommands {
 
         /** Runs {@code work} on the local engine, connected for the command's whole run. */
         <T> T withEngine(java.util.function.Function<LocalEngine, T> work) {
-            EndpointResolver resolver = EndpointResolver.forThisProcess();
-            try (EngineClients local = EngineClients.connect(resolver.resolve())) {
-                return work.apply(new LocalEngine("local engine", () -> local, UserDirectories.forThisUser().config(),
-                        new DockerContexts(resolver.dockerConfigDir())));
+            try (LocalEngine local = LocalEngine.connect(EndpointResolver.forThisProcess(), UserDirectories.forThisUser().config())) {
+                return work.apply(local);
             }
         }
 
@@ -248,9 +244,7 @@ public final class LabCommands {
     static final class Hosts extends LabCommand {
         @Override
         public Integer call() throws Exception {
-            var endpoint = EndpointResolver.forThisProcess().resolve();
-            List<HostRegistry.KnownHost> hosts = withEngine(local -> new HostRegistry(UserDirectories.forThisUser().config(),
-                    dev.portolan.host.machine.DockerMachine.fromEnvironment()).all(endpoint, local));
+            List<HostRegistry.KnownHost> hosts = withEngine(local -> local.registry().all(local));
             StringBuilder text = new StringBuilder();
             for (var h : hosts) {
                 text.append(text.isEmpty() ? "" : "\n").append(String.format("%-28s %-26s %s", h.key().displayName(),

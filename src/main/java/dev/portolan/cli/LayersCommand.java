@@ -1,16 +1,11 @@
 package dev.portolan.cli;
 
 import dev.portolan.app.Sizes;
-import dev.portolan.app.UserDirectories;
-import dev.portolan.engine.EndpointResolver;
-import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.InvalidInputException;
-import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.image.ImageContents;
 import dev.portolan.image.ImageLayer;
 import dev.portolan.image.TransferProgress;
 import dev.portolan.operations.HostOperations;
-import dev.portolan.operations.HostRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +44,9 @@ final class LayersCommand extends LabCommands.LabCommand {
         if (lowestEfficiency != null && (lowestEfficiency < 0 || lowestEfficiency > 1)) {
             throw new InvalidInputException("--lowest-efficiency: " + lowestEfficiency + " is not a share between 0 and 1, such as 0.95.");
         }
-        var localEndpoint = EndpointResolver.forThisProcess().resolve();
         ImageContents contents = withEngine(local -> {
-            var endpoint = new HostRegistry(UserDirectories.forThisUser().config(), DockerMachine.fromEnvironment())
-                    .endpointOf(host, localEndpoint, local);
-            try (EngineClients engine = EngineClients.connect(endpoint)) {
-                return HostOperations.of(engine).contents(image, 0, TransferProgress.NONE);
+            try (HostOperations operations = HostOperations.connect(local.registry().endpointOf(host, local))) {
+                return operations.contents(image, 0, TransferProgress.NONE);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("reading " + image + " on " + host + " failed", e);
             }

@@ -4,6 +4,7 @@ import dev.portolan.engine.ContainerOps;
 import dev.portolan.engine.ContainerRunner;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.Inspector;
 import dev.portolan.engine.RunSpec;
@@ -34,10 +35,12 @@ import java.util.function.Supplier;
  * between a check and its use cannot be — a call on a host that is not connected throws
  * {@link HostNotConnectedException}, which says what to do. Blocking: call off the FX thread.
  */
-public final class HostOperations {
+public final class HostOperations implements AutoCloseable {
 
     private final String host;
     private final Supplier<EngineClients> clients;
+    /** The connection {@link #connect} opened, closed with this; null when the clients are someone else's. */
+    private EngineClients owned;
 
     /**
      * @param host    the host's name, as messages say it
@@ -51,6 +54,19 @@ public final class HostOperations {
     /** The operations of an engine connected for the caller's whole use (the command line, a lab). */
     public static HostOperations of(EngineClients connected) {
         return new HostOperations(connected.endpoint().name(), () -> connected);
+    }
+
+    /** Connects to an engine for the caller's whole use (a `portolan` command); closing this closes it. */
+    public static HostOperations connect(EngineEndpoint endpoint) {
+        EngineClients connected = EngineClients.connect(endpoint);
+        HostOperations operations = of(connected);
+        operations.owned = connected;
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) owned.close();
     }
 
     public String host() {

@@ -74,8 +74,8 @@ public final class HostRegistry {
      * Every host, each asked whether its engine answers (side by side, 1.5 s at most each):
      * what `portolan hosts` prints. Blocking.
      */
-    public List<KnownHost> all(EngineEndpoint localEndpoint, LocalEngine local) {
-        List<KnownHost> hosts = known(localEndpoint, local);
+    public List<KnownHost> all(LocalEngine local) {
+        List<KnownHost> hosts = known(local);
         try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<KnownHost>> asked = hosts.stream().map(h -> parallel.submit(() -> answered(h))).toList();
             return asked.stream().map(dev.portolan.app.Futures::join).toList();
@@ -86,8 +86,8 @@ public final class HostRegistry {
      * The engine of the host named as `portolan hosts` names it ("local", "demo/node1",
      * a saved endpoint's or a machine's name); a clear sentence when there is none.
      */
-    public EngineEndpoint endpointOf(String name, EngineEndpoint localEndpoint, LocalEngine local) {
-        List<KnownHost> hosts = known(localEndpoint, local);
+    public EngineEndpoint endpointOf(String name, LocalEngine local) {
+        List<KnownHost> hosts = known(local);
         KnownHost host = hosts.stream().filter(h -> h.key().displayName().equals(name)).findFirst()
                 .orElseThrow(() -> new dev.portolan.engine.InvalidInputException("There is no host named " + name
                         + ". Known hosts: " + String.join(", ", hosts.stream().map(h -> h.key().displayName()).toList()) + "."));
@@ -97,9 +97,9 @@ public final class HostRegistry {
     }
 
     /** Every host the providers know, without asking their engines. */
-    private List<KnownHost> known(EngineEndpoint localEndpoint, LocalEngine local) {
+    private List<KnownHost> known(LocalEngine local) {
         List<KnownHost> hosts = new ArrayList<>();
-        hosts.add(new KnownHost(HostKey.local(), "local engine", localEndpoint, "", localEndpoint.address()));
+        hosts.add(new KnownHost(HostKey.local(), "local engine", local.endpoint(), "", local.endpoint().address()));
         for (EngineEndpoint e : saved.load()) hosts.add(new KnownHost(HostKey.endpoint(e.name()), e.source(), e, "", e.address()));
         for (SimulatedHost h : local.simulatedHosts().list()) {
             hosts.add(new KnownHost(HostKey.simulated(h.lab(), h.name()), "simulated host", h.isRunning() ? h.endpoint() : null,

@@ -2,7 +2,9 @@ package dev.portolan.operations;
 
 import dev.portolan.app.Settings;
 import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.lab.Labs;
@@ -15,23 +17,63 @@ import java.util.function.Supplier;
  * use the same defaults: the host image of the shared {@link Settings}, the image
  * substitutes of the environment, docker-machine where it is installed.
  */
-public final class LocalEngine {
+public final class LocalEngine implements AutoCloseable {
 
     private final String name;
+    private final EngineEndpoint endpoint;
     private final Supplier<EngineClients> clients;
+    /** The connection this object opened itself (the command line's), closed with it; null when borrowed. */
+    private final EngineClients owned;
     private final Path configDir;
     private final DockerContexts contexts;
 
     /**
+     * The local engine through a connection someone else keeps (the window's watcher).
+     *
+     * @param endpoint  where it answers, or null while not known
      * @param clients   the local engine's clients while connected, null while not
      * @param configDir where labs keep their CA and their hosts' certificates
      * @param contexts  the docker CLI's context store the hosts are registered in
      */
-    public LocalEngine(String name, Supplier<EngineClients> clients, Path configDir, DockerContexts contexts) {
+    public LocalEngine(String name, EngineEndpoint endpoint, Supplier<EngineClients> clients, Path configDir,
+            DockerContexts contexts) {
+        this(name, endpoint, clients, null, configDir, contexts);
+    }
+
+    private LocalEngine(String name, EngineEndpoint endpoint, Supplier<EngineClients> clients, EngineClients owned,
+            Path configDir, DockerContexts contexts) {
         this.name = name;
+        this.endpoint = endpoint;
         this.clients = clients;
+        this.owned = owned;
         this.configDir = configDir;
         this.contexts = contexts;
+    }
+
+    /**
+     * Connects to the local engine the way the docker CLI finds it, for a caller's whole run
+     * (a `portolan` command); closing this closes the connection.
+     */
+    public static LocalEngine connect(EndpointResolver resolver, Path configDir) {
+        EngineEndpoint endpoint = resolver.resolve();
+        EngineClients clients = EngineClients.connect(endpoint);
+        return new LocalEngine("local engine", endpoint, () -> clients, clients, configDir,
+                new DockerContexts(resolver.dockerConfigDir()));
+    }
+
+    /** Where the local engine answers. */
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Every host Portolan knows, this engine's simulated hosts among them. */
+    public HostRegistry registry() {
+        return new HostRegistry(configDir, DockerMachine.fromEnvironment());
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) owned.close();
     }
 
     private EngineClients clients() {

@@ -173,7 +173,7 @@ public final class HostsController {
      */
     public LocalEngine localEngine() {
         return session(local).map(s -> s.asLocalEngine(configDir, contexts))
-                .orElseGet(() -> new LocalEngine("local engine", () -> null, configDir, contexts));
+                .orElseGet(() -> new LocalEngine("local engine", null, () -> null, configDir, contexts));
     }
 
     /** Makes a simulated host; its steps go to {@code window}, which can cancel. */

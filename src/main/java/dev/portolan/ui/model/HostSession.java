@@ -60,7 +60,7 @@ public final class HostSession implements AutoCloseable {
 
     /** This host as the local engine: its simulated hosts and the labs on them. */
     public LocalEngine asLocalEngine(java.nio.file.Path configDir, dev.portolan.engine.DockerContexts contexts) {
-        return new LocalEngine(model.name(), watcher::clients, configDir, contexts);
+        return new LocalEngine(model.name(), model.endpoint(), watcher::clients, configDir, contexts);
     }
 
     /** Whether the host's engine is connected now (it may be lost a moment later: operations say so then). */
