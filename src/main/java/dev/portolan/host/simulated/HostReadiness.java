@@ -34,7 +34,8 @@ final class HostReadiness {
                 } catch (RuntimeException notYet) {
                     if (System.nanoTime() > deadline) {
                         throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
-                                + whatToDo(host) + lastLog(host));
+                                + whatToDo(host) + lastLog(host, docker.inspectContainerCmd(host.containerId()).exec()
+                                        .getState().getStartedAt()));
                     }
                 }
                 if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
@@ -43,7 +44,7 @@ final class HostReadiness {
                     if (!Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting())) {
                         stopQuietly(host.containerId()); // a stop by hand: the restart policy leaves it stopped
                         throw new dev.portolan.engine.ExplainedFailure(host.name() + " stopped while starting (exit code "
-                                + state.getExitCodeLong() + "). " + whatToDo(host) + lastLog(host));
+                                + state.getExitCodeLong() + "). " + whatToDo(host) + lastLog(host, state.getStartedAt()));
                     }
                 }
                 Thread.sleep(10);
@@ -70,15 +71,14 @@ final class HostReadiness {
     }
 
     /**
-     * The last lines its engine printed since the container last started (not those of an
-     * earlier, healthy run), each once, as a block after a line break: "\nIts engine's log
-     * ends:\n  …"; empty when there are none.
+     * The last lines its engine printed since the container last started ({@code startedAt}, from
+     * the inspect its caller already made; not those of an earlier, healthy run), each once, as a
+     * block after a line break: "\nIts engine's log ends:\n  …"; empty when there are none.
      */
-    String lastLog(SimulatedHost host) {
+    private String lastLog(SimulatedHost host, String startedAt) {
         java.util.Set<String> lines = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         try {
             var command = docker.logContainerCmd(host.containerId()).withStdErr(true).withStdOut(true).withTail(8);
-            String startedAt = docker.inspectContainerCmd(host.containerId()).exec().getState().getStartedAt();
             if (startedAt != null && !startedAt.startsWith("0001")) {
                 command = command.withSince((int) java.time.Instant.parse(startedAt).getEpochSecond());
             }
@@ -103,7 +103,7 @@ final class HostReadiness {
         if (!host.isRunning()) {
             var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
             long exit = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
-            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + ")." + lastLog(host));
+            String reason = host.state() + (exit == 0 ? "" : " (exit code " + exit + ")." + lastLog(host, state.getStartedAt()));
             return new HostCondition(HostCondition.State.STOPPED, reason.strip());
         }
         try (var pinger = EngineClients.pinger(host.endpoint())) {
