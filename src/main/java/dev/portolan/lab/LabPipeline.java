@@ -1,6 +1,7 @@
 package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.portolan.app.Futures;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.ExplainedFailure;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,7 +65,7 @@ final class LabPipeline {
             }
             List<Future<?>> work = lab.hosts().stream()
                     .<Future<?>>map(host -> parallel.submit(() -> host(lab, host, builds, parallel))).toList();
-            for (Future<?> f : work) await(f);
+            for (Future<?> f : work) Futures.join(f);
         }
         RuntimeException failed = failure.get();
         if (failed != null) throw failed;
@@ -84,13 +84,13 @@ final class LabPipeline {
                 Labs.planHost(lab, host.name(), HostState.read(docker, lab.name()), steps, builds);
                 List<LabStep> containers = steps.stream().filter(LabPipeline::makesAContainer).toList();
                 List<Future<?>> first = steps.stream().filter(s -> !makesAContainer(s)).<Future<?>>map(s -> parallel.submit(() -> {
-                    if (s instanceof LabStep.CopyImage copy && imagesBuilt.containsKey(copy.image())) await(imagesBuilt.get(copy.image()));
+                    if (s instanceof LabStep.CopyImage copy && imagesBuilt.containsKey(copy.image())) Futures.join(imagesBuilt.get(copy.image()));
                     timed(s, () -> labs.runOnHost(lab, s, docker));
                 })).toList();
-                for (Future<?> f : first) await(f);
+                for (Future<?> f : first) Futures.join(f);
                 List<Future<?>> made = specsOn(lab, host.name()).stream().<Future<?>>map(spec -> parallel.submit(
                         () -> container(lab, spec, containers, docker))).toList();
-                for (Future<?> f : made) await(f);
+                for (Future<?> f : made) Futures.join(f);
                 // its containers' health checks, while the other hosts still work
                 LabHealth.waitUntilHealthy(onlyOn(lab, host.name()), h -> docker, progress);
             }
@@ -108,7 +108,7 @@ final class LabPipeline {
         List<String> before = new ArrayList<>(spec.dependsOn());
         before.addAll(spec.volumesFrom());
         for (String dependency : before) {
-            if (containersMade.containsKey(dependency)) await(containersMade.get(dependency));
+            if (containersMade.containsKey(dependency)) Futures.join(containersMade.get(dependency));
         }
         // its replicas are independent of each other: made side by side
         List<Thread> replicas = steps.stream().filter(step -> spec.name().equals(specOf(lab, step)))
@@ -183,18 +183,6 @@ final class LabPipeline {
         // a step that did not start because another failed is not the cause
         if (e instanceof CancellationException && failure.get() != null) return;
         failure.compareAndSet(null, e);
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**
