@@ -8,6 +8,7 @@ import dev.portolan.operations.HostRegistry;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.ExplainedFailure;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHost;
@@ -96,7 +97,13 @@ public final class LabCommands {
         /** Runs {@code work} on the local engine, connected for the command's whole run. */
         <T> T withEngine(java.util.function.Function<LocalEngine, T> work) {
             try (LocalEngine local = LocalEngine.connect(EndpointResolver.forThisProcess(), UserDirectories.forThisUser().config())) {
-                return work.apply(local);
+                try {
+                    return work.apply(local);
+                } catch (RuntimeException e) {
+                    // "No such file or directory" says nothing; say which engine and what to do
+                    if (EngineErrors.isUnreachable(e)) throw new ExplainedFailure(EngineErrors.unreachable(local.endpoint(), e));
+                    throw e;
+                }
             }
         }
 

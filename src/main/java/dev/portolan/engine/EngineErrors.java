@@ -43,6 +43,23 @@ public final class EngineErrors {
         };
     }
 
+    /**
+     * Whether this failure means the engine could not be reached at all (no socket, nothing
+     * listening, a timeout), rather than an answer from it: then {@link #unreachable} says
+     * what to do better than the failure's own words ("No such file or directory").
+     */
+    public static boolean isUnreachable(Throwable error) {
+        Throwable cause = rootCause(error);
+        if (cause instanceof FileNotFoundException || cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof AccessDeniedException) {
+            return true;
+        }
+        if (cause instanceof DockerException) return false;
+        String message = String.valueOf(cause.getMessage());
+        return message.contains("No such file") || message.contains("ENOENT") || message.contains("Connection refused")
+                || message.contains("ECONNREFUSED");
+    }
+
     /** What went wrong with an action on the engine, in the engine's own words where it has some. */
     public static String action(String what, Throwable error) {
         Throwable cause = rootCause(error);

@@ -10,8 +10,11 @@ import java.util.List;
 public final class LabTemplates {
 
     /** The templates' file names. */
-    public static final List<String> NAMES = List.of("web-db.yaml", "load-balancer.yaml", "swarm.yaml", "volume-container.yaml",
+    public static final List<String> NAMES = List.of("sample.yaml", "web-db.yaml", "load-balancer.yaml", "swarm.yaml", "volume-container.yaml",
             "logging-sidecar.yaml");
+
+    /** The small lab the first-run screen offers: three simulated hosts. */
+    public static final String SAMPLE = "sample.yaml";
 
     private LabTemplates() {}
 

@@ -101,7 +101,7 @@ public final class HostRegistry {
         List<KnownHost> hosts = new ArrayList<>();
         hosts.add(new KnownHost(HostKey.local(), "local engine", local.endpoint(), "", local.endpoint().address()));
         for (EngineEndpoint e : saved.load()) hosts.add(new KnownHost(HostKey.endpoint(e.name()), e.source(), e, "", e.address()));
-        for (SimulatedHost h : local.simulatedHosts().list()) {
+        for (SimulatedHost h : simulatedHosts(local)) {
             hosts.add(new KnownHost(HostKey.simulated(h.lab(), h.name()), "simulated host", h.isRunning() ? h.endpoint() : null,
                     h.state(), detail(h)));
         }
@@ -111,14 +111,25 @@ public final class HostRegistry {
     }
 
     /** The host with its state: "live", or why its engine does not answer; a host with no endpoint keeps its provider's word. */
+    /** The simulated hosts on the local engine; none while it does not answer (its own line says why). */
+    private static List<SimulatedHost> simulatedHosts(LocalEngine local) {
+        try {
+            return local.simulatedHosts().list();
+        } catch (RuntimeException e) {
+            if (EngineErrors.isUnreachable(e)) return List.of();
+            throw e;
+        }
+    }
+
     private static KnownHost answered(KnownHost host) {
         if (host.endpoint() == null) return host;
         try (var pinger = EngineClients.pinger(host.endpoint())) {
             pinger.pingCmd().exec();
             return new KnownHost(host.key(), host.provider(), host.endpoint(), "live", host.detail());
         } catch (Exception e) {
-            return new KnownHost(host.key(), host.provider(), host.endpoint(),
-                    "lost: " + EngineErrors.firstLine(String.valueOf(e.getMessage())), host.detail());
+            String why = EngineErrors.isUnreachable(e) ? EngineErrors.unreachable(host.endpoint(), e)
+                    : EngineErrors.firstLine(String.valueOf(e.getMessage()));
+            return new KnownHost(host.key(), host.provider(), host.endpoint(), "lost", why);
         }
     }
 }

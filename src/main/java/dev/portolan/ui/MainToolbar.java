@@ -5,6 +5,7 @@ import dev.portolan.app.Logging;
 import dev.portolan.ui.actions.ActionRunner;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -21,6 +22,8 @@ final class MainToolbar {
     private final ToolBar root;
     private final ToggleButton diagram;
     private final ToggleButton host;
+    /** The first-run screen again (from About): engines found, the sample lab. */
+    private final Runnable welcome;
 
     /**
      * @param chooseLab "Open lab…": asks for a lab file, then opens it
@@ -29,7 +32,8 @@ final class MainToolbar {
     MainToolbar(Region window, ActionRunner runner, Runnable chooseLab, java.util.function.Consumer<java.nio.file.Path> openLab,
             java.util.function.Consumer<String> newLab, Runnable importCompose,
             javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
-            Runnable showDiagram, Runnable showHost) {
+            Runnable showDiagram, Runnable showHost, Runnable welcome) {
+        this.welcome = welcome;
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
         ToggleButton dark = new ToggleButton("Dark");
@@ -130,6 +134,8 @@ final class MainToolbar {
         alert.setHeaderText(AppInfo.NAME + " " + AppInfo.version());
         alert.setContentText("A live map of the Docker hosts on this computer.\n\nJava " + AppInfo.javaVersion()
                 + " · JavaFX " + AppInfo.javafxVersion() + "\nLogs: " + Logging.folder());
-        alert.show();
+        ButtonType welcomeButton = new ButtonType("Engines and sample lab…");
+        alert.getButtonTypes().add(0, welcomeButton);
+        alert.showAndWait().filter(b -> b == welcomeButton).ifPresent(b -> welcome.run());
     }
 }

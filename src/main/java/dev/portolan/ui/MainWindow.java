@@ -82,7 +82,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(details.root(), false);
         recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
         toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
-                () -> showDiagram(true), () -> showDiagram(false));
+                () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome());
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -122,7 +122,31 @@ public final class MainWindow {
 
     /** Asks for a lab file and opens it. */
     private void chooseLab() {
-        dialogs.openFile(window(), "Open a lab file", "Lab files", "*.yaml", "*.yml").ifPresent(this::openLab);
+        dialogs.openFile(window(), "Open a lab file", "Lab files", "*.yaml", "*.yml", "*.portolan").ifPresent(this::openLab);
+    }
+
+    /** The first-run screen: the engines this computer has, which one is used, the sample lab one click away. */
+    public FirstRunWindow showWelcome() {
+        return FirstRunWindow.open(window(), dev.portolan.engine.EngineDiscovery.forThisUser(resolver),
+                dev.portolan.app.Settings.current(), this::startSampleLab);
+    }
+
+    /** Writes the sample lab where Portolan keeps its files (unless it is there already), opens it and applies it. */
+    public dev.portolan.ui.labs.LabWindow startSampleLab() {
+        java.nio.file.Path file = FirstRunWindow.sampleLabFile(dev.portolan.app.Settings.current());
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, dev.portolan.lab.LabTemplates.text(dev.portolan.lab.LabTemplates.SAMPLE));
+            }
+        } catch (java.io.IOException e) {
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot write the sample lab to " + file + ": "
+                    + e.getMessage() + ". Check that the folder is writable, or start it from Labs, New lab.", true));
+            return null;
+        }
+        var lab = openLab(file);
+        if (lab != null) lab.applyNow();
+        return lab;
     }
 
     /** Asks for a compose file and how many hosts to spread it over, then opens the lab it makes. */

@@ -21,6 +21,9 @@ public final class PortolanApp extends Application {
     @Override
     public void start(Stage stage) {
         window = open(stage, EndpointResolver.forThisProcess());
+        // a lab file given as the argument (a double-clicked NAME.portolan): open it
+        getParameters().getRaw().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile).findFirst()
+                .ifPresent(window::openLab);
     }
 
     /** Builds the main window into {@code stage}; tests call it with their own resolver. */
@@ -40,6 +43,11 @@ public final class PortolanApp extends Application {
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         stage.setOnHidden(e -> window.close());
         stage.show();
+        var settings = dev.portolan.app.Settings.current();
+        if (FirstRunWindow.isFirstRun(settings)) {
+            settings.save(settings.saved()); // the file now exists: this screen opens by itself once
+            window.showWelcome();
+        }
         return window;
     }
 

@@ -49,7 +49,8 @@ class LabTemplatesIT extends EngineTest {
         String name = "t" + UUID.randomUUID().toString().substring(0, 6);
         int port = TestEngine.freePort();
         String text = LabTemplates.text(template).replaceFirst("(?m)^name: .*$", "name: " + name)
-                .replace("\"8080:80\"", "\"" + port + ":80\"").replace("\"8081:80\"", "\"" + port + ":80\"");
+                .replace("\"8080:80\"", "\"" + port + ":80\"").replace("\"8081:80\"", "\"" + port + ":80\"")
+                .replace("\"8090:80\"", "\"" + port + ":80\"");
         LabSpec lab = LabFile.parse(text, template);
         try {
             labs.apply(lab, Progress.NONE);
@@ -95,6 +96,20 @@ class LabTemplatesIT extends EngineTest {
 
     private static void checkWhatItSays(String template, LabSpec lab, int port) throws Exception {
         switch (template) {
+            case "sample.yaml" -> {
+                dev.portolan.testing.Eventually.within(java.time.Duration.ofSeconds(10),
+                        "the web server on front answers through its host's published port", () -> {
+                            try (var in = java.net.URI.create("http://127.0.0.1:" + port + "/").toURL().openStream()) {
+                                return new String(in.readAllBytes()).strip().equals("Hello from the Portolan sample lab");
+                            } catch (java.io.IOException e) {
+                                return false;
+                            }
+                        });
+                try (EngineClients apps = EngineClients.connect(hosts.find(lab.name(), "apps").orElseThrow().endpoint())) {
+                    assertEquals(2, apps.requests().listContainersCmd().withNameFilter(List.of("api-")).exec().size(),
+                            "two API replicas run on apps");
+                }
+            }
             case "load-balancer.yaml" -> {
                 java.util.Set<String> answers = new java.util.TreeSet<>();
                 for (int i = 0; i < 6; i++) {

@@ -252,6 +252,11 @@ public final class LabWindow {
         return answer == discard || (answer == saveIt && save());
     }
 
+    /** Applies the lab at once, as its Apply button does (the first-run screen's sample lab). */
+    public void applyNow() {
+        apply();
+    }
+
     /** Applies what the editor says; saves it first, so the file and what runs agree. */
     private void apply() {
         if (lab == null || (unsaved() && !save())) return;
