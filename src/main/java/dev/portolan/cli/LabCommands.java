@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
-                LayersCommand.class, LabCommands.VersionCommand.class})
+                LabCommands.Engines.class, LayersCommand.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
@@ -50,7 +50,7 @@ public final class LabCommands {
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
     public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "layers",
-            "version", "--help", "--version");
+            "engines", "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -230,6 +230,21 @@ public final class LabCommands {
                         .append("\n    ").append(h.reason().replace("\n", "\n    "));
             }
             print(hosts, text.toString());
+            return 0;
+        }
+    }
+
+    @Command(name = "engines", description = "List the Docker engines this computer has (Docker Desktop, Colima, OrbStack, "
+            + "Rancher Desktop, Podman, dockerd, DOCKER_HOST, contexts), whether each answers, and which one Portolan uses.")
+    static final class Engines extends LabCommand {
+        @Override
+        public Integer call() throws Exception {
+            var discovery = dev.portolan.engine.EngineDiscovery.forThisUser(EndpointResolver.forThisProcess());
+            var found = discovery.check(discovery.find());
+            String text = found.isEmpty() ? "No Docker engine on this computer. " + discovery.installAdvice()
+                    : dev.portolan.engine.EngineDiscovery.describe(found);
+            print(found.stream().map(c -> Map.of("product", c.found().product(), "address", c.found().endpoint().address(),
+                    "foundBy", c.found().foundBy(), "answers", c.answers(), "detail", c.detail())).toList(), text);
             return 0;
         }
     }

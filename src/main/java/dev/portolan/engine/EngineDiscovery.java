@@ -200,11 +200,12 @@ public final class EngineDiscovery {
         }
     }
 
-    /** The list as text, a line each: what `portolan engines` and the log print. */
+    /** The list as text, a line each, the one in use marked: what `portolan engines` prints. */
     public static String describe(List<Checked> engines) {
         List<String> lines = new ArrayList<>();
         for (Checked c : engines) {
-            lines.add(String.format("%-20s %-45s %s", c.found().product(), c.found().endpoint().address(),
+            lines.add(String.format("%-2s%-20s %-45s %s", c.found().foundBy().startsWith("in use") ? "*" : "",
+                    c.found().product(), c.found().endpoint().address(),
                     (c.answers() ? "answers: " : "no answer: ") + c.detail()));
         }
         return String.join("\n", lines);

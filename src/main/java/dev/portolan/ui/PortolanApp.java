@@ -42,6 +42,7 @@ public final class PortolanApp extends Application {
         var icon = PortolanApp.class.getResource("/dev/portolan/assets/portolan-icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         stage.setOnHidden(e -> window.close());
+        FirstFrame.reportWhenDrawn(scene);
         stage.show();
         var settings = dev.portolan.app.Settings.current();
         if (FirstRunWindow.isFirstRun(settings)) {

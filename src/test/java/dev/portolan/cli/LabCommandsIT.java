@@ -97,6 +97,18 @@ class LabCommandsIT extends EngineTest {
     }
 
     @Test
+    void theEnginesOfThisComputerAreListedWithTheOneInUse() throws Exception {
+        Cli engines = portolan("engines", "--json");
+        assertEquals(0, engines.code(), engines.err());
+        var list = LabCommands.JSON.readTree(engines.out());
+        var inUse = list.get(0);
+        assertTrue(inUse.path("foundBy").asText().startsWith("in use"), engines.out());
+        assertTrue(inUse.path("answers").asBoolean(), engines.out());
+        assertTrue(inUse.path("detail").asText().startsWith("Docker "), engines.out());
+        assertTrue(portolan("engines").out().startsWith("* "), "the text marks the engine in use");
+    }
+
+    @Test
     void aBadFileOrCommandExitsWith2AndSaysWhere() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: demo\nhosts:\n  - name: n1\n    provder: simulated\n");
