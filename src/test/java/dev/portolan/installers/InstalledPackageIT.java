@@ -50,7 +50,7 @@ class InstalledPackageIT {
                     .orElseThrow(() -> new AssertionError("the installers profile built no .deb in " + dir));
         }
         System.out.printf("[package] %s: %.1f MB%n", deb.getFileName(), Files.size(deb) / 1e6);
-        apt("remove", "-y", "portolan"); // a copy left by an interrupted run
+        apt("purge", "-y", "portolan"); // a copy left by an interrupted run
         long start = System.nanoTime();
         Processes.Result installed = apt("install", "-y", deb.toAbsolutePath().toString());
         assertEquals(0, installed.exit(), installed.output());
@@ -59,7 +59,7 @@ class InstalledPackageIT {
 
     @AfterAll
     static void uninstallIfLeft() throws Exception {
-        if (deb != null && Files.exists(LAUNCHER)) apt("remove", "-y", "portolan");
+        if (deb != null && Files.exists(LAUNCHER)) apt("purge", "-y", "portolan");
     }
 
     @Test
@@ -147,8 +147,10 @@ class InstalledPackageIT {
     @Test
     @Order(4)
     void uninstallsCleanly() throws Exception {
-        Processes.Result removed = apt("remove", "-y", "portolan");
+        Processes.Result removed = apt("purge", "-y", "portolan");
         assertEquals(0, removed.exit(), removed.output());
+        Processes.Result known = Processes.run(30, "dpkg-query", "-W", "-f=${Status}", "portolan");
+        assertTrue(known.exit() != 0 || known.output().contains("not-installed"), "dpkg still knows portolan: " + known.output());
         assertFalse(Files.exists(LAUNCHER, java.nio.file.LinkOption.NOFOLLOW_LINKS), "/usr/bin/portolan is left behind");
         assertFalse(Files.exists(Path.of("/opt/portolan/bin/portolan")), "/opt/portolan is left behind");
     }
