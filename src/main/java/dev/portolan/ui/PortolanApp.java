@@ -21,6 +21,8 @@ public final class PortolanApp extends Application {
     @Override
     public void start(Stage stage) {
         window = open(stage, EndpointResolver.forThisProcess());
+        // the start has room to allocate; afterwards the heap is kept small (the tests' JVMs keep their own sizing)
+        dev.portolan.app.HeapSettling.after(java.time.Duration.ofSeconds(5));
         // a lab file given as the argument (a double-clicked NAME.portolan): open it
         getParameters().getRaw().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile).findFirst()
                 .ifPresent(window::openLab);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 19's numbers for the packaged app: start to first frame against an empty JavaFX
- * window started the same way (the same runtime, class path and JVM options; the
- * app-image's runtime when `-Pinstallers` built one, else this JDK), `portolan --version`
+ * window started the same way (the same runtime, class path and JVM options; Portolan by
+ * the app-image's launcher with its AOT cache when `-Pinstallers` built one, else this
+ * JDK; the empty window also with an AOT cache of its own, made the same way), `portolan --version`
  * against `docker --version`, and the resident memory of the window showing 2,000
  * containers against the empty window's, with what dominates it (NMT). On a virtual
  * display when Xvfb is installed, else JavaFX's headless platform.
@@ -29,6 +30,9 @@ class StartupBench extends EngineTest {
 
     private static final int ROUNDS = 5;
     private static final Path APP_IMAGE = Path.of("target/installer/portolan");
+    private static final Path APP_CACHE = APP_IMAGE.resolve("lib/app/portolan.aot");
+    private static final String APP = "dev.portolan.Main";
+    private static final String EMPTY = EmptyWindow.class.getName();
     private static Process xvfb;
     private static String display;
     private static Path home;
@@ -51,13 +55,18 @@ class StartupBench extends EngineTest {
 
     @Test
     void startToFirstFrameAndVersion() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(packaged(), "the start-up comparison needs the app-image: -Pinstallers,bench");
+        Path emptyCache = home.resolve("empty.aot");
+        train(emptyCache);
         List<Double> app = new ArrayList<>();
         List<Double> empty = new ArrayList<>();
-        firstFrame("dev.portolan.Main", List.of()); // warm the disk cache for both
-        firstFrame(EmptyWindow.class.getName(), List.of());
+        List<Double> emptyCached = new ArrayList<>();
+        firstFrame(APP, List.of(), true); // warm the disk cache for each
+        firstFrame(EMPTY, List.of(), true);
         for (int i = 0; i < ROUNDS; i++) {
-            app.add(firstFrame("dev.portolan.Main", List.of()).millis);
-            empty.add(firstFrame(EmptyWindow.class.getName(), List.of()).millis);
+            app.add(firstFrame(APP, List.of(), true).millis);
+            empty.add(firstFrame(EMPTY, List.of(), true).millis);
+            emptyCached.add(firstFrame(EMPTY, List.of("-XX:AOTCache=" + emptyCache), true).millis);
         }
         List<Double> version = new ArrayList<>();
         List<Double> docker = new ArrayList<>();
@@ -67,12 +76,17 @@ class StartupBench extends EngineTest {
         }
 
         BenchReport report = new BenchReport("startup");
-        report.line("runtime: " + (Files.isDirectory(APP_IMAGE) ? "the app-image's (" + APP_IMAGE + ")" : "this JDK (no app-image: "
-                + "run with -Pinstallers)") + "; display: " + (display != null ? "Xvfb " + display : "headless"));
+        report.line("Portolan: " + (packaged() ? "the app-image's launcher (" + APP_IMAGE + (Files.exists(APP_CACHE)
+                ? ", with its AOT cache)" : ", no AOT cache)") : "this JDK (no app-image: run with -Pinstallers)")
+                + "; display: " + (display != null ? "Xvfb " + display : "headless"));
         report.line("start to first frame, ms (" + ROUNDS + " rounds):");
         Stats[] frame = report.sideBySide("portolan_first_frame", "Portolan's window", app, "empty_first_frame",
-                "an empty JavaFX window", empty);
-        report.line(String.format("Portolan / empty window: %.2fx (goal <= 1.5x)", frame[0].p50() / frame[1].p50()));
+                "an empty JavaFX window (same runtime, options)", empty);
+        Stats cached = Stats.of(emptyCached);
+        report.line(cached.row("the empty window with its own AOT cache"));
+        report.put("empty_aot_first_frame_p50_ms", cached.p50());
+        report.line(String.format("Portolan / empty window: %.2fx (goal <= 1.5x); / the empty window with its own cache: %.2fx",
+                frame[0].p50() / frame[1].p50(), frame[0].p50() / cached.p50()));
         report.line("--version, ms (10 rounds):");
         Stats[] v = report.sideBySide("portolan_version", "portolan --version", version,
                 "docker_version", "docker --version", docker);
@@ -93,22 +107,30 @@ class StartupBench extends EngineTest {
         }
         double makeSeconds = (System.nanoTime() - made) / 1e9;
         try {
-            Started empty = firstFrame(EmptyWindow.class.getName(), List.of("-XX:NativeMemoryTracking=summary"), false);
-            Memory emptyMemory = settle(empty.process);
-            Started app = firstFrame("dev.portolan.Main", List.of("-XX:NativeMemoryTracking=summary"), false);
-            Memory appMemory = settle(app.process);
+            Started empty = firstFrame(EMPTY, List.of("-XX:NativeMemoryTracking=summary"), false);
+            Thread.sleep(15_000);
+            Sample emptySample = sample(empty.process);
+            String emptyAccount = account(empty.process, "the empty window");
+            Started app = firstFrame(APP, List.of("-XX:NativeMemoryTracking=summary"), false);
+            Thread.sleep(15_000);
+            Sample appSample = sample(app.process);
+            Thread.sleep(40_000);
+            Sample appSettled = sample(app.process);
+            String appAccount = account(app.process, "Portolan");
 
             BenchReport report = new BenchReport("memory");
-            report.line(String.format("%d containers made in %.1f s; each window measured 15 s after its first frame", ids.size(),
-                    makeSeconds));
-            report.line(String.format("%-44s %8s", "resident memory (max of 5 samples)", "MB"));
-            report.line(String.format("%-44s %8.0f   (goal <= 350 MB)", "Portolan showing " + ids.size() + " containers",
-                    appMemory.rssMb));
-            report.line(String.format("%-44s %8.0f", "an empty JavaFX window", emptyMemory.rssMb));
-            report.line("what Portolan's JVM has committed (NMT, MB): " + appMemory.nmt);
-            report.line("the empty window's: " + emptyMemory.nmt);
-            report.put("portolan_rss_mb", appMemory.rssMb);
-            report.put("empty_window_rss_mb", emptyMemory.rssMb);
+            report.line(String.format("%d containers made in %.1f s", ids.size(), makeSeconds));
+            report.line(String.format("%-52s %8s", "resident memory (max of 5 samples, 1 s apart)", "MB"));
+            report.line(String.format("%-52s %8.0f   (goal <= 350 MB)   %s", "Portolan showing " + ids.size()
+                    + " containers, 15 s after its first frame", appSample.rssMb, appSample.parts));
+            report.line(String.format("%-52s %8.0f   %s", "the same, 60 s after", appSettled.rssMb, appSettled.parts));
+            report.line(String.format("%-52s %8.0f   %s", "an empty JavaFX window, 15 s after", emptySample.rssMb,
+                    emptySample.parts));
+            report.line("what Portolan's JVM has committed at 60 s (NMT, MB): " + appAccount);
+            report.line("the empty window's: " + emptyAccount);
+            report.put("portolan_rss_mb", appSample.rssMb);
+            report.put("portolan_settled_rss_mb", appSettled.rssMb);
+            report.put("empty_window_rss_mb", emptySample.rssMb);
             report.finish();
         } finally {
             try (ExecutorService parallel = Executors.newFixedThreadPool(8)) {
@@ -119,21 +141,28 @@ class StartupBench extends EngineTest {
 
     private record Started(double millis, Process process) {}
 
-    private record Memory(double rssMb, String nmt) {}
-
-    private static Started firstFrame(String main, List<String> options) throws Exception {
-        return firstFrame(main, options, true);
-    }
+    private record Sample(double rssMb, String parts) {}
 
     /** Starts a window and waits for its first frame; stops it unless told to keep it. */
     private static Started firstFrame(String main, List<String> options, boolean stop) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(packagedJvmOptions());
-        command.addAll(List.of("-D" + FirstFrame.PROPERTY + "=true", "-Dportolan.first-run=false", "-Dportolan.home=" + home));
-        if (display == null) command.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", classPath(), main));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        List<String> settings = new ArrayList<>(List.of("-D" + FirstFrame.PROPERTY + "=true", "-Dportolan.first-run=false",
+                "-Dportolan.home=" + home));
+        if (display == null) settings.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
+        settings.addAll(options);
+        ProcessBuilder builder;
+        if (main.equals(APP) && packaged()) {
+            // the installed app's way: its launcher, class path, JVM options and AOT cache; the benchmark's own settings
+            // through the variable every JVM reads
+            builder = new ProcessBuilder(APP_IMAGE.resolve("bin/portolan").toString());
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", settings));
+        } else {
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(packagedJvmOptions());
+            command.addAll(settings);
+            command.addAll(List.of("-cp", classPath(), main));
+            builder = new ProcessBuilder(command);
+        }
+        builder.redirectErrorStream(true);
         if (display != null) builder.environment().put("DISPLAY", display);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -166,20 +195,39 @@ class StartupBench extends EngineTest {
         }
     }
 
-    /** Resident memory after the window has settled (15 s), and the JVM's own account of it. */
-    private static Memory settle(Process process) throws Exception {
-        Thread.sleep(15_000);
+    /** Resident memory now: the largest of 5 samples 1 s apart, with its anonymous, file-backed and shared parts. */
+    private static Sample sample(Process process) throws Exception {
         double rss = 0;
+        String parts = "";
         for (int i = 0; i < 5; i++) {
+            double now = 0;
+            StringBuilder kinds = new StringBuilder();
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) rss = Math.max(rss, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+                double mb = Long.parseLong("0" + line.replaceAll("\\D", "")) / 1024.0;
+                if (line.startsWith("VmRSS:")) now = mb;
+                // anonymous (native memory), file-backed (the AOT cache, the runtime's modules, jars, fonts), shared (ZGC's heap)
+                if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+                    kinds.append(String.format("%s %.0f ", line.substring(3, line.indexOf(':')), mb));
+                }
+            }
+            if (now >= rss) {
+                rss = now;
+                parts = kinds.toString().strip();
             }
             Thread.sleep(1000);
         }
+        return new Sample(rss, parts);
+    }
+
+    /** The JVM's own account (NMT's committed areas; the largest classes on the heap, printed), then the window is closed. */
+    private static String account(Process process, String label) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Processes.Result nmt = Processes.run(60, jcmd.toString(), String.valueOf(process.pid()), "VM.native_memory", "summary", "scale=MB");
+        Processes.Result histogram = Processes.run(60, jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram");
+        System.out.println("[memory] largest classes on the heap of " + label + ":\n"
+                + histogram.output().lines().limit(14).collect(java.util.stream.Collectors.joining("\n")));
         end(process);
-        return new Memory(rss, committed(nmt.output()));
+        return committed(nmt.output());
     }
 
     /** The five largest committed areas of an NMT summary: "Java Heap 120, Class 40, …". */
@@ -206,6 +254,20 @@ class StartupBench extends EngineTest {
         if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
     }
 
+    private static boolean packaged() {
+        return Files.isExecutable(APP_IMAGE.resolve("bin/portolan"));
+    }
+
+    /** The empty window's own AOT cache, made the way the packaging makes Portolan's (a training run that ends itself). */
+    private static void train(Path cache) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache));
+        command.addAll(packagedJvmOptions());
+        command.addAll(List.of("-D" + FirstFrame.TRAINING + "=true", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-cp", classPath(), EMPTY));
+        Processes.Result trained = Processes.run(120, java.util.Map.of(), command);
+        if (!Files.exists(cache)) throw new AssertionError("no AOT cache for the empty window: " + trained);
+    }
+
     private static double timed(List<String> command) throws Exception {
         long start = System.nanoTime();
         Processes.Result result = Processes.run(60, java.util.Map.of(), command);
@@ -213,8 +275,8 @@ class StartupBench extends EngineTest {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static List<String> portolanVersion() {
-        return Files.isExecutable(APP_IMAGE.resolve("bin/portolan")) ? List.of(APP_IMAGE.resolve("bin/portolan").toString(), "--version")
+    private static List<String> portolanVersion() throws java.io.IOException {
+        return packaged() ? List.of(APP_IMAGE.resolve("bin/portolan").toString(), "--version")
                 : List.of(java(), "-cp", classPath(), "dev.portolan.Main", "--version");
     }
 
@@ -223,11 +285,22 @@ class StartupBench extends EngineTest {
         return Files.isExecutable(runtime) ? runtime.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The app-image's jars and this build's test classes (the empty window), or this test's class path. */
-    private static String classPath() {
-        if (Files.isDirectory(APP_IMAGE.resolve("lib/app"))) {
-            return APP_IMAGE.resolve("lib/app") + "/*" + java.io.File.pathSeparator + Path.of("target/test-classes");
+    /**
+     * The app-image's jars and the empty window in a jar of its own (an AOT cache takes jars only), or, with no
+     * app-image, this test's class path.
+     */
+    private static String classPath() throws java.io.IOException {
+        if (!packaged()) return System.getProperty("java.class.path");
+        Path jar = home.resolve("empty-window.jar");
+        if (!Files.exists(jar)) {
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+                for (String name : List.of("EmptyWindow.class", "EmptyWindow$Window.class")) {
+                    out.putNextEntry(new java.util.jar.JarEntry("dev/portolan/bench/" + name));
+                    out.write(Files.readAllBytes(Path.of("target/test-classes/dev/portolan/bench", name)));
+                    out.closeEntry();
+                }
+            }
         }
-        return System.getProperty("java.class.path");
+        return APP_IMAGE.resolve("lib/app") + "/*" + java.io.File.pathSeparator + jar;
     }
 }

@@ -125,16 +125,22 @@ class InstalledPackageIT {
             while (!shown && System.nanoTime() - start < 60e9 && app.isAlive()) {
                 Thread.sleep(250);
                 Processes.Result windows = Processes.run(10, "xwininfo", "-display", display, "-root", "-tree");
-                shown = windows.output().contains("\"Portolan\"");
+                // the main window by its title ("Portolan": …), not GTK's 10x10 leader window whose class is "Portolan"
+                shown = windows.output().contains("\"Portolan\": (");
             }
             assertTrue(shown, "no window titled Portolan within 60 s; the app's output: "
                     + Files.readString(Path.of("target/installed-window.log")));
             System.out.printf("[package] the installed app's window is up %.1f s after launch%n", (System.nanoTime() - start) / 1e9);
-            Thread.sleep(3000); // let it connect and draw before the picture
+            // a picture of the screen once the window has drawn itself (an empty screen compresses to a few hundred bytes)
             Path shot = Path.of("target/installer/installed-window.png");
-            Processes.Result picture = Processes.run(30, "import", "-display", display, "-window", "root", shot.toString());
-            assertEquals(0, picture.exit(), picture.output());
-            assertTrue(Files.size(shot) > 10_000, "the screenshot is " + Files.size(shot) + " bytes: an empty screen?");
+            long drawn = System.nanoTime();
+            do {
+                Thread.sleep(1000);
+                Processes.Result picture = Processes.run(30, "import", "-display", display, "-window", "root", shot.toString());
+                assertEquals(0, picture.exit(), picture.output());
+            } while (Files.size(shot) < 10_000 && System.nanoTime() - drawn < 30e9);
+            assertTrue(Files.size(shot) > 10_000, "the screenshot is " + Files.size(shot) + " bytes 30 s after the window "
+                    + "appeared: an empty screen");
         } finally {
             if (app != null) {
                 app.descendants().forEach(ProcessHandle::destroy);
