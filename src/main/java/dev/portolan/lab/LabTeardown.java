@@ -2,19 +2,15 @@ package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
+import dev.portolan.host.VolumeArchive;
 import dev.portolan.host.simulated.SimulatedHost;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,8 +24,8 @@ final class LabTeardown {
 
     /**
      * Copies every volume the lab made, on every host of it, into a tar file under
-     * {@code folder} (LAB-HOST-VOLUME-TIME.tar), streamed from the engine: what to do before
-     * a destroy that removes the data. Returns the files written.
+     * {@code folder} (LAB-HOST-VOLUME-TIME.tar, its SHA-256 beside it), streamed from the
+     * engine: what to do before a destroy that removes the data. Returns the files written.
      */
     static List<Path> backUp(LabHosts labHosts, String labName, Path folder, Progress progress) {
         List<Path> written = new ArrayList<>();
@@ -42,30 +38,15 @@ final class LabTeardown {
         for (SimulatedHost host : labHosts.simulated().list()) {
             if (!host.lab().equals(labName) || !host.isRunning()) continue;
             try (EngineClients clients = EngineClients.connect(host.endpoint())) {
-                DockerClient docker = clients.requests();
-                var volumes = docker.listVolumesCmd().withFilter("label", List.of(Ownership.LAB + "=" + labName)).exec().getVolumes();
-                if (volumes == null || volumes.isEmpty()) continue;
-                // any image on the host will do: the container is never started, it only holds the volume for the copy
-                String image = docker.listImagesCmd().exec().stream().filter(i -> i.getRepoTags() != null && i.getRepoTags().length > 0)
-                        .map(i -> i.getRepoTags()[0]).findFirst().orElseThrow(() -> new InvalidInputException(
-                                host.name() + " has no image to read its volumes with"));
+                var volumes = clients.requests().listVolumesCmd().withFilter("label", List.of(Ownership.LAB + "=" + labName)).exec()
+                        .getVolumes();
+                if (volumes == null) continue;
+                VolumeArchive archive = new VolumeArchive(clients, labName + "/" + host.name());
                 for (var volume : volumes) {
                     progress.checkCancelled();
                     Path file = folder.resolve(labName + "-" + host.name() + "-" + volume.getName() + "-" + time + ".tar");
                     progress.step(host.name() + ": back up volume " + volume.getName() + " to " + file);
-                    String id = docker.createContainerCmd(image).withLabels(Map.of(Ownership.LAB, labName, Ownership.ROLE, "backup"))
-                            .withHostConfig(HostConfig.newHostConfig().withBinds(
-                                    new Bind(volume.getName(),
-                                            new Volume("/" + volume.getName()))))
-                            .exec().getId();
-                    try (var archive = docker.copyArchiveFromContainerCmd(id, "/" + volume.getName()).exec()) {
-                        Files.copy(archive, file, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("writing " + file + " failed", e);
-                    } finally {
-                        docker.removeContainerCmd(id).withForce(true).exec();
-                    }
-                    written.add(file);
+                    written.add(archive.backup(volume.getName(), file, progress).file());
                 }
             }
         }

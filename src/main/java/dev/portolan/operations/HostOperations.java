@@ -158,6 +158,19 @@ public final class HostOperations implements AutoCloseable {
         return new InventoryReader(engine.requests()).image(id);
     }
 
+    // --- volumes
+
+    /** Streams a volume into a tar file on this computer, its SHA-256 beside it; never a half file that looks whole. */
+    public dev.portolan.host.VolumeArchive.Written backUpVolume(String volume, Path file, dev.portolan.host.Progress progress) {
+        return new dev.portolan.host.VolumeArchive(clients(), host).backup(volume, file, progress);
+    }
+
+    /** Restores a backup into a volume after checking its SHA-256; a volume with data is replaced only when forced. */
+    public dev.portolan.host.VolumeArchive.Restored restoreVolume(Path file, String volume, boolean force,
+            dev.portolan.host.Progress progress) {
+        return new dev.portolan.host.VolumeArchive(clients(), host).restore(file, volume, force, progress);
+    }
+
     /** Sends an image to another host, streamed from this engine's save into the other's load. */
     public void copyImageTo(HostOperations target, String image, TransferProgress progress) {
         ImageCopy.copy(clients().requests(), target.clients().requests(), image, progress);

@@ -97,6 +97,39 @@ class LabCommandsIT extends EngineTest {
     }
 
     @Test
+    void aVolumeIsBackedUpAndRestoredFromTheCommandLine() throws Exception {
+        String volume = TestEngine.uniqueName("clivol");
+        String restored = TestEngine.uniqueName("clirestored");
+        engine.docker().createVolumeCmd().withName(volume).withLabels(java.util.Map.of(TestEngine.LABEL, "true")).exec();
+        try {
+            Path file = dir.resolve("clivol.tar");
+            Cli backup = portolan("volume", "backup", "--json", "local/" + volume, file.toString());
+            assertEquals(0, backup.code(), backup.err());
+            assertEquals(dev.portolan.host.VolumeArchive.checksum(file),
+                    LabCommands.JSON.readTree(backup.out()).path("sha256").asText(), backup.out());
+
+            Cli restore = portolan("volume", "restore", file.toString(), "local/" + restored);
+            assertEquals(0, restore.code(), restore.err());
+            assertTrue(restore.out().contains("Restored " + file + " into local/" + restored + " (a new volume)"), restore.out());
+
+            Cli noSlash = portolan("volume", "backup", volume, file.toString());
+            assertEquals(LabCommands.BAD_INPUT, noSlash.code());
+            assertTrue(noSlash.err().contains("is not HOST/VOLUME"), noSlash.err());
+            Cli noHost = portolan("volume", "backup", "nowhere/" + volume, file.toString());
+            assertEquals(LabCommands.BAD_INPUT, noHost.code());
+            assertTrue(noHost.err().startsWith("There is no host named nowhere."), noHost.err());
+        } finally {
+            for (String v : java.util.List.of(volume, restored)) {
+                try {
+                    engine.docker().removeVolumeCmd(v).exec();
+                } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                    // never made
+                }
+            }
+        }
+    }
+
+    @Test
     void theEnginesOfThisComputerAreListedWithTheOneInUse() throws Exception {
         Cli engines = portolan("engines", "--json");
         assertEquals(0, engines.code(), engines.err());

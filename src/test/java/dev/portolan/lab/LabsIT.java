@@ -108,10 +108,12 @@ class LabsIT extends EngineTest {
         try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(files.getFirst()))) {
             boolean logFound = false;
             for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                logFound |= entry.getName().equals("db-data/log") && entry.getSize() > 0;
+                logFound |= entry.getName().equals("data/log") && entry.getSize() > 0;
             }
             assertTrue(logFound, "the database's log is in the backup");
         }
+        assertTrue(Files.readString(dev.portolan.host.VolumeArchive.manifest(files.getFirst()))
+                .startsWith(dev.portolan.host.VolumeArchive.checksum(files.getFirst()) + "  "), "its SHA-256 is beside it");
         labs.destroy(lab.name(), true, Progress.NONE);
         assertThrows(NotFoundException.class,
                 () -> engine.docker().inspectVolumeCmd("portolan-" + lab.name() + "-data-docker").exec(),

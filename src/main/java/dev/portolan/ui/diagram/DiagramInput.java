@@ -2,9 +2,11 @@ package dev.portolan.ui.diagram;
 
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.actions.VolumeActions;
 import dev.portolan.ui.diagram.Layout.Band;
 import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.diagram.Layout.HostBox;
+import dev.portolan.ui.diagram.Layout.VolumeBox;
 import dev.portolan.ui.model.HostSession;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +35,7 @@ final class DiagramInput {
     private final DiagramCanvas picture;
     private final DiagramController controller;
     private final ContainerActions actions;
+    private final VolumeActions volumes;
     private final Function<String, HostSession> sessionOf;
     private final Runnable selectionChanged;
     private final Runnable positionsChanged;
@@ -60,12 +63,13 @@ final class DiagramInput {
         }
     }
 
-    DiagramInput(DiagramCanvas picture, DiagramController controller, ContainerActions actions,
+    DiagramInput(DiagramCanvas picture, DiagramController controller, ContainerActions actions, VolumeActions volumes,
             Function<String, HostSession> sessionOf, Runnable selectionChanged, Runnable positionsChanged,
             Runnable focusSearch, Supplier<Window> window) {
         this.picture = picture;
         this.controller = controller;
         this.actions = actions;
+        this.volumes = volumes;
         this.sessionOf = sessionOf;
         this.selectionChanged = selectionChanged;
         this.positionsChanged = positionsChanged;
@@ -182,7 +186,7 @@ final class DiagramInput {
 
     // ---- menus and collapse
 
-    /** The menu for what is under the pointer: container actions, collapse, fit. */
+    /** The menu for what is under the pointer: container actions, a volume's backup and restore, collapse, fit. */
     ContextMenu menuFor(Layout.Item hit) {
         return switch (hit) {
             case Card card when card.isGhost() -> null;
@@ -196,6 +200,7 @@ final class DiagramInput {
                 yield menu;
             }
             case Band band -> new ContextMenu(collapseItem(band.key(), "network " + band.name()));
+            case VolumeBox box -> volumes.menu(sessionOf.apply(box.host()), box.volume(), window.get());
             case HostBox host -> {
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));

@@ -4,6 +4,7 @@ import dev.portolan.engine.EngineErrors;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.lab.LabStep;
 import dev.portolan.ui.DialogService;
+import dev.portolan.ui.actions.VolumeActions;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.actions.ContainerActions;
@@ -64,8 +65,8 @@ public final class DiagramView {
         this.controller = new DiagramController(positions.all());
         this.toolbar = new DiagramToolbar(controller::search, this::zoomToFound, this::fit, this::zoom, this::export);
         this.picture = new DiagramCanvas(controller, this::snapshots, this::laidOut);
-        this.input = new DiagramInput(picture, controller, actions, this::session, this::followSelection,
-                this::savePositions, toolbar::focusSearch, this::window);
+        this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session,
+                this::followSelection, this::savePositions, toolbar::focusSearch, this::window);
         root.setTop(toolbar.bar());
         root.setCenter(picture.surface());
         root.getStyleClass().add("diagram");

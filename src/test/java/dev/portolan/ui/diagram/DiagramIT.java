@@ -140,6 +140,65 @@ class DiagramIT extends WindowTest {
     }
 
     @Test
+    void aVolumeIsBackedUpAndRestoredIntoAnotherFromItsMenu() throws Exception {
+        String name = TestEngine.uniqueName("writer");
+        String volume = TestEngine.uniqueName("vol");
+        String id = run(name, volume);
+        var exec = engine.docker().execCreateCmd(id).withCmd("sh", "-c", "echo hello from the volume > /data/greeting").exec();
+        engine.docker().execStartCmd(exec.getId()).start().awaitCompletion();
+        String empty = TestEngine.uniqueName("empty");
+        engine.docker().createVolumeCmd().withName(empty).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
+        waitFor("both volumes are on the diagram", Duration.ofSeconds(10), () -> volumeBox(volume) != null && volumeBox(empty) != null);
+
+        Path file = dockerConfig.resolve("backup.tar");
+        dialogs.answer(file);
+        fire(volumeBox(volume), "volume-backup");
+        waitFor("the backup and its SHA-256 are written", Duration.ofSeconds(20),
+                () -> Files.exists(file) && Files.exists(dev.portolan.host.VolumeArchive.manifest(file)));
+
+        dialogs.answer(file);
+        fire(volumeBox(empty), "volume-restore");
+        waitFor("the restore asks before it replaces", Duration.ofSeconds(5), () -> exists("#confirm-restore"));
+        robot.clickOn("#confirm-restore");
+        waitFor("the status bar says it is restored", Duration.ofSeconds(20),
+                () -> window.runner().messageProperty().get().text().startsWith("Restored backup.tar into " + empty));
+        assertEquals("hello from the volume", readGreeting(empty));
+    }
+
+    private Layout.VolumeBox volumeBox(String volume) {
+        return FxThread.get(() -> {
+            diagram().refreshNow();
+            Layout layout = diagram().layout();
+            return layout == null ? null : layout.volumes().stream().filter(v -> v.volume().name().equals(volume)).findFirst()
+                    .orElse(null);
+        });
+    }
+
+    private void fire(Layout.Item item, String menuItemId) {
+        javafx.application.Platform.runLater(() -> diagram().menuFor(item).getItems().stream()
+                .filter(i -> menuItemId.equals(i.getId())).findFirst().orElseThrow().fire());
+    }
+
+    private String readGreeting(String volume) throws Exception {
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withLabels(Map.of(TestEngine.LABEL, "true"))
+                .withCmd("cat", "/data/greeting")
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new com.github.dockerjava.api.model.Bind(volume, new Volume("/data"))))
+                .exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+        engine.docker().waitContainerCmd(id).start().awaitStatusCode();
+        StringBuilder out = new StringBuilder();
+        engine.docker().logContainerCmd(id).withStdOut(true).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                out.append(new String(frame.getPayload()));
+            }
+        }).awaitCompletion();
+        engine.docker().removeContainerCmd(id).exec();
+        return out.toString().strip();
+    }
+
+    @Test
     void itsMenuStopsItTheFilterHidesItAndCollapsingAHostHidesItsCards() {
         String name = TestEngine.uniqueName("menu");
         String id = run(name, TestEngine.uniqueName("vol"));
