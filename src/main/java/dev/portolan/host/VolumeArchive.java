@@ -103,6 +103,7 @@ public final class VolumeArchive {
             throw new InvalidInputException(file.getFileName() + "'s SHA-256 is " + actual + ", but " + manifest(file).getFileName()
                     + " says " + expected + ": the file is damaged or is not the one that was backed up. Nothing was changed.");
         }
+        requireBackupLayout(file);
         boolean created = false;
         var existing = findVolume(volume);
         if (existing == null) {
@@ -188,6 +189,19 @@ public final class VolumeArchive {
             return hex;
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read " + manifest + ": " + e.getMessage());
+        }
+    }
+
+    /** A backup holds the volume's files under data/ (where the helper mounts it); another tar would land beside the volume. */
+    private static void requireBackupLayout(Path file) {
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(file))) {
+            var first = tar.getNextEntry();
+            if (first == null || !(first.getName().equals("data") || first.getName().startsWith("data/"))) {
+                throw new InvalidInputException(file.getFileName() + " is not a volume backup made by Portolan (its files are not "
+                        + "under data/). Nothing was changed.");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file.getFileName() + " is not a tar file (" + e.getMessage() + "). Nothing was changed.");
         }
     }
 

@@ -140,6 +140,18 @@ class VolumeArchiveIT extends EngineTest {
         assertTrue(wrongSum.getMessage().contains("the file is damaged or is not the one that was backed up. Nothing was changed."),
                 wrongSum.getMessage());
         assertThrows(NotFoundException.class, () -> engine.docker().inspectVolumeCmd(target).exec());
+        Path foreign = folder.resolve("foreign.tar");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(foreign))) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc/motd");
+            entry.setSize(2);
+            tar.putArchiveEntry(entry);
+            tar.write("hi".getBytes());
+            tar.closeArchiveEntry();
+        }
+        Files.writeString(VolumeArchive.manifest(foreign), VolumeArchive.checksum(foreign) + "  foreign.tar\n");
+        assertEquals("foreign.tar is not a volume backup made by Portolan (its files are not under data/). Nothing was changed.",
+                assertThrows(InvalidInputException.class, () -> archive.restore(foreign, target, false, Progress.NONE)).getMessage());
+        assertThrows(NotFoundException.class, () -> engine.docker().inspectVolumeCmd(target).exec());
         Files.delete(VolumeArchive.manifest(damaged));
         assertTrue(assertThrows(InvalidInputException.class, () -> archive.restore(damaged, target, false, Progress.NONE))
                 .getMessage().startsWith("There is no damaged.tar.sha256 beside damaged.tar"));

@@ -2,6 +2,8 @@ package dev.portolan.ui.actions;
 
 import dev.portolan.inventory.VolumeInfo;
 import dev.portolan.ui.DialogService;
+import dev.portolan.ui.hosts.ProgressWindow;
+import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.model.HostSession;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -16,8 +18,8 @@ import javafx.stage.Window;
 
 /**
  * A volume's backup and restore from the window (the seed's backup container): the file
- * chosen with the system's dialog, the work in the background with its progress in the
- * status bar, and a restore over the volume asked first.
+ * chosen with the system's dialog, the work in the background with its steps and Cancel
+ * in a progress window, and a restore over the volume asked first.
  */
 public final class VolumeActions {
 
@@ -39,27 +41,46 @@ public final class VolumeActions {
         return new ContextMenu(backUp, restore);
     }
 
-    /** Asks where, then streams the volume into that tar file with its SHA-256 beside it. */
+    /** Asks where, then streams the volume into that tar file with its SHA-256 beside it, in a window with Cancel. */
     public void backUp(HostSession host, VolumeInfo volume, Window owner) {
         if (!connected(host)) return;
         String name = volume.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".tar";
         dialogs.saveFile(owner, "Back up the volume " + volume.name(), name, "Tar files", "*.tar").ifPresent(file ->
-                runner.start("Backing up " + volume.name() + "…", "Backed up " + volume.name() + " to " + file.getFileName()
-                        + " (its SHA-256 beside it)", "Back up " + volume.name(),
-                        progress -> host.operations().backUpVolume(volume.name(), file, progress), this::step, written -> { },
-                        error -> { }));
+                inWindow(owner, "Back up " + volume.name(), progress -> host.operations().backUpVolume(volume.name(), file, progress),
+                        "Backed up " + volume.name() + " to " + file.getFileName() + " (its SHA-256 beside it)",
+                        "Cancelled: no backup file was written."));
     }
 
-    /** Asks for the file and, when the volume is not empty to begin with, whether to replace what it holds. */
+    /** Asks for the file and whether to replace what the volume holds, then restores it in a window with Cancel. */
     public void restore(HostSession host, VolumeInfo volume, Window owner) {
         if (!connected(host)) return;
         Optional<Path> chosen = dialogs.openFile(owner, "Restore a backup into " + volume.name(), "Tar files", "*.tar");
         if (chosen.isEmpty() || !confirmReplace(volume, chosen.get(), owner)) return;
         Path file = chosen.get();
-        runner.start("Restoring " + file.getFileName() + " into " + volume.name() + "…", "Restored " + file.getFileName()
-                + " into " + volume.name(), "Restore " + volume.name(),
-                progress -> host.operations().restoreVolume(file, volume.name(), true, progress), this::step, restored -> { },
-                error -> { });
+        inWindow(owner, "Restore " + volume.name(), progress -> host.operations().restoreVolume(file, volume.name(), true, progress),
+                "Restored " + file.getFileName() + " into " + volume.name(), "Cancelled: " + volume.name() + " is as it was.");
+    }
+
+    /** The work in the background, its steps and Cancel in a progress window, the outcome there and in the status bar. */
+    private void inWindow(Window owner, String title, Job.Work<?> work, String done, String cancelled) {
+        ProgressWindow window = new ProgressWindow(owner, title);
+        var progress = window.progress(text -> { });
+        Job.start(title, ignored -> work.run(progress), null, outcome -> {
+            switch (outcome) {
+                case Job.Outcome.Done<?> d -> {
+                    window.done(done);
+                    runner.say(new ActionRunner.Message(done, false));
+                }
+                case Job.Outcome.Cancelled<?> c -> {
+                    window.failed(cancelled);
+                    runner.say(new ActionRunner.Message(title + ": " + cancelled, true));
+                }
+                case Job.Outcome.Failed<?> f -> {
+                    window.failed(f.message());
+                    runner.say(new ActionRunner.Message(f.message(), true));
+                }
+            }
+        });
     }
 
     private boolean confirmReplace(VolumeInfo volume, Path file, Window owner) {
@@ -71,10 +92,6 @@ public final class VolumeActions {
         ask.setHeaderText("Replace the contents of " + volume.name() + "?");
         ask.getDialogPane().lookupButton(replace).setId("confirm-restore");
         return ask.showAndWait().filter(b -> b == replace).isPresent();
-    }
-
-    private void step(String text) {
-        runner.say(new ActionRunner.Message(text, false));
     }
 
     private boolean connected(HostSession host) {
