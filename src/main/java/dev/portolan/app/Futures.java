@@ -1,13 +1,28 @@
 package dev.portolan.app;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** Waits for work done side by side, and lets its failure through as it was thrown. */
 public final class Futures {
 
     private Futures() {}
+
+    /**
+     * {@code work} applied to each item at once, a virtual thread each (calls that wait on
+     * an engine or a socket); the results in the items' order, the first failure rethrown
+     * as {@link #join} does.
+     */
+    public static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<R>> asked = items.stream().map(item -> parallel.submit(() -> work.apply(item))).toList();
+            return asked.stream().map(Futures::join).toList();
+        }
+    }
 
     /**
      * The result of {@code future}; a RuntimeException thrown by the work is rethrown as is

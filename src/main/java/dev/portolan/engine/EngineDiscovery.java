@@ -123,10 +123,7 @@ public final class EngineDiscovery {
 
     /** Asks each engine for its version, all at once, each within a few seconds; never on the FX thread. */
     public List<Checked> check(List<Found> engines) {
-        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var asked = engines.stream().map(f -> parallel.submit(() -> check(f))).toList();
-            return asked.stream().map(dev.portolan.app.Futures::join).toList();
-        }
+        return dev.portolan.app.Futures.inParallel(engines, EngineDiscovery::check);
     }
 
     private static Checked check(Found found) {

@@ -29,10 +29,10 @@ public final class EngineErrors {
             case UnknownHostException e -> "The host in " + where + " is unknown. Check the address.";
             case SSLException e -> "TLS with " + where + " failed (" + message + "). Check the certificates.";
             default -> {
-                if (message.contains("No such file") || message.contains("ENOENT")) {
+                if (saysNoSocket(message)) {
                     yield "No engine at " + where + " (the socket does not exist). Start Docker Desktop or dockerd.";
                 }
-                if (message.contains("Connection refused") || message.contains("ECONNREFUSED")) {
+                if (saysRefused(message)) {
                     yield "Nothing answers at " + where + ". Start the engine, or check the address.";
                 }
                 if (message.contains("Permission denied") || message.contains("EACCES")) {
@@ -56,8 +56,16 @@ public final class EngineErrors {
         }
         if (cause instanceof DockerException) return false;
         String message = String.valueOf(cause.getMessage());
-        return message.contains("No such file") || message.contains("ENOENT") || message.contains("Connection refused")
-                || message.contains("ECONNREFUSED");
+        return saysNoSocket(message) || saysRefused(message);
+    }
+
+    /** A socket file that is not there, in the words a transport uses when it has no exception class for it. */
+    private static boolean saysNoSocket(String message) {
+        return message.contains("No such file") || message.contains("ENOENT");
+    }
+
+    private static boolean saysRefused(String message) {
+        return message.contains("Connection refused") || message.contains("ECONNREFUSED");
     }
 
     /** What went wrong with an action on the engine, in the engine's own words where it has some. */

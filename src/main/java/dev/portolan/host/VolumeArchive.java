@@ -2,13 +2,9 @@ package dev.portolan.host;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.ExplainedFailure;
 import dev.portolan.engine.InvalidInputException;
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,19 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VolumeArchive {
 
-    /** The helper's image: a file system of one empty file, made here and loaded; it never runs. */
-    static final String HELPER_IMAGE = "portolan/volume-helper:1";
-    private static final String MOUNT = "/data";
 
     public record Written(Path file, long bytes, String sha256) {}
 
     public record Restored(String volume, long bytes, boolean created) {}
 
     private final DockerClient docker;
+    private final VolumeHelper helpers;
     private final String hostName;
 
     public VolumeArchive(EngineClients clients, String hostName) {
         this.docker = clients.requests();
+        this.helpers = new VolumeHelper(docker);
         this.hostName = hostName;
     }
 
@@ -64,10 +59,10 @@ public final class VolumeArchive {
                     + "Choose another place.");
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        String helper = helper(volume, "backup");
+        String helper = helpers.create(volume, "backup");
         MessageDigest sha = sha256();
         AtomicLong bytes = new AtomicLong();
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(helper, MOUNT).exec();
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(helper, VolumeHelper.MOUNT).exec();
                 OutputStream out = Files.newOutputStream(partial)) {
             copy(new DigestInputStream(archive, sha), out, bytes, progress, "Backing up " + volume);
         } catch (IOException e) {
@@ -77,7 +72,7 @@ public final class VolumeArchive {
             deleteQuietly(partial);
             throw e;
         } finally {
-            removeHelper(helper);
+            helpers.remove(helper);
         }
         String hex = HexFormat.of().formatHex(sha.digest());
         try {
@@ -126,7 +121,7 @@ public final class VolumeArchive {
             docker.createVolumeCmd().withName(volume).withDriver(existing.getDriver())
                     .withLabels(existing.getLabels() == null ? Map.of() : existing.getLabels()).exec();
         }
-        String helper = helper(volume, "restore");
+        String helper = helpers.create(volume, "restore");
         AtomicLong bytes = new AtomicLong();
         long total = size(file);
         try (InputStream in = Files.newInputStream(file)) {
@@ -145,7 +140,7 @@ public final class VolumeArchive {
             boolean cancelled = progress.isCancelled();
             if (created) {
                 // the volume is made again as it was before: absent
-                removeHelper(helper);
+                helpers.remove(helper);
                 docker.removeVolumeCmd(volume).exec();
                 if (cancelled) throw new CancellationException("cancelled");
                 throw e instanceof IOException io ? new UncheckedIOException("reading " + file + " failed", io) : (RuntimeException) e;
@@ -154,7 +149,7 @@ public final class VolumeArchive {
                     + total + " bytes (" + (cancelled ? "cancelled" : e.getMessage()) + "): the volume holds part of the backup. "
                     + "Restore again with --force to replace it whole.");
         } finally {
-            removeHelper(helper);
+            helpers.remove(helper);
         }
         progress.step(String.format("Restored %s on %s from %s: %,d bytes", volume, hostName, file.getFileName(), bytes.get()));
         return new Restored(volume, bytes.get(), created);
@@ -221,9 +216,9 @@ public final class VolumeArchive {
 
     /** Whether the volume holds nothing: its archive has no entry below the mount's own folder. */
     private boolean isEmpty(String volume) {
-        String helper = helper(volume, "check");
+        String helper = helpers.create(volume, "check");
         try (var archive = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-                docker.copyArchiveFromContainerCmd(helper, MOUNT).exec())) {
+                docker.copyArchiveFromContainerCmd(helper, VolumeHelper.MOUNT).exec())) {
             int entries = 0;
             while (archive.getNextEntry() != null) {
                 if (++entries > 1) return false;
@@ -232,70 +227,7 @@ public final class VolumeArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the volume " + volume + " failed", e);
         } finally {
-            removeHelper(helper);
-        }
-    }
-
-    /** A container that only holds the volume for a copy: created, never started. */
-    private String helper(String volume, String purpose) {
-        ensureHelperImage();
-        return docker.createContainerCmd(HELPER_IMAGE).withCmd("none")
-                .withLabels(Map.of(Ownership.ROLE, "volume-" + purpose))
-                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume(MOUNT))))
-                .exec().getId();
-    }
-
-    private void ensureHelperImage() {
-        try {
-            docker.inspectImageCmd(HELPER_IMAGE).exec();
-        } catch (NotFoundException e) {
-            docker.loadImageCmd(new ByteArrayInputStream(helperImage(docker.versionCmd().exec().getArch()))).exec();
-        }
-    }
-
-    /**
-     * The helper image as `docker save` writes one: a layer holding one empty file (an
-     * image needs a layer), its config and the manifest that tags it. Loaded, not imported:
-     * the engine's import endpoint did not take a stream from the client library here.
-     */
-    static byte[] helperImage(String architecture) {
-        try {
-            byte[] layer = tar(java.util.Map.of(".portolan-volume-helper", new byte[0]));
-            String diffId = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layer));
-            String config = "{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{},"
-                    + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}";
-            String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"" + HELPER_IMAGE + "\"],\"Layers\":[\"layer.tar\"]}]";
-            var files = new java.util.LinkedHashMap<String, byte[]>();
-            files.put("layer.tar", layer);
-            files.put("config.json", config.getBytes(StandardCharsets.UTF_8));
-            files.put("manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
-            return tar(files);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
-
-    private static byte[] tar(Map<String, byte[]> files) {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(file.getKey());
-                entry.setSize(file.getValue().length);
-                tar.putArchiveEntry(entry);
-                tar.write(file.getValue());
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private void removeHelper(String id) {
-        try {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // already gone
+            helpers.remove(helper);
         }
     }
 

@@ -229,10 +229,7 @@ public final class Labs {
 
     /** Every host of the lab as it is now: running, lost, stopped, kept data, or absent, with the reason. */
     public List<LabHostStatus> status(LabSpec lab) {
-        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var asked = lab.hosts().stream().map(h -> parallel.submit(() -> hosts.status(lab, h))).toList();
-            return asked.stream().map(f -> join(f)).toList();
-        }
+        return dev.portolan.app.Futures.inParallel(lab.hosts(), h -> hosts.status(lab, h));
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Every host Portolan knows, from each provider: the local engine, the endpoints the user
@@ -75,11 +73,7 @@ public final class HostRegistry {
      * what `portolan hosts` prints. Blocking.
      */
     public List<KnownHost> all(LocalEngine local) {
-        List<KnownHost> hosts = known(local);
-        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<KnownHost>> asked = hosts.stream().map(h -> parallel.submit(() -> answered(h))).toList();
-            return asked.stream().map(dev.portolan.app.Futures::join).toList();
-        }
+        return dev.portolan.app.Futures.inParallel(known(local), HostRegistry::answered);
     }
 
     /**

@@ -1,14 +1,15 @@
 package dev.portolan.ui.actions;
 
+import dev.portolan.host.Progress;
 import dev.portolan.inventory.VolumeInfo;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.hosts.ProgressWindow;
-import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.model.HostSession;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -46,9 +47,9 @@ public final class VolumeActions {
         if (!connected(host)) return;
         String name = volume.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".tar";
         dialogs.saveFile(owner, "Back up the volume " + volume.name(), name, "Tar files", "*.tar").ifPresent(file ->
-                inWindow(owner, "Back up " + volume.name(), progress -> host.operations().backUpVolume(volume.name(), file, progress),
-                        "Backed up " + volume.name() + " to " + file.getFileName() + " (its SHA-256 beside it)",
-                        "Cancelled: no backup file was written."));
+                inWindow(owner, "Back up " + volume.name(), "Backing up " + volume.name() + "…", "Backed up " + volume.name()
+                        + " to " + file.getFileName() + " (its SHA-256 beside it)",
+                        progress -> host.operations().backUpVolume(volume.name(), file, progress)));
     }
 
     /** Asks for the file and whether to replace what the volume holds, then restores it in a window with Cancel. */
@@ -57,30 +58,16 @@ public final class VolumeActions {
         Optional<Path> chosen = dialogs.openFile(owner, "Restore a backup into " + volume.name(), "Tar files", "*.tar");
         if (chosen.isEmpty() || !confirmReplace(volume, chosen.get(), owner)) return;
         Path file = chosen.get();
-        inWindow(owner, "Restore " + volume.name(), progress -> host.operations().restoreVolume(file, volume.name(), true, progress),
-                "Restored " + file.getFileName() + " into " + volume.name(), "Cancelled: " + volume.name() + " is as it was.");
+        inWindow(owner, "Restore " + volume.name(), "Restoring " + file.getFileName() + " into " + volume.name() + "…",
+                "Restored " + file.getFileName() + " into " + volume.name(),
+                progress -> host.operations().restoreVolume(file, volume.name(), true, progress));
     }
 
-    /** The work in the background, its steps and Cancel in a progress window, the outcome there and in the status bar. */
-    private void inWindow(Window owner, String title, Job.Work<?> work, String done, String cancelled) {
-        ProgressWindow window = new ProgressWindow(owner, title);
-        var progress = window.progress(text -> { });
-        Job.start(title, ignored -> work.run(progress), null, outcome -> {
-            switch (outcome) {
-                case Job.Outcome.Done<?> d -> {
-                    window.done(done);
-                    runner.say(new ActionRunner.Message(done, false));
-                }
-                case Job.Outcome.Cancelled<?> c -> {
-                    window.failed(cancelled);
-                    runner.say(new ActionRunner.Message(title + ": " + cancelled, true));
-                }
-                case Job.Outcome.Failed<?> f -> {
-                    window.failed(f.message());
-                    runner.say(new ActionRunner.Message(f.message(), true));
-                }
-            }
-        });
+    /** The work through the runner (the status bar), its steps, Cancel and outcome in a progress window, as host creation does. */
+    private void inWindow(Window owner, String what, String doing, String done, Function<Progress, ?> work) {
+        ProgressWindow window = new ProgressWindow(owner, what);
+        Progress progress = window.progress(step -> { });
+        runner.run(doing, done, what, () -> work.apply(progress), result -> window.done(done), window::failed);
     }
 
     private boolean confirmReplace(VolumeInfo volume, Path file, Window owner) {
