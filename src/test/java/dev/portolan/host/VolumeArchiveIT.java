@@ -173,29 +173,14 @@ class VolumeArchiveIT extends EngineTest {
         return name;
     }
 
-    /** Runs a shell command in a busybox container with the volume at /data, to its end. */
-    private void exec(String volume, String script) throws Exception {
+    /** Runs a shell command in a busybox container with the volume at /data, to its end: what it printed. */
+    private String exec(String volume, String script) throws Exception {
         String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withLabels(Map.of(TestEngine.LABEL, "true"))
                 .withCmd("sh", "-c", script)
                 .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume("/data")))).exec().getId();
         try {
             engine.docker().startContainerCmd(id).exec();
             int exit = engine.docker().waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
-            assertEquals(0, exit, "the script in " + volume + " failed");
-        } finally {
-            engine.docker().removeContainerCmd(id).withForce(true).exec();
-        }
-    }
-
-    /** What the volume holds, as busybox's md5sum of every file. */
-    private String digest(String volume) throws Exception {
-        String name = TestEngine.uniqueName("digest");
-        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name).withLabels(Map.of(TestEngine.LABEL, "true"))
-                .withCmd("sh", "-c", "cd /data && find . -type f | sort | xargs md5sum")
-                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume("/data")))).exec().getId();
-        try {
-            engine.docker().startContainerCmd(id).exec();
-            engine.docker().waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
             StringBuilder out = new StringBuilder();
             engine.docker().logContainerCmd(id).withStdOut(true).withStdErr(true)
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
@@ -204,11 +189,18 @@ class VolumeArchiveIT extends EngineTest {
                             out.append(new String(frame.getPayload()));
                         }
                     }).awaitCompletion(30, TimeUnit.SECONDS);
-            assertTrue(out.toString().contains("./records"), "the volume's files: " + out);
+            assertEquals(0, exit, "the script in " + volume + " failed: " + out);
             return out.toString();
         } finally {
             engine.docker().removeContainerCmd(id).withForce(true).exec();
         }
+    }
+
+    /** What the volume holds, as busybox's md5sum of every file. */
+    private String digest(String volume) throws Exception {
+        String files = exec(volume, "cd /data && find . -type f | sort | xargs md5sum");
+        assertTrue(files.contains("./records"), "the volume's files: " + files);
+        return files;
     }
 
     /** Progress that records its steps and reports cancelled once {@code cancelAfter} steps were made. */
