@@ -31,6 +31,7 @@ install_packages() {
   command -v dockerd >/dev/null || missing+=(docker.io)
   [[ -x /bin/busybox ]] || missing+=(busybox-static)
   command -v docker >/dev/null || missing+=(docker.io)
+  PATH=/usr/sbin:/sbin:$PATH command -v tc >/dev/null || missing+=(iproute2)
   ((${#missing[@]} == 0)) && return 0
   log "installing ${missing[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
@@ -117,10 +118,12 @@ copy_with_libs() {
 
 build_dind() {
   local image=portolan-test/dind hash
-  local bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi)
+  # tc: hosts probe the kernel for netem (latency faults) with it, as the official image's
+  # iproute2 does; busybox's tc cannot add a qdisc.
+  local bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi tc)
   local paths=()
   for b in "${bins[@]}"; do
-    local p; p=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$b") || die "$b not found: install Debian's docker.io"
+    local p; p=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$b") || die "$b not found: install Debian's docker.io and iproute2"
     paths+=("$p")
   done
   hash=$(recipe_hash "${BASH_SOURCE[0]}" "$here/dind-entrypoint.sh" "${paths[@]}")

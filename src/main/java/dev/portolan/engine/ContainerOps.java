@@ -50,9 +50,20 @@ public final class ContainerOps {
         docker().killContainerCmd(id).exec();
     }
 
+    /** Sends {@code signal} ("KILL", "TERM", "HUP"…) to the container's main process. */
+    public void kill(String id, String signal) {
+        docker().killContainerCmd(id).withSignal(signal).exec();
+    }
+
     /** Attaches a container to a network (by network id or name). */
     public void connect(String id, String network) {
         docker().connectToNetworkCmd().withContainerId(id).withNetworkId(network).exec();
+    }
+
+    /** Attaches a container to a network under the names it had there (the DNS names others find it by). */
+    public void connect(String id, String network, List<String> aliases) {
+        docker().connectToNetworkCmd().withContainerId(id).withNetworkId(network)
+                .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork().withAliases(aliases)).exec();
     }
 
     public void disconnect(String id, String network) {

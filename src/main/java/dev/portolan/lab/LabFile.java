@@ -77,7 +77,7 @@ public final class LabFile {
         if (folder != null && !spec.images().isEmpty()) {
             spec = new LabSpec(spec.name(), spec.description(), spec.hosts(), spec.networks(), spec.volumes(), spec.containers(),
                     spec.swarm(), spec.images().stream().map(i -> i.build() == null ? i
-                            : new LabSpec.Image(i.name(), folder.resolve(i.build()).normalize().toString())).toList());
+                            : new LabSpec.Image(i.name(), folder.resolve(i.build()).normalize().toString())).toList(), spec.faults());
         }
         List<LabValidator.Finding> findings = LabValidator.check(spec);
         if (findings.isEmpty()) return spec;

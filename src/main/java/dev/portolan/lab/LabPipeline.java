@@ -137,7 +137,7 @@ final class LabPipeline {
     /** The lab as one host sees it: its containers only (for waiting on their health checks). */
     private static LabSpec onlyOn(LabSpec lab, String host) {
         return new LabSpec(lab.name(), lab.description(), lab.hosts(), lab.networks(), lab.volumes(), specsOn(lab, host),
-                lab.swarm(), lab.images());
+                lab.swarm(), lab.images(), lab.faults());
     }
 
     private static boolean makesAContainer(LabStep step) {

@@ -16,9 +16,11 @@ public record LabSpec(
         List<Volume> volumes,
         List<Container> containers,
         Swarm swarm,
-        List<Image> images) {
+        List<Image> images,
+        Map<String, List<FaultEntry>> faults) {
 
     public LabSpec {
+        faults = faults == null ? Map.of() : Map.copyOf(faults);
         images = images == null ? List.of() : List.copyOf(images);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
         networks = networks == null ? List.of() : List.copyOf(networks);
@@ -85,6 +87,19 @@ public record LabSpec(
             volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         }
     }
+
+    /**
+     * One fault of a named list a lab can switch on (`portolan fault on LAB.yaml NAME`):
+     * exactly one of stop, kill, pause, kill-engine, restart-engine, disconnect, cut, drop,
+     * delay, naming the lab's hosts (node1) and containers (node1/db) as the lab does.
+     */
+    public record FaultEntry(String stop, String kill, String pause,
+            @JsonProperty("kill-engine") String killEngine,
+            @JsonProperty("restart-engine") String restartEngine,
+            String disconnect, String network, String signal,
+            List<String> cut, @JsonProperty("one-way") Boolean oneWay,
+            String drop, String share,
+            String delay, String latency, String jitter) {}
 
     /** A health check, as in compose: test, interval, timeout, retries. */
     public record HealthCheck(List<String> test, String interval, String timeout, Integer retries) {

@@ -67,6 +67,7 @@ final class LabValidator {
         }
         dependencies(containerIndex);
         swarm();
+        LabFaults.check(lab, this::add);
         for (int i = 0; i < lab.images().size(); i++) {
             LabSpec.Image image = lab.images().get(i);
             String at = "/images/" + i;

@@ -113,6 +113,10 @@ public final class HostOperations implements AutoCloseable {
         containers().kill(container);
     }
 
+    public void kill(String container, String signal) {
+        containers().kill(container, signal);
+    }
+
     /** Removes a container (stopping it first); its anonymous volumes only when asked, named ones never. */
     public void remove(String container, boolean withVolumes) {
         containers().remove(container, withVolumes);
@@ -120,6 +124,20 @@ public final class HostOperations implements AutoCloseable {
 
     public void connect(String container, String network) {
         containers().connect(container, network);
+    }
+
+    public void connect(String container, String network, List<String> aliases) {
+        containers().connect(container, network, aliases);
+    }
+
+    /** What faults need to know of a container: its state, main process and addresses. */
+    public ContainerFacts facts(String container) {
+        try {
+            return ContainerFacts.of(clients().requests().inspectContainerCmd(container).exec());
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("There is no container " + container + " on " + host
+                    + ": `docker ps -a` there lists those it has.");
+        }
     }
 
     public void disconnect(String container, String network) {

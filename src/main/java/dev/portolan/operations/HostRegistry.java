@@ -90,6 +90,11 @@ public final class HostRegistry {
         throw new dev.portolan.engine.InvalidInputException(name + " is " + host.state() + ": start it first.");
     }
 
+    /** The names of every host, as `portolan hosts` prints them. */
+    public List<String> names(LocalEngine local) {
+        return known(local).stream().map(h -> h.key().displayName()).toList();
+    }
+
     /** Every host the providers know, without asking their engines. */
     private List<KnownHost> known(LocalEngine local) {
         List<KnownHost> hosts = new ArrayList<>();

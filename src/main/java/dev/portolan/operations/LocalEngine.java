@@ -84,6 +84,11 @@ public final class LocalEngine implements AutoCloseable {
         return now;
     }
 
+    /** The local engine's own operations: what is done to a simulated host's container. */
+    public HostOperations operations() {
+        return new HostOperations(name, this::clients);
+    }
+
     public SimulatedHosts simulatedHosts() {
         return new SimulatedHosts(clients().requests(), configDir, contexts);
     }

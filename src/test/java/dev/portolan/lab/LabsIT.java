@@ -125,7 +125,7 @@ class LabsIT extends EngineTest {
         labs.apply(lab, Progress.NONE);
         String text = lab.containers().get(2).toString();
         var changed = new LabSpec(lab.name(), lab.description(), lab.hosts(), lab.networks(), lab.volumes(),
-                List.of(lab.containers().get(0), lab.containers().get(1), withEnv(lab.containers().get(2))), lab.swarm(), lab.images());
+                List.of(lab.containers().get(0), lab.containers().get(1), withEnv(lab.containers().get(2))), lab.swarm(), lab.images(), lab.faults());
         assertEquals(List.of("web: replace container web"),
                 labs.plan(changed).stream().map(s -> s.host() + ": " + s.describe()).toList(), text);
     }
