@@ -332,7 +332,7 @@ public final class Faults {
     }
 
     private static String netemMissing(String tcSaid) {
-        String said = EngineErrors.firstLine(tcSaid);
+        String said = EngineErrors.firstLine(tcSaid).replaceFirst("\\.$", "");
         if (said.contains("tc: not found")) {
             return "Latency needs tc (iproute2) in the host image, and it has none: packet drops and cuts work without it.";
         }

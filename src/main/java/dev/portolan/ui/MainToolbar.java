@@ -32,7 +32,8 @@ final class MainToolbar {
     MainToolbar(Region window, ActionRunner runner, Runnable chooseLab, java.util.function.Consumer<java.nio.file.Path> openLab,
             java.util.function.Consumer<String> newLab, Runnable importCompose,
             javafx.collections.ObservableList<java.nio.file.Path> recentLabs,
-            Runnable showDiagram, Runnable showHost, Runnable welcome) {
+            Runnable showDiagram, Runnable showHost, Runnable welcome,
+            javafx.collections.ObservableList<?> faultsInForce, Runnable showFaults) {
         this.welcome = welcome;
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-title");
@@ -100,9 +101,21 @@ final class MainToolbar {
         });
         this.diagram = diagram;
         this.host = host;
+        // the faults in force, counted; red while there are any (the panel lists and heals them)
+        Button faults = new Button("Faults");
+        faults.setId("open-faults");
+        faults.setTooltip(new javafx.scene.control.Tooltip("Faults in force: timers, Heal, Heal all (Ctrl+Shift+F)"));
+        faults.setOnAction(e -> showFaults.run());
+        Runnable count = () -> {
+            faults.setText(faultsInForce.isEmpty() ? "Faults" : "Faults · " + faultsInForce.size());
+            faults.getStyleClass().remove("faults-active");
+            if (!faultsInForce.isEmpty()) faults.getStyleClass().add("faults-active");
+        };
+        faultsInForce.addListener((javafx.collections.ListChangeListener<Object>) c -> count.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, spacer, dark, settingsButton, about);
+        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, faults, spacer, dark, settingsButton,
+                about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), open::fire);
@@ -110,6 +123,8 @@ final class MainToolbar {
                         settingsButton::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), dark::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), faults::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                         () -> diagram.setSelected(true));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),

@@ -51,6 +51,8 @@ public final class MainWindow {
     private final DialogService dialogs;
     private final MainToolbar toolbar;
     private final dev.portolan.ui.labs.RecentLabs recentLabs;
+    private final dev.portolan.ui.faults.FaultsModel faults;
+    private final dev.portolan.ui.faults.FaultActions faultActions;
     private boolean diagramShown = true;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
@@ -69,6 +71,10 @@ public final class MainWindow {
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
                 UserDirectories.forThisUser().config(), dialogs);
+        var book = new dev.portolan.host.faults.FaultBook(UserDirectories.forThisUser().config());
+        faults = new dev.portolan.ui.faults.FaultsModel(() -> faultsNow(book), book);
+        faultActions = new dev.portolan.ui.faults.FaultActions(runner, faults, this::faultTargets);
+        diagram.useFaults(faultActions);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -82,7 +88,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(details.root(), false);
         recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
         toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
-                () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome());
+                () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome(), faults.inForce(), this::showFaults);
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -286,9 +292,53 @@ public final class MainWindow {
         statusBar.show(selectedHost());
     }
 
+    /** The Faults panel: what is in force, timers, Heal, Heal all. */
+    public javafx.stage.Stage showFaults() {
+        return dev.portolan.ui.faults.FaultsWindow.show(window(), faultActions);
+    }
+
+    /**
+     * Fault operations over the hosts as the window knows them now: the host list is read on
+     * the FX thread (asked from elsewhere, the asking thread waits for the FX thread, never
+     * the other way round); each host's operations then use its connection of the moment.
+     */
+    private dev.portolan.operations.Faults faultsNow(dev.portolan.host.faults.FaultBook book) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            Map<String, dev.portolan.operations.HostOperations> byName = new HashMap<>();
+            for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
+            return new dev.portolan.operations.Faults(controller.localEngine(), name -> {
+                var operations = byName.get(name);
+                if (operations == null) throw new dev.portolan.operations.HostNotConnectedException(name);
+                return operations;
+            }, book, java.time.Clock.systemUTC());
+        }
+        var made = new java.util.concurrent.CompletableFuture<dev.portolan.operations.Faults>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                made.complete(faultsNow(book));
+            } catch (RuntimeException e) {
+                made.completeExceptionally(e);
+            }
+        });
+        return made.join();
+    }
+
+    /** What a cut's other end can be: the simulated hosts, and the containers running on them (FX thread). */
+    private java.util.List<String> faultTargets() {
+        java.util.List<String> targets = new java.util.ArrayList<>();
+        for (HostModel host : hosts) {
+            if (host.key().kind() != dev.portolan.host.HostKey.Kind.SIMULATED) continue;
+            targets.add(host.name());
+            host.containers().stream().filter(c -> c.state() == dev.portolan.inventory.ContainerInfo.State.RUNNING)
+                    .forEach(c -> targets.add(host.name() + "/" + c.name()));
+        }
+        return targets;
+    }
+
     /** Stops every watcher; called when the window closes. */
     public void close() {
         ticker.stop();
+        faults.close();
         controller.close();
     }
 

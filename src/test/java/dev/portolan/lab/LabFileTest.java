@@ -42,6 +42,30 @@ class LabFileTest {
     }
 
     @Test
+    void aLabsNamedFaultsReadAsFaultsOnItsHostsAndContainersAndAMistakeIsFoundAtItsLine() {
+        String lab = "name: demo\nhosts: [{name: n1}, {name: n2}]\ncontainers:\n  - name: db\n    host: n2\n    image: x\n"
+                + "faults:\n  split:\n    - cut: [n1, n2/db]\n      one-way: true\n    - drop: n2\n      share: 25%\n"
+                + "    - kill: n2/db\n      signal: TERM\n";
+        LabSpec spec = LabFile.parse(lab, "lab.yaml");
+        assertEquals(List.of(
+                new dev.portolan.host.faults.FaultSpec.Cut(dev.portolan.host.faults.FaultSpec.Target.host("demo/n1"),
+                        new dev.portolan.host.faults.FaultSpec.Target("demo/n2", "db"), true),
+                new dev.portolan.host.faults.FaultSpec.Drop(dev.portolan.host.faults.FaultSpec.Target.host("demo/n2"), 25),
+                new dev.portolan.host.faults.FaultSpec.ContainerFault(new dev.portolan.host.faults.FaultSpec.Target("demo/n2", "db"),
+                        dev.portolan.host.faults.FaultSpec.ContainerAction.KILL, "TERM", null)),
+                LabFaults.specs(spec, "split"));
+
+        LabProblem unknownHost = onlyProblem(lab.replace("cut: [n1, n2/db]", "cut: [n1, n3]"));
+        assertEquals(9, unknownHost.line());
+        assertTrue(unknownHost.message().contains("faults split: 'n3': n3 is not a host of this lab (hosts: n1, n2)"),
+                unknownHost.message());
+        LabProblem two = onlyProblem(lab.replace("      share: 25%", "      share: 25%\n      pause: n1"));
+        assertTrue(two.message().contains("one fault per entry, not pause and drop"), two.message());
+        LabProblem share = onlyProblem(lab.replace("25%", "250%"));
+        assertTrue(share.message().contains("'250%' is not a share of packets"), share.message());
+    }
+
+    @Test
     void aWrongTypeSaysWhatWasExpected() {
         LabProblem replicas = onlyProblem("name: demo\nhosts: [{name: n1}]\ncontainers:\n  - name: web\n    image: x\n    replicas: two\n");
         assertEquals(6, replicas.line());

@@ -28,6 +28,8 @@ public final class DiagramController {
     private PlannedLab plan;
     private final Set<String> selected = new LinkedHashSet<>();
     private Set<String> found = Set.of();
+    /** The faults in force, as tags: by host name (demo/node1) or HOST/CONTAINER (demo/node1/web). */
+    private Map<String, String> faultMarks = Map.of();
     private Runnable undo;
     private boolean dirty = true;
 
@@ -76,6 +78,15 @@ public final class DiagramController {
 
     public DiagramFilter filter() {
         return filter;
+    }
+
+    /** What the diagram marks as broken on purpose, and how (a fault's tag text), by host or HOST/CONTAINER. */
+    public Map<String, String> faultMarks() {
+        return faultMarks;
+    }
+
+    public void setFaultMarks(Map<String, String> marks) {
+        faultMarks = Map.copyOf(marks);
     }
 
     public Set<String> found() {

@@ -43,6 +43,8 @@ final class DiagramInput {
     private final Supplier<Window> window;
     private final Tooltip tooltip = new Tooltip();
     private Drag drag;
+    /** The Faults menus; none in a diagram drawn without a window's faults (benchmarks). */
+    private dev.portolan.ui.faults.FaultActions faults;
     private Object hovered;
 
     /** A press that may become a pan, a card move or a host move. */
@@ -186,6 +188,15 @@ final class DiagramInput {
 
     // ---- menus and collapse
 
+    void useFaults(dev.portolan.ui.faults.FaultActions faults) {
+        this.faults = faults;
+    }
+
+    private boolean isSimulated(String host) {
+        HostSession session = sessionOf.apply(host);
+        return session != null && session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED;
+    }
+
     /** The menu for what is under the pointer: container actions, a volume's backup and restore, collapse, fit. */
     ContextMenu menuFor(Layout.Item hit) {
         return switch (hit) {
@@ -196,6 +207,10 @@ final class DiagramInput {
                         .map(Card::container).toList();
                 ContextMenu menu = actions.menu(sessionOf.apply(card.host()), chosen, window.get());
                 Band band = controller.layout().bandAt(card.bounds().centerX(), card.bounds().centerY());
+                if (faults != null && chosen.size() == 1) {
+                    menu.getItems().addAll(new SeparatorMenuItem(),
+                            faults.forContainer(card.host(), card.container(), isSimulated(card.host()), window.get()));
+                }
                 if (band != null) menu.getItems().addAll(new SeparatorMenuItem(), collapseItem(band.key(), "network " + band.name()));
                 yield menu;
             }
@@ -204,7 +219,11 @@ final class DiagramInput {
             case HostBox host -> {
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));
-                yield new ContextMenu(fitHost, collapseItem(host.host(), "host " + host.host()));
+                ContextMenu menu = new ContextMenu(fitHost, collapseItem(host.host(), "host " + host.host()));
+                if (faults != null && isSimulated(host.host())) {
+                    menu.getItems().addAll(new SeparatorMenuItem(), faults.forHost(host.host(), window.get()));
+                }
+                yield menu;
             }
             case null, default -> null;
         };

@@ -27,7 +27,7 @@ final class DiagramPainter {
 
     /** What one picture shows: the layout, where animated cards are now, and what is selected or found. */
     record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
-            Set<String> selected, Set<String> found, String dropBand, double scale, Rect visible) {}
+            Set<String> selected, Set<String> found, Map<String, String> faults, String dropBand, double scale, Rect visible) {}
 
     /** Below this zoom a card is a coloured tile: its name would be too small to read, and costs to draw. */
     static final double TILE_SCALE = 0.22;
@@ -44,7 +44,7 @@ final class DiagramPainter {
 
     void paint(Frame f, Pen pen) {
         pen.fill(f.visible(), 0, style.color("background"));
-        for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, pen, f.scale());
+        for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, f, pen);
         for (Band band : f.layout().bands()) if (band.bounds().intersects(f.visible())) band(band, f, pen);
         for (Span span : f.layout().spans()) span(span, f.layout(), pen);
         for (Layout.HostLink link : f.layout().hostLinks()) hostLink(link, f, pen);
@@ -85,13 +85,26 @@ final class DiagramPainter {
         }
     }
 
-    private void host(HostBox host, Pen pen, double scale) {
+    private void host(HostBox host, Frame f, Pen pen) {
         Rect r = host.bounds();
         boolean live = host.status().equals("live");
         pen.fill(r, 16, style.color("host"));
         // a host that is not live is outlined dashed, in the colour of what it is instead
         pen.stroke(r, 16, live ? style.color("host-border") : statusColor(host), live ? 1.5 : 2.5, !live);
-        hostTitle(host, pen, scale);
+        hostTitle(host, pen, f.scale());
+        String fault = f.faults().get(host.host());
+        if (fault != null) {
+            pen.stroke(new Rect(r.x() - 4, r.y() - 4, r.w() + 8, r.h() + 8), 18, style.color("fault"), 3, true);
+            faultTag(fault, r.x() + r.w() - 12, r.y() - 12, Math.max(11, 10 / f.scale()), r.w() * 0.6, pen);
+        }
+    }
+
+    /** A fault's tag, its right edge at {@code right}: red, white text, "⚡ paused · 0:23". */
+    private void faultTag(String text, double right, double top, double size, double maxWidth, Pen pen) {
+        String shown = Pen.fit("⚡ " + text, size, true, maxWidth - 12);
+        double w = Math.min(maxWidth, Pen.width(shown, size, true) + 14);
+        pen.fill(new Rect(right - w, top, w, size + 9), 8, style.color("fault"));
+        pen.text(shown, right - w + 7, top + size + 2, size, true, style.color("fault-text"), w - 10);
     }
 
     /**
@@ -178,6 +191,11 @@ final class DiagramPainter {
     }
 
     private void card(Card card, Rect r, Frame f, Pen pen) {
+        cardBody(card, r, f, pen);
+        cardFault(card, r, f, pen);
+    }
+
+    private void cardBody(Card card, Rect r, Frame f, Pen pen) {
         ContainerInfo c = card.container();
         Layout.Plan plan = card.plan();
         if (plan == Layout.Plan.CREATE) {
@@ -214,6 +232,16 @@ final class DiagramPainter {
                 + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));
         pen.text(detail, left, r.y() + 53, 11, false, style.color("muted"), width);
         badges(c, r, pen);
+    }
+
+    /** A card a fault affects: outlined in the fault colour, its tag along the bottom edge, readable at any zoom. */
+    private void cardFault(Card card, Rect r, Frame f, Pen pen) {
+        String fault = f.faults().get(card.host() + "/" + card.container().name());
+        if (fault == null) return;
+        pen.stroke(new Rect(r.x() - 3, r.y() - 3, r.w() + 6, r.h() + 6), 12, style.color("fault"), 2.5, true);
+        if (f.scale() < TILE_SCALE) return;
+        double size = f.scale() < NAME_SCALE ? Math.min(r.h() / 3, 10 / f.scale()) : 10.5;
+        faultTag(fault, r.x() + r.w() - 4, r.y() + r.h() - size * 0.8, size, r.w() - 8, pen);
     }
 
     /** A container the plan will make: dashed, see-through, saying so. */

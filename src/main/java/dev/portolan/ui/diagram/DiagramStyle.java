@@ -18,7 +18,7 @@ final class DiagramStyle {
 
     static final List<String> TOKENS = List.of("background", "host", "host-border", "band", "band-border", "card",
             "card-border", "text", "muted", "volume", "volume-border", "link", "selection", "found", "badge", "badge-text",
-            "drop", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
+            "drop", "fault", "fault-text", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
             "state-dead", "state-unknown");
 
     private final Map<String, Color> colors;
@@ -86,6 +86,8 @@ final class DiagramStyle {
         c.put("badge", Color.web("#afb8c1"));
         c.put("badge-text", Color.web("#1f2328"));
         c.put("drop", Color.web("#4ac26b"));
+        c.put("fault", Color.web("#cf222e"));
+        c.put("fault-text", Color.web("#ffffff"));
         c.put("state-created", Color.web("#0969da"));
         c.put("state-running", Color.web("#1b7f3b"));
         c.put("state-paused", Color.web("#9a6700"));

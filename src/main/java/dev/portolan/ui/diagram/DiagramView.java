@@ -77,6 +77,23 @@ public final class DiagramView {
         });
     }
 
+    /**
+     * Adds the Faults menus, and marks on the diagram what each fault in force affects,
+     * its timer moving with the model's clock.
+     */
+    public void useFaults(dev.portolan.ui.faults.FaultActions faults) {
+        input.useFaults(faults);
+        var model = faults.model();
+        Runnable mark = () -> {
+            controller.setFaultMarks(dev.portolan.ui.faults.FaultMarks.of(model.inForce(), model.nowProperty().get()));
+            picture.repaint();
+        };
+        model.inForce().addListener((ListChangeListener<dev.portolan.host.faults.Fault>) c -> mark.run());
+        model.nowProperty().addListener((obs, old, now) -> {
+            if (!model.inForce().isEmpty() || !controller.faultMarks().isEmpty()) mark.run();
+        });
+    }
+
     public Node root() {
         return root;
     }
@@ -204,7 +221,7 @@ public final class DiagramView {
         if (file == null) return;
         ActionRunner runner = actions.runner();
         try {
-            DiagramExport.write(controller.layout(), picture.style(), format, file);
+            DiagramExport.write(controller.layout(), controller.faultMarks(), picture.style(), format, file);
             runner.say(new ActionRunner.Message("Exported the diagram to " + file, false));
         } catch (java.io.IOException | RuntimeException e) {
             runner.say(new ActionRunner.Message("Exporting the diagram to " + file + " failed: " + e.getMessage()

@@ -1,0 +1,179 @@
+package dev.portolan.ui.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.cli.LabCommands;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.testing.DockerCli;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.diagram.DiagramView;
+import dev.portolan.ui.diagram.Layout;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults from the window on a real one-host lab: the host paused from its diagram menu and
+ * marked, the Faults panel listing it and healing all; a container's packets dropped through
+ * the dialog, for a time after which the fault heals itself; a wrong duration refused.
+ */
+class FaultsWindowIT extends WindowTest {
+
+    @TempDir
+    Path dir;
+    private String lab;
+    private Path file;
+    private DockerCli docker;
+
+    private static int portolan(String... args) {
+        StringWriter out = new StringWriter();
+        int code = LabCommands.run(args, new PrintWriter(out), new PrintWriter(out));
+        if (code != 0) throw new AssertionError("portolan " + String.join(" ", args) + ": " + out);
+        return code;
+    }
+
+    @BeforeEach
+    void applyLabAndOpen() throws Exception {
+        lab = "fltgui" + UUID.randomUUID().toString().substring(0, 5);
+        file = Files.writeString(dir.resolve(lab + ".yaml"), """
+                name: %s
+                hosts:
+                  - name: node1
+                containers:
+                  - name: app
+                    host: node1
+                    image: %s
+                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                """.formatted(lab, TestEngine.BUSYBOX));
+        portolan("apply", "--host-image=" + TestEngine.DIND, file.toString());
+        docker = new DockerCli(dir);
+        open(new EndpointResolver(Map.of(), dir.resolve("docker"), false));
+        FxThread.run(() -> window.showDiagram(true));
+        waitFor("the lab's container is on the diagram", Duration.ofSeconds(30), () -> card("app") != null);
+    }
+
+    @AfterEach
+    void destroyLab() {
+        portolan("fault", "heal", "--all");
+        portolan("destroy", "--remove-volumes", file.toString());
+    }
+
+    private DiagramView diagram() {
+        return FxThread.get(() -> window.diagram());
+    }
+
+    private Layout.Card card(String name) {
+        return FxThread.get(() -> {
+            diagram().refreshNow();
+            Layout layout = diagram().layout();
+            return layout == null ? null : layout.cardNamed(name);
+        });
+    }
+
+    private Layout.HostBox hostBox() {
+        return FxThread.get(() -> diagram().layout().hosts().stream().filter(h -> h.host().equals(lab + "/node1")).findFirst()
+                .orElseThrow());
+    }
+
+    /** Fires a menu item found by id anywhere under the item's context menu (submenus included). */
+    private void fire(Layout.Item item, String... path) {
+        Platform.runLater(() -> {
+            var items = window.diagram().menuFor(item).getItems();
+            MenuItem found = null;
+            for (String id : path) {
+                found = items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+                if (found instanceof Menu menu) items = menu.getItems();
+            }
+            found.fire();
+        });
+    }
+
+    private String paused() throws Exception {
+        return docker.run("inspect", "-f", "{{.State.Paused}}", "portolan-" + lab + "-node1").output().strip();
+    }
+
+    @Test
+    void aHostIsPausedFromItsMenuMarkedListedAndHealedFromThePanel() throws Exception {
+        fire(hostBox(), "faults-host", "fault-pause", "fault-pause-until-healed");
+        Eventually.within("the engine paused the host", () -> "true".equals(paused()));
+        waitFor("the diagram marks it", Duration.ofSeconds(5),
+                () -> "paused".equals(diagram().controller().faultMarks().get(lab + "/node1")));
+        waitFor("the toolbar counts it", Duration.ofSeconds(5), () -> text("#open-faults").equals("Faults · 1"));
+
+        robot.clickOn("#open-faults");
+        waitFor("the panel lists it", Duration.ofSeconds(5), () -> robot.lookup("#faults-table").queryAs(TableView.class)
+                .getItems().size() == 1);
+        robot.clickOn("#heal-all");
+        Eventually.within("the host runs again", () -> "false".equals(paused()));
+        waitFor("the panel is empty", Duration.ofSeconds(5), () -> robot.lookup("#faults-table").queryAs(TableView.class)
+                .getItems().isEmpty());
+        waitFor("the mark is gone", Duration.ofSeconds(5), () -> diagram().controller().faultMarks().isEmpty());
+        waitFor("the status bar says what was healed", Duration.ofSeconds(10),
+                () -> text("#status-message").startsWith("Healed: " + lab + "/node1 is unpaused"));
+    }
+
+    @Test
+    void aContainersPacketsAreDroppedForAWhileThroughTheDialogAndHealThemselves() throws Exception {
+        fire(card("app"), "faults-container", "fault-drop");
+        waitFor("the dialog asks", Duration.ofSeconds(5), () -> robot.lookup("#fault-inject").tryQuery().isPresent());
+        FxThread.run(() -> robot.lookup("#fault-share").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(100));
+        FxThread.run(() -> robot.lookup("#fault-duration").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("3 parsecs"));
+        waitFor("a wrong duration is refused", Duration.ofSeconds(5), () -> robot.lookup("#fault-inject").query().isDisabled()
+                && text("#fault-problems").contains("'3 parsecs' is not a duration"));
+        FxThread.run(() -> robot.lookup("#fault-duration").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("4s"));
+        waitFor("a right one is taken", Duration.ofSeconds(5), () -> !robot.lookup("#fault-inject").query().isDisabled());
+        robot.clickOn("#fault-inject");
+
+        String target = lab + "/node1/app";
+        waitFor("the card is marked with its timer", Duration.ofSeconds(10),
+                () -> String.valueOf(diagram().controller().faultMarks().get(target)).startsWith("drops 100% · 0:0"));
+        String rules = inContainer("iptables -w -S INPUT");
+        assertTrue(rules.contains("--probability 1") && rules.contains("portolan-fault:"), rules);
+        long start = System.nanoTime();
+        waitFor("it heals itself when its time is up", Duration.ofSeconds(15),
+                () -> diagram().controller().faultMarks().isEmpty());
+        System.out.printf("drop for 4 s: healed %.1f s after it was seen%n", (System.nanoTime() - start) / 1e9);
+        assertFalse(inContainer("iptables -w -S INPUT").contains("portolan-fault:"), "its rule is gone");
+    }
+
+    /** Runs a shell line in the container app's network namespace, from its host. */
+    private String inContainer(String line) throws Exception {
+        String host = "portolan-" + lab + "-node1";
+        String pid = docker.run("exec", host, "docker", "inspect", "-f", "{{.State.Pid}}", "app").output().strip();
+        return docker.run("exec", host, "nsenter", "-t", pid, "-n", "sh", "-c", line).output();
+    }
+
+    /** Waits on a condition read off the FX thread (the engine's answers). */
+    private static final class Eventually {
+        interface Check {
+            boolean holds() throws Exception;
+        }
+
+        static void within(String what, Check check) {
+            dev.portolan.testing.Eventually.within(Duration.ofSeconds(15), what, () -> {
+                try {
+                    return check.holds();
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+}
