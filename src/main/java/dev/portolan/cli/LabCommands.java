@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
-                LabCommands.Engines.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, LabCommands.VersionCommand.class})
+                LabCommands.Engines.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
@@ -50,7 +50,7 @@ public final class LabCommands {
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
     public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "layers",
-            "engines", "volume", "fault", "version", "--help", "--version");
+            "engines", "volume", "fault", "certs", "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -246,6 +246,27 @@ public final class LabCommands {
             print(found.stream().map(c -> Map.of("product", c.found().product(), "address", c.found().endpoint().address(),
                     "foundBy", c.found().foundBy(), "answers", c.answers(), "detail", c.detail())).toList(), text);
             return 0;
+        }
+    }
+
+    @Command(name = "certs", description = "Simulated hosts' TLS certificates.", subcommands = Certs.Renew.class)
+    static final class Certs {
+        @Command(name = "renew", description = "Issue new certificates for a simulated host (LAB/HOST) from its lab's CA and "
+                + "restart its engine with them; its containers are kept.")
+        static final class Renew extends LabCommand {
+            @Parameters(paramLabel = "HOST")
+            String host;
+
+            @Override
+            public Integer call() throws Exception {
+                long start = System.nanoTime();
+                var renewed = withEngine(local -> local.renewCertificates(host, printing()));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                print(Map.of("host", host, "seconds", seconds, "context", renewed.contextName()),
+                        String.format("%s has new certificates; its engine answered again with them (%.1f s). Context %s "
+                                + "uses them.", host, seconds, renewed.contextName()));
+                return 0;
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 public final class EngineClients implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HEARTBEAT_TIMEOUT = Duration.ofMillis(1500);
 
     private final EngineEndpoint endpoint;
     private final DockerClient requests;
@@ -25,7 +26,9 @@ public final class EngineClients implements AutoCloseable {
         this.endpoint = endpoint;
         this.requests = open(endpoint, Duration.ofSeconds(60));
         this.stream = open(endpoint, null);
-        this.heartbeat = open(endpoint, Duration.ofMillis(1500));
+        // a frozen engine (a paused host) still accepts TCP and then never answers: the
+        // heartbeat gives its whole exchange, connect and TLS included, 1.5 s
+        this.heartbeat = open(endpoint, HEARTBEAT_TIMEOUT, HEARTBEAT_TIMEOUT);
     }
 
     public static EngineClients connect(EngineEndpoint endpoint) {
@@ -60,6 +63,10 @@ public final class EngineClients implements AutoCloseable {
     }
 
     static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout) {
+        return open(endpoint, responseTimeout, CONNECT_TIMEOUT);
+    }
+
+    static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout, Duration connectTimeout) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.host().toString())
                 .withDockerTlsVerify(endpoint.usesTls())
@@ -69,7 +76,7 @@ public final class EngineClients implements AutoCloseable {
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
-                .connectionTimeout(CONNECT_TIMEOUT)
+                .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);

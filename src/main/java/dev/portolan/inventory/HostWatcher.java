@@ -18,14 +18,17 @@ import org.slf4j.LoggerFactory;
  * Keeps one host's inventory live, on its own virtual thread: subscribe to /events,
  * take one snapshot, then re-read only what each burst of events names. A quiet
  * stream is checked with a ping every half second; when the stream breaks or the
- * ping fails the host is lost, and the watcher reconnects with backoff (1, 2, 4, 8,
- * 10 s) and takes a fresh snapshot. Nothing here waits on another host.
+ * ping fails the host is lost, and the watcher reconnects with backoff and takes a fresh
+ * snapshot: 1, 2, 4, 8, 10 s for a remote engine; 0.5, 1, 2 s for one on this computer
+ * (a socket or 127.0.0.1, as simulated hosts are), where a try costs nothing and a host
+ * comes back within a second of its engine. Nothing here waits on another host.
  */
 public final class HostWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostWatcher.class);
     private static final long IDLE_PING_MILLIS = 500;
-    private static final int[] BACKOFF_SECONDS = {1, 2, 4, 8, 10};
+    private static final long[] REMOTE_BACKOFF_MILLIS = {1000, 2000, 4000, 8000, 10_000};
+    private static final long[] LOCAL_BACKOFF_MILLIS = {500, 1000, 2000};
 
     private final EngineEndpoint endpoint;
     private final HostListener listener;
@@ -77,30 +80,50 @@ public final class HostWatcher implements AutoCloseable {
     }
 
     private void run() {
+        long[] backoff = isOnThisComputer(endpoint) ? LOCAL_BACKOFF_MILLIS : REMOTE_BACKOFF_MILLIS;
         int failures = 0;
         while (running) {
             listener.statusChanged(new HostStatus.Connecting(clock.instant(), failures + 1));
             reachedLive = false;
-            try (EngineClients connection = EngineClients.connect(endpoint)) {
+            EngineClients connection = null;
+            try {
+                connection = EngineClients.connect(endpoint);
                 clients = connection;
                 watch(connection);
             } catch (RuntimeException | InterruptedException e) {
+                clients = null;
                 if (!running) break;
                 if (e instanceof InterruptedException) continue;
                 if (reachedLive) failures = 0; // a host that was live starts its backoff afresh
-                int wait = BACKOFF_SECONDS[Math.min(failures, BACKOFF_SECONDS.length - 1)];
+                long wait = backoff[Math.min(failures, backoff.length - 1)];
                 failures++;
                 String reason = EngineErrors.unreachable(endpoint, e);
-                LOG.info("host {} lost: {} (retry in {} s)", endpoint.name(), reason, wait);
+                LOG.info("host {} lost: {} (retry in {} ms)", endpoint.name(), reason, wait);
                 LOG.debug("host {} lost", endpoint.name(), e);
-                Instant next = clock.instant().plusSeconds(wait);
+                Instant next = clock.instant().plusMillis(wait);
+                // said before the dead connection is closed: closing it can itself take a while
                 listener.statusChanged(new HostStatus.Lost(clock.instant(), reason, next));
+                close(connection);
+                connection = null;
                 sleepUntil(next);
             } finally {
                 clients = null;
+                close(connection);
             }
         }
         listener.statusChanged(new HostStatus.Offline(clock.instant(), "not watched"));
+    }
+
+    private static void close(EngineClients connection) {
+        if (connection != null) connection.close();
+    }
+
+    /** A socket, a pipe, or 127.0.0.1: an engine whose absence is known at once and costs nothing to ask again. */
+    static boolean isOnThisComputer(EngineEndpoint endpoint) {
+        String scheme = String.valueOf(endpoint.host().getScheme());
+        String host = String.valueOf(endpoint.host().getHost());
+        return scheme.equals("unix") || scheme.equals("npipe") || host.equals("127.0.0.1") || host.equals("localhost")
+                || host.equals("[::1]") || host.equals("::1");
     }
 
     /** One connection's life: returns only by throwing (lost) or when stopped. */

@@ -73,15 +73,20 @@ final class LabPipeline {
     }
 
     private void host(LabSpec lab, LabSpec.Host host, LabImages.Builds builds, ExecutorService parallel) {
+        // what the host is doing between named steps, so a failure there is named too
+        String doing = "find its engine";
         try {
             var running = hosts.running(lab, host);
             if (running.isEmpty()) {
                 timed(hosts.bringUp(lab, host), () -> hosts.make(lab, host));
             }
+            doing = "connect to its engine";
             try (EngineClients clients = running.orElseGet(() -> EngineClients.connect(hosts.endpointOf(lab, host.name())))) {
                 DockerClient docker = clients.requests();
                 List<LabStep> steps = new ArrayList<>();
+                doing = "read what runs there";
                 Labs.planHost(lab, host.name(), HostState.read(docker, lab.name()), steps, builds);
+                doing = "make its containers";
                 List<LabStep> containers = steps.stream().filter(LabPipeline::makesAContainer).toList();
                 List<Future<?>> first = steps.stream().filter(s -> !makesAContainer(s)).<Future<?>>map(s -> parallel.submit(() -> {
                     if (s instanceof LabStep.CopyImage copy && imagesBuilt.containsKey(copy.image())) Futures.join(imagesBuilt.get(copy.image()));
@@ -92,10 +97,13 @@ final class LabPipeline {
                         () -> container(lab, spec, containers, docker))).toList();
                 for (Future<?> f : made) Futures.join(f);
                 // its containers' health checks, while the other hosts still work
+                doing = "wait for its containers' health checks";
                 LabHealth.waitUntilHealthy(onlyOn(lab, host.name()), h -> docker, progress);
             }
-        } catch (RuntimeException e) {
+        } catch (CancellationException | InvalidInputException | ExplainedFailure e) {
             fail(e);
+        } catch (RuntimeException e) {
+            fail(new ExplainedFailure(EngineErrors.action(host.name() + ": " + doing, e)));
         } finally {
             // what never got made must not be waited for by other hosts
             specsOn(lab, host.name()).forEach(spec -> containersMade.get(spec.name())

@@ -89,6 +89,20 @@ public final class LocalEngine implements AutoCloseable {
         return new HostOperations(name, this::clients);
     }
 
+    /**
+     * New certificates for a simulated host (named LAB/HOST), its engine restarted to use
+     * them, its containers kept; a sentence when there is no such host.
+     */
+    public dev.portolan.host.simulated.SimulatedHost renewCertificates(String host, dev.portolan.host.Progress progress) {
+        int slash = host.indexOf('/');
+        var found = slash > 0 ? simulatedHosts().find(host.substring(0, slash), host.substring(slash + 1)) : java.util.Optional.<dev.portolan.host.simulated.SimulatedHost>empty();
+        if (found.isEmpty()) {
+            throw new dev.portolan.engine.InvalidInputException("There is no simulated host " + host + ": certificates are renewed "
+                    + "for simulated hosts, named LAB/HOST as `portolan hosts` lists them.");
+        }
+        return simulatedHosts().renewCertificates(found.get(), progress);
+    }
+
     public SimulatedHosts simulatedHosts() {
         return new SimulatedHosts(clients().requests(), configDir, contexts);
     }

@@ -147,8 +147,8 @@ final class HostLauncher {
                 .exec().getId();
     }
 
-    /** Puts the server's certificates in /certs/server of the (not yet started) container. */
-    private void copyCertificates(String containerId, Path serverCertificates) {
+    /** Puts the server's certificates in /certs/server of the container (read by its engine when it starts). */
+    void copyCertificates(String containerId, Path serverCertificates) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             for (String dir : new String[] {"certs/", "certs/server/"}) {

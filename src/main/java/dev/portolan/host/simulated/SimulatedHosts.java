@@ -255,6 +255,48 @@ public final class SimulatedHosts {
                 : new HostCondition(HostCondition.State.ABSENT, "not made yet");
     }
 
+    /**
+     * Gives the host new server and client certificates from its lab's CA, then restarts its
+     * engine to use them: its containers are kept (they live in its data volume) and those
+     * with a restart policy run again; its address and context stay. The new certificates are
+     * made beside the old ones and take their place only once they are in the container.
+     */
+    public SimulatedHost renewCertificates(SimulatedHost host, Progress progress) {
+        Path dir = hostDir(host.lab(), host.name());
+        Path server = dir.resolve("server");
+        Path client = dir.resolve("client");
+        Path newServer = dir.resolve("server.new");
+        Path newClient = dir.resolve("client.new");
+        progress.step("Issuing new certificates from the CA of lab " + host.lab());
+        CertificateAuthority ca;
+        synchronized (LAB_LOCKS.computeIfAbsent(host.lab(), l -> new Object())) {
+            ca = CertificateAuthority.loadOrCreate(configDir.resolve("labs").resolve(host.lab()).resolve("ca"), host.lab());
+        }
+        deleteQuietly(newServer);
+        deleteQuietly(newClient);
+        ca.issueServer(newServer, host.name(), List.of(host.name(), containerName(host.lab(), host.name()), "localhost", "127.0.0.1"));
+        ca.issueClient(newClient, "portolan");
+        progress.step("Copying them into " + host.lab() + "/" + host.name());
+        new HostLauncher(docker).copyCertificates(host.containerId(), newServer);
+        replace(newServer, server);
+        replace(newClient, client);
+        progress.step("Restarting its engine with them");
+        docker.restartContainerCmd(host.containerId()).withTimeout(HostLauncher.STOP_GRACE_SECONDS).exec();
+        SimulatedHost renewed = find(host.lab(), host.name()).orElseThrow();
+        readiness.waitUntilReady(renewed, progress);
+        contexts.write(renewed.contextName(), renewed.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
+        return renewed;
+    }
+
+    private static void replace(Path fresh, Path old) {
+        try {
+            deleteQuietly(old);
+            java.nio.file.Files.move(fresh, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot put the new certificates in place: " + e.getMessage(), e);
+        }
+    }
+
     public SimulatedHost restart(SimulatedHost host, Progress progress) {
         stop(host);
         return start(host, progress);

@@ -242,6 +242,12 @@ public final class HostsController {
         simulatedAction(model, "Restarting", "Restarted", (provider, host) -> provider.restart(host, Progress.NONE));
     }
 
+    /** New certificates from its lab's CA, its engine restarted to use them; its containers are kept. */
+    public void renewSimulated(HostModel model) {
+        simulatedAction(model, "Renewing the certificates of", "New certificates for", (provider, host) ->
+                provider.renewCertificates(host, Progress.NONE));
+    }
+
     public void removeSimulated(HostModel model, boolean keepData) {
         simulatedAction(model, "Removing", "Removed", (provider, host) -> {
             provider.remove(host, keepData);

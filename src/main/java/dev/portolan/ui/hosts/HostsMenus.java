@@ -73,6 +73,7 @@ public final class HostsMenus {
                     item("Start", "host-start", !running, () -> hosts.startSimulated(host)),
                     item("Stop", "host-stop", running, () -> hosts.stopSimulated(host)),
                     item("Restart", "host-restart", running, () -> hosts.restartSimulated(host)),
+                    item("Renew certificates", "host-renew-certificates", running, () -> hosts.renewSimulated(host)),
                     new SeparatorMenuItem(),
                     item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
                             .ifPresent(keep -> hosts.removeSimulated(host, keep))));
