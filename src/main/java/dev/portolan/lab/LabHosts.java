@@ -46,7 +46,10 @@ final class LabHosts {
             case DOCKER_MACHINE -> machineOf(lab, host).filter(Machine::isRunning)
                     .map(m -> EngineClients.connect(machine(host).endpoint(m.name())));
             case SIMULATED -> simulated.find(lab.name(), host.name()).filter(SimulatedHost::isRunning)
-                    .map(h -> EngineClients.connect(h.endpoint()));
+                    .map(h -> {
+                        simulated.waitUntilAnswering(h, Progress.NONE);
+                        return EngineClients.connect(h.endpoint());
+                    });
         };
     }
 

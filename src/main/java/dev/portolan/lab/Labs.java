@@ -193,7 +193,13 @@ public final class Labs {
                     .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
                     .withLabels(owned).exec();
             case LabStep.CreateContainer create -> LabContainers.create(docker, lab, create);
-            case LabStep.StartContainer start -> docker.startContainerCmd(start.id()).exec();
+            case LabStep.StartContainer start -> {
+                try {
+                    docker.startContainerCmd(start.id()).exec();
+                } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyRunning) {
+                    // started meanwhile (an apply killed just after asking, or its restart policy): what the plan wanted
+                }
+            }
             case LabStep.RemoveContainer remove -> docker.removeContainerCmd(remove.id()).withForce(true).exec();
             default -> throw new IllegalStateException(step.describe() + " is not a step of one host");
         }

@@ -274,7 +274,8 @@ public final class Faults {
                     throw new InvalidInputException(name + " is not on network " + f.network() + "; it is on "
                             + String.join(", ", c.networks().keySet()) + ".");
                 }
-                undo.put("aliases", String.join(",", on.aliases()));
+                // the engine adds the short id itself on connect; the names given at creation are what others resolve
+                undo.put("aliases", String.join(",", on.aliases().stream().filter(a -> !c.id().startsWith(a)).toList()));
                 host.disconnect(c.id(), f.network());
                 yield name + " is disconnected from " + f.network() + ".";
             }

@@ -186,7 +186,13 @@ public final class SimulatedHosts {
     public SimulatedHost start(SimulatedHost host, Progress progress) {
         progress.step("Starting " + host.lab() + "/" + host.name());
         try {
-            docker.startContainerCmd(host.containerId()).exec();
+            switch (host.state()) {
+                // a paused host (a fault, or by hand) is running already: it only needs to go on
+                case "paused" -> docker.unpauseContainerCmd(host.containerId()).exec();
+                // its engine died and its restart policy is bringing it back: starting it again would be refused
+                case "restarting" -> waitWhileRestarting(host);
+                default -> docker.startContainerCmd(host.containerId()).exec();
+            }
         } catch (com.github.dockerjava.api.exception.DockerException e) {
             String message = dev.portolan.engine.EngineErrors.firstLine(e.getMessage());
             boolean portTaken = message.contains("address already in use") || message.contains("port is already allocated");
@@ -204,6 +210,28 @@ public final class SimulatedHosts {
         // an older host's port may have changed; a new one's never does: writing is cheap and always right
         contexts.write(started.contextName(), started.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
         return started;
+    }
+
+    /**
+     * Waits until a running host's engine answers: one its restart policy has just started
+     * again runs before its engine listens. A ping, when it already answers.
+     */
+    public void waitUntilAnswering(SimulatedHost host, Progress progress) {
+        readiness.waitUntilReady(host, progress);
+    }
+
+    /** Waits (15 s at most) for the restart policy to bring a host back; one still restarting then is caught by readiness. */
+    private void waitWhileRestarting(SimulatedHost host) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline
+                && find(host.lab(), host.name()).map(h -> h.state().equals("restarting")).orElse(false)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }
     }
 
     /** The same host (image, ports, data volume, certificates), in a new container with a new API port. */

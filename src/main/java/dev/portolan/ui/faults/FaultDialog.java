@@ -7,6 +7,7 @@ import dev.portolan.ui.forms.Form;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.scene.Node;
@@ -60,7 +61,7 @@ public final class FaultDialog {
         TextField jitter = new TextField("20ms");
         jitter.setId("fault-jitter");
         return ask(owner, "Add latency to " + target, List.of(new Label("Latency"), latency, new Label("Jitter"), jitter),
-                () -> problems(latency.getText(), "Latency", false, jitter.getText()),
+                () -> durationProblems(Map.of("Latency", latency.getText()), Map.of("Jitter", jitter.getText())),
                 () -> new FaultSpec.Delay(target, Durations.parse(latency.getText()).toMillis(),
                         jitter.getText().isBlank() ? 0 : Durations.parse(jitter.getText()).toMillis()),
                 latency.textProperty(), jitter.textProperty());
@@ -75,16 +76,20 @@ public final class FaultDialog {
                 () -> new FaultSpec.ContainerFault(container, FaultSpec.ContainerAction.DISCONNECT, null, network.getValue()));
     }
 
-    private static List<String> problems(String latency, String what, boolean blankOk, String jitter) {
+    /** What is wrong with the durations typed: each of {@code required} must be one, each of {@code optional} may be blank. */
+    private static List<String> durationProblems(Map<String, String> required, Map<String, String> optional) {
         List<String> found = new ArrayList<>();
-        for (String[] field : new String[][] {{latency, what}, {jitter, "Jitter"}}) {
-            if (field[0].isBlank() && (blankOk || field[1].equals("Jitter"))) continue;
+        java.util.function.BiConsumer<String, String> check = (what, text) -> {
             try {
-                Durations.parse(field[0]);
+                Durations.parse(text);
             } catch (IllegalArgumentException e) {
-                found.add(field[1] + ": " + e.getMessage());
+                found.add(what + ": " + e.getMessage());
             }
-        }
+        };
+        required.forEach(check);
+        optional.forEach((what, text) -> {
+            if (!text.isBlank()) check.accept(what, text);
+        });
         return found;
     }
 
