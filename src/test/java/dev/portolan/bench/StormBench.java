@@ -42,7 +42,11 @@ class StormBench extends EngineTest {
         TestLabs test = TestLabs.in(engine, Files.createTempDirectory("portolan-storm"));
         labs = test.labs();
         hosts = test.hosts();
-        lab = LabFile.parse("name: benchstorm\nhosts: [{name: a}, {name: b}, {name: c}]\n", "benchstorm.yaml");
+        // one idle container per host brings the storm's image there
+        String idle = "image: " + dev.portolan.testing.TestEngine.BUSYBOX + ", command: [sleep, \"3600\"]";
+        lab = LabFile.parse("name: benchstorm\nhosts: [{name: a}, {name: b}, {name: c}]\ncontainers:\n"
+                + "  - {name: idle-a, host: a, " + idle + "}\n  - {name: idle-b, host: b, " + idle + "}\n"
+                + "  - {name: idle-c, host: c, " + idle + "}\n", "benchstorm.yaml");
         labs.apply(lab, Progress.NONE);
     }
 
