@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 /** Durations as people type them ("30s", "2m", "1m30s", "500ms", "1h") and as they read them. */
 public final class Durations {
 
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     private Durations() {}
 
     /**
-     * Reads "30s", "2m", "1h30m", "500ms", or a bare number of seconds.
+     * Reads "30s", "2m", "1h30m", "500ms", "1.5s", or a bare number of seconds; zero is a
+     * duration (a health check's "0s"), a caller that needs more says so.
      *
      * @throws IllegalArgumentException with a sentence that says what a duration looks like
      */
@@ -23,16 +24,16 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
+            double n = Double.parseDouble(m.group(1));
+            total = total.plus(Duration.ofNanos((long) (n * switch (m.group(2)) {
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            })));
             end = m.end();
         }
-        if (t.isEmpty() || end != t.length() || total.isZero()) {
+        if (t.isEmpty() || end != t.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write it as 30s, 2m, 1m30s, 500ms or 1h.");
         }
         return total;

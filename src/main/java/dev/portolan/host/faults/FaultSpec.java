@@ -130,7 +130,7 @@ public sealed interface FaultSpec {
     record Drop(Target target, int percent) implements FaultSpec {
         public Drop {
             if (percent < 1 || percent > 100) {
-                throw new IllegalArgumentException(percent + "% is not a share of packets to drop: give 1% to 100%.");
+                throw new dev.portolan.engine.InvalidInputException(percent + "% is not a share of packets to drop: give 1% to 100%.");
             }
         }
 
@@ -148,7 +148,9 @@ public sealed interface FaultSpec {
     /** Latency (and jitter) on {@code target}'s interfaces with tc netem, where the kernel has it. */
     record Delay(Target target, long latencyMillis, long jitterMillis) implements FaultSpec {
         public Delay {
-            if (latencyMillis < 1 || jitterMillis < 0) throw new IllegalArgumentException("latency is at least 1 ms, jitter at least 0");
+            if (latencyMillis < 1 || jitterMillis < 0) {
+                throw new dev.portolan.engine.InvalidInputException("Latency is at least 1 ms, and jitter is not negative.");
+            }
         }
 
         @Override

@@ -76,21 +76,26 @@ public final class FaultDialog {
                 () -> new FaultSpec.ContainerFault(container, FaultSpec.ContainerAction.DISCONNECT, null, network.getValue()));
     }
 
-    /** What is wrong with the durations typed: each of {@code required} must be one, each of {@code optional} may be blank. */
+    /**
+     * What is wrong with the durations typed: each of {@code required} must be one of more
+     * than zero, each of {@code optional} may be blank.
+     */
     private static List<String> durationProblems(Map<String, String> required, Map<String, String> optional) {
         List<String> found = new ArrayList<>();
-        java.util.function.BiConsumer<String, String> check = (what, text) -> {
-            try {
-                Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                found.add(what + ": " + e.getMessage());
-            }
-        };
-        required.forEach(check);
+        required.forEach((what, text) -> problem(what, text, true).ifPresent(found::add));
         optional.forEach((what, text) -> {
-            if (!text.isBlank()) check.accept(what, text);
+            if (!text.isBlank()) problem(what, text, false).ifPresent(found::add);
         });
         return found;
+    }
+
+    private static Optional<String> problem(String what, String text, boolean moreThanZero) {
+        try {
+            boolean zero = Durations.parse(text).isZero();
+            return zero && moreThanZero ? Optional.of(what + ": give more than zero.") : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(what + ": " + e.getMessage());
+        }
     }
 
     /** "demo/node1" or "demo/node1/web", as the list of targets names them: a host has one slash. */
@@ -131,13 +136,7 @@ public final class FaultDialog {
         Form.check(problems, injectButton, () -> {
             List<String> found = new ArrayList<>(rules.get());
             String text = lasting.getEditor().getText();
-            if (!text.isBlank() && !text.equals(UNTIL_HEALED)) {
-                try {
-                    Durations.parse(text);
-                } catch (IllegalArgumentException e) {
-                    found.add("Heal after: " + e.getMessage());
-                }
-            }
+            if (!text.isBlank() && !text.equals(UNTIL_HEALED)) problem("Heal after", text, true).ifPresent(found::add);
             return found;
         }, all);
         Function<String, Duration> duration = text -> text.isBlank() || text.equals(UNTIL_HEALED) ? null : Durations.parse(text);
