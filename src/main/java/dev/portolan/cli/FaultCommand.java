@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,7 @@ final class FaultCommand {
         public Integer call() throws Exception {
             Duration lasting = duration == null ? null : parseDuration(duration);
             return withFaults(faults -> {
-                List<Faults.Injected> made = new ArrayList<>();
-                try {
-                    for (FaultSpec spec : specs(faults)) made.add(faults.inject(spec, lasting));
-                } catch (RuntimeException e) {
-                    made.forEach(m -> faults.heal(m.fault().id())); // all of a lab's faults, or none
-                    throw e;
-                }
+                List<Faults.Injected> made = faults.injectAll(specs(faults), lasting);
                 try {
                     print(made.stream().map(m -> json(m.fault())).toList(), String.join("\n", made.stream()
                             .map(m -> (m.fault().spec().isMomentary() ? "" : "[" + m.fault().id() + "] ") + m.outcome()

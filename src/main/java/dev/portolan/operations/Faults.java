@@ -103,6 +103,28 @@ public final class Faults {
         return new Injected(fault, outcome);
     }
 
+    /**
+     * Injects several faults (a lab's named list) for {@code duration}: all of them, or, when
+     * one cannot be made, none — those already made are healed before the failure is thrown.
+     */
+    public List<Injected> injectAll(List<FaultSpec> specs, Duration duration) {
+        List<Injected> made = new ArrayList<>();
+        try {
+            for (FaultSpec spec : specs) made.add(inject(spec, duration));
+        } catch (RuntimeException e) {
+            for (Injected m : made) {
+                if (m.fault().spec().isMomentary()) continue;
+                try {
+                    heal(m.fault().id());
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
+            throw e;
+        }
+        return made;
+    }
+
     /** Heals one fault and forgets it; returns what was done. */
     public String heal(String id) {
         Fault fault = book.list().stream().filter(f -> f.id().equals(id)).findFirst()

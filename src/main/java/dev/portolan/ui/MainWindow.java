@@ -123,7 +123,8 @@ public final class MainWindow {
     }
 
     private dev.portolan.ui.labs.LabWindow.Context labContext() {
-        return new dev.portolan.ui.labs.LabWindow.Context(controller, runner, diagram::showPlan, recentLabs, dialogs);
+        return new dev.portolan.ui.labs.LabWindow.Context(controller, runner, diagram::showPlan, recentLabs, dialogs,
+                faultActions);
     }
 
     /** Asks for a lab file and opens it. */

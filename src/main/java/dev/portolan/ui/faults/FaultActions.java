@@ -143,6 +143,16 @@ public final class FaultActions {
                 });
     }
 
+    /** Switches on a lab's named list: every fault, or, when one cannot be made, none (those made are healed). */
+    public void injectAll(String name, List<FaultSpec> specs) {
+        Faults faults = model.faults();
+        runner.run("Switching on " + name + "…", null, "Switch on " + name, () -> faults.injectAll(specs, null), made -> {
+            runner.say(new ActionRunner.Message(name + " is on: " + String.join(" ", made.stream().map(Faults.Injected::outcome)
+                    .toList()), false));
+            model.refreshNow();
+        });
+    }
+
     /** Heals one fault, or all (id null), off the FX thread. */
     public void heal(String id) {
         Faults faults = model.faults();

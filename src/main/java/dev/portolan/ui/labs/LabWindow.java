@@ -61,6 +61,9 @@ public final class LabWindow {
     private final Button cancel = new Button("Cancel");
     private final Button destroy = new Button("Destroy…");
     private final CheckBox removeData = new CheckBox("with the hosts' data");
+    /** The lab's named fault lists (`faults:` in its file), each switched on whole. */
+    private final javafx.scene.control.MenuButton faults = new javafx.scene.control.MenuButton("Faults");
+    private final dev.portolan.ui.faults.FaultActions faultActions;
     private final PauseTransition typing = new PauseTransition(CHECK_AFTER_TYPING);
     private final AtomicInteger checks = new AtomicInteger();
     private final DialogService dialogs;
@@ -79,6 +82,9 @@ public final class LabWindow {
         this.planShown = context.planShown();
         this.recent = context.recent();
         this.dialogs = context.dialogs();
+        this.faultActions = context.faults();
+        faults.setId("lab-faults");
+        faults.setDisable(true);
         title.getStyleClass().add("details-title");
         title.setId("lab-title");
         editor.setId("lab-editor");
@@ -111,7 +117,7 @@ public final class LabWindow {
         SplitPane split = new SplitPane(editor, new VBox(6, lines, outcome));
         VBox.setVgrow(lines, javafx.scene.layout.Priority.ALWAYS);
         split.setDividerPositions(0.55);
-        HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData);
+        HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData, faults);
         BorderPane root = new BorderPane(split);
         root.setTop(title);
         root.setBottom(buttons);
@@ -131,7 +137,7 @@ public final class LabWindow {
 
     /** What every lab window works with: the hosts, the status bar, the diagram's plan, recent labs, file dialogs. */
     public record Context(HostsController hosts, ActionRunner runner, BiConsumer<String, List<LabStep>> planShown,
-            RecentLabs recent, DialogService dialogs) {}
+            RecentLabs recent, DialogService dialogs, dev.portolan.ui.faults.FaultActions faults) {}
 
     /** Opens a lab file (the caller chose it, with a file dialog or from recent labs). */
     public static LabWindow open(Window owner, Path file, Context context) {
@@ -153,6 +159,22 @@ public final class LabWindow {
     /** A new, unsaved lab from a text (a compose file's import); Save asks where it goes. */
     public static LabWindow fromText(Window owner, String text, Context context) {
         return new LabWindow(owner, null, text, context);
+    }
+
+    /** One item per named fault list of the lab: switching it on injects all its faults, or none. */
+    private void showFaultLists() {
+        faults.getItems().clear();
+        for (String name : new java.util.TreeSet<>(lab.faults().keySet())) {
+            var specs = dev.portolan.lab.LabFaults.specs(lab, name);
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Switch on " + name + " ("
+                    + String.join(", ", specs.stream().map(dev.portolan.host.faults.FaultSpec::describe).toList()) + ")");
+            item.setId("lab-fault-" + name);
+            item.setOnAction(e -> faultActions.injectAll(name, specs));
+            faults.getItems().add(item);
+        }
+        faults.setDisable(faults.getItems().isEmpty() || faultActions == null);
+        faults.setTooltip(new javafx.scene.control.Tooltip(faults.getItems().isEmpty()
+                ? "This lab names no faults: a `faults:` section in its file lists them by name" : "The lab's named faults"));
     }
 
     private Labs labs() {
@@ -190,6 +212,7 @@ public final class LabWindow {
             return;
         }
         refreshTitle();
+        showFaultLists();
         LabSpec planned = lab;
         outcome.setText((lastResult == null ? "" : lastResult + "\n") + "Planning…");
         runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {

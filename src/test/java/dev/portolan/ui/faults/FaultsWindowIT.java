@@ -60,6 +60,12 @@ class FaultsWindowIT extends WindowTest {
                     host: node1
                     image: %s
                     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                faults:
+                  flaky:
+                    - drop: node1/app
+                      share: 50%%
+                    - drop: node1
+                      share: 10%%
                 """.formatted(lab, TestEngine.BUSYBOX));
         portolan("apply", "--host-image=" + TestEngine.DIND, file.toString());
         docker = new DockerCli(dir);
@@ -151,6 +157,19 @@ class FaultsWindowIT extends WindowTest {
                 () -> diagram().controller().faultMarks().isEmpty());
         System.out.printf("drop for 4 s: healed %.1f s after it was seen%n", (System.nanoTime() - start) / 1e9);
         assertFalse(inContainer("iptables -w -S INPUT").contains("portolan-fault:"), "its rule is gone");
+    }
+
+    @Test
+    void aLabWindowSwitchesOnTheLabsNamedFaults() throws Exception {
+        FxThread.run(() -> window.openLab(file));
+        waitFor("the lab's fault lists are offered", Duration.ofSeconds(15),
+                () -> robot.lookup("#lab-faults").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        Platform.runLater(() -> robot.lookup("#lab-faults").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> ("lab-fault-flaky").equals(i.getId())).findFirst().orElseThrow().fire());
+        Eventually.within("both of flaky's faults are in force", () -> inContainer("iptables -w -S INPUT").contains("portolan-fault:")
+                && docker.run("exec", "portolan-" + lab + "-node1", "iptables", "-w", "-S", "INPUT").output().contains("portolan-fault:"));
+        waitFor("the toolbar counts them", Duration.ofSeconds(5), () -> text("#open-faults").equals("Faults · 2"));
+        assertTrue(FxThread.get(() -> window.diagram().controller().faultMarks().get(lab + "/node1/app")).startsWith("drops 50%"));
     }
 
     /** Runs a shell line in the container app's network namespace, from its host. */
