@@ -148,7 +148,7 @@ public final class Faults {
                 done.add("could not heal " + fault.spec().describe() + ": " + EngineErrors.firstLine(String.valueOf(e.getMessage())));
             }
         }
-        network.sweep();
+        done.addAll(network.sweep());
         return done;
     }
 

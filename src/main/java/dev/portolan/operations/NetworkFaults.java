@@ -111,11 +111,22 @@ final class NetworkFaults {
         return d.target() + " has no added latency any more";
     }
 
-    /** Removes every rule with Portolan's mark from each running simulated host's own namespace. */
-    void sweep() {
+    /**
+     * Removes every rule with Portolan's mark from each running simulated host's own
+     * namespace; returns a sentence for each host where that could not be done.
+     */
+    List<String> sweep() {
+        List<String> problems = new ArrayList<>();
         for (SimulatedHost host : local.simulatedHosts().list()) {
-            if (host.isRunning()) exec(host, null, NetworkRules.healEvery());
+            if (!host.isRunning()) continue;
+            try {
+                exec(host, null, NetworkRules.healEvery());
+            } catch (RuntimeException e) {
+                problems.add("could not look for Portolan's rules on " + host.lab() + "/" + host.name() + ": "
+                        + EngineErrors.firstLine(String.valueOf(e.getMessage())));
+            }
         }
+        return problems;
     }
 
     String healRules(Target target, Fault fault, String done) {

@@ -159,8 +159,12 @@ public final class FaultActions {
         runner.run(id == null ? "Healing every fault…" : "Healing…", null, id == null ? "Heal all" : "Heal",
                 () -> id == null ? faults.healAll() : List.of(faults.heal(id)),
                 done -> {
-                    runner.say(new ActionRunner.Message(done.isEmpty() ? "No faults were in force." : "Healed: "
-                            + String.join("; ", done) + ".", false));
+                    List<String> healed = done.stream().filter(d -> !d.startsWith("could not")).toList();
+                    List<String> problems = done.stream().filter(d -> d.startsWith("could not")).toList();
+                    String text = (healed.isEmpty() ? "" : "Healed: " + String.join("; ", healed) + ". ")
+                            + (problems.isEmpty() ? "" : "C" + String.join("; ", problems).substring(1) + ".");
+                    runner.say(new ActionRunner.Message(text.isEmpty() ? "No faults were in force." : text.strip(),
+                            !problems.isEmpty()));
                     model.refreshNow();
                 });
     }
