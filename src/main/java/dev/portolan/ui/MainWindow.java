@@ -75,6 +75,9 @@ public final class MainWindow {
         faults = new dev.portolan.ui.faults.FaultsModel(() -> faultsNow(book), book);
         faultActions = new dev.portolan.ui.faults.FaultActions(runner, faults, this::faultTargets);
         diagram.useFaults(faultActions);
+        // a container's Faults menu, in the tables as on the diagram
+        actions.addToMenus((session, container, owner) -> java.util.List.of(faultActions.forContainer(session.model().name(), container,
+                session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED, owner)));
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {

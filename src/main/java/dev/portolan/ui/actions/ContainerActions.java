@@ -128,6 +128,22 @@ public final class ContainerActions {
     }
 
     /** The context menu of a container, wherever it is shown. */
+    /**
+     * More items for one container's menu, wherever the menu shows (the tables, the diagram):
+     * the window adds its Faults menu this way.
+     */
+    public void addToMenus(MoreItems more) {
+        this.more = more;
+    }
+
+    /** The items another room adds to one container's menu. */
+    @FunctionalInterface
+    public interface MoreItems {
+        List<MenuItem> forContainer(HostSession host, ContainerInfo container, Window owner);
+    }
+
+    private MoreItems more;
+
     public ContextMenu menu(HostSession host, List<ContainerInfo> selected, Window owner) {
         ContextMenu menu = new ContextMenu();
         for (Action action : Action.values()) {
@@ -144,6 +160,13 @@ public final class ContainerActions {
         MenuItem remove = new MenuItem("Remove…");
         remove.setOnAction(e -> remove(host, selected, owner));
         menu.getItems().addAll(new SeparatorMenuItem(), logs, exec, new SeparatorMenuItem(), remove);
+        if (more != null && host != null && selected.size() == 1) {
+            List<MenuItem> extra = more.forContainer(host, selected.getFirst(), owner);
+            if (!extra.isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+                menu.getItems().addAll(extra);
+            }
+        }
         return menu;
     }
 

@@ -207,10 +207,6 @@ final class DiagramInput {
                         .map(Card::container).toList();
                 ContextMenu menu = actions.menu(sessionOf.apply(card.host()), chosen, window.get());
                 Band band = controller.layout().bandAt(card.bounds().centerX(), card.bounds().centerY());
-                if (faults != null && chosen.size() == 1) {
-                    menu.getItems().addAll(new SeparatorMenuItem(),
-                            faults.forContainer(card.host(), card.container(), isSimulated(card.host()), window.get()));
-                }
                 if (band != null) menu.getItems().addAll(new SeparatorMenuItem(), collapseItem(band.key(), "network " + band.name()));
                 yield menu;
             }
