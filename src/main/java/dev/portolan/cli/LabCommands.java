@@ -39,18 +39,20 @@ import picocli.CommandLine.Parameters;
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
-                LabCommands.Engines.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
+                LabCommands.Engines.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, ProbeCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
     public static final int BAD_INPUT = 2;
     /** The command worked, and what it checked is worse than the limit it was given (`layers --lowest-efficiency`). */
     public static final int OVER_LIMIT = 3;
+    /** The command worked, and the answer is no: `probe` found that A does not reach B. */
+    public static final int NOT_REACHED = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
     public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "layers",
-            "engines", "volume", "fault", "certs", "version", "--help", "--version");
+            "engines", "volume", "fault", "probe", "certs", "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * Hosts by name for a caller with no window (a `portolan` command, a tour run): each
  * connected on first use, kept for the caller's run, closed with this.
  */
-public final class ConnectedHosts implements Faults.Hosts, AutoCloseable {
+public final class ConnectedHosts implements HostsByName, AutoCloseable {
 
     private final LocalEngine local;
     private final Map<String, HostOperations> open = new LinkedHashMap<>();

@@ -21,8 +21,8 @@ public record ContainerFacts(String id, String name, boolean running, boolean pa
     /** Its address on one network and the names others find it by there. */
     public record Attachment(String address, List<String> aliases) {}
 
-    /** A port of its host that reaches it. */
-    public record Published(String protocol, int hostPort) {}
+    /** A port of its host that reaches one of its own. */
+    public record Published(String protocol, int containerPort, int hostPort) {}
 
     static ContainerFacts of(InspectContainerResponse c) {
         var state = c.getState();
@@ -40,7 +40,8 @@ public record ContainerFacts(String id, String name, boolean running, boolean pa
                 if (e.getValue() == null) continue;
                 for (Ports.Binding b : e.getValue()) {
                     if (b.getHostPortSpec() != null && b.getHostPortSpec().matches("\\d+")) {
-                        published.add(new Published(e.getKey().getProtocol().toString(), Integer.parseInt(b.getHostPortSpec())));
+                        published.add(new Published(e.getKey().getProtocol().toString(), e.getKey().getPort(),
+                                Integer.parseInt(b.getHostPortSpec())));
                     }
                 }
             }

@@ -10,9 +10,9 @@ import java.util.Map;
 /** Faults on a container of any host, through that host's engine: kill, pause, stop, disconnect. */
 final class ContainerFaults {
 
-    private final Faults.Hosts hosts;
+    private final HostsByName hosts;
 
-    ContainerFaults(Faults.Hosts hosts) {
+    ContainerFaults(HostsByName hosts) {
         this.hosts = hosts;
     }
 

@@ -29,12 +29,6 @@ import java.util.Map;
  */
 public final class Faults {
 
-    /** The operations of a host named as `portolan hosts` names it; the caller keeps and closes them. */
-    @FunctionalInterface
-    public interface Hosts {
-        HostOperations operations(String host);
-    }
-
     /** What injecting did: the fault (recorded unless it was momentary) and what happened, in words. */
     public record Injected(Fault fault, String outcome) {}
 
@@ -50,7 +44,7 @@ public final class Faults {
     private final ContainerFaults containers;
     private final NetworkFaults network;
 
-    public Faults(LocalEngine local, Hosts hosts, FaultBook book, Clock clock) {
+    public Faults(LocalEngine local, HostsByName hosts, FaultBook book, Clock clock) {
         this.local = local;
         this.book = book;
         this.clock = clock;

@@ -136,7 +136,7 @@ final class HostFaults {
         return host.get();
     }
 
-    private Optional<SimulatedHost> simulated(String name) {
+    Optional<SimulatedHost> simulated(String name) {
         int slash = name.indexOf('/');
         return slash > 0 ? local.simulatedHosts().find(name.substring(0, slash), name.substring(slash + 1)) : Optional.empty();
     }

@@ -130,6 +130,13 @@ public final class HostOperations implements AutoCloseable {
         containers().connect(container, network, aliases);
     }
 
+    /** The names of the host's containers, running or not. */
+    public List<String> containerNames() {
+        return clients().requests().listContainersCmd().withShowAll(true).exec().stream()
+                .map(c -> c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", ""))
+                .toList();
+    }
+
     /** What faults need to know of a container: its state, main process and addresses. */
     public ContainerFacts facts(String container) {
         try {

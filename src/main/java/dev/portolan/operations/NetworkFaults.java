@@ -1,6 +1,5 @@
 package dev.portolan.operations;
 
-import dev.portolan.app.Durations;
 import dev.portolan.engine.ContainerOps;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
@@ -11,8 +10,6 @@ import dev.portolan.host.faults.FaultSpec.Drop;
 import dev.portolan.host.faults.FaultSpec.Target;
 import dev.portolan.host.faults.NetworkRules;
 import dev.portolan.host.simulated.SimulatedHost;
-import dev.portolan.host.simulated.SimulatedHosts;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NetworkFaults {
 
-    private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(20);
     private static final Map<String, Faults.Netem> NETEM_BY_ENGINE = new ConcurrentHashMap<>();
 
     private final LocalEngine local;
-    private final Faults.Hosts hosts;
+    private final HostsByName hosts;
     private final HostFaults hostFaults;
 
-    NetworkFaults(LocalEngine local, Faults.Hosts hosts, HostFaults hostFaults) {
+    NetworkFaults(LocalEngine local, HostsByName hosts, HostFaults hostFaults) {
         this.local = local;
         this.hosts = hosts;
         this.hostFaults = hostFaults;
@@ -151,9 +147,7 @@ final class NetworkFaults {
     /** Finds where a target's packets pass; says plainly when the target is not something Portolan can reach into. */
     private Namespace namespace(Target target) {
         SimulatedHost host = hostFaults.running(target.host());
-        ContainerFacts hostFacts = local.operations().facts(host.containerId());
-        var onLab = hostFacts.networks().get(SimulatedHosts.networkName(host.lab()));
-        String hostAddress = onLab != null ? onLab.address() : hostFacts.addresses().stream().findFirst().orElse("");
+        String hostAddress = InNamespace.hostAddress(local, host);
         if (target.isHost()) return new Namespace(target, host, null, hostAddress);
         ContainerFacts container = hosts.operations(target.host()).facts(target.container());
         if (!container.running() || container.pid() == 0) {
@@ -182,16 +176,6 @@ final class NetworkFaults {
 
     /** Runs a script in the host's namespace, or in that of its container with main process {@code pid}. */
     private ContainerOps.ExecResult exec(SimulatedHost host, Integer pid, String script) {
-        List<String> command = pid == null ? List.of("sh", "-c", script)
-                : List.of("nsenter", "-t", String.valueOf(pid), "-n", "sh", "-c", script);
-        try {
-            ContainerOps.ExecResult result = local.operations().exec(host.containerId(), command, EXEC_TIMEOUT);
-            if (result.timedOut()) throw new IllegalStateException("the fault's commands on " + host.name() + " did not end in "
-                    + Durations.format(EXEC_TIMEOUT));
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return InNamespace.run(local, host, pid, script);
     }
 }

@@ -76,8 +76,18 @@ public final class MainWindow {
         faultActions = new dev.portolan.ui.faults.FaultActions(runner, faults, this::faultTargets);
         diagram.useFaults(faultActions);
         // a container's Faults menu, in the tables as on the diagram
-        actions.addToMenus((session, container, owner) -> java.util.List.of(faultActions.forContainer(session.model().name(), container,
-                session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED, owner)));
+        // a container's Faults menu and its probe, in the tables as on the diagram
+        actions.addToMenus((session, container, owner) -> {
+            boolean simulated = session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED;
+            javafx.scene.control.MenuItem probe = new javafx.scene.control.MenuItem("Can it reach…?");
+            probe.setId("probe-open");
+            probe.setDisable(!simulated || !container.isRunning());
+            String from = session.model().name() + "/" + container.name();
+            probe.setOnAction(e -> dev.portolan.ui.probe.ProbeWindow.show(owner, from, faultTargets().stream()
+                    .filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
+                    () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), runner));
+            return java.util.List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
+        });
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -306,15 +316,20 @@ public final class MainWindow {
      * the FX thread (asked from elsewhere, the asking thread waits for the FX thread, never
      * the other way round); each host's operations then use its connection of the moment.
      */
+    /** Each host's operations by name, as the window knows the hosts now (FX thread); each uses its connection of the moment. */
+    private dev.portolan.operations.HostsByName hostsByNameNow() {
+        Map<String, dev.portolan.operations.HostOperations> byName = new HashMap<>();
+        for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
+        return name -> {
+            var operations = byName.get(name);
+            if (operations == null) throw new dev.portolan.operations.HostNotConnectedException(name);
+            return operations;
+        };
+    }
+
     private dev.portolan.operations.Faults faultsNow(dev.portolan.host.faults.FaultBook book) {
         if (javafx.application.Platform.isFxApplicationThread()) {
-            Map<String, dev.portolan.operations.HostOperations> byName = new HashMap<>();
-            for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
-            return new dev.portolan.operations.Faults(controller.localEngine(), name -> {
-                var operations = byName.get(name);
-                if (operations == null) throw new dev.portolan.operations.HostNotConnectedException(name);
-                return operations;
-            }, book, java.time.Clock.systemUTC());
+            return new dev.portolan.operations.Faults(controller.localEngine(), hostsByNameNow(), book, java.time.Clock.systemUTC());
         }
         var made = new java.util.concurrent.CompletableFuture<dev.portolan.operations.Faults>();
         javafx.application.Platform.runLater(() -> {

@@ -249,22 +249,21 @@ class ReliabilityIT extends EngineTest {
     void twoHostsCutApartAndHealedReachEachOtherAgain() throws Exception {
         String bAddress = docker.run("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
                 hostContainer("b")).output().strip();
-        java.util.function.BooleanSupplier reaches = () -> {
-            try {
-                return docker.run(20, "exec", hostContainer("a"), "nc", "-w", "2", bAddress, "2376").exit() == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        };
-        assertTrue(reaches.getAsBoolean());
+        // from db, on a, to b's API port: the probe's connection check, run inside db's namespace
+        String target = bAddress + ":2376";
+        assertEquals(0, portolan("probe", LAB + "/a/db", target).code(), "db reaches b before");
         Run cut = portolan("fault", "cut", LAB + "/a", LAB + "/b");
         assertEquals(0, cut.code(), cut.out());
         injected.incrementAndGet();
-        assertFalse(reaches.getAsBoolean(), "a cannot reach b");
+        Run during = portolan("probe", LAB + "/a/db", target);
+        assertEquals(3, during.code(), during.out());
+        assertTrue(during.out().contains("timed out") && during.out().contains("a fault in force"), during.out());
         assertEquals(0, portolan("fault", "heal", "--all").code());
-        assertTrue(reaches.getAsBoolean(), "a reaches b again");
+        Run after = portolan("probe", LAB + "/a/db", target);
+        assertEquals(0, after.code(), after.out());
         recovered.incrementAndGet();
-        note("cut a ⇄ b: refused while cut, open once healed (the reachability probe of #13 has not landed; nc checks it)");
+        note("cut a ⇄ b: the probe from a/db to b's API fails while cut (" + during.out().lines()
+                .filter(l -> l.contains("connect")).findFirst().orElse("").strip() + ") and reaches once healed");
     }
 
     // ---- 4. a host paused 30 s

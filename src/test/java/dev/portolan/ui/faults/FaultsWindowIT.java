@@ -55,18 +55,26 @@ class FaultsWindowIT extends WindowTest {
                 name: %s
                 hosts:
                   - name: node1
+                networks:
+                  - {name: shop, host: node1}
                 containers:
                   - name: app
                     host: node1
                     image: %s
+                    networks: [shop]
                     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+                  - name: web
+                    host: node1
+                    image: %s
+                    networks: [shop]
+                    command: [httpd, -f, -p, "80", -h, /tmp]
                 faults:
                   flaky:
                     - drop: node1/app
                       share: 50%%
                     - drop: node1
                       share: 10%%
-                """.formatted(lab, TestEngine.BUSYBOX));
+                """.formatted(lab, TestEngine.BUSYBOX, TestEngine.BUSYBOX));
         portolan("apply", "--host-image=" + TestEngine.DIND, file.toString());
         docker = new DockerCli(dir);
         open(new EndpointResolver(Map.of(), dir.resolve("docker"), false));
@@ -170,6 +178,20 @@ class FaultsWindowIT extends WindowTest {
                 && docker.run("exec", "portolan-" + lab + "-node1", "iptables", "-w", "-S", "INPUT").output().contains("portolan-fault:"));
         waitFor("the toolbar counts them", Duration.ofSeconds(5), () -> text("#open-faults").equals("Faults · 2"));
         assertTrue(FxThread.get(() -> window.diagram().controller().faultMarks().get(lab + "/node1/app")).startsWith("drops 50%"));
+    }
+
+    @Test
+    void aContainersMenuAsksWhetherItCanReachAnother() {
+        fire(card("app"), "probe-open");
+        waitFor("the probe window opens", Duration.ofSeconds(5), () -> robot.lookup("#probe-run").tryQuery().isPresent());
+        FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web"));
+        robot.clickOn("#probe-run");
+        waitFor("the probe answers", Duration.ofSeconds(20), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/web."));
+        assertEquals(4, FxThread.get(() -> robot.lookup("#probe-checks").queryAs(javafx.scene.control.ListView.class).getItems().size()));
+        FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web:9999"));
+        robot.clickOn("#probe-run");
+        waitFor("a port nothing listens on is said so", Duration.ofSeconds(20),
+                () -> text("#probe-verdict").contains("does not reach"));
     }
 
     /** Runs a shell line in the container app's network namespace, from its host. */

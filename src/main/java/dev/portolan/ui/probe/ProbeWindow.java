@@ -1,0 +1,95 @@
+package dev.portolan.ui.probe;
+
+import dev.portolan.operations.Probe;
+import dev.portolan.ui.actions.ActionRunner;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * "Can it reach…?" for one container: the other end (a container, with :PORT or not, or
+ * ADDRESS:PORT), then the probe's checks in order, each green or red with what it found and,
+ * when red, its fix. Probe again after a change with one click.
+ */
+public final class ProbeWindow {
+
+    private ProbeWindow() {}
+
+    /**
+     * @param from    the container to probe from, as HOST/NAME
+     * @param targets what the other end can be: containers as HOST/NAME
+     * @param probe   makes a probe over the hosts' connections of the moment (FX thread)
+     */
+    public static Stage show(Window owner, String from, List<String> targets, Supplier<Probe> probe, ActionRunner runner) {
+        ComboBox<String> to = new ComboBox<>();
+        to.setId("probe-to");
+        to.setEditable(true);
+        to.setPromptText("a container (web, demo/node2/db), with :PORT or not, or 10.0.0.5:80");
+        to.getItems().setAll(targets.stream().filter(t -> !t.equals(from)).toList());
+        to.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(to, Priority.ALWAYS);
+        Button run = new Button("Probe");
+        run.setId("probe-run");
+        run.setDefaultButton(true);
+        ListView<Probe.Check> checks = new ListView<>();
+        checks.setId("probe-checks");
+        checks.setPlaceholder(new Label("Choose the other end and press Probe: the checks a person would make, in order."));
+        checks.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Probe.Check check, boolean empty) {
+                super.updateItem(check, empty);
+                getStyleClass().removeAll("probe-passed", "probe-failed");
+                if (empty || check == null) {
+                    setText(null);
+                    return;
+                }
+                setText((check.passed() ? "✓ " : "✗ ") + check.what() + ": " + check.found()
+                        + (check.passed() ? "" : "\n    " + check.fix()));
+                getStyleClass().add(check.passed() ? "probe-passed" : "probe-failed");
+            }
+        });
+        Label verdict = new Label();
+        verdict.setId("probe-verdict");
+        verdict.setWrapText(true);
+        run.setOnAction(e -> {
+            String target = to.getEditor().getText().strip();
+            if (target.isEmpty()) {
+                verdict.setText("Choose the other end first.");
+                return;
+            }
+            Probe now = probe.get();
+            run.setDisable(true);
+            verdict.setText("Probing " + target + "…");
+            runner.run("Probing from " + from + " to " + target + "…", null, "Probe " + from + " → " + target,
+                    () -> now.probe(from, target), result -> {
+                        run.setDisable(false);
+                        checks.getItems().setAll(result.checks());
+                        verdict.setText(result.from() + (result.reaches() ? " reaches " : " does not reach ") + result.to() + ".");
+                    }, failed -> {
+                        run.setDisable(false);
+                        checks.getItems().clear();
+                        verdict.setText(failed);
+                    });
+        });
+        HBox top = new HBox(8, new Label("From " + from + " to"), to, run);
+        VBox.setVgrow(checks, Priority.ALWAYS);
+        VBox body = new VBox(10, top, checks, verdict);
+        body.setPadding(new Insets(12));
+        BorderPane root = new BorderPane(body);
+        root.getStyleClass().add("probe-window");
+        Stage stage = dev.portolan.ui.Windows.stage(owner, "Can " + from + " reach…?", root, 720, 360);
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.portolan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.testing.DockerCli;
+import dev.portolan.testing.EngineTest;
+import dev.portolan.testing.Processes;
+import dev.portolan.testing.TestEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `portolan probe` on a real two-host lab: by name on a shared network, no shared network
+ * (and the fix making it reach), a misspelt name, nothing listening, a server on 127.0.0.1
+ * only, another host through its published port or with no route, and an A whose image has
+ * no shell at all.
+ */
+class ProbeIT extends EngineTest {
+
+    private static final String NO_SHELL = "portolan-test/no-shell";
+    private static Path dir;
+    private static Path file;
+    private static String lab;
+
+    @BeforeAll
+    static void applyLab() throws Exception {
+        dir = Files.createTempDirectory("probe-it");
+        // an image of one file: busybox named sleep, so it runs as sleep; no shell, no tools
+        Processes.Result image = Processes.run(120, "bash", "-c", "set -e; d=$(mktemp -d); cp /bin/busybox $d/sleep; "
+                + "tar -C $d -c . | docker import --change 'ENTRYPOINT [\"/sleep\"]' - " + NO_SHELL + " >/dev/null; rm -rf $d");
+        assertEquals(0, image.exit(), image.output());
+        lab = "prb" + UUID.randomUUID().toString().substring(0, 5);
+        String httpd = "image: " + TestEngine.BUSYBOX + ", command: [httpd, -f, -p, \"%s\", -h, /tmp]";
+        file = Files.writeString(dir.resolve(lab + ".yaml"), """
+                name: %s
+                hosts: [{name: n1}, {name: n2}]
+                networks:
+                  - {name: front, host: n1}
+                  - {name: back, host: n1}
+                containers:
+                  - {name: client, host: n1, networks: [front], image: %s, command: [sleep, "3600"]}
+                  - {name: quiet, host: n1, networks: [front], image: %s, command: ["3600"]}
+                  - {name: web, host: n1, networks: [front], %s}
+                  - {name: loopy, host: n1, networks: [front], %s}
+                  - {name: api, host: n1, networks: [back], %s}
+                  - {name: remote, host: n2, ports: ["%d:80"], %s}
+                  - {name: hidden, host: n2, %s}
+                """.formatted(lab, TestEngine.BUSYBOX, NO_SHELL, httpd.formatted("80"), httpd.formatted("127.0.0.1:81"),
+                httpd.formatted("80"), TestEngine.freePort(), httpd.formatted("80"), httpd.formatted("80")));
+        Cli apply = Cli.run("apply", "--host-image=" + TestEngine.DIND, file.toString());
+        assertEquals(0, apply.code(), apply.err());
+    }
+
+    @AfterAll
+    static void destroyLab() {
+        Cli.run("destroy", "--remove-volumes", file.toString());
+    }
+
+    private static Cli probe(String from, String to) {
+        Cli probe = Cli.run("probe", from, to);
+        System.out.println("probe " + from + " " + to + " → exit " + probe.code() + "\n" + probe.out() + probe.err());
+        return probe;
+    }
+
+    @Test
+    void onASharedNetworkItReachesByName() {
+        Cli probe = probe("client", "web");
+        assertEquals(0, probe.code(), probe.out());
+        assertTrue(probe.out().contains("✓ name: web is ") && probe.out().contains("✓ listening: web listens on all addresses:80")
+                && probe.out().contains("✓ connect: TCP to web") && probe.out().contains("reaches " + lab + "/n1/web"), probe.out());
+    }
+
+    @Test
+    void withNoSharedNetworkItSaysSoAndTheFixMakesItReach() throws Exception {
+        Cli probe = probe(lab + "/n1/client", "api");
+        assertEquals(3, probe.code(), probe.out());
+        assertTrue(probe.out().contains("client and api share no network: connect client to back?"), probe.out());
+        String host = "portolan-" + lab + "-n1";
+        DockerCli docker = new DockerCli(dir);
+        assertEquals(0, docker.run("exec", host, "docker", "network", "connect", "back", "client").exit());
+        try {
+            assertEquals(0, probe("client", "api").code(), "connected, it reaches");
+        } finally {
+            docker.run("exec", host, "docker", "network", "disconnect", "back", "client");
+        }
+    }
+
+    @Test
+    void aMisspeltNameIsNoSuchNameWithTheNearOne() {
+        Cli probe = probe("client", "wbe");
+        assertEquals(3, probe.code());
+        assertTrue(probe.out().contains("✗ name: no such name wbe from inside client") && probe.out().contains("did you mean web?"),
+                probe.out());
+    }
+
+    @Test
+    void nothingListeningIsRefusedAndALoopbackServerIsSaidSo() {
+        Cli none = probe("client", "web:9999");
+        assertEquals(3, none.code());
+        assertTrue(none.out().contains("✗ listening: nothing in web listens on 9999 (it listens on: 80)")
+                && none.out().contains("refused"), none.out());
+        Cli loopback = probe("client", "loopy:81");
+        assertEquals(3, loopback.code());
+        assertTrue(loopback.out().contains("loopy listens on 127.0.0.1:81 only") && loopback.out().contains("listen on 0.0.0.0"),
+                loopback.out());
+    }
+
+    @Test
+    void anotherHostIsReachedThroughItsPublishedPortOrHasNoRoute() {
+        Cli remote = probe("client", "remote");
+        assertEquals(0, remote.code(), remote.out());
+        assertTrue(remote.out().contains("✓ route: through " + lab + "/n2's published port"), remote.out());
+        Cli hidden = probe("client", "hidden:80");
+        assertEquals(3, hidden.code());
+        assertTrue(hidden.out().contains("No route: publish hidden's port 80"), hidden.out());
+    }
+
+    @Test
+    void aContainerWithNoShellProbesToo() throws Exception {
+        assertTrue(new DockerCli(dir).run("exec", "portolan-" + lab + "-n1", "docker", "exec", "quiet", "sh", "-c", "true").exit() != 0,
+                "quiet has no shell");
+        Cli probe = probe("quiet", "web");
+        assertEquals(0, probe.code(), probe.out());
+    }
+
+    @Test
+    void badInputIsASentence() {
+        Cli stopped = Cli.run("probe", "nosuch", "web");
+        assertEquals(2, stopped.code());
+        assertTrue(stopped.err().contains("There is no container nosuch on a running simulated host"), stopped.err());
+        Cli local = Cli.run("probe", "local/x", "web");
+        assertEquals(2, local.code());
+        assertTrue(local.err().contains("local is not a simulated host"), local.err());
+        Cli address = Cli.run("probe", "client", "10.0.0.1");
+        assertEquals(2, address.code());
+        assertTrue(address.err().contains("Give the port to try on 10.0.0.1"), address.err());
+    }
+}
