@@ -29,7 +29,8 @@ final class StatusBar {
         root.getStyleClass().add("status-bar");
         runner.messageProperty().addListener((obs, old, m) -> {
             // one line in the bar (an engine's log can follow a failure); the whole of it on hover
-            message.setText(dev.portolan.engine.EngineErrors.firstLine(m.text()));
+            // an empty message clears the bar (work done with nothing to say), it is not a failure without a reason
+            message.setText(m.text().isBlank() ? "" : dev.portolan.engine.EngineErrors.firstLine(m.text()));
             message.setTooltip(m.text().contains("\n") ? new javafx.scene.control.Tooltip(m.text()) : null);
             message.getStyleClass().remove("error-text");
             if (m.error()) message.getStyleClass().add("error-text");
