@@ -20,8 +20,22 @@ import java.util.TreeSet;
  */
 public final class Probe {
 
-    /** One check: what was looked at, whether it passed, what was found, what to do when not. */
-    public record Check(String what, boolean passed, String found, String fix) {}
+    /**
+     * One check: what was looked at, whether it passed, what was found, what to do when not,
+     * and the fix as one safe, undoable step where there is one (null otherwise).
+     */
+    public record Check(String what, boolean passed, String found, String fix, Connect remedy) {
+        public Check(String what, boolean passed, String found, String fix) {
+            this(what, passed, found, fix, null);
+        }
+    }
+
+    /** A fix the window can make in one click and undo: connect a container to a network. */
+    public record Connect(String host, String container, String network) {
+        public String describe() {
+            return "Connect " + container + " to " + network;
+        }
+    }
 
     /** The checks made, in order; A reaches B when the last one (the connection) passed. */
     public record Result(String from, String to, String address, int port, List<Check> checks) {
@@ -145,9 +159,10 @@ public final class Probe {
         if (sameHost) {
             if (shared.isEmpty()) {
                 String theirs = String.join(", ", b.facts().networks().keySet());
+                String network = b.facts().networks().keySet().iterator().next();
                 checks.add(new Check("where", false, a.name() + " is on " + String.join(", ", a.facts().networks().keySet())
                         + "; " + bName + " is on " + theirs, a.facts().name() + " and " + bName + " share no network: connect "
-                        + a.facts().name() + " to " + b.facts().networks().keySet().iterator().next() + "?"));
+                        + a.facts().name() + " to " + network + "?", new Connect(a.host(), a.facts().name(), network)));
                 return new Result(a.name(), b.name(), "", port, checks);
             }
             checks.add(new Check("where", true, "both on " + a.host() + ", sharing " + String.join(", ", shared), ""));

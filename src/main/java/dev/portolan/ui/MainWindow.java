@@ -85,7 +85,8 @@ public final class MainWindow {
             String from = session.model().name() + "/" + container.name();
             probe.setOnAction(e -> dev.portolan.ui.probe.ProbeWindow.show(owner, from, faultTargets().stream()
                     .filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
-                    () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), runner));
+                    () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow,
+                    runner));
             return java.util.List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
         });
         selection.addListener((obs, old, item) -> details.show(item));

@@ -30,8 +30,10 @@ public final class ProbeWindow {
      * @param from    the container to probe from, as HOST/NAME
      * @param targets what the other end can be: containers as HOST/NAME
      * @param probe   makes a probe over the hosts' connections of the moment (FX thread)
+     * @param hosts   the hosts' operations, for the one-click fix (FX thread)
      */
-    public static Stage show(Window owner, String from, List<String> targets, Supplier<Probe> probe, ActionRunner runner) {
+    public static Stage show(Window owner, String from, List<String> targets, Supplier<Probe> probe,
+            Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner) {
         ComboBox<String> to = new ComboBox<>();
         to.setId("probe-to");
         to.setEditable(true);
@@ -62,6 +64,35 @@ public final class ProbeWindow {
         Label verdict = new Label();
         verdict.setId("probe-verdict");
         verdict.setWrapText(true);
+        // the one-click fix where it is safe (connect to a network), and its undo
+        Button remedy = new Button();
+        remedy.setId("probe-remedy");
+        remedy.setVisible(false);
+        Button undo = new Button();
+        undo.setId("probe-undo");
+        undo.setVisible(false);
+        checks.getItems().addListener((javafx.collections.ListChangeListener<Probe.Check>) c -> {
+            var fix = checks.getItems().stream().map(Probe.Check::remedy).filter(java.util.Objects::nonNull).findFirst();
+            remedy.setVisible(fix.isPresent());
+            fix.ifPresent(f -> {
+                remedy.setText(f.describe());
+                var byName = hosts.get(); // read on the FX thread, used off it
+                remedy.setOnAction(e -> runner.run(f.describe() + "…", f.describe().replace("Connect ", "Connected "),
+                        f.describe(), () -> {
+                            byName.operations(f.host()).connect(f.container(), f.network());
+                            return f;
+                        }, done -> {
+                            undo.setText("Undo: disconnect " + f.container() + " from " + f.network());
+                            undo.setVisible(true);
+                            undo.setOnAction(u -> runner.run("Disconnecting…", "Disconnected " + f.container() + " from "
+                                    + f.network(), "Undo", () -> {
+                                        byName.operations(f.host()).disconnect(f.container(), f.network());
+                                        return f;
+                                    }, gone -> undo.setVisible(false)));
+                            run.fire(); // probe again: does it reach now?
+                        }));
+            });
+        });
         run.setOnAction(e -> {
             String target = to.getEditor().getText().strip();
             if (target.isEmpty()) {
@@ -84,7 +115,7 @@ public final class ProbeWindow {
         });
         HBox top = new HBox(8, new Label("From " + from + " to"), to, run);
         VBox.setVgrow(checks, Priority.ALWAYS);
-        VBox body = new VBox(10, top, checks, verdict);
+        VBox body = new VBox(10, top, checks, verdict, new HBox(8, remedy, undo));
         body.setPadding(new Insets(12));
         BorderPane root = new BorderPane(body);
         root.getStyleClass().add("probe-window");

@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults from the window on a real one-host lab: the host paused from its diagram menu and
- * marked, the Faults panel listing it and healing all; a container's packets dropped through
- * the dialog, for a time after which the fault heals itself; a wrong duration refused.
+ * Faults and the probe from the window on a real one-host lab: the host paused from its
+ * diagram menu and marked, the Faults panel listing it and healing all; a container's packets
+ * dropped through the dialog for a time after which the fault heals itself, a wrong duration
+ * refused; a lab window switching on the lab's fault list; "Can it reach…?" answering, and its
+ * one-click fix (connect to a network) making it reach, then undone.
  */
-class FaultsWindowIT extends WindowTest {
+class BreakAndProbeWindowIT extends WindowTest {
 
     @TempDir
     Path dir;
@@ -57,6 +59,7 @@ class FaultsWindowIT extends WindowTest {
                   - name: node1
                 networks:
                   - {name: shop, host: node1}
+                  - {name: back, host: node1}
                 containers:
                   - name: app
                     host: node1
@@ -68,13 +71,18 @@ class FaultsWindowIT extends WindowTest {
                     image: %s
                     networks: [shop]
                     command: [httpd, -f, -p, "80", -h, /tmp]
+                  - name: api
+                    host: node1
+                    image: %s
+                    networks: [back]
+                    command: [httpd, -f, -p, "80", -h, /tmp]
                 faults:
                   flaky:
                     - drop: node1/app
                       share: 50%%
                     - drop: node1
                       share: 10%%
-                """.formatted(lab, TestEngine.BUSYBOX, TestEngine.BUSYBOX));
+                """.formatted(lab, TestEngine.BUSYBOX, TestEngine.BUSYBOX, TestEngine.BUSYBOX));
         portolan("apply", "--host-image=" + TestEngine.DIND, file.toString());
         docker = new DockerCli(dir);
         open(new EndpointResolver(Map.of(), dir.resolve("docker"), false));
@@ -192,6 +200,17 @@ class FaultsWindowIT extends WindowTest {
         robot.clickOn("#probe-run");
         waitFor("a port nothing listens on is said so", Duration.ofSeconds(20),
                 () -> text("#probe-verdict").contains("does not reach"));
+
+        // no shared network: the one-click fix connects app to back, the probe runs again and reaches; undo takes it back
+        FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("api"));
+        robot.clickOn("#probe-run");
+        waitFor("the fix is offered", Duration.ofSeconds(20), () -> exists("#probe-remedy")
+                && text("#probe-remedy").equals("Connect app to back"));
+        robot.clickOn("#probe-remedy");
+        waitFor("connected, it reaches", Duration.ofSeconds(30), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/api."));
+        robot.clickOn("#probe-undo");
+        Eventually.within("app is off back again", () -> !docker.run("exec", "portolan-" + lab + "-node1", "docker", "inspect", "-f",
+                "{{json .NetworkSettings.Networks}}", "app").output().contains("\"back\""));
     }
 
     /** Runs a shell line in the container app's network namespace, from its host. */
