@@ -32,8 +32,11 @@ public final class Faults {
     /** What injecting did: the fault (recorded unless it was momentary) and what happened, in words. */
     public record Injected(Fault fault, String outcome) {}
 
-    /** Whether this computer's kernel can delay packets (tc netem), and if not, why, in words. */
-    public record Netem(boolean available, String why) {}
+    /**
+     * Whether this computer's kernel can delay packets (tc netem), and if not, why, in words;
+     * {@code known} false while no simulated host runs to try it on.
+     */
+    public record Netem(boolean available, String why, boolean known) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

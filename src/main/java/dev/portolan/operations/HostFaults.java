@@ -118,11 +118,9 @@ final class HostFaults {
         };
     }
 
-    /** The running simulated host of that name, or a sentence saying why a fault cannot act on it. */
+    /** The running simulated host of that name, or a sentence saying why nothing can act on it. */
     SimulatedHost running(String name) {
-        int slash = name.indexOf('/');
-        Optional<SimulatedHost> host = slash > 0
-                ? local.simulatedHosts().find(name.substring(0, slash), name.substring(slash + 1)) : Optional.empty();
+        Optional<SimulatedHost> host = simulated(name);
         if (host.isEmpty()) {
             throw new InvalidInputException("Faults on hosts and networks act on simulated hosts, which Portolan made and owns; "
                     + name + " is not one (`portolan hosts` lists them as LAB/HOST). Container faults work on any host.");
@@ -130,8 +128,8 @@ final class HostFaults {
         if (host.get().state().equals("paused")) throw new InvalidInputException(name + " is paused: heal that first.");
         if (!host.get().isRunning()) {
             String state = host.get().state().equals("exited") ? "stopped" : host.get().state();
-            throw new InvalidInputException(name + " is " + state + ", so it is lost already: a fault needs it "
-                    + "running. Start it first (its page's Start, or `portolan apply`).");
+            throw new InvalidInputException(name + " is " + state + ", so it is lost already: start it first (its page's "
+                    + "Start, or `portolan apply`).");
         }
         return host.get();
     }

@@ -44,10 +44,10 @@ final class NetworkFaults {
         Faults.Netem known = NETEM_BY_ENGINE.get(local.endpoint().address());
         if (known != null) return known;
         Optional<SimulatedHost> host = local.simulatedHosts().list().stream().filter(SimulatedHost::isRunning).findFirst();
-        if (host.isEmpty()) return new Faults.Netem(false, "Latency needs a running simulated host to try tc netem on.");
+        if (host.isEmpty()) return new Faults.Netem(false, "Latency needs a running simulated host to try tc netem on.", false);
         ContainerOps.ExecResult probe = exec(host.get(), null, NetworkRules.NETEM_PROBE);
-        Faults.Netem answer = probe.exitCode() == 0 ? new Faults.Netem(true, "")
-                : new Faults.Netem(false, netemMissing(probe.output()));
+        Faults.Netem answer = probe.exitCode() == 0 ? new Faults.Netem(true, "", true)
+                : new Faults.Netem(false, netemMissing(probe.output()), true);
         NETEM_BY_ENGINE.put(local.endpoint().address(), answer);
         return answer;
     }

@@ -72,9 +72,9 @@ public final class FaultsModel implements AutoCloseable {
         poller.execute(this::poll);
     }
 
-    /** Asks once, off the FX thread, whether this kernel has netem. */
+    /** Asks, off the FX thread, whether this kernel has netem, until there is a host to ask on and it is known. */
     public void probeNetem() {
-        if (netem.get() != null && netem.get().available()) return;
+        if (netem.get() != null && netem.get().known()) return; // the kernel does not change under a running app
         poller.execute(() -> {
             try {
                 Faults.Netem answer = faults.get().netem();
