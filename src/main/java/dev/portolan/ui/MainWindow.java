@@ -74,7 +74,8 @@ public final class MainWindow {
         var book = new dev.portolan.host.faults.FaultBook(UserDirectories.forThisUser().config());
         faults = new dev.portolan.ui.faults.FaultsModel(() -> faultsNow(book), book);
         faultActions = new dev.portolan.ui.faults.FaultActions(runner, faults, this::faultTargets);
-        diagram.useFaults(faultActions);
+        diagram.showFaults(faults);
+        diagram.addToHostMenus((host, owner) -> hostMenuItems(host, owner));
         // a container's Faults menu, in the tables as on the diagram
         // a container's Faults menu and its probe, in the tables as on the diagram
         actions.addToMenus((session, container, owner) -> {
@@ -83,10 +84,7 @@ public final class MainWindow {
             probe.setId("probe-open");
             probe.setDisable(!simulated || !container.isRunning());
             String from = session.model().name() + "/" + container.name();
-            probe.setOnAction(e -> dev.portolan.ui.probe.ProbeWindow.show(owner, from, faultTargets().stream()
-                    .filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
-                    () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow,
-                    runner));
+            probe.setOnAction(e -> openProbe(owner, from, null));
             return java.util.List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
         });
         selection.addListener((obs, old, item) -> details.show(item));
@@ -341,6 +339,30 @@ public final class MainWindow {
             }
         });
         return made.join();
+    }
+
+    /** A simulated host's own items on the diagram: its faults, and who talks to whom in its lab. */
+    private java.util.List<javafx.scene.control.MenuItem> hostMenuItems(String host, javafx.stage.Window owner) {
+        HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
+        if (model == null || model.key().kind() != dev.portolan.host.HostKey.Kind.SIMULATED) return java.util.List.of();
+        String lab = model.key().lab();
+        javafx.scene.control.MenuItem talk = new javafx.scene.control.MenuItem("Who can talk to whom in " + lab + "…");
+        talk.setId("talk-open");
+        talk.setOnAction(e -> {
+            Map<String, dev.portolan.inventory.HostInventory> inventories = new java.util.TreeMap<>();
+            for (HostModel h : hosts) {
+                if (lab.equals(h.key().lab()) && h.inventory() != null) inventories.put(h.name(), h.inventory());
+            }
+            dev.portolan.ui.probe.TalkWindow.show(owner, "lab " + lab, inventories, (from, to) -> openProbe(owner, from, to));
+        });
+        return java.util.List.of(faultActions.forHost(host, owner), talk);
+    }
+
+    /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
+    private void openProbe(javafx.stage.Window owner, String from, String to) {
+        dev.portolan.ui.probe.ProbeWindow.show(owner, from, to, faultTargets().stream()
+                .filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
+                () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner);
     }
 
     /** What a cut's other end can be: the simulated hosts, and the containers running on them (FX thread). */

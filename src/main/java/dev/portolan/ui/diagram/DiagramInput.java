@@ -43,8 +43,8 @@ final class DiagramInput {
     private final Supplier<Window> window;
     private final Tooltip tooltip = new Tooltip();
     private Drag drag;
-    /** The Faults menus; none in a diagram drawn without a window's faults (benchmarks). */
-    private dev.portolan.ui.faults.FaultActions faults;
+    /** What the window adds to a host's menu (its faults, who talks to whom); none in a bare diagram (benchmarks). */
+    private java.util.function.BiFunction<String, Window, List<MenuItem>> hostItems;
     private Object hovered;
 
     /** A press that may become a pan, a card move or a host move. */
@@ -188,13 +188,8 @@ final class DiagramInput {
 
     // ---- menus and collapse
 
-    void useFaults(dev.portolan.ui.faults.FaultActions faults) {
-        this.faults = faults;
-    }
-
-    private boolean isSimulated(String host) {
-        HostSession session = sessionOf.apply(host);
-        return session != null && session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED;
+    void addToHostMenus(java.util.function.BiFunction<String, Window, List<MenuItem>> more) {
+        this.hostItems = more;
     }
 
     /** The menu for what is under the pointer: container actions, a volume's backup and restore, collapse, fit. */
@@ -216,8 +211,10 @@ final class DiagramInput {
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));
                 ContextMenu menu = new ContextMenu(fitHost, collapseItem(host.host(), "host " + host.host()));
-                if (faults != null && isSimulated(host.host())) {
-                    menu.getItems().addAll(new SeparatorMenuItem(), faults.forHost(host.host(), window.get()));
+                List<MenuItem> more = hostItems == null ? List.of() : hostItems.apply(host.host(), window.get());
+                if (!more.isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                    menu.getItems().addAll(more);
                 }
                 yield menu;
             }

@@ -77,13 +77,13 @@ public final class DiagramView {
         });
     }
 
-    /**
-     * Adds the Faults menus, and marks on the diagram what each fault in force affects,
-     * its timer moving with the model's clock.
-     */
-    public void useFaults(dev.portolan.ui.faults.FaultActions faults) {
-        input.useFaults(faults);
-        var model = faults.model();
+    /** More items for a host's menu, by host name: the window's faults and who-talks-to-whom. */
+    public void addToHostMenus(java.util.function.BiFunction<String, Window, java.util.List<javafx.scene.control.MenuItem>> more) {
+        input.addToHostMenus(more);
+    }
+
+    /** Marks on the diagram what each fault in force affects, its timer moving with the model's clock. */
+    public void showFaults(dev.portolan.ui.faults.FaultsModel model) {
         Runnable mark = () -> {
             controller.setFaultMarks(dev.portolan.ui.faults.FaultMarks.of(model.inForce(), model.nowProperty().get()));
             picture.repaint();

@@ -34,6 +34,12 @@ public final class ProbeWindow {
      */
     public static Stage show(Window owner, String from, List<String> targets, Supplier<Probe> probe,
             Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner) {
+        return show(owner, from, null, targets, probe, hosts, runner);
+    }
+
+    /** As above, probing {@code target} at once (a pair chosen in the who-can-talk-to-whom view). */
+    public static Stage show(Window owner, String from, String target, List<String> targets, Supplier<Probe> probe,
+            Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner) {
         ComboBox<String> to = new ComboBox<>();
         to.setId("probe-to");
         to.setEditable(true);
@@ -94,16 +100,16 @@ public final class ProbeWindow {
             });
         });
         run.setOnAction(e -> {
-            String target = to.getEditor().getText().strip();
-            if (target.isEmpty()) {
+            String other = to.getEditor().getText().strip();
+            if (other.isEmpty()) {
                 verdict.setText("Choose the other end first.");
                 return;
             }
             Probe now = probe.get();
             run.setDisable(true);
-            verdict.setText("Probing " + target + "…");
-            runner.run("Probing from " + from + " to " + target + "…", null, "Probe " + from + " → " + target,
-                    () -> now.probe(from, target), result -> {
+            verdict.setText("Probing " + other + "…");
+            runner.run("Probing from " + from + " to " + other + "…", null, "Probe " + from + " → " + other,
+                    () -> now.probe(from, other), result -> {
                         run.setDisable(false);
                         checks.getItems().setAll(result.checks());
                         verdict.setText(result.from() + (result.reaches() ? " reaches " : " does not reach ") + result.to() + ".");
@@ -121,6 +127,10 @@ public final class ProbeWindow {
         root.getStyleClass().add("probe-window");
         Stage stage = dev.portolan.ui.Windows.stage(owner, "Can " + from + " reach…?", root, 720, 360);
         stage.show();
+        if (target != null) {
+            to.getEditor().setText(target);
+            run.fire();
+        }
         return stage;
     }
 }

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javafx.application.Platform;
@@ -211,6 +212,24 @@ class BreakAndProbeWindowIT extends WindowTest {
         robot.clickOn("#probe-undo");
         Eventually.within("app is off back again", () -> !docker.run("exec", "portolan-" + lab + "-node1", "docker", "inspect", "-f",
                 "{{json .NetworkSettings.Networks}}", "app").output().contains("\"back\""));
+    }
+
+    @Test
+    void aHostsMenuShowsWhoCanTalkToWhomAndAPairIsProbedFromThere() {
+        fire(hostBox(), "talk-open");
+        waitFor("the pairs are listed", Duration.ofSeconds(5), () -> robot.lookup("#talk-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        List<dev.portolan.inventory.Reachability.Pair> pairs = FxThread.get(() -> List.copyOf(
+                robot.lookup("#talk-table").queryAs(TableView.class).getItems()));
+        String node = lab + "/node1/";
+        assertTrue(pairs.contains(new dev.portolan.inventory.Reachability.Pair(node + "app", node + "web",
+                dev.portolan.inventory.Reachability.Way.BY_NAME, "on shop")), pairs.toString());
+        assertTrue(pairs.contains(new dev.portolan.inventory.Reachability.Pair(node + "app", node + "api",
+                dev.portolan.inventory.Reachability.Way.NONE, "no shared network")), pairs.toString());
+        // Probe on the first row (app → api): the probe window opens and answers for that pair
+        robot.clickOn(FxThread.get(() -> robot.lookup("#talk-table").lookup(".button").queryButton()));
+        waitFor("the pair is probed", Duration.ofSeconds(20), () -> robot.lookup("#probe-verdict").tryQuery().isPresent()
+                && text("#probe-verdict").contains("does not reach " + node + "api"));
     }
 
     /** Runs a shell line in the container app's network namespace, from its host. */
