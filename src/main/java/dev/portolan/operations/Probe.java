@@ -64,6 +64,7 @@ public final class Probe {
     public Result probe(String from, String to) {
         Found a = find(from);
         if (!a.facts().running()) throw new InvalidInputException(a.name() + " is not running: start it first, then probe again.");
+        if (a.facts().paused()) throw new InvalidInputException(a.name() + " is paused: unpause it (or heal the fault), then probe again.");
         int colon = to.lastIndexOf(':');
         Integer port = null;
         String target = to;
@@ -145,6 +146,11 @@ public final class Probe {
         if (!b.facts().running()) {
             checks.add(new Check("where", false, b.name() + " is not running",
                     "Start " + b.name() + "; a stopped container has no network to reach."));
+            return new Result(a.name(), b.name(), "", asked == null ? 0 : asked, checks);
+        }
+        if (b.facts().paused()) {
+            checks.add(new Check("where", false, b.name() + " is paused", "Unpause " + b.name()
+                    + " (or heal the fault that paused it): a paused container answers nothing."));
             return new Result(a.name(), b.name(), "", asked == null ? 0 : asked, checks);
         }
         List<Listening> listening = listening(b);
