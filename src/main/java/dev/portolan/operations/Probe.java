@@ -153,24 +153,19 @@ public final class Probe {
                     + " (or heal the fault that paused it): a paused container answers nothing."));
             return new Result(a.name(), b.name(), "", asked == null ? 0 : asked, checks);
         }
+        boolean sameHost = a.host().equals(b.host());
+        Set<String> shared = new TreeSet<>(a.facts().networks().keySet());
+        shared.retainAll(b.facts().networks().keySet());
+        shared.removeIf(n -> n.equals("none") || n.equals("host"));
+        int unknown = asked == null ? 0 : asked;
+        // where they are comes first: with no network shared, which port B listens on does not matter yet
+        if (sameHost && shared.isEmpty()) return noSharedNetwork(a, b, unknown, checks);
         List<Listening> listening = listening(b);
         int port = asked != null ? asked : listening.stream().filter(l -> !l.loopbackOnly()).mapToInt(Listening::port).sorted()
                 .findFirst().orElseThrow(() -> new InvalidInputException("Nothing in " + b.name() + " listens on a port others "
                         + "can reach: give the port to try, such as " + b.name() + ":80."));
         String address;
-        boolean sameHost = a.host().equals(b.host());
-        Set<String> shared = new TreeSet<>(a.facts().networks().keySet());
-        shared.retainAll(b.facts().networks().keySet());
-        shared.removeIf(n -> n.equals("none") || n.equals("host"));
         if (sameHost) {
-            if (shared.isEmpty()) {
-                String theirs = String.join(", ", b.facts().networks().keySet());
-                String network = b.facts().networks().keySet().iterator().next();
-                checks.add(new Check("where", false, a.name() + " is on " + String.join(", ", a.facts().networks().keySet())
-                        + "; " + bName + " is on " + theirs, a.facts().name() + " and " + bName + " share no network: connect "
-                        + a.facts().name() + " to " + network + "?", new Connect(a.host(), a.facts().name(), network)));
-                return new Result(a.name(), b.name(), "", port, checks);
-            }
             checks.add(new Check("where", true, "both on " + a.host() + ", sharing " + String.join(", ", shared), ""));
             if (shared.equals(Set.of("bridge"))) {
                 checks.add(new Check("name", false, "they share only Docker's default bridge, which has no names",
@@ -206,6 +201,16 @@ public final class Probe {
         checks.add(listensCheck(b, listening, port));
         checks.add(connect(a, address, port, bName + " (" + address + ":" + port + ")", whyNot(checks)));
         return new Result(a.name(), b.name(), address, port, checks);
+    }
+
+    private static Result noSharedNetwork(Found a, Found b, int port, List<Check> checks) {
+        String theirs = String.join(", ", b.facts().networks().keySet());
+        String network = b.facts().networks().keySet().iterator().next();
+        checks.add(new Check("where", false, a.name() + " is on " + String.join(", ", a.facts().networks().keySet())
+                + "; " + b.facts().name() + " is on " + theirs, a.facts().name() + " and " + b.facts().name()
+                + " share no network: connect " + a.facts().name() + " to " + network + "?",
+                new Connect(a.host(), a.facts().name(), network)));
+        return new Result(a.name(), b.name(), "", port, checks);
     }
 
     /** The failed check before the connection, whose fix is the connection's too. */

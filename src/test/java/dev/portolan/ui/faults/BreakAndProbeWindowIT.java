@@ -226,10 +226,18 @@ class BreakAndProbeWindowIT extends WindowTest {
                 dev.portolan.inventory.Reachability.Way.BY_NAME, "on shop")), pairs.toString());
         assertTrue(pairs.contains(new dev.portolan.inventory.Reachability.Pair(node + "app", node + "api",
                 dev.portolan.inventory.Reachability.Way.NONE, "no shared network")), pairs.toString());
-        // Probe on the first row (app → api): the probe window opens and answers for that pair
+        // Probe on the first row (pairs sorted: api → app, on no shared network): the probe window answers for that pair
+        var first = pairs.getFirst();
+        assertEquals(dev.portolan.inventory.Reachability.Way.NONE, first.way(), first.toString());
         robot.clickOn(FxThread.get(() -> robot.lookup("#talk-table").lookup(".button").queryButton()));
-        waitFor("the pair is probed", Duration.ofSeconds(20), () -> robot.lookup("#probe-verdict").tryQuery().isPresent()
-                && text("#probe-verdict").contains("does not reach " + node + "api"));
+        try {
+            waitFor("the pair is probed", Duration.ofSeconds(20), () -> robot.lookup("#probe-verdict").tryQuery().isPresent()
+                    && text("#probe-verdict").equals(first.from() + " does not reach " + first.to() + "."));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": verdict " + FxThread.get(() -> robot.lookup("#probe-verdict").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("(no probe window)")) + "; status "
+                    + text("#status-message"));
+        }
     }
 
     /** Runs a shell line in the container app's network namespace, from its host. */
