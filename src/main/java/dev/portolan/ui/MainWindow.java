@@ -51,8 +51,7 @@ public final class MainWindow {
     private final DialogService dialogs;
     private final MainToolbar toolbar;
     private final dev.portolan.ui.labs.RecentLabs recentLabs;
-    private final dev.portolan.ui.faults.FaultsModel faults;
-    private final dev.portolan.ui.faults.FaultActions faultActions;
+    private final Troubleshooting troubleshooting;
     private boolean diagramShown = true;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
@@ -71,22 +70,8 @@ public final class MainWindow {
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
                 UserDirectories.forThisUser().config(), dialogs);
-        var book = new dev.portolan.host.faults.FaultBook(UserDirectories.forThisUser().config());
-        faults = new dev.portolan.ui.faults.FaultsModel(() -> faultsNow(book), book);
-        faultActions = new dev.portolan.ui.faults.FaultActions(runner, faults, this::faultTargets);
-        diagram.showFaults(faults);
-        diagram.addToHostMenus((host, owner) -> hostMenuItems(host, owner));
-        // a container's Faults menu, in the tables as on the diagram
-        // a container's Faults menu and its probe, in the tables as on the diagram
-        actions.addToMenus((session, container, owner) -> {
-            boolean simulated = session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED;
-            javafx.scene.control.MenuItem probe = new javafx.scene.control.MenuItem("Can it reach…?");
-            probe.setId("probe-open");
-            probe.setDisable(!simulated || !container.isRunning());
-            String from = session.model().name() + "/" + container.name();
-            probe.setOnAction(e -> openProbe(owner, from, null));
-            return java.util.List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
-        });
+        troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config());
+        troubleshooting.addTo(diagram, actions);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -100,7 +85,8 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(details.root(), false);
         recentLabs = new dev.portolan.ui.labs.RecentLabs(UserDirectories.forThisUser().config());
         toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
-                () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome(), faults.inForce(), this::showFaults);
+                () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome(), troubleshooting.faults().inForce(),
+                this::showFaults);
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -136,7 +122,7 @@ public final class MainWindow {
 
     private dev.portolan.ui.labs.LabWindow.Context labContext() {
         return new dev.portolan.ui.labs.LabWindow.Context(controller, runner, diagram::showPlan, recentLabs, dialogs,
-                faultActions);
+                troubleshooting.faultActions());
     }
 
     /** Asks for a lab file and opens it. */
@@ -307,80 +293,13 @@ public final class MainWindow {
 
     /** The Faults panel: what is in force, timers, Heal, Heal all. */
     public javafx.stage.Stage showFaults() {
-        return dev.portolan.ui.faults.FaultsWindow.show(window(), faultActions);
-    }
-
-    /**
-     * Fault operations over the hosts as the window knows them now: the host list is read on
-     * the FX thread (asked from elsewhere, the asking thread waits for the FX thread, never
-     * the other way round); each host's operations then use its connection of the moment.
-     */
-    /** Each host's operations by name, as the window knows the hosts now (FX thread); each uses its connection of the moment. */
-    private dev.portolan.operations.HostsByName hostsByNameNow() {
-        Map<String, dev.portolan.operations.HostOperations> byName = new HashMap<>();
-        for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
-        return name -> {
-            var operations = byName.get(name);
-            if (operations == null) throw new dev.portolan.operations.HostNotConnectedException(name);
-            return operations;
-        };
-    }
-
-    private dev.portolan.operations.Faults faultsNow(dev.portolan.host.faults.FaultBook book) {
-        if (javafx.application.Platform.isFxApplicationThread()) {
-            return new dev.portolan.operations.Faults(controller.localEngine(), hostsByNameNow(), book, java.time.Clock.systemUTC());
-        }
-        var made = new java.util.concurrent.CompletableFuture<dev.portolan.operations.Faults>();
-        javafx.application.Platform.runLater(() -> {
-            try {
-                made.complete(faultsNow(book));
-            } catch (RuntimeException e) {
-                made.completeExceptionally(e);
-            }
-        });
-        return made.join();
-    }
-
-    /** A simulated host's own items on the diagram: its faults, and who talks to whom in its lab. */
-    private java.util.List<javafx.scene.control.MenuItem> hostMenuItems(String host, javafx.stage.Window owner) {
-        HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
-        if (model == null || model.key().kind() != dev.portolan.host.HostKey.Kind.SIMULATED) return java.util.List.of();
-        String lab = model.key().lab();
-        javafx.scene.control.MenuItem talk = new javafx.scene.control.MenuItem("Who can talk to whom in " + lab + "…");
-        talk.setId("talk-open");
-        talk.setOnAction(e -> {
-            Map<String, dev.portolan.inventory.HostInventory> inventories = new java.util.TreeMap<>();
-            for (HostModel h : hosts) {
-                if (lab.equals(h.key().lab()) && h.inventory() != null) inventories.put(h.name(), h.inventory());
-            }
-            dev.portolan.ui.probe.TalkWindow.show(owner, "lab " + lab, inventories, (from, to) -> openProbe(owner, from, to));
-        });
-        return java.util.List.of(faultActions.forHost(host, owner), talk);
-    }
-
-    /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
-    private void openProbe(javafx.stage.Window owner, String from, String to) {
-        dev.portolan.ui.probe.ProbeWindow.show(owner, from, to, faultTargets().stream()
-                .filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
-                () -> new dev.portolan.operations.Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner);
-    }
-
-    /** What a cut's other end can be: the simulated hosts, and the containers running on them (FX thread). */
-    private java.util.List<String> faultTargets() {
-        java.util.List<String> targets = new java.util.ArrayList<>();
-        for (HostModel host : hosts) {
-            if (host.key().kind() != dev.portolan.host.HostKey.Kind.SIMULATED) continue;
-            targets.add(host.name());
-            host.containers().stream().filter(c -> c.state() == dev.portolan.inventory.ContainerInfo.State.RUNNING)
-                    .forEach(c -> targets.add(host.name() + "/" + c.name()));
-        }
-        return targets;
+        return troubleshooting.showFaults(window());
     }
 
     /** Stops every watcher; called when the window closes. */
     public void close() {
         ticker.stop();
-        faults.close();
+        troubleshooting.close();
         controller.close();
     }
 

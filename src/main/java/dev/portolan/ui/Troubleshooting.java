@@ -1,0 +1,154 @@
+package dev.portolan.ui;
+
+import dev.portolan.host.HostKey;
+import dev.portolan.host.faults.FaultBook;
+import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.HostInventory;
+import dev.portolan.operations.Faults;
+import dev.portolan.operations.HostNotConnectedException;
+import dev.portolan.operations.HostOperations;
+import dev.portolan.operations.HostsByName;
+import dev.portolan.operations.Probe;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.actions.ContainerActions;
+import dev.portolan.ui.diagram.DiagramView;
+import dev.portolan.ui.faults.FaultActions;
+import dev.portolan.ui.faults.FaultsModel;
+import dev.portolan.ui.faults.FaultsWindow;
+import dev.portolan.ui.hosts.HostsController;
+import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.probe.ProbeWindow;
+import dev.portolan.ui.probe.TalkWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.collections.ObservableList;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The window's tools for breaking a cluster and finding out why it misbehaves: faults (their
+ * model, menus and panel), the probe, who can talk to whom — wired into the containers' and
+ * hosts' menus of the diagram and the tables.
+ */
+final class Troubleshooting implements AutoCloseable {
+
+    private final ObservableList<HostModel> hosts;
+    private final HostsController controller;
+    private final ActionRunner runner;
+    private final FaultsModel faults;
+    private final FaultActions faultActions;
+
+    Troubleshooting(ObservableList<HostModel> hosts, HostsController controller, ActionRunner runner, Path configDir) {
+        this.hosts = hosts;
+        this.controller = controller;
+        this.runner = runner;
+        FaultBook book = new FaultBook(configDir);
+        this.faults = new FaultsModel(() -> faultsNow(book), book);
+        this.faultActions = new FaultActions(runner, faults, this::faultTargets);
+    }
+
+    /** Adds the tools to the diagram (marks, a host's items) and to every container's menu. */
+    void addTo(DiagramView diagram, ContainerActions containers) {
+        diagram.showFaults(faults);
+        diagram.addToHostMenus(this::hostMenuItems);
+        containers.addToMenus((session, container, owner) -> {
+            boolean simulated = session.model().key().kind() == HostKey.Kind.SIMULATED;
+            MenuItem probe = new MenuItem("Can it reach…?");
+            probe.setId("probe-open");
+            probe.setDisable(!simulated || !container.isRunning());
+            String from = session.model().name() + "/" + container.name();
+            probe.setOnAction(e -> openProbe(owner, from, null));
+            return List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
+        });
+    }
+
+    FaultsModel faults() {
+        return faults;
+    }
+
+    FaultActions faultActions() {
+        return faultActions;
+    }
+
+    /** The Faults panel: what is in force, timers, Heal, Heal all. */
+    Stage showFaults(Window owner) {
+        return FaultsWindow.show(owner, faultActions);
+    }
+
+    /** Each host's operations by name, as the window knows the hosts now (FX thread); each uses its connection of the moment. */
+    private HostsByName hostsByNameNow() {
+        Map<String, HostOperations> byName = new HashMap<>();
+        for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
+        return name -> {
+            HostOperations operations = byName.get(name);
+            if (operations == null) throw new HostNotConnectedException(name);
+            return operations;
+        };
+    }
+
+    /**
+     * Fault operations over the hosts as the window knows them now: the host list is read on
+     * the FX thread (asked from elsewhere, the asking thread waits for the FX thread, never
+     * the other way round).
+     */
+    private Faults faultsNow(FaultBook book) {
+        if (Platform.isFxApplicationThread()) return new Faults(controller.localEngine(), hostsByNameNow(), book, Clock.systemUTC());
+        CompletableFuture<Faults> made = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                made.complete(faultsNow(book));
+            } catch (RuntimeException e) {
+                made.completeExceptionally(e);
+            }
+        });
+        return made.join();
+    }
+
+    /** A simulated host's own items on the diagram: its faults, and who talks to whom in its lab. */
+    private List<MenuItem> hostMenuItems(String host, Window owner) {
+        HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
+        if (model == null || model.key().kind() != HostKey.Kind.SIMULATED) return List.of();
+        String lab = model.key().lab();
+        MenuItem talk = new MenuItem("Who can talk to whom in " + lab + "…");
+        talk.setId("talk-open");
+        talk.setOnAction(e -> {
+            Map<String, HostInventory> inventories = new TreeMap<>();
+            for (HostModel h : hosts) {
+                if (lab.equals(h.key().lab()) && h.inventory() != null) inventories.put(h.name(), h.inventory());
+            }
+            TalkWindow.show(owner, "lab " + lab, inventories, (from, to) -> openProbe(owner, from, to));
+        });
+        return List.of(faultActions.forHost(host, owner), talk);
+    }
+
+    /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
+    private void openProbe(Window owner, String from, String to) {
+        ProbeWindow.show(owner, from, to, faultTargets().stream().filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
+                () -> new Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner);
+    }
+
+    /** What a cut's or a probe's other end can be: the simulated hosts, and the containers running on them (FX thread). */
+    private List<String> faultTargets() {
+        List<String> targets = new ArrayList<>();
+        for (HostModel host : hosts) {
+            if (host.key().kind() != HostKey.Kind.SIMULATED) continue;
+            targets.add(host.name());
+            host.containers().stream().filter(c -> c.state() == ContainerInfo.State.RUNNING)
+                    .forEach(c -> targets.add(host.name() + "/" + c.name()));
+        }
+        return targets;
+    }
+
+    @Override
+    public void close() {
+        faults.close();
+    }
+}
