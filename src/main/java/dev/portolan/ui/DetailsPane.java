@@ -34,10 +34,19 @@ final class DetailsPane {
     private final TextArea raw = new TextArea();
     private final VBox root;
     private final Supplier<HostSession> host;
+    /** "Can it reach…?" for a selected container of a simulated host. */
+    private final javafx.scene.control.Button probe = new javafx.scene.control.Button("Can it reach…?");
     private Object shown;
 
-    DetailsPane(Supplier<HostSession> host) {
+    /** @param probeFrom opens the probe from a container of the selected host */
+    DetailsPane(Supplier<HostSession> host, java.util.function.BiConsumer<HostSession, ContainerInfo> probeFrom) {
         this.host = host;
+        probe.setId("details-probe");
+        probe.setVisible(false);
+        probe.managedProperty().bind(probe.visibleProperty());
+        probe.setOnAction(e -> {
+            if (shown instanceof ContainerInfo c && host.get() != null) probeFrom.accept(host.get(), c);
+        });
         title.getStyleClass().add("details-title");
         title.setId("details-title");
         summary.setWrapText(true);
@@ -50,7 +59,7 @@ final class DetailsPane {
         TabPane inspect = new TabPane(new Tab("Inspect", tree), new Tab("JSON", raw));
         inspect.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(inspect, Priority.ALWAYS);
-        root = new VBox(8, title, summary, inspect);
+        root = new VBox(8, title, summary, probe, inspect);
         root.setPadding(new Insets(10));
         root.getStyleClass().add("details");
         root.setPrefWidth(340);
@@ -63,6 +72,9 @@ final class DetailsPane {
     void show(Object item) {
         boolean sameResource = shown != null && item != null && key(shown).equals(key(item));
         shown = item;
+        HostSession session = host.get();
+        probe.setVisible(item instanceof ContainerInfo c && c.isRunning() && session != null
+                && session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED);
         if (item == null) {
             title.setText("Nothing selected");
             summary.setText("Select a container, image, volume or network to see its details.");

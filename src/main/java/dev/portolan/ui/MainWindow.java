@@ -65,7 +65,7 @@ public final class MainWindow {
         images = new ImageActions(runner, hosts, controller::session, dialogs);
         menus = new HostsMenus(controller, () -> root.getScene() == null ? null : root.getScene().getWindow(), dialogs);
         sidebar = new HostsSidebar(hosts, menus);
-        details = new DetailsPane(this::selectedSession);
+        details = new DetailsPane(this::selectedSession, this::probeFrom);
         statusBar = new StatusBar(runner);
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
@@ -289,6 +289,11 @@ public final class MainWindow {
         sidebar.tick();
         views.values().forEach(HostView::refresh);
         statusBar.show(selectedHost());
+    }
+
+    /** The probe window from a container of a host (the details pane's "Can it reach…?"). */
+    private void probeFrom(HostSession session, dev.portolan.inventory.ContainerInfo container) {
+        troubleshooting.openProbe(window(), session.model().name() + "/" + container.name(), null);
     }
 
     /** The Faults panel: what is in force, timers, Heal, Heal all. */

@@ -130,7 +130,7 @@ final class Troubleshooting implements AutoCloseable {
     }
 
     /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
-    private void openProbe(Window owner, String from, String to) {
+    void openProbe(Window owner, String from, String to) {
         ProbeWindow.show(owner, from, to, faultTargets().stream().filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
                 () -> new Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner);
     }

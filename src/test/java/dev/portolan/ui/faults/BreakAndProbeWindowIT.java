@@ -240,6 +240,16 @@ class BreakAndProbeWindowIT extends WindowTest {
         }
     }
 
+    @Test
+    void theDetailsPaneOfASelectedContainerOpensTheProbe() {
+        Layout.Card app = card("app");
+        robot.clickOn(FxThread.get(() -> diagram().toScreen(app.bounds().centerX(), app.bounds().centerY())));
+        waitFor("the details pane shows app with its probe", Duration.ofSeconds(10),
+                () -> "app".equals(text("#details-title")) && exists("#details-probe"));
+        robot.clickOn("#details-probe");
+        waitFor("the probe window opens from app", Duration.ofSeconds(5), () -> robot.lookup("#probe-run").tryQuery().isPresent());
+    }
+
     /** Runs a shell line in the container app's network namespace, from its host. */
     private String inContainer(String line) throws Exception {
         String host = "portolan-" + lab + "-node1";
