@@ -46,11 +46,26 @@ final class LabHosts {
             case DOCKER_MACHINE -> machineOf(lab, host).filter(Machine::isRunning)
                     .map(m -> EngineClients.connect(machine(host).endpoint(m.name())));
             case SIMULATED -> simulated.find(lab.name(), host.name()).filter(SimulatedHost::isRunning)
-                    .map(h -> {
-                        simulated.waitUntilAnswering(h, Progress.NONE);
-                        return EngineClients.connect(h.endpoint());
-                    });
+                    .map(this::connectAnswering);
         };
+    }
+
+    /**
+     * The clients of a running host whose engine answers. One its restart policy has just
+     * started again runs before its engine listens: then, and only then, wait for it. The
+     * check is a ping on the client the caller's requests go through (its connection is
+     * reused), not a connection of its own.
+     */
+    private EngineClients connectAnswering(SimulatedHost host) {
+        EngineClients clients = EngineClients.connect(host.endpoint());
+        try {
+            clients.requests().pingCmd().exec();
+            return clients;
+        } catch (RuntimeException notYet) {
+            clients.close();
+            simulated.waitUntilAnswering(host, Progress.NONE);
+            return EngineClients.connect(host.endpoint());
+        }
     }
 
     /**

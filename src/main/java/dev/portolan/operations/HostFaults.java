@@ -135,8 +135,7 @@ final class HostFaults {
     }
 
     Optional<SimulatedHost> simulated(String name) {
-        int slash = name.indexOf('/');
-        return slash > 0 ? local.simulatedHosts().find(name.substring(0, slash), name.substring(slash + 1)) : Optional.empty();
+        return local.simulatedHost(name);
     }
 
     private static void sleep(long millis) {

@@ -94,13 +94,18 @@ public final class LocalEngine implements AutoCloseable {
      * them, its containers kept; a sentence when there is no such host.
      */
     public dev.portolan.host.simulated.SimulatedHost renewCertificates(String host, dev.portolan.host.Progress progress) {
-        int slash = host.indexOf('/');
-        var found = slash > 0 ? simulatedHosts().find(host.substring(0, slash), host.substring(slash + 1)) : java.util.Optional.<dev.portolan.host.simulated.SimulatedHost>empty();
+        var found = simulatedHost(host);
         if (found.isEmpty()) {
             throw new dev.portolan.engine.InvalidInputException("There is no simulated host " + host + ": certificates are renewed "
                     + "for simulated hosts, named LAB/HOST as `portolan hosts` lists them.");
         }
         return simulatedHosts().renewCertificates(found.get(), progress);
+    }
+
+    /** The simulated host named LAB/HOST, as `portolan hosts` names it; empty for any other name. */
+    public java.util.Optional<dev.portolan.host.simulated.SimulatedHost> simulatedHost(String name) {
+        int slash = name.indexOf('/');
+        return slash > 0 ? simulatedHosts().find(name.substring(0, slash), name.substring(slash + 1)) : java.util.Optional.empty();
     }
 
     public SimulatedHosts simulatedHosts() {

@@ -143,21 +143,21 @@ public final class Probe {
     private Result toContainer(Found a, Found b, Integer asked) {
         List<Check> checks = new ArrayList<>();
         String bName = b.facts().name();
+        int unknown = asked == null ? 0 : asked;
         if (!b.facts().running()) {
             checks.add(new Check("where", false, b.name() + " is not running",
                     "Start " + b.name() + "; a stopped container has no network to reach."));
-            return new Result(a.name(), b.name(), "", asked == null ? 0 : asked, checks);
+            return new Result(a.name(), b.name(), "", unknown, checks);
         }
         if (b.facts().paused()) {
             checks.add(new Check("where", false, b.name() + " is paused", "Unpause " + b.name()
                     + " (or heal the fault that paused it): a paused container answers nothing."));
-            return new Result(a.name(), b.name(), "", asked == null ? 0 : asked, checks);
+            return new Result(a.name(), b.name(), "", unknown, checks);
         }
         boolean sameHost = a.host().equals(b.host());
         Set<String> shared = new TreeSet<>(a.facts().networks().keySet());
         shared.retainAll(b.facts().networks().keySet());
         shared.removeIf(n -> n.equals("none") || n.equals("host"));
-        int unknown = asked == null ? 0 : asked;
         // where they are comes first: with no network shared, which port B listens on does not matter yet
         if (sameHost && shared.isEmpty()) return noSharedNetwork(a, b, unknown, checks);
         List<Listening> listening = listening(b);
