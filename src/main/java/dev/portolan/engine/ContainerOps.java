@@ -94,6 +94,40 @@ public final class ContainerOps {
         return command.exec(new LineCallback(lines));
     }
 
+    /**
+     * The last {@code tail} lines a container printed, stdout and stderr in the order it printed
+     * them, waiting at most {@code timeout} for them. The engine sends the two streams one after
+     * the other, so the lines are read with their timestamps and put back in order.
+     */
+    public List<String> lastLines(String id, int tail, Duration timeout) throws InterruptedException {
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var callback = docker().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(tail)
+                .withTimestamps(true).exec(new LineCallback(lines::add))) {
+            callback.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.io.IOException e) {
+            // closing a finished log stream: nothing to do
+        }
+        synchronized (lines) {
+            // a stable sort: lines of the same instant keep the order they came in
+            return lines.stream().sorted(java.util.Comparator.comparing(ContainerOps::instant))
+                    .map(line -> line.substring(stamp(line).length()).stripLeading()).toList();
+        }
+    }
+
+    private static java.time.Instant instant(String line) {
+        try {
+            return java.time.Instant.parse(stamp(line));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
+    }
+
+    /** The timestamp the engine put before a log line ("2026-12-01T16:03:04.123456789Z"), or "" when there is none. */
+    static String stamp(String line) {
+        int space = line.indexOf(' ');
+        return space > 0 && line.length() > 20 && line.charAt(4) == '-' && line.charAt(10) == 'T' ? line.substring(0, space) : "";
+    }
+
     /** Runs a command in a running container and returns its output and exit code. */
     public ExecResult exec(String id, List<String> command, Duration timeout) throws InterruptedException {
         var created = docker().execCreateCmd(id).withCmd(command.toArray(String[]::new))

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One container as the engine last described it. */
+/**
+ * One container as the engine last described it.
+ *
+ * @param oomKilled the engine's OOMKilled: some process of the container was killed for memory (not
+ *                  necessarily its main one, moby#47618), an observation, not a verdict
+ */
 public record ContainerInfo(
         String id,
         String name,
@@ -15,6 +20,7 @@ public record ContainerInfo(
         Health health,
         int restartCount,
         int exitCode,
+        boolean oomKilled,
         List<PortMapping> ports,
         List<NetworkAttachment> networks,
         List<Mount> mounts,
@@ -98,7 +104,7 @@ public record ContainerInfo(
 
     /** The same container with a new state, as an event implies it before inspect tells the rest. */
     public ContainerInfo withState(State newState, int newExitCode) {
-        return new ContainerInfo(id, name, image, imageId, command, newState, health, restartCount, newExitCode,
+        return new ContainerInfo(id, name, image, imageId, command, newState, health, restartCount, newExitCode, oomKilled,
                 ports, networks, mounts, labels, created, startedAt);
     }
 }

@@ -12,4 +12,10 @@ public interface HostListener {
 
     /** A new snapshot and what changed since the previous one (everything, for the first). */
     void inventoryChanged(HostInventory inventory, List<Delta> changes);
+
+    /**
+     * Each engine event as it arrives, on the stream's thread, before the watcher acts on it: keep it
+     * short. Its host is the endpoint's name.
+     */
+    default void eventSeen(EngineEvent event) {}
 }

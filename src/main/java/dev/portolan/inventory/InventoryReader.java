@@ -176,6 +176,7 @@ public final class InventoryReader {
                 state == null || state.getHealth() == null ? Health.NONE : Health.of(state.getHealth().getStatus()),
                 c.getRestartCount() == null ? 0 : c.getRestartCount(),
                 state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
+                state != null && Boolean.TRUE.equals(state.getOOMKilled()),
                 ports, networks, mounts,
                 c.getConfig() == null ? Map.of() : orEmpty(c.getConfig().getLabels()),
                 parseTime(c.getCreated()), state == null ? null : parseTime(state.getStartedAt()));

@@ -36,6 +36,7 @@ final class DetailsPane {
     private final Supplier<HostSession> host;
     /** "Can it reach…?" for a selected container of a simulated host. */
     private final javafx.scene.control.Button probe = new javafx.scene.control.Button("Can it reach…?");
+    private final TroubleView trouble = new TroubleView();
     private Object shown;
 
     /** @param probeFrom opens the probe from a container of the selected host */
@@ -59,7 +60,7 @@ final class DetailsPane {
         TabPane inspect = new TabPane(new Tab("Inspect", tree), new Tab("JSON", raw));
         inspect.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(inspect, Priority.ALWAYS);
-        root = new VBox(8, title, summary, probe, inspect);
+        root = new VBox(8, title, summary, trouble.root(), probe, inspect);
         root.setPadding(new Insets(10));
         root.getStyleClass().add("details");
         root.setPrefWidth(340);
@@ -75,6 +76,7 @@ final class DetailsPane {
         HostSession session = host.get();
         probe.setVisible(item instanceof ContainerInfo c && c.isRunning() && session != null
                 && session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED);
+        trouble.show(session == null ? null : session.model(), item instanceof ContainerInfo c ? c : null);
         if (item == null) {
             title.setText("Nothing selected");
             summary.setText("Select a container, image, volume or network to see its details.");

@@ -137,6 +137,17 @@ final class MainToolbar {
         return root;
     }
 
+    /** A tool's button beside Faults, with its shortcut in the window. */
+    void addTool(Button tool, KeyCombination shortcut) {
+        int faults = root.getItems().indexOf(root.getItems().stream().filter(n -> "open-faults".equals(n.getId())).findFirst().orElseThrow());
+        root.getItems().add(faults + 1, tool);
+        Runnable add = () -> root.getScene().getAccelerators().put(shortcut, tool::fire);
+        if (root.getScene() != null) add.run();
+        else root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) add.run();
+        });
+    }
+
     /** Switches to the diagram (true) or the selected host's tables (false), as the buttons do. */
     void showDiagram(boolean yes) {
         (yes ? diagram : host).setSelected(true);

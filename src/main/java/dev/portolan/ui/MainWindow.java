@@ -20,6 +20,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -87,6 +88,12 @@ public final class MainWindow {
         toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
                 () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome(), troubleshooting.faults().inForce(),
                 this::showFaults);
+        Button events = new Button("Events");
+        events.setId("open-events");
+        events.setTooltip(new javafx.scene.control.Tooltip("Every host's engine events, live, filtered, exported (Ctrl+Shift+E)"));
+        events.setOnAction(e -> showEvents());
+        toolbar.addTool(events, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -294,6 +301,11 @@ public final class MainWindow {
     /** The probe window from a container of a host (the details pane's "Can it reach…?"). */
     private void probeFrom(HostSession session, dev.portolan.inventory.ContainerInfo container) {
         troubleshooting.openProbe(window(), session.model().name() + "/" + container.name(), null);
+    }
+
+    /** The events timeline: every host's events, filters, a click selects the container on the diagram. */
+    public javafx.stage.Stage showEvents() {
+        return troubleshooting.showEvents(window(), dialogs, () -> showDiagram(true));
     }
 
     /** The Faults panel: what is in force, timers, Heal, Heal all. */

@@ -3,6 +3,7 @@ package dev.portolan.ui;
 import dev.portolan.host.HostKey;
 import dev.portolan.host.faults.FaultBook;
 import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.EngineEvent;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.operations.Faults;
 import dev.portolan.operations.HostNotConnectedException;
@@ -19,6 +20,7 @@ import dev.portolan.ui.hosts.HostsController;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.probe.ProbeWindow;
 import dev.portolan.ui.probe.TalkWindow;
+import dev.portolan.ui.timeline.TimelineWindow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import javafx.stage.Window;
 
 /**
  * The window's tools for breaking a cluster and finding out why it misbehaves: faults (their
- * model, menus and panel), the probe, who can talk to whom — wired into the containers' and
+ * model, menus and panel), the probe, who can talk to whom, the events timeline — wired into the containers' and
  * hosts' menus of the diagram and the tables.
  */
 final class Troubleshooting implements AutoCloseable {
@@ -45,6 +47,7 @@ final class Troubleshooting implements AutoCloseable {
     private final ActionRunner runner;
     private final FaultsModel faults;
     private final FaultActions faultActions;
+    private DiagramView diagram;
 
     Troubleshooting(ObservableList<HostModel> hosts, HostsController controller, ActionRunner runner, Path configDir) {
         this.hosts = hosts;
@@ -57,6 +60,7 @@ final class Troubleshooting implements AutoCloseable {
 
     /** Adds the tools to the diagram (marks, a host's items) and to every container's menu. */
     void addTo(DiagramView diagram, ContainerActions containers) {
+        this.diagram = diagram;
         diagram.showFaults(faults);
         diagram.addToHostMenus(this::hostMenuItems);
         containers.addToMenus((session, container, owner) -> {
@@ -81,6 +85,26 @@ final class Troubleshooting implements AutoCloseable {
     /** The Faults panel: what is in force, timers, Heal, Heal all. */
     Stage showFaults(Window owner) {
         return FaultsWindow.show(owner, faultActions);
+    }
+
+    /** The events timeline; selecting an event selects its container on the diagram ({@code showDiagram} first). */
+    Stage showEvents(Window owner, dev.portolan.ui.DialogService dialogs, Runnable showDiagram) {
+        return TimelineWindow.show(owner, controller.events(), event -> reveal(event, showDiagram), dialogs);
+    }
+
+    /** Selects an event's container (or host) on the diagram; says what it did, or why it could not. */
+    private String reveal(EngineEvent event, Runnable showDiagram) {
+        HostModel host = hosts.stream().filter(h -> h.name().equals(event.host())).findFirst().orElse(null);
+        if (host == null) return event.host() + " is no longer watched.";
+        String lost = host.isLive() ? "" : " (" + host.name() + " is not live: its last known state is shown)";
+        String id = event.isContainer() ? event.id() : event.attributes().get("container");
+        showDiagram.run();
+        diagram.reveal(host);
+        if (id == null) return "Showing " + host.name() + lost;
+        ContainerInfo container = host.inventory() == null ? null : host.inventory().containers().get(id);
+        if (container == null) return event.subject() + " is no longer on " + host.name() + lost;
+        diagram.select(host.name() + "/" + id);
+        return "Selected " + container.name() + " on the diagram" + lost;
     }
 
     /** Each host's operations by name, as the window knows the hosts now (FX thread); each uses its connection of the moment. */

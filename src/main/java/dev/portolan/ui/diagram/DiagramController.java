@@ -30,6 +30,7 @@ public final class DiagramController {
     private Set<String> found = Set.of();
     /** The faults in force, as tags: by host name (demo/node1) or HOST/CONTAINER (demo/node1/web). */
     private Map<String, String> faultMarks = Map.of();
+    private Map<String, String> troubleMarks = Map.of();
     private Runnable undo;
     private boolean dirty = true;
 
@@ -87,6 +88,15 @@ public final class DiagramController {
 
     public void setFaultMarks(Map<String, String> marks) {
         faultMarks = Map.copyOf(marks);
+    }
+
+    /** What went wrong by itself, as tags ("restart loop ×4 · exit 1"), by card key (HOST/ID). */
+    public Map<String, String> troubleMarks() {
+        return troubleMarks;
+    }
+
+    public void setTroubleMarks(Map<String, String> marks) {
+        troubleMarks = Map.copyOf(marks);
     }
 
     public Set<String> found() {

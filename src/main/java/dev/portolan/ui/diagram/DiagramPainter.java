@@ -25,9 +25,13 @@ import javafx.scene.paint.Color;
  */
 final class DiagramPainter {
 
-    /** What one picture shows: the layout, where animated cards are now, and what is selected or found. */
+    /**
+     * What one picture shows: the layout, where animated cards are now, what is selected or found, the faults' tags (by
+     * host or HOST/CONTAINER name) and the troubles' tags (by card key).
+     */
     record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
-            Set<String> selected, Set<String> found, Map<String, String> faults, String dropBand, double scale, Rect visible) {}
+            Set<String> selected, Set<String> found, Map<String, String> faults, Map<String, String> troubles, String dropBand,
+            double scale, Rect visible) {}
 
     /** Below this zoom a card is a coloured tile: its name would be too small to read, and costs to draw. */
     static final double TILE_SCALE = 0.22;
@@ -192,7 +196,23 @@ final class DiagramPainter {
 
     private void card(Card card, Rect r, Frame f, Pen pen) {
         cardBody(card, r, f, pen);
+        cardTrouble(card, r, f, pen);
         cardFault(card, r, f, pen);
+    }
+
+    /** A card with something wrong by itself: outlined amber, its tag across the top edge ("restart loop ×4 · exit 1"). */
+    private void cardTrouble(Card card, Rect r, Frame f, Pen pen) {
+        String trouble = f.troubles().get(card.key());
+        if (trouble == null) return;
+        if (!f.selected().contains(card.key())) pen.stroke(r, 10, style.color("trouble"), 2.5, false);
+        if (f.scale() < TILE_SCALE) return;
+        double size = f.scale() < NAME_SCALE ? Math.min(r.h() / 3, 10 / f.scale()) : 10.5;
+        String shown = Pen.fit("⚠ " + trouble, size, true, r.w() - 30);
+        double w = Pen.width(shown, size, true) + 14;
+        // above the top edge, so the name below stays readable
+        double top = r.y() - size - 2;
+        pen.fill(new Rect(r.x() + 10, top, w, size + 9), 8, style.color("trouble"));
+        pen.text(shown, r.x() + 17, top + size + 2, size, true, style.color("trouble-text"), w - 10);
     }
 
     private void cardBody(Card card, Rect r, Frame f, Pen pen) {

@@ -18,7 +18,7 @@ final class DiagramStyle {
 
     static final List<String> TOKENS = List.of("background", "host", "host-border", "band", "band-border", "card",
             "card-border", "text", "muted", "volume", "volume-border", "link", "selection", "found", "badge", "badge-text",
-            "drop", "fault", "fault-text", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
+            "drop", "fault", "fault-text", "trouble", "trouble-text", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
             "state-dead", "state-unknown");
 
     private final Map<String, Color> colors;
@@ -88,6 +88,8 @@ final class DiagramStyle {
         c.put("drop", Color.web("#4ac26b"));
         c.put("fault", Color.web("#cf222e"));
         c.put("fault-text", Color.web("#ffffff"));
+        c.put("trouble", Color.web("#9a6700"));
+        c.put("trouble-text", Color.web("#ffffff"));
         c.put("state-created", Color.web("#0969da"));
         c.put("state-running", Color.web("#1b7f3b"));
         c.put("state-paused", Color.web("#9a6700"));

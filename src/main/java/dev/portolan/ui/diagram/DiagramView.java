@@ -174,6 +174,20 @@ public final class DiagramView {
     private void watch(HostModel host) {
         host.inventoryProperty().addListener((obs, old, now) -> controller.changed());
         host.statusProperty().addListener((obs, old, now) -> controller.changed());
+        // set before the snapshot that caused them (HostModel.apply), so the card repainted for a death carries its tag
+        host.troublesProperty().addListener((obs, old, now) -> markTroubles());
+        if (!host.troublesProperty().get().isEmpty()) markTroubles();
+    }
+
+    private void markTroubles() {
+        java.util.Map<String, String> marks = new java.util.HashMap<>();
+        for (HostModel h : hosts) {
+            h.troublesProperty().get().forEach((id, troubles) ->
+                    marks.put(h.name() + "/" + id, dev.portolan.inventory.ContainerTroubles.tag(troubles)));
+        }
+        if (marks.equals(controller.troubleMarks())) return;
+        controller.setTroubleMarks(marks);
+        picture.repaint();
     }
 
     private List<HostSnapshot> snapshots() {
@@ -221,7 +235,7 @@ public final class DiagramView {
         if (file == null) return;
         ActionRunner runner = actions.runner();
         try {
-            DiagramExport.write(controller.layout(), controller.faultMarks(), picture.style(), format, file);
+            DiagramExport.write(controller.layout(), controller.faultMarks(), controller.troubleMarks(), picture.style(), format, file);
             runner.say(new ActionRunner.Message("Exported the diagram to " + file, false));
         } catch (java.io.IOException | RuntimeException e) {
             runner.say(new ActionRunner.Message("Exporting the diagram to " + file + " failed: " + e.getMessage()

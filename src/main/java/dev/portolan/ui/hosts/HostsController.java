@@ -8,6 +8,7 @@ import dev.portolan.host.endpoints.SavedEndpoints;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHostSpec;
 import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.inventory.EventLog;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.operations.HostRegistry;
@@ -38,6 +39,8 @@ public final class HostsController {
             FXCollections.observableArrayList(h -> new Observable[] {h.statusProperty(), h.inventoryProperty()});
     private final Map<HostKey, HostModel> byKey = new LinkedHashMap<>();
     private final Map<HostModel, HostSession> sessions = new HashMap<>();
+    /** Every watched host's engine events, for the timeline. */
+    private final EventLog events = new EventLog();
     private final Map<HostModel, SimulatedHost> simulated = new HashMap<>();
     private final Set<HostKey> creating = new HashSet<>();
     /** Why the last start of a simulated host failed (its engine's log), until it is started again. */
@@ -69,6 +72,11 @@ public final class HostsController {
 
     public Optional<SimulatedHost> simulatedHost(HostModel host) {
         return Optional.ofNullable(simulated.get(host));
+    }
+
+    /** The engine events of every host watched, newest last. */
+    public EventLog events() {
+        return events;
     }
 
     public DockerContexts contexts() {
@@ -114,7 +122,7 @@ public final class HostsController {
     void watch(HostModel model, EngineEndpoint endpoint) {
         HostSession old = sessions.remove(model);
         if (old != null) old.close();
-        sessions.put(model, HostSession.watch(model, endpoint));
+        sessions.put(model, HostSession.watch(model, endpoint, events));
     }
 
     void unwatch(HostModel model, HostStatus status) {

@@ -3,6 +3,11 @@ package dev.portolan.ui.model;
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.host.HostKey;
 import dev.portolan.inventory.ContainerInfo;
+import dev.portolan.inventory.ContainerTroubles;
+import dev.portolan.inventory.LastWords;
+import dev.portolan.inventory.Trouble;
+import java.util.List;
+import java.util.Map;
 import dev.portolan.inventory.Delta;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostStatus;
@@ -32,6 +37,11 @@ public final class HostModel {
     private final KeyedList<ImageInfo> images = new KeyedList<>(ImageInfo::id);
     private final KeyedList<VolumeInfo> volumes = new KeyedList<>(VolumeInfo::name);
     private final KeyedList<NetworkInfo> networks = new KeyedList<>(NetworkInfo::id);
+    private final ContainerTroubles troubleTracker = new ContainerTroubles();
+    private final ObjectProperty<Map<String, List<Trouble>>> troubles = new SimpleObjectProperty<>(Map.of());
+    private final LastWords lastWords;
+    private final javafx.beans.property.IntegerProperty lastWordsCaptured = new javafx.beans.property.SimpleIntegerProperty();
+    private final LatestOnFx<LastWords.Words> wordsOnFx = new LatestOnFx<>(w -> lastWordsCaptured.set(lastWordsCaptured.get() + 1));
 
     /**
      * @param key      which host
@@ -41,6 +51,7 @@ public final class HostModel {
         this.key = key;
         this.provider = provider;
         this.endpoint = endpoint;
+        this.lastWords = new LastWords(wordsOnFx::offer);
     }
 
     public HostKey key() {
@@ -106,6 +117,30 @@ public final class HostModel {
         return networks.items();
     }
 
+    /** Its containers' recent deaths and kills, as the host's event stream tells them (any thread). */
+    public ContainerTroubles troubleTracker() {
+        return troubleTracker;
+    }
+
+    /** What is wrong with its containers, by id, as of the latest snapshot (FX thread). */
+    public ReadOnlyObjectProperty<Map<String, List<Trouble>>> troublesProperty() {
+        return troubles;
+    }
+
+    public List<Trouble> troublesOf(String containerId) {
+        return troubles.get().getOrDefault(containerId, List.of());
+    }
+
+    /** The last log lines of its containers, read as each died. */
+    public LastWords lastWords() {
+        return lastWords;
+    }
+
+    /** Counts captures of last words, so a view showing them can read them again (FX thread). */
+    public javafx.beans.property.ReadOnlyIntegerProperty lastWordsCapturedProperty() {
+        return lastWordsCaptured;
+    }
+
     /** FX thread only. */
     public void setStatus(HostStatus next) {
         status.set(next);
@@ -122,6 +157,8 @@ public final class HostModel {
         images.apply(next.images(), changed.of(Delta.Kind.IMAGE));
         volumes.apply(next.volumes(), changed.of(Delta.Kind.VOLUME));
         networks.apply(next.networks(), changed.of(Delta.Kind.NETWORK));
+        Map<String, List<Trouble>> nowWrong = troubleTracker.of(next, Instant.now());
+        if (!nowWrong.equals(troubles.get())) troubles.set(nowWrong);
         inventory.set(next);
     }
 }

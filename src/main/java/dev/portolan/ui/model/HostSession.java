@@ -2,6 +2,8 @@ package dev.portolan.ui.model;
 
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.inventory.Delta;
+import dev.portolan.inventory.EngineEvent;
+import dev.portolan.inventory.EventLog;
 import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostListener;
 import dev.portolan.inventory.HostStatus;
@@ -20,7 +22,7 @@ public final class HostSession implements AutoCloseable {
     private final HostWatcher watcher;
     private volatile boolean closed;
 
-    private HostSession(HostModel model, EngineEndpoint endpoint) {
+    private HostSession(HostModel model, EngineEndpoint endpoint, EventLog events) {
         this.model = model;
         model.setEndpoint(endpoint);
         LatestOnFx<HostStatus> status = new LatestOnFx<>(model::setStatus);
@@ -36,17 +38,27 @@ public final class HostSession implements AutoCloseable {
             public void inventoryChanged(HostInventory next, List<Delta> changes) {
                 inventory.offer(next, changes);
             }
+
+            @Override
+            public void eventSeen(EngineEvent seen) {
+                // before the re-read it causes: the snapshot that follows a death already counts it
+                EngineEvent event = seen.withHost(model.name());
+                model.troubleTracker().record(event);
+                model.lastWords().record(event, watcher == null ? null : watcher.clients());
+                events.add(event);
+            }
         });
     }
 
-    /** Watches an engine into a new model named after the endpoint. */
+    /** Watches an engine into a new model named after the endpoint; its events go to a log of its own. */
     public static HostSession watch(EngineEndpoint endpoint) {
-        return new HostSession(new HostModel(dev.portolan.host.HostKey.endpoint(endpoint.name()), endpoint.source(), endpoint), endpoint);
+        return new HostSession(new HostModel(dev.portolan.host.HostKey.endpoint(endpoint.name()), endpoint.source(), endpoint),
+                endpoint, new EventLog());
     }
 
-    /** Watches {@code endpoint} into an existing model (a host that was stopped and started again). */
-    public static HostSession watch(HostModel model, EngineEndpoint endpoint) {
-        return new HostSession(model, endpoint);
+    /** Watches {@code endpoint} into an existing model (a host that was stopped and started again), its events into {@code events}. */
+    public static HostSession watch(HostModel model, EngineEndpoint endpoint, EventLog events) {
+        return new HostSession(model, endpoint, events);
     }
 
     public HostModel model() {

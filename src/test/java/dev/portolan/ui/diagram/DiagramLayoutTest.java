@@ -52,7 +52,7 @@ class DiagramLayoutTest {
         ContainerInfo template = host0.containers().values().iterator().next();
         Map<String, ContainerInfo> more = new HashMap<>(host0.containers());
         ContainerInfo added = new ContainerInfo("f".repeat(64), "aaa-first-by-name", template.image(), template.imageId(),
-                template.command(), template.state(), template.health(), 0, 0, List.of(), template.networks(), List.of(),
+                template.command(), template.state(), template.health(), 0, 0, false, List.of(), template.networks(), List.of(),
                 Map.of(), template.created(), template.startedAt());
         more.put(added.id(), added);
         Layout after = layouter.layout(snapshots(List.of(host0.withContainers(more), CLUSTER.get(1))), DiagramFilter.NONE);

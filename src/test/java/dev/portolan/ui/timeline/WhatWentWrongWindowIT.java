@@ -1,0 +1,115 @@
+package dev.portolan.ui.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.inventory.EngineEvent;
+import dev.portolan.inventory.EventLog;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.diagram.Layout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "What went wrong" from the window on the real engine: a container that crashes is marked on
+ * its card with its exit code, its details keep the lines it printed before dying; the events
+ * timeline (Ctrl+Shift+E) lists its death, its filters narrow to it, selecting the event
+ * selects its card on the diagram, and Export writes what the filter shows as JSON lines.
+ */
+class WhatWentWrongWindowIT extends WindowTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrashIsMarkedOnItsCardExplainedInDetailsAndFoundInTheTimeline() throws Exception {
+        open(EndpointResolver.forThisProcess());
+        FxThread.run(() -> window.showDiagram(true));
+        String name = TestEngine.uniqueName("crashy");
+        String quiet = TestEngine.uniqueName("quiet");
+        engine.runSleeper(quiet);
+        String id = engine.create(name, "sh", "-c", "echo 'config missing: /etc/crashy.conf'; exit 2");
+        engine.docker().startContainerCmd(id).exec();
+
+        String key = "local/" + id;
+        waitFor("the card is marked with its exit code", Duration.ofSeconds(15), () -> {
+            window.diagram().refreshNow();
+            return "exit 2".equals(window.diagram().controller().troubleMarks().get(key));
+        });
+        Layout.Card card = FxThread.get(() -> window.diagram().layout().cardNamed(name));
+        assertEquals(key, card.key());
+        assertFalse(FxThread.get(() -> window.diagram().controller().troubleMarks().keySet().stream()
+                .anyMatch(k -> k.endsWith(engine.docker().inspectContainerCmd(quiet).exec().getId()))), "a running container is fine");
+
+        FxThread.run(() -> window.diagram().select(key));
+        waitFor("the details say what is wrong", Duration.ofSeconds(10), () -> exists("#details-trouble")
+                && text("#details-trouble").contains("exit 2") && text("#details-trouble").contains("called wrongly"));
+        waitFor("its last words are in the details", Duration.ofSeconds(10), () -> exists("#details-last-words")
+                && robot.lookup("#details-last-words").queryAs(TextArea.class).getText().contains("config missing: /etc/crashy.conf"));
+
+        // the timeline, from the keyboard
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("the timeline opens", Duration.ofSeconds(5), () -> exists("#timeline-table"));
+        TableView<EngineEvent> table = FxThread.get(() -> robot.lookup("#timeline-table").queryTableView());
+        waitFor("its death is listed", Duration.ofSeconds(10), () -> table.getItems().stream()
+                .anyMatch(e -> e.id().equals(id) && e.verb().equals("die")));
+        int before = FxThread.get(() -> table.getItems().size());
+        FxThread.run(() -> {
+            robot.lookup("#timeline-container").queryAs(TextField.class).setText(name);
+            robot.lookup("#timeline-problems").queryAs(CheckBox.class).setSelected(true);
+        });
+        List<EngineEvent> shown = FxThread.get(() -> new ArrayList<>(table.getItems()));
+        assertEquals(1, shown.size(), "problems of that container only: " + shown);
+        assertEquals("died · exit 2", shown.getFirst().text());
+        assertTrue(before > shown.size(), "the filter narrowed " + before + " events");
+        assertTrue(text("#timeline-count").startsWith("1 event shown of "), text("#timeline-count"));
+
+        // selecting the event selects its card; the main window's diagram follows
+        FxThread.run(() -> {
+            window.diagram().select(null);
+            table.getSelectionModel().select(0);
+        });
+        assertEquals(java.util.Set.of(key), FxThread.get(() -> window.diagram().selectedKeys()));
+        assertEquals("Selected " + name + " on the diagram", text("#timeline-said"));
+
+        // export what the filter shows, as JSON lines
+        FxThread.run(() -> robot.lookup("#timeline-problems").queryAs(CheckBox.class).setSelected(false));
+        int rows = FxThread.get(() -> table.getItems().size());
+        assertTrue(rows >= 3, "create, start, die at least: " + rows);
+        Path file = dir.resolve("events.jsonl");
+        dialogs.answer(file);
+        robot.clickOn("#timeline-export");
+        waitFor("the export is done", Duration.ofSeconds(10), () -> text("#timeline-said").contains("written to events.jsonl"));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(rows, lines.size());
+        for (String line : lines) assertEquals(id, EventLog.fromJson(line).id(), line);
+
+        // a removed container's event says so when selected
+        engine.docker().removeContainerCmd(id).withForce(true).exec();
+        waitFor("its destroy is listed", Duration.ofSeconds(10), () -> table.getItems().stream()
+                .anyMatch(e -> e.verb().equals("destroy")));
+        waitFor("the card is gone", Duration.ofSeconds(10), () -> {
+            window.diagram().refreshNow();
+            return window.diagram().layout().cardNamed(name) == null;
+        });
+        FxThread.run(() -> table.getSelectionModel().select(0));
+        assertEquals(name + " is no longer on local", text("#timeline-said"));
+        Map<String, String> marks = FxThread.get(() -> window.diagram().controller().troubleMarks());
+        assertFalse(marks.containsKey(key), "its mark went with it");
+    }
+}
