@@ -88,10 +88,19 @@ public final class ContainerOps {
      * container ends or the returned handle is closed.
      */
     public AutoCloseable logs(String id, boolean follow, boolean timestamps, int tail, Consumer<String> lines) {
+        return logs(id, follow, timestamps, tail, lines, ended -> { });
+    }
+
+    /**
+     * As {@link #logs(String, boolean, boolean, int, Consumer)}, and told once when the log ends:
+     * with null when it ended (the container stopped), with the error when the stream broke.
+     */
+    public AutoCloseable logs(String id, boolean follow, boolean timestamps, int tail, Consumer<String> lines,
+            Consumer<Throwable> ended) {
         var command = clients.stream().logContainerCmd(id).withStdOut(true).withStdErr(true)
                 .withFollowStream(follow).withTimestamps(timestamps);
         if (tail >= 0) command = command.withTail(tail);
-        return command.exec(new LineCallback(lines));
+        return command.exec(new LineCallback(lines, ended));
     }
 
     /**
@@ -109,23 +118,9 @@ public final class ContainerOps {
         }
         synchronized (lines) {
             // a stable sort: lines of the same instant keep the order they came in
-            return lines.stream().sorted(java.util.Comparator.comparing(ContainerOps::instant))
-                    .map(line -> line.substring(stamp(line).length()).stripLeading()).toList();
+            return lines.stream().map(LogLine::parse).sorted(java.util.Comparator.comparing(LogLine::time))
+                    .map(LogLine::text).toList();
         }
-    }
-
-    private static java.time.Instant instant(String line) {
-        try {
-            return java.time.Instant.parse(stamp(line));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.time.Instant.EPOCH;
-        }
-    }
-
-    /** The timestamp the engine put before a log line ("2026-12-01T16:03:04.123456789Z"), or "" when there is none. */
-    static String stamp(String line) {
-        int space = line.indexOf(' ');
-        return space > 0 && line.length() > 20 && line.charAt(4) == '-' && line.charAt(10) == 'T' ? line.substring(0, space) : "";
     }
 
     /** Runs a command in a running container and returns its output and exit code. */
@@ -151,10 +146,22 @@ public final class ContainerOps {
     /** Splits log frames into lines; a frame may hold several lines or part of one. */
     private static final class LineCallback extends ResultCallback.Adapter<Frame> {
         private final Consumer<String> lines;
+        private final Consumer<Throwable> ended;
         private final StringBuilder partial = new StringBuilder();
 
         LineCallback(Consumer<String> lines) {
+            this(lines, e -> { });
+        }
+
+        LineCallback(Consumer<String> lines, Consumer<Throwable> ended) {
             this.lines = lines;
+            this.ended = ended;
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            ended.accept(error);
+            super.onError(error);
         }
 
         @Override
@@ -171,6 +178,7 @@ public final class ContainerOps {
         public void onComplete() {
             if (!partial.isEmpty()) lines.accept(partial.toString());
             partial.setLength(0);
+            ended.accept(null);
             super.onComplete();
         }
     }

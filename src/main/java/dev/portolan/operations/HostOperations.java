@@ -156,6 +156,11 @@ public final class HostOperations implements AutoCloseable {
         return containers().logs(container, follow, timestamps, tail, lines);
     }
 
+    /** A container's log with each line's time, and word when it ends: null when the container stopped, else the error. */
+    public AutoCloseable logs(String container, int tail, Consumer<String> stampedLines, Consumer<Throwable> ended) {
+        return containers().logs(container, true, true, tail, stampedLines, ended);
+    }
+
     public ContainerOps.ExecResult exec(String container, List<String> command, Duration timeout) throws InterruptedException {
         return containers().exec(container, command, timeout);
     }

@@ -71,7 +71,7 @@ public final class MainWindow {
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
                 UserDirectories.forThisUser().config(), dialogs);
-        troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config());
+        troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs);
         troubleshooting.addTo(diagram, actions);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));

@@ -20,6 +20,7 @@ import dev.portolan.ui.hosts.HostsController;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.probe.ProbeWindow;
 import dev.portolan.ui.probe.TalkWindow;
+import dev.portolan.ui.logs.MergedLogsWindow;
 import dev.portolan.ui.timeline.TimelineWindow;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,8 +49,11 @@ final class Troubleshooting implements AutoCloseable {
     private final FaultsModel faults;
     private final FaultActions faultActions;
     private DiagramView diagram;
+    private final DialogService dialogs;
 
-    Troubleshooting(ObservableList<HostModel> hosts, HostsController controller, ActionRunner runner, Path configDir) {
+    Troubleshooting(ObservableList<HostModel> hosts, HostsController controller, ActionRunner runner, Path configDir,
+            DialogService dialogs) {
+        this.dialogs = dialogs;
         this.hosts = hosts;
         this.controller = controller;
         this.runner = runner;
@@ -63,6 +67,11 @@ final class Troubleshooting implements AutoCloseable {
         this.diagram = diagram;
         diagram.showFaults(faults);
         diagram.addToHostMenus(this::hostMenuItems);
+        containers.openSeveralLogsWith((session, chosen, owner) -> {
+            var operations = session.isConnected() ? session.operations() : null;
+            openMergedLogs(owner, chosen.size() + " containers of " + session.model().name(), chosen.stream()
+                    .map(c -> new MergedLogsWindow.Container(session.model().name(), c.name(), c.id(), operations)).toList());
+        });
         containers.addToMenus((session, container, owner) -> {
             boolean simulated = session.model().key().kind() == HostKey.Kind.SIMULATED;
             MenuItem probe = new MenuItem("Can it reach…?");
@@ -139,8 +148,16 @@ final class Troubleshooting implements AutoCloseable {
     /** A simulated host's own items on the diagram: its faults, and who talks to whom in its lab. */
     private List<MenuItem> hostMenuItems(String host, Window owner) {
         HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
-        if (model == null || model.key().kind() != HostKey.Kind.SIMULATED) return List.of();
+        if (model == null) return List.of();
+        MenuItem hostLogs = new MenuItem("Logs of its containers, merged…");
+        hostLogs.setId("merged-logs-host");
+        hostLogs.setDisable(model.containers().isEmpty());
+        hostLogs.setOnAction(e -> openMergedLogs(owner, host, containersOf(h -> h == model)));
+        if (model.key().kind() != HostKey.Kind.SIMULATED) return List.of(hostLogs);
         String lab = model.key().lab();
+        MenuItem labLogs = new MenuItem("Logs of lab " + lab + ", merged…");
+        labLogs.setId("merged-logs-lab");
+        labLogs.setOnAction(e -> openMergedLogs(owner, "lab " + lab, containersOf(h -> lab.equals(h.key().lab()))));
         MenuItem talk = new MenuItem("Who can talk to whom in " + lab + "…");
         talk.setId("talk-open");
         talk.setOnAction(e -> {
@@ -150,8 +167,25 @@ final class Troubleshooting implements AutoCloseable {
             }
             TalkWindow.show(owner, "lab " + lab, inventories, (from, to) -> openProbe(owner, from, to));
         });
-        return List.of(faultActions.forHost(host, owner), talk);
+        return List.of(faultActions.forHost(host, owner), talk, hostLogs, labLogs);
     }
+
+    private void openMergedLogs(Window owner, String what, List<MergedLogsWindow.Container> containers) {
+        MergedLogsWindow.open(owner, what, containers, dialogs);
+    }
+
+    /** The containers of the hosts {@code which} accepts, by host then name, each with its host's operations (FX thread). */
+    private List<MergedLogsWindow.Container> containersOf(java.util.function.Predicate<HostModel> which) {
+        List<MergedLogsWindow.Container> out = new ArrayList<>();
+        for (HostModel host : hosts) {
+            if (!which.test(host) || host.inventory() == null) continue;
+            var operations = controller.session(host).filter(s -> s.isConnected()).map(s -> s.operations()).orElse(null);
+            host.inventory().containers().values().stream().sorted(java.util.Comparator.comparing(ContainerInfo::name))
+                    .forEach(c -> out.add(new MergedLogsWindow.Container(host.name(), c.name(), c.id(), operations)));
+        }
+        return out;
+    }
+
 
     /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
     void openProbe(Window owner, String from, String to) {

@@ -143,6 +143,18 @@ public final class ContainerActions {
     }
 
     private MoreItems more;
+    private SeveralLogs severalLogs;
+
+    /** Opens the logs of several containers of one host, merged (the window's merged logs). */
+    @FunctionalInterface
+    public interface SeveralLogs {
+        void open(HostSession host, List<ContainerInfo> containers, Window owner);
+    }
+
+    /** With several containers selected, "Logs" opens their logs merged, through {@code open}. */
+    public void openSeveralLogsWith(SeveralLogs open) {
+        this.severalLogs = open;
+    }
 
     public ContextMenu menu(HostSession host, List<ContainerInfo> selected, Window owner) {
         ContextMenu menu = new ContextMenu();
@@ -154,6 +166,11 @@ public final class ContainerActions {
         }
         MenuItem logs = new MenuItem("Logs");
         logs.setOnAction(e -> logs(host, selected.getFirst()));
+        if (selected.size() > 1 && severalLogs != null) {
+            logs.setText("Logs of the " + selected.size() + ", merged…");
+            logs.setId("merged-logs-selected");
+            logs.setOnAction(e -> severalLogs.open(host, selected, owner));
+        }
         MenuItem exec = new MenuItem("Exec…");
         exec.setDisable(selected.size() != 1 || !selected.getFirst().isRunning());
         exec.setOnAction(e -> exec(host, selected.getFirst(), owner));
