@@ -149,6 +149,16 @@ public final class InventoryReader {
                 }
             });
         }
+        // a container that does not run has no ports bound: what it asks for is in its host config
+        if (ports.isEmpty() && c.getHostConfig() != null && c.getHostConfig().getPortBindings() != null) {
+            c.getHostConfig().getPortBindings().getBindings().forEach((exposed, bindings) -> {
+                if (bindings == null) return;
+                for (var b : bindings) {
+                    ports.add(new ContainerInfo.PortMapping(b.getHostIp(), parsePort(b.getHostPortSpec()),
+                            exposed.getPort(), exposed.getProtocol().toString()));
+                }
+            });
+        }
         ports.sort(java.util.Comparator.comparingInt(ContainerInfo.PortMapping::containerPort)
                 .thenComparing(p -> p.hostIp() == null ? "" : p.hostIp()));
         List<ContainerInfo.NetworkAttachment> networks = new ArrayList<>();

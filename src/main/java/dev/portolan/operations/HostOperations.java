@@ -122,6 +122,16 @@ public final class HostOperations implements AutoCloseable {
         containers().remove(container, withVolumes);
     }
 
+    /** Removes a volume; the engine refuses while a container uses it. Only what the user asked for by name. */
+    public void removeVolume(String volume) {
+        clients().requests().removeVolumeCmd(volume).exec();
+    }
+
+    /** Removes an image by id; the engine refuses while a container uses it. */
+    public void removeImage(String image) {
+        clients().requests().removeImageCmd(image).exec();
+    }
+
     public void connect(String container, String network) {
         containers().connect(container, network);
     }

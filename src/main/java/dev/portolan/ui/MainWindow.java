@@ -94,6 +94,13 @@ public final class MainWindow {
         events.setOnAction(e -> showEvents());
         toolbar.addTool(events, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        Button findings = new Button("Findings");
+        findings.setId("open-findings");
+        findings.setTooltip(new javafx.scene.control.Tooltip("Port clashes, restart loops, expiring certificates, leftovers: each with"
+                + " its fix (Ctrl+Shift+I)"));
+        findings.setOnAction(e -> showFindings());
+        toolbar.addTool(findings, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -306,6 +313,11 @@ public final class MainWindow {
     /** The events timeline: every host's events, filters, a click selects the container on the diagram. */
     public javafx.stage.Stage showEvents() {
         return troubleshooting.showEvents(window(), dialogs, () -> showDiagram(true));
+    }
+
+    /** Findings: what is worth knowing about the cluster, with fixes applied only when asked. */
+    public javafx.stage.Stage showFindings() {
+        return dev.portolan.ui.findings.FindingsWindow.open(window(), hosts, controller);
     }
 
     /** The Faults panel: what is in force, timers, Heal, Heal all. */
