@@ -113,6 +113,7 @@ public final class ContainerOps {
         try (var callback = docker().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(tail)
                 .withTimestamps(true).exec(new LineCallback(lines::add))) {
             callback.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (callback.failure != null) throw new IllegalStateException(EngineErrors.firstLine(String.valueOf(callback.failure.getMessage())));
         } catch (java.io.IOException e) {
             // closing a finished log stream: nothing to do
         }
@@ -140,6 +141,59 @@ public final class ContainerOps {
         return new ExecResult(output.toString(StandardCharsets.UTF_8), code == null ? -1 : code.intValue(), !finished);
     }
 
+    /**
+     * Runs {@code command} in a throwaway container of {@code image} that shares the network
+     * namespace of container {@code networkOf}, and returns what it printed and how it ended. The
+     * container is removed whatever happens: ended, timed out, failed or interrupted.
+     */
+    public ExecResult runJoined(String image, String networkOf, List<String> command, java.util.Map<String, String> labels,
+            Duration timeout) throws InterruptedException {
+        // named before it exists: a create cut short by a cancel may still have made it, and it is removed by name
+        String id = "portolan-helper-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        try {
+            docker().createContainerCmd(image).withName(id).withCmd(command).withEntrypoint(List.of()).withLabels(labels)
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("container:" + networkOf))
+                    .exec();
+            docker().startContainerCmd(id).exec();
+            var waiting = docker().waitContainerCmd(id).exec(new com.github.dockerjava.core.command.WaitContainerResultCallback());
+            Integer code;
+            try {
+                code = waiting.awaitStatusCode(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (com.github.dockerjava.api.exception.DockerClientException timedOutOrCancelled) {
+                if (timedOutOrCancelled.getCause() instanceof InterruptedException) throw new InterruptedException("cancelled");
+                code = null;
+            } finally {
+                try {
+                    waiting.close();
+                } catch (java.io.IOException ignored) {
+                    // the wait ended or was cut short
+                }
+            }
+            List<String> lines = lastLines(id, 200, Duration.ofSeconds(5));
+            return new ExecResult(String.join("\n", lines), code == null ? -1 : code, code == null);
+        } finally {
+            // a cancelled caller still removes it: the interrupt is set aside for the call, then restored
+            boolean interrupted = Thread.interrupted();
+            try {
+                docker().removeContainerCmd(id).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                // never made, or removed already
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether this engine has the image (by name or id). */
+    public boolean hasImage(String image) {
+        try {
+            docker().inspectImageCmd(image).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
+            return false;
+        }
+    }
+
     /** What a command run in a container printed, and how it ended. */
     public record ExecResult(String output, int exitCode, boolean timedOut) {}
 
@@ -148,6 +202,7 @@ public final class ContainerOps {
         private final Consumer<String> lines;
         private final Consumer<Throwable> ended;
         private final StringBuilder partial = new StringBuilder();
+        private volatile Throwable failure;
 
         LineCallback(Consumer<String> lines) {
             this(lines, e -> { });
@@ -158,10 +213,16 @@ public final class ContainerOps {
             this.ended = ended;
         }
 
+        /** The stream broke (a removed container, a lost host): told to the caller, not logged as an error by docker-java. */
         @Override
         public void onError(Throwable error) {
+            failure = error;
             ended.accept(error);
-            super.onError(error);
+            try {
+                close();
+            } catch (java.io.IOException ignored) {
+                // the stream is broken already
+            }
         }
 
         @Override

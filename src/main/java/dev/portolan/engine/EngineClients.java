@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * The docker-java clients of one engine: one for requests, one for the event stream
  * (no response timeout) and one for the heartbeat (a short timeout, so a lost host is
- * noticed within a second or two). Closing closes all three.
+ * noticed within a second or two); one for live stats, made when first asked (a stream per
+ * container: it needs more connections than the others). Closing closes them all.
  */
 public final class EngineClients implements AutoCloseable {
 
@@ -21,6 +22,10 @@ public final class EngineClients implements AutoCloseable {
     private final DockerClient requests;
     private final DockerClient stream;
     private final DockerClient heartbeat;
+    /** As many stats streams at once as this; beyond a few dozen the window streams only what shows. */
+    private static final int STATS_CONNECTIONS = 256;
+    private DockerClient stats;
+    private boolean closed;
 
     private EngineClients(EngineEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -57,6 +62,13 @@ public final class EngineClients implements AutoCloseable {
         return stream;
     }
 
+    /** For the stats streams, one per container: no response timeout, many connections. */
+    public synchronized DockerClient stats() {
+        if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
+        if (stats == null) stats = open(endpoint, null, CONNECT_TIMEOUT, STATS_CONNECTIONS);
+        return stats;
+    }
+
     /** Pings with a short timeout; throws when the engine does not answer. */
     public void ping() {
         heartbeat.pingCmd().exec();
@@ -67,6 +79,10 @@ public final class EngineClients implements AutoCloseable {
     }
 
     static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout, Duration connectTimeout) {
+        return open(endpoint, responseTimeout, connectTimeout, 32);
+    }
+
+    static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout, Duration connectTimeout, int connections) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.host().toString())
                 .withDockerTlsVerify(endpoint.usesTls())
@@ -75,7 +91,7 @@ public final class EngineClients implements AutoCloseable {
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(32)
+                .maxConnections(connections)
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
@@ -84,7 +100,13 @@ public final class EngineClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (DockerClient client : new DockerClient[] {requests, stream, heartbeat}) {
+        DockerClient statsClient;
+        synchronized (this) {
+            closed = true;
+            statsClient = stats;
+        }
+        for (DockerClient client : new DockerClient[] {requests, stream, heartbeat, statsClient}) {
+            if (client == null) continue;
             try {
                 client.close();
             } catch (IOException | RuntimeException ignored) {

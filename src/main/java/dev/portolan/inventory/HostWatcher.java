@@ -162,9 +162,9 @@ public final class HostWatcher implements AutoCloseable {
     }
 
     /**
-     * On the event stream's thread, at once: the listener sees the event; what the event states outright (started,
-     * died, paused, removed) is published before the watcher re-reads the container,
-     * so the picture follows the engine within milliseconds.
+     * On the event stream's thread, at once: the listener sees the event, then what the event
+     * states outright (started, died, paused, removed) is published before the watcher re-reads
+     * the container, so the picture follows the engine within milliseconds.
      */
     private void showImplied(Event event) {
         listener.eventSeen(EngineEvent.of(endpoint.name(), event));

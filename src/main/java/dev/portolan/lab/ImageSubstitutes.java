@@ -51,7 +51,7 @@ public record ImageSubstitutes(Map<String, String> byImage) {
     }
 
     /** The local image to copy for {@code image}: its substitute when it has one, else itself. */
-    String source(String image) {
+    public String source(String image) {
         String[] repoAndTag = dev.portolan.image.ImagePull.split(image);
         return byImage.getOrDefault(image, byImage.getOrDefault(repoAndTag[0] + ":" + repoAndTag[1], image));
     }

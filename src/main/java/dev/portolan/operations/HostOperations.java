@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -176,6 +177,16 @@ public final class HostOperations implements AutoCloseable {
     }
 
     /** Creates and starts a container; returns its id. */
+    /** A command in a throwaway container joined to {@code container}'s network namespace; the container is always removed. */
+    public ContainerOps.ExecResult runJoined(String image, String container, List<String> command, Map<String, String> labels,
+            Duration timeout) throws InterruptedException {
+        return containers().runJoined(image, container, command, labels, timeout);
+    }
+
+    public boolean hasImage(String image) {
+        return containers().hasImage(image);
+    }
+
     public String run(RunSpec spec) {
         return new ContainerRunner(clients().requests()).run(spec);
     }

@@ -13,10 +13,11 @@ import java.util.TreeSet;
 
 /**
  * "Can A reach B?": the checks a person would make, in order, each with what it found and,
- * when it fails, one sentence of cause and one of fix. A is a container on a simulated host;
- * B a container (name alone when unique, or HOST/NAME) with an optional :PORT, or ADDRESS:PORT.
- * Everything runs in A's and B's own network namespaces through their host's tools, so A's
- * image needs no shell (a scratch image works). Blocking: call off the FX thread.
+ * when it fails, one sentence of cause and one of fix. A is a container (name alone when one
+ * simulated host has it, or HOST/NAME on any host); B a container the same way with an optional
+ * :PORT, or ADDRESS:PORT. Everything runs in A's and B's own network namespaces with tools that
+ * are not theirs ({@link LookInside}), so A's image needs no shell (a scratch image works).
+ * Blocking: call off the FX thread.
  */
 public final class Probe {
 
@@ -44,7 +45,8 @@ public final class Probe {
         }
     }
 
-    private record Found(String host, SimulatedHost simulated, ContainerFacts facts) {
+    /** A container found: its host (and the simulated host it is, or null), its facts, and how to look inside it. */
+    private record Found(String host, SimulatedHost simulated, ContainerFacts facts, LookInside inside) {
         String name() {
             return host + "/" + facts.name();
         }
@@ -90,7 +92,7 @@ public final class Probe {
     private Result toName(Found a, String name, Integer port) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("where", true, a.name() + " is on " + String.join(", ", a.facts().networks().keySet()), ""));
-        ContainerOps.ExecResult answer = InNamespace.run(local, a.simulated(), a.facts().pid(), "nslookup " + name + " 127.0.0.11 2>&1");
+        ContainerOps.ExecResult answer = a.inside().run("nslookup " + name + " 127.0.0.11 2>&1");
         String address = addressIn(answer);
         if (address == null) {
             String near = nearest(a, name);
@@ -177,6 +179,13 @@ public final class Probe {
             if (!name.passed()) return new Result(a.name(), b.name(), "", port, checks);
             address = name.found().replaceFirst(".* is ", "");
         } else {
+            if (a.simulated() == null || b.simulated() == null) {
+                checks.add(new Check("route", false, a.name() + " and " + b.name() + " are on different hosts",
+                        "The probe follows routes between simulated hosts (it knows their addresses); between "
+                                + (a.simulated() == null ? a.host() : b.host()) + " and another host, probe each side's"
+                                + " published port as ADDRESS:PORT."));
+                return new Result(a.name(), b.name(), "", port, checks);
+            }
             int inside = port;
             var published = b.facts().published().stream().filter(p -> p.containerPort() == inside || p.hostPort() == inside)
                     .findFirst();
@@ -223,7 +232,7 @@ public final class Probe {
     /** Docker's embedded DNS, asked from inside A. */
     private Check resolve(Found a, Found b) {
         String name = b.facts().name();
-        String address = addressIn(InNamespace.run(local, a.simulated(), a.facts().pid(), "nslookup " + name + " 127.0.0.11 2>&1"));
+        String address = addressIn(a.inside().run("nslookup " + name + " 127.0.0.11 2>&1"));
         if (address != null) {
             return new Check("name", true, name + " is " + address, "");
         }
@@ -241,8 +250,7 @@ public final class Probe {
 
     /** A TCP connection from A's namespace: open, refused, or timed out. */
     private Check connect(Found a, String address, int port, String shown, Check whyNot) {
-        ContainerOps.ExecResult tried = InNamespace.run(local, a.simulated(), a.facts().pid(),
-                "nc -w 3 " + address + " " + port + " </dev/null 2>&1");
+        ContainerOps.ExecResult tried = a.inside().run("nc -w 3 " + address + " " + port + " </dev/null 2>&1");
         if (tried.exitCode() == 0) return new Check("connect", true, "TCP to " + shown + " opened", "");
         String said = EngineErrors.firstLine(tried.output()).toLowerCase(Locale.ROOT);
         String how = said.contains("refused") ? "refused" : said.contains("timed out") || said.isBlank() ? "timed out" : said;
@@ -280,11 +288,9 @@ public final class Probe {
         return new Check("listening", true, name + " listens on " + onPort.getFirst().shown(), "");
     }
 
-    /** B's listening TCP sockets, read from its kernel's tables through its host: B needs no tools. */
+    /** B's listening TCP sockets, read from its kernel's tables in its namespace (/proc/net is the reader's): B needs no tools. */
     private List<Listening> listening(Found b) {
-        int pid = b.facts().pid();
-        String tables = InNamespace.run(local, b.simulated(), null, "cat /proc/" + pid + "/net/tcp /proc/" + pid + "/net/tcp6 2>/dev/null")
-                .output();
+        String tables = b.inside().run("cat /proc/net/tcp /proc/net/tcp6 2>/dev/null").output();
         List<Listening> found = new ArrayList<>();
         for (String line : tables.lines().toList()) {
             String[] f = line.strip().split("\\s+");
@@ -311,7 +317,7 @@ public final class Probe {
 
     // ---- finding containers
 
-    /** HOST/NAME, or a name alone when one simulated host has a container of that name. */
+    /** HOST/NAME on any host, or a name alone when one simulated host has a container of that name. */
     private Found find(String text) {
         int slash = text.lastIndexOf('/');
         if (slash > 0) {
@@ -339,11 +345,17 @@ public final class Probe {
     }
 
     private Found found(String host, String name) {
-        if (simulatedHosts.simulated(host).isEmpty()) {
-            throw new InvalidInputException("The probe looks from inside containers of simulated hosts (through their host's "
-                    + "tools); " + host + " is not a simulated host: `portolan hosts` lists them as LAB/HOST.");
+        HostOperations operations = hosts.operations(host);
+        ContainerFacts facts = operations.facts(name);
+        if (simulatedHosts.simulated(host).isPresent()) {
+            SimulatedHost simulated = simulatedHosts.running(host);
+            return new Found(host, simulated, facts, LookInside.simulated(local, simulated, facts.pid()));
         }
-        SimulatedHost simulated = simulatedHosts.running(host);
-        return new Found(host, simulated, hosts.operations(host).facts(name));
+        // another host: a helper container joined to the container's namespace, its image made sure of when first used
+        LookInside[] helper = new LookInside[1];
+        return new Found(host, null, facts, script -> {
+            if (helper[0] == null) helper[0] = LookInside.helper(operations, host, facts.id());
+            return helper[0].run(script);
+        });
     }
 }

@@ -37,6 +37,8 @@ final class DetailsPane {
     /** "Can it reach…?" for a selected container of a simulated host. */
     private final javafx.scene.control.Button probe = new javafx.scene.control.Button("Can it reach…?");
     private final TroubleView trouble = new TroubleView();
+    private final Label stats = new Label();
+    private final javafx.scene.canvas.Canvas cpuLine = new javafx.scene.canvas.Canvas(300, 28);
     private Object shown;
 
     /** @param probeFrom opens the probe from a container of the selected host */
@@ -48,6 +50,13 @@ final class DetailsPane {
         probe.setOnAction(e -> {
             if (shown instanceof ContainerInfo c && host.get() != null) probeFrom.accept(host.get(), c);
         });
+        stats.setId("details-stats");
+        stats.setWrapText(true);
+        cpuLine.setId("details-cpu");
+        for (var node : java.util.List.<javafx.scene.Node>of(stats, cpuLine)) {
+            node.managedProperty().bind(node.visibleProperty());
+            node.setVisible(false);
+        }
         title.getStyleClass().add("details-title");
         title.setId("details-title");
         summary.setWrapText(true);
@@ -60,7 +69,7 @@ final class DetailsPane {
         TabPane inspect = new TabPane(new Tab("Inspect", tree), new Tab("JSON", raw));
         inspect.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(inspect, Priority.ALWAYS);
-        root = new VBox(8, title, summary, trouble.root(), probe, inspect);
+        root = new VBox(8, title, summary, stats, cpuLine, trouble.root(), probe, inspect);
         root.setPadding(new Insets(10));
         root.getStyleClass().add("details");
         root.setPrefWidth(340);
@@ -70,13 +79,34 @@ final class DetailsPane {
         return root;
     }
 
+    /** Live stats of the selected running container: wanted while it is selected, shown at each tick. */
+    void showStats(dev.portolan.ui.stats.StatsDemand demand) {
+        demand.want(() -> {
+            HostSession session = host.get();
+            if (!(shown instanceof ContainerInfo c) || !c.isRunning() || session == null) return java.util.Map.of();
+            return java.util.Map.of(session.model(), java.util.Set.of(c.id()));
+        });
+        demand.onTick(this::renderStats);
+    }
+
+    private void renderStats() {
+        HostSession session = host.get();
+        var history = shown instanceof ContainerInfo c && c.isRunning() && session != null
+                ? session.stats().history(c.id()) : java.util.List.<dev.portolan.inventory.ContainerStats>of();
+        stats.setVisible(!history.isEmpty());
+        cpuLine.setVisible(history.size() > 1);
+        if (history.isEmpty()) return;
+        stats.setText(dev.portolan.ui.stats.StatsFormat.full(history.getLast()));
+        Sparkline.draw(cpuLine, dev.portolan.ui.stats.StatsFormat.cpuSeries(history), dev.portolan.inventory.StatsWatcher.KEPT);
+    }
+
     void show(Object item) {
         boolean sameResource = shown != null && item != null && key(shown).equals(key(item));
         shown = item;
         HostSession session = host.get();
-        probe.setVisible(item instanceof ContainerInfo c && c.isRunning() && session != null
-                && session.model().key().kind() == dev.portolan.host.HostKey.Kind.SIMULATED);
+        probe.setVisible(item instanceof ContainerInfo c && c.isRunning() && session != null);
         trouble.show(session == null ? null : session.model(), item instanceof ContainerInfo c ? c : null);
+        if (!sameResource) renderStats();
         if (item == null) {
             title.setText("Nothing selected");
             summary.setText("Select a container, image, volume or network to see its details.");

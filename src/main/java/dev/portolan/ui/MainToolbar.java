@@ -137,8 +137,16 @@ final class MainToolbar {
         return root;
     }
 
-    /** A tool's button beside Faults, with its shortcut in the window. */
-    void addTool(Button tool, KeyCombination shortcut) {
+    /** A tool's button beside Faults, opened also with Ctrl+Shift+{@code key} (⌘⇧ on a Mac). */
+    void addTool(String id, String text, String tooltip, KeyCode key, Runnable open) {
+        Button tool = new Button(text);
+        tool.setId(id);
+        tool.setTooltip(new javafx.scene.control.Tooltip(tooltip + " (Ctrl+Shift+" + key.getName() + ")"));
+        tool.setOnAction(e -> open.run());
+        addTool(tool, new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+    }
+
+    private void addTool(Button tool, KeyCombination shortcut) {
         int faults = root.getItems().indexOf(root.getItems().stream().filter(n -> "open-faults".equals(n.getId())).findFirst().orElseThrow());
         root.getItems().add(faults + 1, tool);
         Runnable add = () -> root.getScene().getAccelerators().put(shortcut, tool::fire);

@@ -20,7 +20,6 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -53,6 +52,8 @@ public final class MainWindow {
     private final MainToolbar toolbar;
     private final dev.portolan.ui.labs.RecentLabs recentLabs;
     private final Troubleshooting troubleshooting;
+    /** Which containers' live stats are streamed (what shows), and the once-a-second tick that shows them. */
+    private final dev.portolan.ui.stats.StatsDemand stats;
     private boolean diagramShown = true;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
@@ -71,7 +72,10 @@ public final class MainWindow {
         configProblem = new ConfigProblemPane(this::connectLocal);
         diagram = new dev.portolan.ui.diagram.DiagramView(hosts, controller::session, actions, selection, this::followDiagram,
                 UserDirectories.forThisUser().config(), dialogs);
-        troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs);
+        stats = new dev.portolan.ui.stats.StatsDemand(hosts, controller::session);
+        diagram.showStats(stats);
+        details.showStats(stats);
+        troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs, stats);
         troubleshooting.addTo(diagram, actions);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
@@ -88,19 +92,10 @@ public final class MainWindow {
         toolbar = new MainToolbar(root, runner, this::chooseLab, this::openLab, this::newLab, this::importCompose, recentLabs.paths(),
                 () -> showDiagram(true), () -> showDiagram(false), () -> showWelcome(), troubleshooting.faults().inForce(),
                 this::showFaults);
-        Button events = new Button("Events");
-        events.setId("open-events");
-        events.setTooltip(new javafx.scene.control.Tooltip("Every host's engine events, live, filtered, exported (Ctrl+Shift+E)"));
-        events.setOnAction(e -> showEvents());
-        toolbar.addTool(events, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        Button findings = new Button("Findings");
-        findings.setId("open-findings");
-        findings.setTooltip(new javafx.scene.control.Tooltip("Port clashes, restart loops, expiring certificates, leftovers: each with"
-                + " its fix (Ctrl+Shift+I)"));
-        findings.setOnAction(e -> showFindings());
-        toolbar.addTool(findings, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        toolbar.addTool("open-events", "Events", "Every host's engine events, live, filtered, exported",
+                javafx.scene.input.KeyCode.E, this::showEvents);
+        toolbar.addTool("open-findings", "Findings", "Port clashes, restart loops, expiring certificates, leftovers: each with its fix",
+                javafx.scene.input.KeyCode.I, this::showFindings);
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
@@ -328,6 +323,7 @@ public final class MainWindow {
     /** Stops every watcher; called when the window closes. */
     public void close() {
         ticker.stop();
+        stats.close();
         troubleshooting.close();
         controller.close();
     }

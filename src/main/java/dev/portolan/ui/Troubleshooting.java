@@ -13,6 +13,7 @@ import dev.portolan.operations.Probe;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.actions.ContainerActions;
 import dev.portolan.ui.diagram.DiagramView;
+import dev.portolan.ui.diagram.Marks;
 import dev.portolan.ui.faults.FaultActions;
 import dev.portolan.ui.faults.FaultsModel;
 import dev.portolan.ui.faults.FaultsWindow;
@@ -21,6 +22,8 @@ import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.probe.ProbeWindow;
 import dev.portolan.ui.probe.TalkWindow;
 import dev.portolan.ui.logs.MergedLogsWindow;
+import dev.portolan.ui.stats.StatsDemand;
+import dev.portolan.ui.stats.TopWindow;
 import dev.portolan.ui.timeline.TimelineWindow;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,10 +53,12 @@ final class Troubleshooting implements AutoCloseable {
     private final FaultActions faultActions;
     private DiagramView diagram;
     private final DialogService dialogs;
+    private final StatsDemand stats;
 
     Troubleshooting(ObservableList<HostModel> hosts, HostsController controller, ActionRunner runner, Path configDir,
-            DialogService dialogs) {
+            DialogService dialogs, StatsDemand stats) {
         this.dialogs = dialogs;
+        this.stats = stats;
         this.hosts = hosts;
         this.controller = controller;
         this.runner = runner;
@@ -76,7 +81,7 @@ final class Troubleshooting implements AutoCloseable {
             boolean simulated = session.model().key().kind() == HostKey.Kind.SIMULATED;
             MenuItem probe = new MenuItem("Can it reach…?");
             probe.setId("probe-open");
-            probe.setDisable(!simulated || !container.isRunning());
+            probe.setDisable(!container.isRunning());
             String from = session.model().name() + "/" + container.name();
             probe.setOnAction(e -> openProbe(owner, from, null));
             return List.of(probe, faultActions.forContainer(session.model().name(), container, simulated, owner));
@@ -153,7 +158,10 @@ final class Troubleshooting implements AutoCloseable {
         hostLogs.setId("merged-logs-host");
         hostLogs.setDisable(model.containers().isEmpty());
         hostLogs.setOnAction(e -> openMergedLogs(owner, host, containersOf(h -> h == model)));
-        if (model.key().kind() != HostKey.Kind.SIMULATED) return List.of(hostLogs);
+        MenuItem top = new MenuItem("Top consumers…");
+        top.setId("top-open");
+        top.setOnAction(e -> controller.session(model).ifPresent(s -> TopWindow.open(owner, model, s, stats)));
+        if (model.key().kind() != HostKey.Kind.SIMULATED) return List.of(top, hostLogs);
         String lab = model.key().lab();
         MenuItem labLogs = new MenuItem("Logs of lab " + lab + ", merged…");
         labLogs.setId("merged-logs-lab");
@@ -167,7 +175,7 @@ final class Troubleshooting implements AutoCloseable {
             }
             TalkWindow.show(owner, "lab " + lab, inventories, (from, to) -> openProbe(owner, from, to));
         });
-        return List.of(faultActions.forHost(host, owner), talk, hostLogs, labLogs);
+        return List.of(faultActions.forHost(host, owner), talk, top, hostLogs, labLogs);
     }
 
     private void openMergedLogs(Window owner, String what, List<MergedLogsWindow.Container> containers) {
@@ -189,11 +197,22 @@ final class Troubleshooting implements AutoCloseable {
 
     /** The probe window from a container (HOST/NAME), probing {@code to} at once when given. */
     void openProbe(Window owner, String from, String to) {
-        ProbeWindow.show(owner, from, to, faultTargets().stream().filter(t -> t.chars().filter(c -> c == '/').count() == 2).toList(),
-                () -> new Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner);
+        ProbeWindow.show(owner, from, to, probeTargets(),
+                () -> new Probe(controller.localEngine(), hostsByNameNow()), this::hostsByNameNow, runner,
+                result -> diagram.showProbe(result == null ? null : new Marks.ProbePath(result.from(), result.to(), result.reaches(),
+                        result.checks().stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.what()).toList())));
     }
 
-    /** What a cut's or a probe's other end can be: the simulated hosts, and the containers running on them (FX thread). */
+    /** What a probe's other end can be: every running container of every host, as HOST/NAME (FX thread). */
+    private List<String> probeTargets() {
+        List<String> targets = new ArrayList<>();
+        for (HostModel host : hosts) {
+            host.containers().stream().filter(ContainerInfo::isRunning).forEach(c -> targets.add(host.name() + "/" + c.name()));
+        }
+        return targets;
+    }
+
+    /** What a cut's other end can be: the simulated hosts, and the containers running on them (FX thread). */
     private List<String> faultTargets() {
         List<String> targets = new ArrayList<>();
         for (HostModel host : hosts) {

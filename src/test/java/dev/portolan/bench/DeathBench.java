@@ -1,7 +1,5 @@
 package dev.portolan.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.portolan.host.HostKey;
 import dev.portolan.inventory.EventLog;
@@ -14,10 +12,7 @@ import dev.portolan.ui.actions.ContainerActions;
 import dev.portolan.ui.diagram.DiagramView;
 import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +39,17 @@ class DeathBench extends EngineTest {
         FxThread.startToolkit();
     }
 
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
     @Test
     void deathToMarkedCardAgainstTheDockerCli() throws Exception {
         int count = Integer.getInteger("bench.deaths", 40);
         Map<String, Long> painted = new ConcurrentHashMap<>();
         Map<String, Long> modelled = new ConcurrentHashMap<>();
-        Map<String, Long> cliSeen = new ConcurrentHashMap<>();
-        Map<String, Long> engineTime = new ConcurrentHashMap<>();
         HostModel model = new HostModel(HostKey.local(), "bench", engine.endpoint());
         Stage[] stage = new Stage[1];
         AnimationTimer[] watch = new AnimationTimer[1];
         List<String> ids = new ArrayList<>();
+        Map<String, Long> cliSeen;
+        Map<String, Long> engineTime;
         try (HostSession session = HostSession.watch(model, engine.endpoint(), new EventLog())) {
             Eventually.within(Duration.ofSeconds(10), "live", () -> FxThread.get(model::isLive));
             DiagramView view = FxThread.get(() -> {
@@ -73,37 +63,22 @@ class DeathBench extends EngineTest {
                 stage[0].show();
                 return v;
             });
-            Process cli = new ProcessBuilder("docker", "events", "--filter", "type=container", "--filter", "event=die",
-                    "--format", "{{json .}}").start();
-            ObjectMapper json = new ObjectMapper();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream()))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        long now = epochNanos();
-                        JsonNode event = json.readTree(line);
-                        cliSeen.putIfAbsent(event.path("id").asText(), now);
-                        engineTime.putIfAbsent(event.path("id").asText(), event.path("timeNano").asLong());
-                    }
-                } catch (Exception e) {
-                    // the process was stopped
-                }
-            });
+            DockerEventsCli cli = new DockerEventsCli(event -> event.path("id").asText(), "type=container", "event=die");
             FxThread.run(() -> {
                 model.troublesProperty().addListener((obs, old, now) -> {
-                    long at = epochNanos();
+                    long at = DockerEventsCli.epochNanos();
                     now.keySet().forEach(id -> modelled.putIfAbsent(id, at));
                 });
                 watch[0] = new AnimationTimer() {
                     @Override
                     public void handle(long now) {
-                        long at = epochNanos();
+                        long at = DockerEventsCli.epochNanos();
                         view.controller().troubleMarks().forEach((key, mark) ->
                                 painted.putIfAbsent(key.substring(key.lastIndexOf('/') + 1), at));
                     }
                 };
                 watch[0].start();
             });
-            Thread.sleep(500); // let the CLI subscribe
             // deaths at least 150 ms apart (each start takes longer here), each by itself: a kill someone asks for marks nothing
             for (int i = 0; i < count; i++) {
                 String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(TestEngine.uniqueName("dies" + i))
@@ -114,9 +89,10 @@ class DeathBench extends EngineTest {
             }
             for (String id : ids) engine.docker().startContainerCmd(id).exec();
             Eventually.within(Duration.ofSeconds(60), "every death seen by both", () -> ids.stream().allMatch(id ->
-                    painted.containsKey(id) && cliSeen.containsKey(id)));
-            cli.destroy();
-            reader.join(2000);
+                    painted.containsKey(id) && cli.seen.containsKey(id)));
+            cli.close();
+            cliSeen = cli.seen;
+            engineTime = cli.engineTime;
         } finally {
             FxThread.run(() -> {
                 if (watch[0] != null) watch[0].stop();

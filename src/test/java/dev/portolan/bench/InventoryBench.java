@@ -1,7 +1,5 @@
 package dev.portolan.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.InventoryReader;
 import dev.portolan.testing.Eventually;
@@ -9,10 +7,7 @@ import dev.portolan.testing.FxThread;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.ui.model.HostSession;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +36,6 @@ class InventoryBench extends EngineTest {
         engine.cleanUp();
     }
 
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
     @Test
     void eventLatencyAgainstTheDockerCli() throws Exception {
         int containers = Integer.getInteger("bench.events.containers", 60);
@@ -54,14 +44,13 @@ class InventoryBench extends EngineTest {
 
         // FX side: when each container reaches each state in the FX model
         Map<String, Long> fxSeen = new ConcurrentHashMap<>();
-        // CLI side: when `docker events` printed each event, and the engine's own time of it
-        Map<String, Long> cliSeen = new ConcurrentHashMap<>();
-        Map<String, Long> engineTime = new ConcurrentHashMap<>();
+        Map<String, Long> cliSeen;
+        Map<String, Long> engineTime;
         try (HostSession session = HostSession.watch(engine.endpoint())) {
             var model = session.model();
             Eventually.within(Duration.ofSeconds(10), "live", () -> FxThread.get(model::isLive));
             FxThread.run(() -> model.containers().addListener((ListChangeListener<ContainerInfo>) change -> {
-                long now = epochNanos();
+                long now = DockerEventsCli.epochNanos();
                 while (change.next()) {
                     for (ContainerInfo c : change.getAddedSubList()) {
                         String key = c.id() + (c.isRunning() ? ":start" : c.state() == ContainerInfo.State.EXITED ? ":die" : "");
@@ -69,23 +58,9 @@ class InventoryBench extends EngineTest {
                     }
                 }
             }));
-            Process cli = new ProcessBuilder("docker", "events", "--filter", "type=container",
-                    "--filter", "event=start", "--filter", "event=die", "--format", "{{json .}}").start();
-            ObjectMapper json = new ObjectMapper();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream()))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        long now = epochNanos();
-                        JsonNode event = json.readTree(line);
-                        String key = event.path("id").asText() + ":" + event.path("Action").asText();
-                        cliSeen.putIfAbsent(key, now);
-                        engineTime.putIfAbsent(key, event.path("timeNano").asLong());
-                    }
-                } catch (Exception e) {
-                    // the process was stopped
-                }
-            });
-            Thread.sleep(500); // let the CLI subscribe
+            // CLI side: when `docker events` printed each event, and the engine's own time of it
+            DockerEventsCli cli = new DockerEventsCli(event -> event.path("id").asText() + ":" + event.path("Action").asText(),
+                    "type=container", "event=start", "event=die");
             for (String id : ids) {
                 engine.docker().startContainerCmd(id).exec();
                 Thread.sleep(20);
@@ -94,9 +69,10 @@ class InventoryBench extends EngineTest {
             }
             Eventually.within(Duration.ofSeconds(10), "every event seen by both", () -> ids.stream().allMatch(id ->
                     fxSeen.containsKey(id + ":start") && fxSeen.containsKey(id + ":die")
-                    && cliSeen.containsKey(id + ":start") && cliSeen.containsKey(id + ":die")));
-            cli.destroy();
-            reader.join(2000);
+                    && cli.seen.containsKey(id + ":start") && cli.seen.containsKey(id + ":die")));
+            cli.close();
+            cliSeen = cli.seen;
+            engineTime = cli.engineTime;
         }
         List<Double> fx = new ArrayList<>();
         List<Double> cliLatency = new ArrayList<>();

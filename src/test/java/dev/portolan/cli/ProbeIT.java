@@ -128,14 +128,59 @@ class ProbeIT extends EngineTest {
         assertEquals(0, probe.code(), probe.out());
     }
 
+    /** On the local engine (any host Portolan does not own): a throwaway busybox container joined to A's namespace. */
+    @Test
+    void onTheLocalEngineAHelperLooksFromInsideAndIsNeverLeftBehind() throws Exception {
+        assertEquals(0, helpers(), "no helper container before");
+        String network = TestEngine.uniqueName("probe-net");
+        engine.docker().createNetworkCmd().withName(network).withLabels(java.util.Map.of(TestEngine.LABEL, "true")).exec();
+        String a = TestEngine.uniqueName("shell-less");
+        String b = TestEngine.uniqueName("server");
+        for (String[] c : new String[][] {{a, NO_SHELL, "3600"}, {b, TestEngine.BUSYBOX, "httpd -f -p 8080 -h /tmp"}}) {
+            String id = engine.docker().createContainerCmd(c[1]).withName(c[0]).withLabels(java.util.Map.of(TestEngine.LABEL, "true"))
+                    .withCmd(c[2].split(" ")).withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                            .withNetworkMode(network)).exec().getId();
+            engine.docker().startContainerCmd(id).exec();
+        }
+        Cli probe = probe("local/" + a, "local/" + b);
+        assertEquals(0, probe.code(), probe.out());
+        assertTrue(probe.out().contains("✓ name: " + b + " is ") && probe.out().contains("listens on all addresses:8080"), probe.out());
+        Cli wrong = probe("local/" + a, "local/" + b + ":81");
+        assertEquals(3, wrong.code(), wrong.out());
+        assertEquals(0, helpers(), "no helper container is left behind");
+
+        // cancelled at any moment: still none left behind
+        try (var local = dev.portolan.operations.LocalEngine.connect(dev.portolan.engine.EndpointResolver.forThisProcess(), dir);
+                var hosts = new dev.portolan.operations.ConnectedHosts(local)) {
+            for (int wait : new int[] {150, 400, 800}) {
+                Thread probing = Thread.ofVirtual().start(() -> {
+                    try {
+                        new dev.portolan.operations.Probe(local, hosts).probe("local/" + a, "local/" + b);
+                    } catch (RuntimeException cancelled) {
+                        // what a cancel looks like from here
+                    }
+                });
+                Thread.sleep(wait);
+                probing.interrupt();
+                probing.join(30_000);
+                assertEquals(0, helpers(), "no helper left after a probe cancelled at " + wait + " ms");
+            }
+        }
+    }
+
+    private static int helpers() {
+        return engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of("dev.portolan.role", "probe-helper")).exec().size();
+    }
+
     @Test
     void badInputIsASentence() {
         Cli stopped = Cli.run("probe", "nosuch", "web");
         assertEquals(2, stopped.code());
         assertTrue(stopped.err().contains("There is no container nosuch on a running simulated host"), stopped.err());
-        Cli local = Cli.run("probe", "local/x", "web");
+        Cli local = Cli.run("probe", "local/nosuch-x", "web");
         assertEquals(2, local.code());
-        assertTrue(local.err().contains("local is not a simulated host"), local.err());
+        assertTrue(local.err().contains("There is no container nosuch-x on local"), local.err());
         Cli address = Cli.run("probe", "client", "10.0.0.1");
         assertEquals(2, address.code());
         assertTrue(address.err().contains("Give the port to try on 10.0.0.1"), address.err());

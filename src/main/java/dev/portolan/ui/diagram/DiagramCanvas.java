@@ -94,6 +94,17 @@ final class DiagramCanvas {
         repaint = true;
     }
 
+    /** Whether the picture is in a window that shows (it is not painted otherwise). */
+    boolean isShowing() {
+        var scene = surface.getScene();
+        return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
+    }
+
+    /** The part of the diagram in view, in diagram coordinates. */
+    Rect visibleArea() {
+        return view.visible(canvas.getWidth(), canvas.getHeight());
+    }
+
     /** Shows a drag in progress (null when it ends). */
     void preview(Preview next) {
         preview = next;
@@ -168,7 +179,7 @@ final class DiagramCanvas {
         Function<Card, Rect> position = card -> p != null && p.target() == card && p.at() != null ? p.at()
                 : animator.position(card);
         return new DiagramPainter.Frame(layout, position, animator.alpha(), animator.fading(), controller.selected(),
-                controller.found(), controller.faultMarks(), controller.troubleMarks(), p == null ? null : p.dropBand(), view.scale(), visible);
+                controller.found(), controller.marks(), p == null ? null : p.dropBand(), view.scale(), visible);
     }
 
     // ---- the view: fit, zoom, pan

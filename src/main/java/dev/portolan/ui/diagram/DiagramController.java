@@ -29,8 +29,7 @@ public final class DiagramController {
     private final Set<String> selected = new LinkedHashSet<>();
     private Set<String> found = Set.of();
     /** The faults in force, as tags: by host name (demo/node1) or HOST/CONTAINER (demo/node1/web). */
-    private Map<String, String> faultMarks = Map.of();
-    private Map<String, String> troubleMarks = Map.of();
+    private Marks marks = Marks.NONE;
     private Runnable undo;
     private boolean dirty = true;
 
@@ -83,20 +82,35 @@ public final class DiagramController {
 
     /** What the diagram marks as broken on purpose, and how (a fault's tag text), by host or HOST/CONTAINER. */
     public Map<String, String> faultMarks() {
-        return faultMarks;
+        return marks.faults();
     }
 
-    public void setFaultMarks(Map<String, String> marks) {
-        faultMarks = Map.copyOf(marks);
+    public void setFaultMarks(Map<String, String> next) {
+        marks = marks.withFaults(next);
     }
 
     /** What went wrong by itself, as tags ("restart loop ×4 · exit 1"), by card key (HOST/ID). */
     public Map<String, String> troubleMarks() {
-        return troubleMarks;
+        return marks.troubles();
     }
 
-    public void setTroubleMarks(Map<String, String> marks) {
-        troubleMarks = Map.copyOf(marks);
+    public void setTroubleMarks(Map<String, String> next) {
+        marks = marks.withTroubles(next);
+    }
+
+    /** Live stats on the cards (by card key) and each host's totals (by host name). */
+    public void setStats(Map<String, Marks.CardStats> cards, Map<String, String> hosts) {
+        marks = marks.withStats(cards, hosts);
+    }
+
+    /** The last probe's path from A's card to B's; null takes it off. */
+    public void setProbe(Marks.ProbePath path) {
+        marks = marks.withProbe(path);
+    }
+
+    /** Everything written over the cluster, for the painter. */
+    public Marks marks() {
+        return marks;
     }
 
     public Set<String> found() {

@@ -25,11 +25,11 @@ public final class DiagramExport {
     private DiagramExport() {}
 
     /** Writes {@code layout} as "png" or "svg" (FX thread: a PNG is a canvas snapshot). */
-    static void write(Layout layout, Map<String, String> faults, Map<String, String> troubles, DiagramStyle style, String format, Path file) throws IOException {
+    static void write(Layout layout, Marks marks, DiagramStyle style, String format, Path file) throws IOException {
         Rect area = new Rect(layout.bounds().x() - MARGIN, layout.bounds().y() - MARGIN,
                 Math.max(1, layout.bounds().w() + 2 * MARGIN), Math.max(1, layout.bounds().h() + 2 * MARGIN));
         DiagramPainter.Frame frame = new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(), List.of(), Set.of(),
-                Set.of(), faults, troubles, null, 1, area);
+                Set.of(), marks, null, 1, area);
         if (format.equals("svg")) {
             SvgPen pen = new SvgPen(area);
             new DiagramPainter(style).paint(frame, pen);

@@ -26,12 +26,11 @@ import javafx.scene.paint.Color;
 final class DiagramPainter {
 
     /**
-     * What one picture shows: the layout, where animated cards are now, what is selected or found, the faults' tags (by
-     * host or HOST/CONTAINER name) and the troubles' tags (by card key).
+     * What one picture shows: the layout, where animated cards are now, what is selected or found, and what is
+     * written over it (faults, troubles, stats).
      */
     record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
-            Set<String> selected, Set<String> found, Map<String, String> faults, Map<String, String> troubles, String dropBand,
-            double scale, Rect visible) {}
+            Set<String> selected, Set<String> found, Marks marks, String dropBand, double scale, Rect visible) {}
 
     /** Below this zoom a card is a coloured tile: its name would be too small to read, and costs to draw. */
     static final double TILE_SCALE = 0.22;
@@ -41,9 +40,11 @@ final class DiagramPainter {
     static final int CROWDED = 8;
 
     private final DiagramStyle style;
+    private final MarksPainter marks;
 
     DiagramPainter(DiagramStyle style) {
         this.style = style;
+        this.marks = new MarksPainter(style);
     }
 
     void paint(Frame f, Pen pen) {
@@ -66,6 +67,7 @@ final class DiagramPainter {
             card(card, card.bounds(), f, pen);
         }
         pen.alpha(1);
+        if (f.marks().probe() != null && !tiles) marks.probe(f.marks().probe(), f, pen);
     }
 
     /**
@@ -83,7 +85,7 @@ final class DiagramPainter {
             case HostBox host -> {
                 Rect r = host.bounds();
                 pen.fill(new Rect(r.x() + 8, r.y() + 4, r.w() - 16, DiagramLayout.HOST_HEADER - 12), 0, style.color("host"));
-                hostTitle(host, pen, f.scale());
+                hostTitle(host, pen, f);
             }
             default -> { }
         }
@@ -95,20 +97,8 @@ final class DiagramPainter {
         pen.fill(r, 16, style.color("host"));
         // a host that is not live is outlined dashed, in the colour of what it is instead
         pen.stroke(r, 16, live ? style.color("host-border") : statusColor(host), live ? 1.5 : 2.5, !live);
-        hostTitle(host, pen, f.scale());
-        String fault = f.faults().get(host.host());
-        if (fault != null) {
-            pen.stroke(new Rect(r.x() - 4, r.y() - 4, r.w() + 8, r.h() + 8), 18, style.color("fault"), 3, true);
-            faultTag(fault, r.x() + r.w() - 12, r.y() - 12, Math.max(11, 10 / f.scale()), r.w() * 0.6, pen);
-        }
-    }
-
-    /** A fault's tag, its right edge at {@code right}: red, white text, "⚡ paused · 0:23". */
-    private void faultTag(String text, double right, double top, double size, double maxWidth, Pen pen) {
-        String shown = Pen.fit("⚡ " + text, size, true, maxWidth - 12);
-        double w = Math.min(maxWidth, Pen.width(shown, size, true) + 14);
-        pen.fill(new Rect(right - w, top, w, size + 9), 8, style.color("fault"));
-        pen.text(shown, right - w + 7, top + size + 2, size, true, style.color("fault-text"), w - 10);
+        hostTitle(host, pen, f);
+        marks.hostFault(host, f, pen);
     }
 
     /**
@@ -123,7 +113,8 @@ final class DiagramPainter {
         return style.color("muted");
     }
 
-    private void hostTitle(HostBox host, Pen pen, double scale) {
+    private void hostTitle(HostBox host, Pen pen, Frame f) {
+        double scale = f.scale();
         Rect r = host.bounds();
         double size = Math.max(15, 13 / scale);
         String title = Pen.fitName(host.host(), size, true, r.w() * 0.85);
@@ -131,7 +122,8 @@ final class DiagramPainter {
         // the facts follow the title, in what room is left
         double factsX = r.x() + DiagramLayout.PAD + Pen.width(title, size, true) + 12;
         String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
-                + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "");
+                + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "")
+                + (f.marks().hostStats().containsKey(host.host()) ? " · " + f.marks().hostStats().get(host.host()) : "");
         pen.text(facts, factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host), r.x() + r.w() - factsX - 10);
     }
 
@@ -196,23 +188,7 @@ final class DiagramPainter {
 
     private void card(Card card, Rect r, Frame f, Pen pen) {
         cardBody(card, r, f, pen);
-        cardTrouble(card, r, f, pen);
-        cardFault(card, r, f, pen);
-    }
-
-    /** A card with something wrong by itself: outlined amber, its tag across the top edge ("restart loop ×4 · exit 1"). */
-    private void cardTrouble(Card card, Rect r, Frame f, Pen pen) {
-        String trouble = f.troubles().get(card.key());
-        if (trouble == null) return;
-        if (!f.selected().contains(card.key())) pen.stroke(r, 10, style.color("trouble"), 2.5, false);
-        if (f.scale() < TILE_SCALE) return;
-        double size = f.scale() < NAME_SCALE ? Math.min(r.h() / 3, 10 / f.scale()) : 10.5;
-        String shown = Pen.fit("⚠ " + trouble, size, true, r.w() - 30);
-        double w = Pen.width(shown, size, true) + 14;
-        // above the top edge, so the name below stays readable
-        double top = r.y() - size - 2;
-        pen.fill(new Rect(r.x() + 10, top, w, size + 9), 8, style.color("trouble"));
-        pen.text(shown, r.x() + 17, top + size + 2, size, true, style.color("trouble-text"), w - 10);
+        marks.card(card, r, f, pen);
     }
 
     private void cardBody(Card card, Rect r, Frame f, Pen pen) {
@@ -252,16 +228,6 @@ final class DiagramPainter {
                 + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));
         pen.text(detail, left, r.y() + 53, 11, false, style.color("muted"), width);
         badges(c, r, pen);
-    }
-
-    /** A card a fault affects: outlined in the fault colour, its tag along the bottom edge, readable at any zoom. */
-    private void cardFault(Card card, Rect r, Frame f, Pen pen) {
-        String fault = f.faults().get(card.host() + "/" + card.container().name());
-        if (fault == null) return;
-        pen.stroke(new Rect(r.x() - 3, r.y() - 3, r.w() + 6, r.h() + 6), 12, style.color("fault"), 2.5, true);
-        if (f.scale() < TILE_SCALE) return;
-        double size = f.scale() < NAME_SCALE ? Math.min(r.h() / 3, 10 / f.scale()) : 10.5;
-        faultTag(fault, r.x() + r.w() - 4, r.y() + r.h() - size * 0.8, size, r.w() - 8, pen);
     }
 
     /** A container the plan will make: dashed, see-through, saying so. */

@@ -82,6 +82,12 @@ public final class DiagramView {
         input.addToHostMenus(more);
     }
 
+    /** Draws a probe's path from A's card to B's, each check ✓ or ✗; null takes it off. */
+    public void showProbe(Marks.ProbePath path) {
+        controller.setProbe(path);
+        picture.repaint();
+    }
+
     /** Marks on the diagram what each fault in force affects, its timer moving with the model's clock. */
     public void showFaults(dev.portolan.ui.faults.FaultsModel model) {
         Runnable mark = () -> {
@@ -92,6 +98,11 @@ public final class DiagramView {
         model.nowProperty().addListener((obs, old, now) -> {
             if (!model.inForce().isEmpty() || !controller.faultMarks().isEmpty()) mark.run();
         });
+    }
+
+    /** Live stats on the cards while the diagram shows, and each host's totals in its title. */
+    public void showStats(dev.portolan.ui.stats.StatsDemand demand) {
+        new DiagramStats(controller, picture, hosts, sessions).attachTo(demand);
     }
 
     public Node root() {
@@ -235,7 +246,7 @@ public final class DiagramView {
         if (file == null) return;
         ActionRunner runner = actions.runner();
         try {
-            DiagramExport.write(controller.layout(), controller.faultMarks(), controller.troubleMarks(), picture.style(), format, file);
+            DiagramExport.write(controller.layout(), controller.marks(), picture.style(), format, file);
             runner.say(new ActionRunner.Message("Exported the diagram to " + file, false));
         } catch (java.io.IOException | RuntimeException e) {
             runner.say(new ActionRunner.Message("Exporting the diagram to " + file + " failed: " + e.getMessage()

@@ -6,6 +6,7 @@ import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.Finding;
 import dev.portolan.inventory.Findings;
 import dev.portolan.operations.HostOperations;
+import dev.portolan.ui.Columns;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.hosts.HostsController;
@@ -21,8 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -30,7 +29,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -56,8 +54,8 @@ public final class FindingsWindow {
         table.setId("findings-table");
         table.setPlaceholder(new Label("Nothing found: no clashes, loops, expiring certificates or leftovers."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().addAll(List.of(column("Finding", 170, f -> f.kind().words()), column("Host", 130, Finding::host),
-                column("What", 420, Finding::what)));
+        table.getColumns().addAll(List.of(Columns.of("Finding", 170, f -> f.kind().words()), Columns.of("Host", 130, Finding::host),
+                Columns.of("What", 420, Finding::what)));
         Label means = new Label();
         means.setId("finding-means");
         means.setWrapText(true);
@@ -93,13 +91,6 @@ public final class FindingsWindow {
         look.run();
         stage.show();
         return stage;
-    }
-
-    private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
-        TableColumn<Finding, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     /** Reads what the window knows (FX thread), then what needs the computer (off it), then lists the findings. */

@@ -12,9 +12,7 @@ import dev.portolan.ui.Windows;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
-import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -115,10 +113,10 @@ public final class LayersWindow {
     }
 
     private void buildLayersTable() {
-        layers.getColumns().add(column("#", ImageLayer::index, 40));
-        TableColumn<ImageLayer, String> size = column("Size", l -> l.isEmpty() ? "—" : StatusText.bytes(l.sizeBytes()), 80);
+        layers.getColumns().add(dev.portolan.ui.Columns.of("#", 40, ImageLayer::index));
+        TableColumn<ImageLayer, String> size = dev.portolan.ui.Columns.of("Size", 80, l -> l.isEmpty() ? "—" : StatusText.bytes(l.sizeBytes()));
         layers.getColumns().add(size);
-        TableColumn<ImageLayer, String> line = column("Dockerfile line", ImageLayer::instruction, 380);
+        TableColumn<ImageLayer, String> line = dev.portolan.ui.Columns.of("Dockerfile line", 380, ImageLayer::instruction);
         line.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -129,13 +127,13 @@ public final class LayersWindow {
         });
         layers.getColumns().add(line);
         // a layer other images on this host share is marked ⇄ (its "Shared with" names them)
-        layers.getColumns().add(column("Layer", l -> l.isEmpty() ? "no files (metadata only)"
-                : (ImageActions.imagesWithLayer(host, l.diffId(), image.id()).isEmpty() ? "" : "⇄ ") + l.shortDiffId(), 150));
-        layers.getColumns().add(column("Created", l -> l.created() == null ? "" : Formats.ago(l.created()), 90));
-        layers.getColumns().add(column("Shared with", l -> l.isEmpty() ? ""
-                : String.join(", ", ImageActions.imagesWithLayer(host, l.diffId(), image.id())), 160));
-        layers.getColumns().add(column("Also on hosts", l -> l.isEmpty() ? ""
-                : String.join(", ", actions.hostsWithLayer(l.diffId(), host)), 140));
+        layers.getColumns().add(dev.portolan.ui.Columns.of("Layer", 150, l -> l.isEmpty() ? "no files (metadata only)"
+                : (ImageActions.imagesWithLayer(host, l.diffId(), image.id()).isEmpty() ? "" : "⇄ ") + l.shortDiffId()));
+        layers.getColumns().add(dev.portolan.ui.Columns.of("Created", 90, l -> l.created() == null ? "" : Formats.ago(l.created())));
+        layers.getColumns().add(dev.portolan.ui.Columns.of("Shared with", 160, l -> l.isEmpty() ? ""
+                : String.join(", ", ImageActions.imagesWithLayer(host, l.diffId(), image.id()))));
+        layers.getColumns().add(dev.portolan.ui.Columns.of("Also on hosts", 140, l -> l.isEmpty() ? ""
+                : String.join(", ", actions.hostsWithLayer(l.diffId(), host))));
         layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         layers.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -150,9 +148,9 @@ public final class LayersWindow {
     }
 
     private void buildWasteTable() {
-        waste.getColumns().add(column("Path", w -> "/" + w.path(), 520));
-        waste.getColumns().add(column("Hidden copies", Waste::copies, 110));
-        waste.getColumns().add(column("Wasted", w -> StatusText.bytes(w.bytes()), 100));
+        waste.getColumns().add(dev.portolan.ui.Columns.of("Path", 520, w -> "/" + w.path()));
+        waste.getColumns().add(dev.portolan.ui.Columns.of("Hidden copies", 110, Waste::copies));
+        waste.getColumns().add(dev.portolan.ui.Columns.of("Wasted", 100, w -> StatusText.bytes(w.bytes())));
         waste.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         waste.setPlaceholder(new Label("No file is overwritten or removed by a later layer: nothing is wasted."));
     }
@@ -225,12 +223,5 @@ public final class LayersWindow {
         if (error) summary.getStyleClass().add("error-text");
         bar.setVisible(false);
         cancel.setVisible(false);
-    }
-
-    private static <T, V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
-        TableColumn<T, V> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

@@ -8,6 +8,7 @@ import dev.portolan.inventory.HostInventory;
 import dev.portolan.inventory.HostListener;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.inventory.HostWatcher;
+import dev.portolan.inventory.StatsWatcher;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.operations.LocalEngine;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class HostSession implements AutoCloseable {
 
     private final HostModel model;
     private final HostWatcher watcher;
+    private final StatsWatcher stats;
     private volatile boolean closed;
 
     private HostSession(HostModel model, EngineEndpoint endpoint, EventLog events) {
@@ -48,6 +50,7 @@ public final class HostSession implements AutoCloseable {
                 events.add(event);
             }
         });
+        this.stats = new StatsWatcher(watcher::clients);
     }
 
     /** Watches an engine into a new model named after the endpoint; its events go to a log of its own. */
@@ -63,6 +66,11 @@ public final class HostSession implements AutoCloseable {
 
     public HostModel model() {
         return model;
+    }
+
+    /** Live stats of the containers someone looks at, over the connection of the moment. */
+    public StatsWatcher stats() {
+        return stats;
     }
 
     /** What can be done to the host; each call uses the connection of that moment, or says it has none. */
@@ -87,6 +95,7 @@ public final class HostSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stats.close();
         watcher.close();
     }
 }

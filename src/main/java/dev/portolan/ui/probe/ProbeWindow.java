@@ -34,12 +34,18 @@ public final class ProbeWindow {
      */
     public static Stage show(Window owner, String from, List<String> targets, Supplier<Probe> probe,
             Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner) {
-        return show(owner, from, null, targets, probe, hosts, runner);
+        return show(owner, from, null, targets, probe, hosts, runner, result -> { });
     }
 
     /** As above, probing {@code target} at once (a pair chosen in the who-can-talk-to-whom view). */
     public static Stage show(Window owner, String from, String target, List<String> targets, Supplier<Probe> probe,
             Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner) {
+        return show(owner, from, target, targets, probe, hosts, runner, result -> { });
+    }
+
+    /** As above; {@code drawn} is told each result (to draw its path on the diagram), and null when the window closes. */
+    public static Stage show(Window owner, String from, String target, List<String> targets, Supplier<Probe> probe,
+            Supplier<dev.portolan.operations.HostsByName> hosts, ActionRunner runner, java.util.function.Consumer<Probe.Result> drawn) {
         ComboBox<String> to = new ComboBox<>();
         to.setId("probe-to");
         to.setEditable(true);
@@ -112,10 +118,12 @@ public final class ProbeWindow {
                     () -> now.probe(from, other), result -> {
                         run.setDisable(false);
                         checks.getItems().setAll(result.checks());
+                        drawn.accept(result);
                         verdict.setText(result.from() + (result.reaches() ? " reaches " : " does not reach ") + result.to() + ".");
                     }, failed -> {
                         run.setDisable(false);
                         checks.getItems().clear();
+                        drawn.accept(null);
                         verdict.setText(failed);
                     });
         });
@@ -126,6 +134,7 @@ public final class ProbeWindow {
         BorderPane root = new BorderPane(body);
         root.getStyleClass().add("probe-window");
         Stage stage = dev.portolan.ui.Windows.stage(owner, "Can " + from + " reach…?", root, 720, 360);
+        stage.setOnHidden(e -> drawn.accept(null));
         stage.show();
         if (target != null) {
             to.getEditor().setText(target);

@@ -5,7 +5,6 @@ import dev.portolan.inventory.Reachability;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -81,8 +80,6 @@ public final class TalkWindow {
 
     private static TableColumn<Reachability.Pair, String> column(String title,
             java.util.function.Function<Reachability.Pair, String> value) {
-        TableColumn<Reachability.Pair, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
+        return dev.portolan.ui.Columns.of(title, 0, value);
     }
 }

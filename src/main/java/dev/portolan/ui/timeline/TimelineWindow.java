@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -158,10 +157,9 @@ public final class TimelineWindow {
         return stage;
     }
 
+    /** Events stay in the order they came: no column sorts. */
     private static TableColumn<EngineEvent, String> column(String title, double width, Function<EngineEvent, String> value) {
-        TableColumn<EngineEvent, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        TableColumn<EngineEvent, String> column = dev.portolan.ui.Columns.of(title, width, value);
         column.setSortable(false);
         return column;
     }

@@ -197,10 +197,16 @@ class BreakAndProbeWindowIT extends WindowTest {
         robot.clickOn("#probe-run");
         waitFor("the probe answers", Duration.ofSeconds(20), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/web."));
         assertEquals(4, FxThread.get(() -> robot.lookup("#probe-checks").queryAs(javafx.scene.control.ListView.class).getItems().size()));
+        // drawn on the diagram: from app's card to web's, each check ✓
+        var drawn = FxThread.get(() -> diagram().controller().marks().probe());
+        assertEquals(new dev.portolan.ui.diagram.Marks.ProbePath(lab + "/node1/app", lab + "/node1/web", true,
+                List.of("✓ where", "✓ name", "✓ listening", "✓ connect")), drawn);
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web:9999"));
         robot.clickOn("#probe-run");
         waitFor("a port nothing listens on is said so", Duration.ofSeconds(20),
                 () -> text("#probe-verdict").contains("does not reach"));
+        var failed = FxThread.get(() -> diagram().controller().marks().probe());
+        assertTrue(!failed.reaches() && failed.steps().contains("✗ connect"), "drawn red: " + failed);
 
         // no shared network: the one-click fix connects app to back, the probe runs again and reaches; undo takes it back
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("api"));
@@ -212,6 +218,8 @@ class BreakAndProbeWindowIT extends WindowTest {
         robot.clickOn("#probe-undo");
         Eventually.within("app is off back again", () -> !docker.run("exec", "portolan-" + lab + "-node1", "docker", "inspect", "-f",
                 "{{json .NetworkSettings.Networks}}", "app").output().contains("\"back\""));
+        FxThread.run(() -> robot.lookup("#probe-run").query().getScene().getWindow().hide());
+        assertEquals(null, FxThread.get(() -> diagram().controller().marks().probe()), "the path goes with the probe's window");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.portolan.ui.diagram;
+
+import dev.portolan.ui.StatusText;
+import dev.portolan.ui.diagram.Layout.Card;
+import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.model.HostSession;
+import dev.portolan.ui.stats.StatsDemand;
+import dev.portolan.ui.stats.StatsFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Live stats on the diagram: while it shows, it asks for every running container of a host with
+ * few of them, else for those in view and those selected (none while hidden); at each tick it
+ * puts each card's last minute of CPU and "12% · 34 MB" on it, and the host's totals in its title.
+ */
+final class DiagramStats {
+
+    /** Up to this many running containers on a host, all are streamed while the diagram shows. */
+    static final int STATS_FOR_ALL = 40;
+
+    private final DiagramController controller;
+    private final DiagramCanvas picture;
+    private final List<HostModel> hosts;
+    private final Function<HostModel, Optional<HostSession>> sessions;
+
+    DiagramStats(DiagramController controller, DiagramCanvas picture, List<HostModel> hosts,
+            Function<HostModel, Optional<HostSession>> sessions) {
+        this.controller = controller;
+        this.picture = picture;
+        this.hosts = hosts;
+        this.sessions = sessions;
+    }
+
+    void attachTo(StatsDemand demand) {
+        demand.want(this::wanted);
+        demand.onTick(this::show);
+    }
+
+    private void show() {
+        Map<String, Marks.CardStats> cards = new HashMap<>();
+        Map<String, String> totals = new HashMap<>();
+        if (picture.isShowing() && controller.layout() != null) {
+            for (HostModel host : hosts) {
+                var session = sessions.apply(host).orElse(null);
+                if (session == null) continue;
+                double cpu = 0;
+                long memory = 0;
+                int counted = 0;
+                for (Card card : controller.layout().cards()) {
+                    if (!card.host().equals(host.name())) continue;
+                    var history = session.stats().history(card.container().id());
+                    if (history.isEmpty()) continue;
+                    var latest = history.getLast();
+                    cards.put(card.key(), new Marks.CardStats(StatsFormat.cpuSeries(history),
+                            StatsFormat.brief(latest)));
+                    cpu += latest.cpuPercent();
+                    memory += latest.memoryBytes();
+                    counted++;
+                }
+                if (counted > 0) {
+                    long running = host.inventory() == null ? 0 : host.inventory().runningCount();
+                    totals.put(host.name(), "cpu " + StatsFormat.cpu(cpu) + " · mem "
+                            + StatusText.bytes(memory) + (counted < running ? " (the " + counted + " in view)" : ""));
+                }
+            }
+        }
+        if (cards.isEmpty() && controller.marks().stats().isEmpty()) return;
+        controller.setStats(cards, totals);
+        picture.repaint();
+    }
+
+    /** Few running containers on a host: all of them; many: those in view and those selected. None while hidden. */
+    private Map<HostModel, Set<String>> wanted() {
+        Map<HostModel, Set<String>> wanted = new HashMap<>();
+        Layout layout = controller.layout();
+        if (!picture.isShowing() || layout == null) return wanted;
+        Rect inView = picture.visibleArea();
+        for (HostModel host : hosts) {
+            if (host.inventory() == null) continue;
+            boolean few = host.inventory().runningCount() <= STATS_FOR_ALL;
+            Set<String> ids = new HashSet<>();
+            for (Card card : layout.cards()) {
+                if (!card.host().equals(host.name()) || !card.container().isRunning() || card.isGhost()) continue;
+                if (few || card.bounds().intersects(inView) || controller.selected().contains(card.key())) ids.add(card.container().id());
+            }
+            if (!ids.isEmpty()) wanted.put(host, ids);
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.portolan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The baseline of the event benchmarks: `docker events` running beside Portolan, and for each
+ * event (by a key the caller makes of its JSON) when the CLI printed it and the engine's own
+ * time of it, both as epoch nanoseconds.
+ */
+final class DockerEventsCli implements AutoCloseable {
+
+    final Map<String, Long> seen = new ConcurrentHashMap<>();
+    final Map<String, Long> engineTime = new ConcurrentHashMap<>();
+    private final Process cli;
+    private final Thread reader;
+
+    /** Starts `docker events` with these filters (e.g. "event=die") and waits half a second for it to subscribe. */
+    DockerEventsCli(Function<JsonNode, String> key, String... filters) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker", "events", "--format", "{{json .}}"));
+        for (String filter : filters) command.addAll(List.of("--filter", filter));
+        cli = new ProcessBuilder(command).start();
+        ObjectMapper json = new ObjectMapper();
+        reader = Thread.ofPlatform().daemon().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream()))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    long now = epochNanos();
+                    JsonNode event = json.readTree(line);
+                    seen.putIfAbsent(key.apply(event), now);
+                    engineTime.putIfAbsent(key.apply(event), event.path("timeNano").asLong());
+                }
+            } catch (Exception e) {
+                // the process was stopped
+            }
+        });
+        Thread.sleep(500);
+    }
+
+    static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        cli.destroy();
+        reader.join(2000);
+    }
+}
