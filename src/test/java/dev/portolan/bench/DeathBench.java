@@ -58,7 +58,7 @@ class DeathBench extends EngineTest {
                         new dev.portolan.testing.TestDialogs());
                 stage[0] = new Stage();
                 Scene scene = new Scene((javafx.scene.Parent) v.root(), 1280, 800);
-                scene.getStylesheets().add(DiagramView.class.getResource("/dev/portolan/assets/portolan.css").toExternalForm());
+                dev.portolan.ui.PortolanApp.Themes.apply(scene, false); // the window's own theme and stylesheet
                 stage[0].setScene(scene);
                 stage[0].show();
                 return v;

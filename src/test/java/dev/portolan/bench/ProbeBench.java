@@ -49,7 +49,7 @@ class ProbeBench extends EngineTest {
                     docker + " inspect -f '{{json .NetworkSettings.Networks}}' client web >/dev/null",
                     docker + " exec client nslookup web 127.0.0.11 >/dev/null",
                     docker + " exec web cat /proc/net/tcp >/dev/null",
-                    docker + " exec client nc -z -w 2 web 80");
+                    docker + " exec client nc -w 3 web 80 </dev/null");
             List<Double> portolan = new ArrayList<>();
             List<Double> cli = new ArrayList<>();
             for (int round = 0; round < 8; round++) {
