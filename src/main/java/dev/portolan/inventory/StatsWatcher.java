@@ -1,9 +1,11 @@
 package dev.portolan.inventory;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Statistics;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.portolan.engine.EngineClients;
-import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ public final class StatsWatcher implements AutoCloseable {
 
     /** Samples kept per container: a minute at one a second. */
     public static final int KEPT = 60;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Supplier<EngineClients> clients;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
@@ -85,10 +88,10 @@ public final class StatsWatcher implements AutoCloseable {
         history.clear();
     }
 
-    /** One container's stream: each sample turned into rates against the one before. */
-    private final class Stream extends ResultCallback.Adapter<Statistics> {
+    /** One container's stream, read on its own virtual thread: each object turned into a sample against the one before. */
+    private final class Stream {
         private final String id;
-        private ContainerStats.Totals totals;
+        private volatile DockerHttpClient.Response response;
         private volatile boolean stopped;
 
         Stream(String id) {
@@ -96,53 +99,32 @@ public final class StatsWatcher implements AutoCloseable {
         }
 
         void open(EngineClients connection) {
-            try {
-                connection.stats().statsCmd(id).exec(this);
-            } catch (RuntimeException e) {
-                streams.remove(id, this); // asked again at the next watch
+            ContainerStats.Totals totals = null;
+            try (DockerHttpClient.Response opened = connection.openStream("/containers/" + id + "/stats");
+                    JsonParser parser = JSON.createParser(opened.getBody())) {
+                response = opened;
+                if (stopped) return;
+                while (!stopped && parser.nextToken() == JsonToken.START_OBJECT) {
+                    ContainerStats.Sample sample = ContainerStats.of(ContainerStats.Reading.of(parser), totals);
+                    totals = sample.totals();
+                    if (stopped) break; // no history for a container no longer asked for
+                    ArrayDeque<ContainerStats> samples = history.computeIfAbsent(id, k -> new ArrayDeque<>(KEPT));
+                    synchronized (samples) {
+                        if (samples.size() == KEPT) samples.removeFirst();
+                        samples.addLast(sample.stats());
+                    }
+                }
+            } catch (IOException | RuntimeException ended) {
+                // stopped, the container gone, or the host lost: asked again at the next watch if still wanted
+            } finally {
+                streams.remove(id, this);
             }
-        }
-
-        /** The stream is there: closed at once when it was stopped while it was being opened. */
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            if (stopped) closeQuietly(stream);
-        }
-
-        @Override
-        public void onNext(Statistics s) {
-            if (stopped) return;
-            ContainerStats.Sample sample = ContainerStats.of(s, totals);
-            totals = sample.totals();
-            ArrayDeque<ContainerStats> samples = history.computeIfAbsent(id, k -> new ArrayDeque<>(KEPT));
-            synchronized (samples) {
-                if (samples.size() == KEPT) samples.removeFirst();
-                samples.addLast(sample.stats());
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            streams.remove(id, this);
-        }
-
-        @Override
-        public void onComplete() {
-            streams.remove(id, this);
         }
 
         void stop() {
             stopped = true;
-            closeQuietly(this);
-        }
-
-        private static void closeQuietly(Closeable stream) {
-            try {
-                stream.close();
-            } catch (java.io.IOException | RuntimeException ignored) {
-                // a stream of a stopped container or a lost host is closed already
-            }
+            DockerHttpClient.Response open = response;
+            if (open != null) open.close(); // the blocked read ends with an exception
         }
     }
 }
