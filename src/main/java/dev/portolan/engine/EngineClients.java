@@ -66,8 +66,8 @@ public final class EngineClients implements AutoCloseable {
     /**
      * Opens a streamed GET of the engine's API (such as a container's stats) and returns the
      * response, its body read as it comes; closing it ends the stream. Raw, so a caller that
-     * reads a handful of fields of each object need not build the whole of it: the stats of
-     * 200 containers cost a third of the CPU that way. No response timeout; many connections.
+     * reads a handful of fields of each object need not build the whole of it (a tree, then
+     * beans, as docker-java does). No response timeout; many connections.
      */
     public DockerHttpClient.Response openStream(String path) {
         DockerHttpClient client;

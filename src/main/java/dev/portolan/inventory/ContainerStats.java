@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One second of a container's life, as `docker stats` shows it: CPU in percent of one core
@@ -30,56 +27,118 @@ public record ContainerStats(Instant at, double cpuPercent, long memoryBytes, lo
             int perCpu, long memoryUsage, long memoryLimit, long inactiveFile, long totalInactiveFile, long netIn, long netOut,
             long diskRead, long diskWrite) {
 
-        /** Reads the object the parser is at (its START_OBJECT), leaving the parser at its END_OBJECT. */
+        /**
+         * Reads the object the parser is at (its START_OBJECT), leaving the parser at its END_OBJECT. What
+         * it does not need (most of each object: per-CPU times, memory details, pids, throttling) is
+         * skipped unread.
+         */
         public static Reading of(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) throw new IOException("a stats object was expected");
-            List<String> path = new ArrayList<>();
-            String field = null;
-            String op = "";
-            Instant read = null;
-            long cpuTotal = 0, preCpuTotal = 0, system = 0, preSystem = 0, cpus = 0, usage = 0, limit = 0, inactive = 0,
-                    totalInactive = 0, netIn = 0, netOut = 0, diskRead = 0, diskWrite = 0;
-            int perCpu = 0;
-            do {
-                JsonToken t = p.currentToken();
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    path.add(field == null ? "" : field);
-                    field = null;
-                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    path.removeLast();
-                    field = null;
-                } else if (t == JsonToken.FIELD_NAME) {
-                    field = p.currentName();
-                } else {
-                    String key = String.join("/", path.subList(1, path.size())) + "/" + (field == null ? "" : field);
-                    switch (key) {
-                        case "/read" -> read = time(p.getText());
-                        case "cpu_stats/cpu_usage/total_usage" -> cpuTotal = p.getValueAsLong();
-                        case "cpu_stats/system_cpu_usage" -> system = p.getValueAsLong();
-                        case "cpu_stats/online_cpus" -> cpus = p.getValueAsLong();
-                        case "cpu_stats/cpu_usage/percpu_usage/" -> perCpu++;
-                        case "precpu_stats/cpu_usage/total_usage" -> preCpuTotal = p.getValueAsLong();
-                        case "precpu_stats/system_cpu_usage" -> preSystem = p.getValueAsLong();
-                        case "memory_stats/usage" -> usage = p.getValueAsLong();
-                        case "memory_stats/limit" -> limit = p.getValueAsLong();
-                        case "memory_stats/stats/inactive_file" -> inactive = p.getValueAsLong();
-                        case "memory_stats/stats/total_inactive_file" -> totalInactive = p.getValueAsLong();
-                        case "blkio_stats/io_service_bytes_recursive//op" -> op = p.getText().toLowerCase(java.util.Locale.ROOT);
-                        case "blkio_stats/io_service_bytes_recursive//value" -> {
-                            if (op.equals("read")) diskRead += p.getValueAsLong();
-                            else if (op.equals("write")) diskWrite += p.getValueAsLong();
-                        }
-                        default -> {
-                            if (key.startsWith("networks/") && key.endsWith("/rx_bytes")) netIn += p.getValueAsLong();
-                            else if (key.startsWith("networks/") && key.endsWith("/tx_bytes")) netOut += p.getValueAsLong();
-                        }
-                    }
-                    field = null;
+            Fields f = new Fields();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "read" -> f.read = Rfc3339.parse(p.getText());
+                    case "cpu_stats" -> cpu(p, f, false);
+                    case "precpu_stats" -> cpu(p, f, true);
+                    case "memory_stats" -> memory(p, f);
+                    case "networks" -> networks(p, f);
+                    case "blkio_stats" -> disk(p, f);
+                    default -> p.skipChildren();
                 }
-                if (path.isEmpty()) break;
-            } while (p.nextToken() != null);
-            return new Reading(read == null ? Instant.now() : read, cpuTotal, preCpuTotal, system, preSystem, cpus, perCpu, usage,
-                    limit, inactive, totalInactive, netIn, netOut, diskRead, diskWrite);
+            }
+            return new Reading(f.read == null ? Instant.now() : f.read, f.cpuTotal, f.preCpuTotal, f.system, f.preSystem, f.cpus,
+                    f.perCpu, f.usage, f.limit, f.inactive, f.totalInactive, f.netIn, f.netOut, f.diskRead, f.diskWrite);
+        }
+
+        /** What one object has given so far. */
+        private static final class Fields {
+            Instant read;
+            long cpuTotal, preCpuTotal, system, preSystem, cpus, usage, limit, inactive, totalInactive, netIn, netOut, diskRead,
+                    diskWrite;
+            int perCpu;
+        }
+
+        /** Calls {@code field} with each field's name, the parser at its value; a null object has none. */
+        private static void eachField(JsonParser p, FieldReader field) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                field.read(name);
+            }
+        }
+
+        @FunctionalInterface
+        private interface FieldReader {
+            void read(String name) throws IOException;
+        }
+
+        private static void cpu(JsonParser p, Fields f, boolean before) throws IOException {
+            eachField(p, name -> {
+                switch (name) {
+                    case "cpu_usage" -> eachField(p, usage -> {
+                        if (usage.equals("total_usage")) {
+                            if (before) f.preCpuTotal = p.getValueAsLong();
+                            else f.cpuTotal = p.getValueAsLong();
+                        } else if (usage.equals("percpu_usage") && !before && p.currentToken() == JsonToken.START_ARRAY) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) f.perCpu++;
+                        } else {
+                            p.skipChildren();
+                        }
+                    });
+                    case "system_cpu_usage" -> {
+                        if (before) f.preSystem = p.getValueAsLong();
+                        else f.system = p.getValueAsLong();
+                    }
+                    case "online_cpus" -> {
+                        if (!before) f.cpus = p.getValueAsLong();
+                    }
+                    default -> p.skipChildren();
+                }
+            });
+        }
+
+        private static void memory(JsonParser p, Fields f) throws IOException {
+            eachField(p, name -> {
+                switch (name) {
+                    case "usage" -> f.usage = p.getValueAsLong();
+                    case "limit" -> f.limit = p.getValueAsLong();
+                    case "stats" -> eachField(p, detail -> {
+                        if (detail.equals("inactive_file")) f.inactive = p.getValueAsLong();
+                        else if (detail.equals("total_inactive_file")) f.totalInactive = p.getValueAsLong();
+                    });
+                    default -> p.skipChildren();
+                }
+            });
+        }
+
+        private static void networks(JsonParser p, Fields f) throws IOException {
+            eachField(p, network -> eachField(p, name -> {
+                if (name.equals("rx_bytes")) f.netIn += p.getValueAsLong();
+                else if (name.equals("tx_bytes")) f.netOut += p.getValueAsLong();
+            }));
+        }
+
+        private static void disk(JsonParser p, Fields f) throws IOException {
+            eachField(p, name -> {
+                if (!name.equals("io_service_bytes_recursive") || p.currentToken() != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    return;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String[] op = {""};
+                    eachField(p, entry -> {
+                        if (entry.equals("op")) op[0] = p.getText().toLowerCase(java.util.Locale.ROOT);
+                        else if (entry.equals("value") && op[0].equals("read")) f.diskRead += p.getValueAsLong();
+                        else if (entry.equals("value") && op[0].equals("write")) f.diskWrite += p.getValueAsLong();
+                    });
+                }
+            });
         }
     }
 
@@ -110,11 +169,4 @@ public record ContainerStats(Instant at, double cpuPercent, long memoryBytes, lo
         return Math.max(0, now - before) / seconds;
     }
 
-    private static Instant time(String read) {
-        try {
-            return read == null ? Instant.now() : Instant.parse(read);
-        } catch (DateTimeParseException e) {
-            return Instant.now();
-        }
-    }
 }
