@@ -345,12 +345,13 @@ public final class Probe {
     }
 
     private Found found(String host, String name) {
-        HostOperations operations = hosts.operations(host);
-        ContainerFacts facts = operations.facts(name);
         if (simulatedHosts.simulated(host).isPresent()) {
-            SimulatedHost simulated = simulatedHosts.running(host);
+            SimulatedHost simulated = simulatedHosts.running(host); // a stopped host is said so first
+            ContainerFacts facts = hosts.operations(host).facts(name);
             return new Found(host, simulated, facts, LookInside.simulated(local, simulated, facts.pid()));
         }
+        HostOperations operations = hosts.operations(host);
+        ContainerFacts facts = operations.facts(name);
         // another host: a helper container joined to the container's namespace, its image made sure of when first used
         LookInside[] helper = new LookInside[1];
         return new Found(host, null, facts, script -> {

@@ -307,7 +307,7 @@ public final class MainWindow {
 
     /** The events timeline: every host's events, filters, a click selects the container on the diagram. */
     public javafx.stage.Stage showEvents() {
-        return troubleshooting.showEvents(window(), dialogs, () -> showDiagram(true));
+        return troubleshooting.showEvents(window(), () -> showDiagram(true));
     }
 
     /** Findings: what is worth knowing about the cluster, with fixes applied only when asked. */

@@ -41,8 +41,9 @@ import javafx.stage.Window;
 
 /**
  * The window's tools for breaking a cluster and finding out why it misbehaves: faults (their
- * model, menus and panel), the probe, who can talk to whom, the events timeline — wired into the containers' and
- * hosts' menus of the diagram and the tables.
+ * model, menus and panel), the probe and its path, who can talk to whom, the events timeline,
+ * merged logs, a host's top consumers — wired into the containers' and hosts' menus of the
+ * diagram and the tables.
  */
 final class Troubleshooting implements AutoCloseable {
 
@@ -102,7 +103,7 @@ final class Troubleshooting implements AutoCloseable {
     }
 
     /** The events timeline; selecting an event selects its container on the diagram ({@code showDiagram} first). */
-    Stage showEvents(Window owner, dev.portolan.ui.DialogService dialogs, Runnable showDiagram) {
+    Stage showEvents(Window owner, Runnable showDiagram) {
         return TimelineWindow.show(owner, controller.events(), event -> reveal(event, showDiagram), dialogs);
     }
 
@@ -150,7 +151,10 @@ final class Troubleshooting implements AutoCloseable {
         return made.join();
     }
 
-    /** A simulated host's own items on the diagram: its faults, and who talks to whom in its lab. */
+    /**
+     * A host's own items on the diagram: its top consumers and its containers' logs, merged; for a simulated
+     * host also its faults, who talks to whom in its lab, and the lab's logs, merged.
+     */
     private List<MenuItem> hostMenuItems(String host, Window owner) {
         HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
         if (model == null) return List.of();

@@ -2,7 +2,6 @@ package dev.portolan.ui.logs;
 
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.LogLine;
-import dev.portolan.operations.HostOperations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,29 +22,22 @@ final class MergedLog implements AutoCloseable {
     static final int MAX_LINES = 20_000;
     static final int TAIL = 500;
 
-    /** A container whose log is shown; {@code operations} null when its host is not connected. */
-    record Source(String host, String name, String id, HostOperations operations) {
-        String label() {
-            return name;
-        }
-    }
-
     /** One line of the merged log: which source (its index), when, what; a notice is Portolan's own words. */
     record Entry(Instant time, int source, String text, boolean notice) {}
 
     private static final Comparator<Entry> BY_TIME = Comparator.comparing(Entry::time);
 
-    private final List<Source> sources;
+    private final List<MergedLogsWindow.Container> sources;
     private final ObservableList<Entry> lines = FXCollections.observableArrayList();
     private final ConcurrentLinkedQueue<Entry> incoming = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    MergedLog(List<Source> sources) {
+    MergedLog(List<MergedLogsWindow.Container> sources) {
         this.sources = List.copyOf(sources);
     }
 
-    List<Source> sources() {
+    List<MergedLogsWindow.Container> sources() {
         return sources;
     }
 
@@ -57,7 +49,7 @@ final class MergedLog implements AutoCloseable {
     void start() {
         for (int i = 0; i < sources.size(); i++) {
             int index = i;
-            Source source = sources.get(i);
+            MergedLogsWindow.Container source = sources.get(i);
             if (source.operations() == null) {
                 notice(index, source.host() + " is not connected: " + source.name() + "'s log is not shown.");
                 continue;

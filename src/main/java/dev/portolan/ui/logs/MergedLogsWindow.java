@@ -50,7 +50,7 @@ public final class MergedLogsWindow {
 
     public static Stage open(Window owner, String what, List<Container> containers, DialogService dialogs) {
         List<Container> shown = containers.size() > MAX_SOURCES ? containers.subList(0, MAX_SOURCES) : containers;
-        MergedLog log = new MergedLog(shown.stream().map(c -> new MergedLog.Source(c.host(), c.name(), c.id(), c.operations())).toList());
+        MergedLog log = new MergedLog(shown);
         FilteredList<MergedLog.Entry> filtered = new FilteredList<>(log.lines());
         ListView<MergedLog.Entry> view = new ListView<>(filtered);
         view.setId("merged-log-lines");
@@ -116,10 +116,10 @@ public final class MergedLogsWindow {
         private final Label name = new Label();
         private final Label text = new Label();
         private final HBox box = new HBox(8, name, text);
-        private final List<MergedLog.Source> sources;
+        private final List<Container> sources;
         private final CheckBox stamps;
 
-        EntryCell(List<MergedLog.Source> sources, CheckBox stamps) {
+        EntryCell(List<Container> sources, CheckBox stamps) {
             this.sources = sources;
             this.stamps = stamps;
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -144,14 +144,14 @@ public final class MergedLogsWindow {
         }
     }
 
-    private static void save(Stage stage, DialogService dialogs, List<MergedLog.Entry> entries, List<MergedLog.Source> sources,
+    private static void save(Stage stage, DialogService dialogs, List<MergedLog.Entry> entries, List<Container> sources,
             Label said) {
         Path file = dialogs.saveFile(stage, "Save the logs", "logs.txt", "Text", "*.txt", "*.log").orElse(null);
         if (file == null) return;
         Job.start("Save logs", progress -> {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (MergedLog.Entry e : entries) {
-                    MergedLog.Source s = sources.get(e.source());
+                    Container s = sources.get(e.source());
                     out.write(e.time() + " " + s.host() + "/" + s.name() + " | " + (e.notice() ? "(portolan) " : "") + e.text() + "\n");
                 }
             }
