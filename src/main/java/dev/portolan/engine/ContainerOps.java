@@ -172,14 +172,34 @@ public final class ContainerOps {
             List<String> lines = lastLines(id, 200, Duration.ofSeconds(5));
             return new ExecResult(String.join("\n", lines), code == null ? -1 : code, code == null);
         } finally {
-            // a cancelled caller still removes it: the interrupt is set aside for the call, then restored
+            // a cancelled caller still removes it: the interrupt is set aside for the calls, then restored
             boolean interrupted = Thread.interrupted();
             try {
-                docker().removeContainerCmd(id).withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-                // never made, or removed already
+                removeHelper(id, interrupted);
             } finally {
                 if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Removes a throwaway container by name. After a cancel, a create the engine had already received
+     * may still be under way: not there yet is asked again for a couple of seconds.
+     */
+    private void removeHelper(String name, boolean cancelled) {
+        for (int tries = cancelled ? 10 : 1; tries > 0; tries--) {
+            try {
+                docker().removeContainerCmd(name).withForce(true).exec();
+                return;
+            } catch (com.github.dockerjava.api.exception.NotFoundException notYet) {
+                if (tries == 1) return; // never made
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException again) {
+                    return;
+                }
+            } catch (com.github.dockerjava.api.exception.ConflictException beingRemoved) {
+                return; // removal already in progress
             }
         }
     }

@@ -152,7 +152,7 @@ class ProbeIT extends EngineTest {
         // cancelled at any moment: still none left behind
         try (var local = dev.portolan.operations.LocalEngine.connect(dev.portolan.engine.EndpointResolver.forThisProcess(), dir);
                 var hosts = new dev.portolan.operations.ConnectedHosts(local)) {
-            for (int wait : new int[] {150, 400, 800}) {
+            for (int wait : new int[] {150, 300, 400, 500, 800}) {
                 Thread probing = Thread.ofVirtual().start(() -> {
                     try {
                         new dev.portolan.operations.Probe(local, hosts).probe("local/" + a, "local/" + b);

@@ -87,7 +87,10 @@ class WhatIsWrongIT extends EngineTest {
 
     @Test
     void aNonZeroExitIsMarkedWithWhatItMeansAndItsLastLines() {
-        String id = run("typo", HostConfig.newHostConfig(), null, "echo 'starting'; echo 'no such file: /etc/app.conf' >&2; exit 127");
+        // the engine stamps each stream's lines as it reads them: lines of the two streams a few microseconds apart
+        // may be stamped either way round, so these are a tenth of a second apart
+        String id = run("typo", HostConfig.newHostConfig(), null,
+                "echo 'starting'; sleep 0.1; echo 'no such file: /etc/app.conf' >&2; exit 127");
         Eventually.within(Duration.ofSeconds(10), "exit 127 is marked", () -> has(id, Trouble.Kind.EXITED));
         Trouble exit = troubles(id).getFirst();
         assertEquals("exit 127", exit.tag());
