@@ -2,6 +2,7 @@ package dev.portolan.inventory;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.portolan.engine.Rfc3339;
 import java.io.IOException;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.portolan.inventory;
+package dev.portolan.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

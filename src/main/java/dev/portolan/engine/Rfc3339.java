@@ -1,4 +1,4 @@
-package dev.portolan.inventory;
+package dev.portolan.engine;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,14 +7,15 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads the engine's timestamps ("2026-12-01T16:03:04.123456789Z") by hand: the stats of
- * 200 containers bring 200 of them a second, and java.time's general parser was the largest
- * cost of reading them. Anything else falls back to {@link Instant#parse}.
+ * 200 containers bring 200 of them a second, and a log brings one per line; java.time's
+ * general parser was the largest cost of reading stats. Anything else falls back to
+ * {@link Instant#parse}; what is no timestamp at all is null.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private Rfc3339() {}
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text == null) return null;
         int n = text.length();
         if (n >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
