@@ -15,24 +15,13 @@ final class Sparkline {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         if (values.length < 2) return;
-        double max = 100;
-        for (double v : values) max = Math.max(max, v);
-        double step = w / (slots - 1);
-        double x0 = w - step * (values.length - 1);
+        var points = dev.portolan.ui.stats.SparkPoints.of(values, slots, 0, 2, w, h - 4);
         g.setStroke(Color.web("#54aeff"));
         g.setLineWidth(1.5);
-        g.beginPath();
-        for (int i = 0; i < values.length; i++) {
-            double x = x0 + step * i;
-            double y = h - 2 - values[i] / max * (h - 4);
-            if (i == 0) g.moveTo(x, y);
-            else g.lineTo(x, y);
-        }
-        g.stroke();
+        g.strokePolyline(points.x(), points.y(), values.length);
         // one core's worth, dotted, so 50 % reads as half a core
         g.setStroke(Color.gray(0.6, 0.5));
         g.setLineWidth(0.5);
-        double full = h - 2 - 100 / max * (h - 4);
-        g.strokeLine(0, full, w, full);
+        g.strokeLine(0, points.oneCore(), w, points.oneCore());
     }
 }

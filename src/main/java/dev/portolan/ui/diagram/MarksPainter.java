@@ -94,16 +94,11 @@ final class MarksPainter {
         pen.text(stats.text(), r.x() + r.w() - 8 - w, r.y() + 36, 10.5, false, style.color("muted"), w + 2);
         double[] cpu = stats.cpu();
         if (cpu.length < 2) return;
-        double max = 100;
-        for (double v : cpu) max = Math.max(max, v);
-        double left = r.x() + 14;
-        double width = r.w() - 22;
-        double bottom = r.y() + r.h() - 3;
-        double step = width / (dev.portolan.inventory.StatsWatcher.KEPT - 1);
-        double x0 = left + width - step * (cpu.length - 1); // the newest sample at the right edge
+        // a 9-pixel strip along the bottom edge
+        var points = dev.portolan.ui.stats.SparkPoints.of(cpu, dev.portolan.inventory.StatsWatcher.KEPT, r.x() + 14, r.y() + r.h() - 12,
+                r.w() - 22, 9);
         for (int i = 1; i < cpu.length; i++) {
-            pen.line(x0 + step * (i - 1), bottom - cpu[i - 1] / max * 9, x0 + step * i, bottom - cpu[i] / max * 9,
-                    style.color("link"), 1.2, false);
+            pen.line(points.x()[i - 1], points.y()[i - 1], points.x()[i], points.y()[i], style.color("link"), 1.2, false);
         }
     }
 
