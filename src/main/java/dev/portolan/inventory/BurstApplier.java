@@ -30,10 +30,10 @@ final class BurstApplier {
         Map<String, ContainerInfo> containers = null;
         for (Event event : burst) {
             if (event.getType() != EventType.CONTAINER) continue;
-            String id = containerId(event);
+            String id = EngineEvent.idOf(event);
             ContainerInfo known = (containers == null ? inventory.containers() : containers).get(id);
             if (known == null) continue;
-            ContainerInfo changed = switch (actionOf(event)) {
+            ContainerInfo changed = switch (EngineEvent.actionOf(event)) {
                 case "start", "unpause", "restart" -> known.withState(State.RUNNING, 0);
                 case "die" -> known.withState(State.EXITED, exitCode(event, known.exitCode()));
                 case "pause" -> known.withState(State.PAUSED, known.exitCode());
@@ -88,9 +88,9 @@ final class BurstApplier {
             if (type == null) continue;
             switch (type) {
                 case CONTAINER -> {
-                    String action = actionOf(event);
+                    String action = EngineEvent.actionOf(event);
                     if (!action.startsWith("exec_") && !action.equals("top") && !action.equals("attach")) {
-                        containerIds.add(containerId(event));
+                        containerIds.add(EngineEvent.idOf(event));
                     }
                 }
                 case IMAGE -> images = true;
@@ -115,18 +115,9 @@ final class BurstApplier {
 
     /** The container an event is about, or null for other kinds of event. */
     static String containerOf(Event event) {
-        return event.getType() == EventType.CONTAINER ? containerId(event) : null;
+        return event.getType() == EventType.CONTAINER ? EngineEvent.idOf(event) : null;
     }
 
-    private static String containerId(Event event) {
-        if (event.getActor() != null && event.getActor().getId() != null) return event.getActor().getId();
-        return event.getId();
-    }
-
-    private static String actionOf(Event event) {
-        String action = event.getAction() != null ? event.getAction() : event.getStatus();
-        return action == null ? "" : action;
-    }
 
     private static String attribute(Event event, String key) {
         if (event.getActor() == null || event.getActor().getAttributes() == null) return null;

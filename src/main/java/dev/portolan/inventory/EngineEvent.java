@@ -34,15 +34,26 @@ public record EngineEvent(String host, Instant time, String type, String action,
                 ? Instant.ofEpochSecond(0, event.getTimeNano())
                 : Instant.ofEpochSecond(event.getTime() == null ? 0 : event.getTime());
         String type = event.getType() == null ? "" : event.getType().getValue();
-        String action = event.getAction() != null ? event.getAction() : event.getStatus() == null ? "" : event.getStatus();
         Map<String, String> all = event.getActor() == null || event.getActor().getAttributes() == null ? Map.of()
                 : event.getActor().getAttributes();
-        String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId() : event.getId();
+        String id = idOf(event);
         Map<String, String> kept = new LinkedHashMap<>();
         all.forEach((key, value) -> {
             if (KEPT.contains(key) && value != null) kept.put(key, value);
         });
-        return new EngineEvent(host, time, type, action, id == null ? "" : id, all.getOrDefault("name", ""), kept);
+        return new EngineEvent(host, time, type, actionOf(event), id == null ? "" : id, all.getOrDefault("name", ""), kept);
+    }
+
+    /** What an engine event is about: its actor's id (older engines put it in the event's own id). */
+    static String idOf(Event event) {
+        if (event.getActor() != null && event.getActor().getId() != null) return event.getActor().getId();
+        return event.getId();
+    }
+
+    /** What happened, as the engine says it ("die"); older engines put it in the status. Never null. */
+    static String actionOf(Event event) {
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        return action == null ? "" : action;
     }
 
     /** The same event of a host named otherwise (the window's name for it). */
