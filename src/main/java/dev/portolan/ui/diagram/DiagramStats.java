@@ -46,33 +46,42 @@ final class DiagramStats {
         Map<String, Marks.CardStats> cards = new HashMap<>();
         Map<String, String> totals = new HashMap<>();
         if (picture.isShowing() && controller.layout() != null) {
+            Map<String, HostSession> byName = new HashMap<>();
+            for (HostModel host : hosts) sessions.apply(host).ifPresent(s -> byName.put(host.name(), s));
+            Map<String, Total> sums = new HashMap<>();
+            for (Card card : controller.layout().cards()) {
+                HostSession session = byName.get(card.host());
+                var history = session == null ? List.<dev.portolan.inventory.ContainerStats>of()
+                        : session.stats().history(card.container().id());
+                if (history.isEmpty()) continue;
+                var latest = history.getLast();
+                cards.put(card.key(), new Marks.CardStats(StatsFormat.cpuSeries(history), StatsFormat.brief(latest)));
+                sums.computeIfAbsent(card.host(), h -> new Total()).add(latest);
+            }
             for (HostModel host : hosts) {
-                var session = sessions.apply(host).orElse(null);
-                if (session == null) continue;
-                double cpu = 0;
-                long memory = 0;
-                int counted = 0;
-                for (Card card : controller.layout().cards()) {
-                    if (!card.host().equals(host.name())) continue;
-                    var history = session.stats().history(card.container().id());
-                    if (history.isEmpty()) continue;
-                    var latest = history.getLast();
-                    cards.put(card.key(), new Marks.CardStats(StatsFormat.cpuSeries(history),
-                            StatsFormat.brief(latest)));
-                    cpu += latest.cpuPercent();
-                    memory += latest.memoryBytes();
-                    counted++;
-                }
-                if (counted > 0) {
-                    long running = host.inventory() == null ? 0 : host.inventory().runningCount();
-                    totals.put(host.name(), "cpu " + StatsFormat.cpu(cpu) + " · mem "
-                            + StatusText.bytes(memory) + (counted < running ? " (the " + counted + " in view)" : ""));
-                }
+                Total sum = sums.get(host.name());
+                if (sum == null) continue;
+                long running = host.inventory() == null ? 0 : host.inventory().runningCount();
+                totals.put(host.name(), "cpu " + StatsFormat.cpu(sum.cpu) + " · mem " + StatusText.bytes(sum.memory)
+                        + (sum.counted < running ? " (the " + sum.counted + " in view)" : ""));
             }
         }
         if (cards.isEmpty() && controller.marks().stats().isEmpty()) return;
         controller.setStats(cards, totals);
         picture.repaint();
+    }
+
+    /** A host's streamed containers, added up. */
+    private static final class Total {
+        double cpu;
+        long memory;
+        int counted;
+
+        void add(dev.portolan.inventory.ContainerStats latest) {
+            cpu += latest.cpuPercent();
+            memory += latest.memoryBytes();
+            counted++;
+        }
     }
 
     /** Few running containers on a host: all of them; many: those in view and those selected. None while hidden. */

@@ -46,8 +46,8 @@ final class TimelineModel implements AutoCloseable {
         int overflow = all.size() + batch.events().size() - log.capacity();
         if (batch.missed() || overflow >= all.size()) all.clear();
         else if (overflow > 0) all.remove(0, overflow);
-        List<EngineEvent> fresh = batch.events();
-        all.addAll(fresh.size() > log.capacity() ? fresh.subList(fresh.size() - log.capacity(), fresh.size()) : fresh);
+        List<EngineEvent> fresh = batch.events(); // never more than the log keeps
+        all.addAll(fresh);
         for (EngineEvent e : fresh) {
             addSorted(hosts, e.host());
             if (!e.lab().isEmpty()) addSorted(labs, e.lab());
