@@ -73,14 +73,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The diagram's model and layout: arithmetic and choices, testable without a toolkit. */
+    /** The diagrams' models and layouts: arithmetic and choices, testable without a toolkit. */
     private static final List<String> DIAGRAM_WITHOUT_JAVAFX = List.of("DiagramController", "DiagramLayout", "Layout",
-            "LayoutChanges", "DiagramFilter", "PlannedLab", "HostSnapshot", "Rect", "Viewport", "KeptOrder", "CardPlaces");
+            "LayoutChanges", "DiagramFilter", "PlannedLab", "HostSnapshot", "KeptOrder", "CardPlaces", "Rect", "Viewport", "LayerGraphLayout", "StackLayout");
 
     @Test
     void theDiagramsLayoutAndControllerUseNoJavaFx() {
         noClasses().that(DescribedPredicate.describe("the diagram's layout and controller", (JavaClass c) ->
-                        c.getPackageName().equals("dev.portolan.ui.diagram")
+                        List.of("dev.portolan.ui.diagram", "dev.portolan.ui.draw", "dev.portolan.ui.layers").contains(c.getPackageName())
                         && DIAGRAM_WITHOUT_JAVAFX.contains(c.getName().substring(c.getName().lastIndexOf('.') + 1).split("\\$")[0])))
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);

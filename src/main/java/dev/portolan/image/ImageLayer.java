@@ -13,9 +13,13 @@ public record ImageLayer(int index, String diffId, String createdBy, Instant cre
         return diffId == null;
     }
 
-    /** The Dockerfile line, without the shell prefix the classic builder writes. */
+    /**
+     * The Dockerfile line, without the shell prefix the classic builder writes; a layer no
+     * Dockerfile made (`docker import`, a committed container) says what its comment says.
+     */
     public String instruction() {
-        return Instructions.readable(createdBy);
+        String line = Instructions.readable(createdBy);
+        return line.isEmpty() && comment != null && !comment.isBlank() ? comment.strip() : line;
     }
 
     /** The diff id's first 12 hex digits, as the docker CLI shows ids. */

@@ -8,6 +8,7 @@ import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.Inspector;
 import dev.portolan.engine.RunSpec;
+import dev.portolan.image.FileChange;
 import dev.portolan.image.ImageArchiveReader;
 import dev.portolan.image.ImageBuild;
 import dev.portolan.image.ImageContents;
@@ -155,6 +156,25 @@ public final class HostOperations implements AutoCloseable {
         } catch (NotFoundException e) {
             throw new InvalidInputException("There is no container " + container + " on " + host
                     + ": `docker ps -a` there lists those it has.");
+        }
+    }
+
+    /**
+     * A container's own writable layer: what it added, changed and deleted over its image
+     * (`docker diff`), paths without their leading slash, as an image's layers list them.
+     */
+    public List<FileChange> changes(String container) {
+        try {
+            var diff = clients().requests().containerDiffCmd(container).exec();
+            return diff == null ? List.of() : diff.stream().map(c -> new FileChange(c.getPath().replaceFirst("^/", ""), 0, false,
+                    switch (c.getKind()) {
+                        case 1 -> FileChange.Change.ADDED;
+                        case 2 -> FileChange.Change.REMOVED;
+                        default -> FileChange.Change.MODIFIED;
+                    }, -1)).toList();
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("There is no container " + container + " on " + host
+                    + " any more: it was removed, and its writable layer with it.");
         }
     }
 

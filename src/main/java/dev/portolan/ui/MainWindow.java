@@ -94,6 +94,14 @@ public final class MainWindow {
                 this::showFaults);
         toolbar.addTool("open-events", "Events", "Every host's engine events, live, filtered, exported",
                 javafx.scene.input.KeyCode.E, this::showEvents);
+        toolbar.addTool("open-layer-graph", "Layers", "Every host's images as a tree of their layers: what they share, where each lives",
+                javafx.scene.input.KeyCode.L, () -> images.graph(null, window()));
+        actions.addToMenus((session, container, owner) -> {
+            javafx.scene.control.MenuItem stack = new javafx.scene.control.MenuItem("Its layers and own changes…");
+            stack.setId("container-stack");
+            stack.setOnAction(e -> openStack(session.model(), container, owner));
+            return java.util.List.of(stack);
+        });
         toolbar.addTool("open-findings", "Findings", "Port clashes, restart loops, expiring certificates, leftovers: each with its fix",
                 javafx.scene.input.KeyCode.I, this::showFindings);
         root.setTop(toolbar.root());
@@ -132,6 +140,17 @@ public final class MainWindow {
     private dev.portolan.ui.labs.LabWindow.Context labContext() {
         return new dev.portolan.ui.labs.LabWindow.Context(controller, runner, diagram::showPlan, recentLabs, dialogs,
                 troubleshooting.faultActions());
+    }
+
+    /** A container's image as stacked sheets, its own writable layer on top, live. */
+    private void openStack(HostModel host, dev.portolan.inventory.ContainerInfo container, javafx.stage.Window owner) {
+        var image = host.inventory() == null ? null : host.inventory().images().get(container.imageId());
+        if (image == null) {
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("The image of " + container.name() + " ("
+                    + container.image() + ") is no longer on " + host.name() + ": its layers cannot be read.", true));
+            return;
+        }
+        images.stack(host, image, container.name(), owner);
     }
 
     /** Asks for a lab file and opens it. */

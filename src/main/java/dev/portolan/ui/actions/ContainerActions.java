@@ -127,13 +127,12 @@ public final class ContainerActions {
         else notConnected(host);
     }
 
-    /** The context menu of a container, wherever it is shown. */
     /**
      * More items for one container's menu, wherever the menu shows (the tables, the diagram):
-     * the window adds its Faults menu this way.
+     * the window adds its Faults menu and the container's stack this way.
      */
     public void addToMenus(MoreItems more) {
-        this.more = more;
+        this.more.add(more);
     }
 
     /** The items another room adds to one container's menu. */
@@ -142,7 +141,7 @@ public final class ContainerActions {
         List<MenuItem> forContainer(HostSession host, ContainerInfo container, Window owner);
     }
 
-    private MoreItems more;
+    private final List<MoreItems> more = new java.util.ArrayList<>();
     private SeveralLogs severalLogs;
 
     /** Opens the logs of several containers of one host, merged (the window's merged logs). */
@@ -156,6 +155,7 @@ public final class ContainerActions {
         this.severalLogs = open;
     }
 
+    /** The context menu of a container, wherever it is shown. */
     public ContextMenu menu(HostSession host, List<ContainerInfo> selected, Window owner) {
         ContextMenu menu = new ContextMenu();
         for (Action action : Action.values()) {
@@ -177,11 +177,13 @@ public final class ContainerActions {
         MenuItem remove = new MenuItem("Remove…");
         remove.setOnAction(e -> remove(host, selected, owner));
         menu.getItems().addAll(new SeparatorMenuItem(), logs, exec, new SeparatorMenuItem(), remove);
-        if (more != null && host != null && selected.size() == 1) {
-            List<MenuItem> extra = more.forContainer(host, selected.getFirst(), owner);
-            if (!extra.isEmpty()) {
-                menu.getItems().add(new SeparatorMenuItem());
-                menu.getItems().addAll(extra);
+        if (host != null && selected.size() == 1) {
+            for (MoreItems room : more) {
+                List<MenuItem> extra = room.forContainer(host, selected.getFirst(), owner);
+                if (!extra.isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                    menu.getItems().addAll(extra);
+                }
             }
         }
         return menu;

@@ -1,5 +1,9 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.DiagramStyle;
+import dev.portolan.ui.draw.Viewport;
+import dev.portolan.ui.draw.Rect;
+import dev.portolan.ui.draw.CanvasPen;
 import dev.portolan.ui.diagram.Layout.Card;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.Rect;
 import dev.portolan.host.Ownership;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.HostInventory;

@@ -1,5 +1,8 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.DiagramStyle;
+import dev.portolan.ui.draw.Rect;
+import dev.portolan.ui.draw.Pen;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.diagram.Layout.Band;

@@ -1,5 +1,7 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.PictureToolbar;
+import dev.portolan.ui.draw.Rect;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.lab.LabStep;
@@ -34,7 +36,7 @@ import javafx.stage.Window;
  * containers cards, its volumes cylinders joined to the cards that mount them. Made of
  * rooms: the {@link DiagramController} (what is shown and chosen, no JavaFX), the
  * {@link DiagramCanvas} (painting, frame loop, viewport), the {@link DiagramInput}
- * (pointer, keys, menus) and the {@link DiagramToolbar}. This class joins them to the
+ * (pointer, keys, menus) and the {@link PictureToolbar}. This class joins them to the
  * hosts' models, the details pane's selection, and the kept positions.
  */
 public final class DiagramView {
@@ -47,7 +49,7 @@ public final class DiagramView {
     private final DiagramPositions positions;
     private final DiagramController controller;
     private final DiagramCanvas picture;
-    private final DiagramToolbar toolbar;
+    private final PictureToolbar toolbar;
     private final DiagramInput input;
     private final BorderPane root = new BorderPane();
     private final DialogService dialogs;
@@ -63,7 +65,10 @@ public final class DiagramView {
         this.hostChosen = hostChosen;
         this.positions = new DiagramPositions(configDir);
         this.controller = new DiagramController(positions.all());
-        this.toolbar = new DiagramToolbar(controller::search, this::zoomToFound, this::fit, this::zoom, this::export);
+        this.toolbar = new PictureToolbar("diagram", "Search, or host: state: net: label: lab:",
+                "Words are searched for and highlighted (Enter zooms to them); host:node1 state:running net:backend"
+                + " label:app=web lab:demo narrow the picture. Ctrl+F comes here.", controller::search, this::zoomToFound,
+                this::fit, this::zoom, this::export);
         this.picture = new DiagramCanvas(controller, this::snapshots, this::laidOut);
         this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session,
                 this::followSelection, this::savePositions, toolbar::focusSearch, this::window);

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.Rect;
 import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.diagram.Layout.HostBox;
 import java.util.ArrayList;

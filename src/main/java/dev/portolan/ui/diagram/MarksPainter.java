@@ -1,5 +1,8 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.DiagramStyle;
+import dev.portolan.ui.draw.Rect;
+import dev.portolan.ui.draw.Pen;
 import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.diagram.Layout.HostBox;
 import javafx.scene.paint.Color;

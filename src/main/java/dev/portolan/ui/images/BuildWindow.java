@@ -3,6 +3,12 @@ package dev.portolan.ui.images;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.image.BuildStep;
 import dev.portolan.image.ImageBuild;
+import dev.portolan.image.ImageLayer;
+import dev.portolan.ui.layers.ImageStack;
+import dev.portolan.ui.layers.StackView;
+import java.util.List;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import dev.portolan.ui.jobs.Job;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.Windows;
@@ -40,6 +46,8 @@ public final class BuildWindow {
     private final Label problem = new Label();
     private final Outcome outcome;
     private final ListView<BuildStep> steps = new ListView<>();
+    /** Each finished step drawn as a sheet on the stack, the way the image is layered. */
+    private final StackView sheets = new StackView("build-stack");
     private final TextArea output = new TextArea();
     private final Button build = new Button("Build");
     private final Button cancel = new Button("Cancel");
@@ -76,6 +84,7 @@ public final class BuildWindow {
         finishedSteps = new AllOnFx<>(list -> {
             steps.getItems().addAll(list);
             steps.scrollTo(steps.getItems().size() - 1);
+            sheets.show(ImageStack.ofBuild(steps.getItems()));
         });
         output.setId("build-output");
         output.setEditable(false);
@@ -104,11 +113,15 @@ public final class BuildWindow {
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
         VBox top = new VBox(8, form, buttons, outcome.label(), steps);
-        BorderPane root = new BorderPane(output);
+        Tab sheetsTab = new Tab("Sheets", sheets.node());
+        sheetsTab.setId("build-sheets-tab");
+        TabPane below = new TabPane(sheetsTab, new Tab("Output", output));
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        BorderPane root = new BorderPane(below);
         root.setTop(top);
-        BorderPane.setMargin(output, new Insets(8, 0, 0, 0));
+        BorderPane.setMargin(below, new Insets(8, 0, 0, 0));
         root.setPadding(new Insets(12));
-        stage = Windows.stage(owner, "Build an image", root, 820, 640);
+        stage = Windows.stage(owner, "Build an image", root, 900, 760);
         stage.setOnHidden(e -> cancelJob());
         validate();
         stage.show();
@@ -146,6 +159,7 @@ public final class BuildWindow {
         if (operations == null) return;
         outcome.working("Building on " + target.name() + "…");
         steps.getItems().clear();
+        sheets.show(List.of());
         output.clear();
         build.setDisable(true);
         cancel.setDisable(false);
@@ -171,11 +185,19 @@ public final class BuildWindow {
                     outcome.done(String.format("Built %s on %s in %.1f s: %d steps ran, %d from the cache.",
                             name.isEmpty() ? id : name, target.name(), (System.nanoTime() - started) / 1e9, made, cached));
                     showLayers.setDisable(built == null);
+                    if (built != null) drawBuilt(operations, built);
                 }
                 case Job.Outcome.Cancelled<ImageInfo> c -> outcome.failed("The build was cancelled; the engine stopped it.");
                 case Job.Outcome.Failed<ImageInfo> failed -> outcome.failed(failed.message());
             }
             finished();
+        });
+    }
+
+    /** The image built, as its stack: every sheet from its base up, now with their sizes. */
+    private void drawBuilt(HostOperations operations, ImageInfo image) {
+        Job.start("Reading the layers of " + image.displayName(), progress -> operations.layers(image.id()), null, read -> {
+            if (read instanceof Job.Outcome.Done<List<ImageLayer>> done) sheets.show(ImageStack.of(done.value(), null, null, null));
         });
     }
 

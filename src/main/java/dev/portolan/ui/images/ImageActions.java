@@ -27,6 +27,7 @@ public final class ImageActions {
     private final ObservableList<HostModel> hosts;
     private final Function<HostModel, Optional<HostSession>> sessions;
     private final ReadOnlyIntegerWrapper imagesChanged = new ReadOnlyIntegerWrapper();
+    private final ImageHistories histories = new ImageHistories();
 
     public ImageActions(ActionRunner runner, ObservableList<HostModel> hosts,
             Function<HostModel, Optional<HostSession>> sessions, DialogService dialogs) {
@@ -55,11 +56,37 @@ public final class ImageActions {
 
     /** Opens the layers of {@code image}; when its host is not connected, the status bar says so. */
     public void layers(HostModel host, ImageInfo image, Window owner) {
+        layers(host, image, owner, -1);
+    }
+
+    /** Opens the layers of {@code image} with the step at {@code index} of its history selected (-1: the newest layer). */
+    void layers(HostModel host, ImageInfo image, Window owner, int index) {
         try {
-            LayersWindow.open(owner, host, image, operations(host), this);
+            LayersWindow.open(owner, host, image, operations(host), this, index);
         } catch (InvalidInputException e) {
             runner.say(new ActionRunner.Message(e.getMessage(), true));
         }
+    }
+
+    /** The layer graph of {@code host}'s images, or of every host's when null. */
+    public LayerGraphWindow graph(HostModel host, Window owner) {
+        return LayerGraphWindow.open(owner, this, host);
+    }
+
+    /**
+     * An image as stacked sheets beside its Dockerfile lines; with {@code container}, that
+     * container's own changes as the top sheet, live while it runs.
+     */
+    public void stack(HostModel host, ImageInfo image, String container, Window owner) {
+        try {
+            StackWindow.open(owner, host, image, container, operations(host), this);
+        } catch (InvalidInputException e) {
+            runner.say(new ActionRunner.Message(e.getMessage(), true));
+        }
+    }
+
+    ImageHistories histories() {
+        return histories;
     }
 
     public void build(HostModel host, Window owner) {

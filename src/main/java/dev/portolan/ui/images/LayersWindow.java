@@ -58,8 +58,11 @@ public final class LayersWindow {
     private final ToggleButton merged = new ToggleButton("Everything up to this layer");
     private Job<?> job;
     private ImageContents contents;
+    /** The step to select once the layers are read: -1 for the newest layer with files. */
+    private int wanted;
 
-    private LayersWindow(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
+    private LayersWindow(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions, int wanted) {
+        this.wanted = wanted;
         this.host = host;
         this.image = image;
         this.operations = operations;
@@ -108,8 +111,9 @@ public final class LayersWindow {
         if (job != null) job.cancel();
     }
 
-    static LayersWindow open(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions) {
-        return new LayersWindow(owner, host, image, operations, actions);
+    static LayersWindow open(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions,
+            int select) {
+        return new LayersWindow(owner, host, image, operations, actions, select);
     }
 
     private void buildLayersTable() {
@@ -191,6 +195,10 @@ public final class LayersWindow {
     /** Bottom up, as the image is stacked: the base first; the newest layer with files is selected, unless the user chose one. */
     private void showLayers(List<ImageLayer> list) {
         int selected = layers.getSelectionModel().getSelectedIndex();
+        if (wanted >= 0 && wanted < list.size()) {
+            selected = wanted;
+            wanted = -1;
+        }
         layers.getItems().setAll(list);
         if (selected < 0) {
             selected = Math.max(0, layers.getItems().reversed().stream().filter(l -> !l.isEmpty()).findFirst()

@@ -54,9 +54,12 @@ public final class ImagesView {
         layers.disableProperty().bind(notOne);
         Button copy = button("Copy to hosts…", "image-copy", () -> one().ifPresent(i -> images.copy(host, i, window())));
         copy.disableProperty().bind(notOne);
+        Button stack = button("Stack", "image-stack", () -> one().ifPresent(i -> images.stack(host, i, null, window())));
+        stack.disableProperty().bind(notOne);
+        Button graph = button("Layer graph", "image-graph", () -> images.graph(host, window()));
         Button build = button("Build…", "image-build", () -> images.build(host, window()));
         Button pull = button("Pull…", "image-pull", () -> images.pull(host, window()));
-        table.addTools(layers, copy, build, pull);
+        table.addTools(layers, stack, graph, copy, build, pull);
         table.table().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) showLayers();
         });

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.Rect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.Pen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

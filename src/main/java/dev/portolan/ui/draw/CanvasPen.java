@@ -1,4 +1,4 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -7,12 +7,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /** Draws on a JavaFX canvas; fonts are made once per size. */
-final class CanvasPen implements Pen {
+public final class CanvasPen implements Pen {
 
     private final GraphicsContext g;
     private final java.util.Map<Long, Font> fonts = new java.util.HashMap<>();
 
-    CanvasPen(GraphicsContext g) {
+    public CanvasPen(GraphicsContext g) {
         this.g = g;
     }
 

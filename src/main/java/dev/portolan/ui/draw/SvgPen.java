@@ -1,22 +1,22 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 import java.util.Locale;
 import javafx.scene.paint.Color;
 
 /** Writes what is drawn as SVG elements. */
-final class SvgPen implements Pen {
+public final class SvgPen implements Pen {
 
     private final StringBuilder svg = new StringBuilder();
     private double alpha = 1;
 
-    SvgPen(Rect bounds) {
+    public SvgPen(Rect bounds) {
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"%.1f %.1f %.1f %.1f\""
                         + " font-family=\"sans-serif\">\n",
                 bounds.w(), bounds.h(), bounds.x(), bounds.y(), bounds.w(), bounds.h()));
     }
 
-    String finish() {
+    public String finish() {
         return svg + "</svg>\n";
     }
 

@@ -1,4 +1,4 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 import dev.portolan.inventory.ContainerInfo;
 import java.util.HashMap;
@@ -14,11 +14,12 @@ import javafx.scene.paint.Paint;
  * portolan.css), so the light and dark themes and the colour-blind-safe state palette
  * are defined in one place, for the tables and the diagram alike.
  */
-final class DiagramStyle {
+public final class DiagramStyle {
 
-    static final List<String> TOKENS = List.of("background", "host", "host-border", "band", "band-border", "card",
+    public static final List<String> TOKENS = List.of("background", "host", "host-border", "band", "band-border", "card",
             "card-border", "text", "muted", "volume", "volume-border", "link", "selection", "found", "badge", "badge-text",
-            "drop", "fault", "fault-text", "trouble", "trouble-text", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
+            "drop", "fault", "fault-text", "trouble", "trouble-text", "layer-run", "layer-copy", "layer-other", "layer-meta",
+            "layer-added", "layer-changed", "layer-deleted", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
             "state-dead", "state-unknown");
 
     private final Map<String, Color> colors;
@@ -27,11 +28,11 @@ final class DiagramStyle {
         this.colors = Map.copyOf(colors);
     }
 
-    Color color(String token) {
+    public Color color(String token) {
         return colors.getOrDefault(token, Color.GRAY);
     }
 
-    Color state(ContainerInfo.State state) {
+    public Color state(ContainerInfo.State state) {
         return color("state-" + state.word());
     }
 
@@ -40,7 +41,7 @@ final class DiagramStyle {
      * it on every theme change would change the scene graph under a pulse), and its regions
      * are read after each CSS pass.
      */
-    static Group palette() {
+    public static Group palette() {
         Group palette = new Group();
         palette.setManaged(false);
         palette.setVisible(false);
@@ -53,7 +54,7 @@ final class DiagramStyle {
     }
 
     /** Reads every token from a palette that is in a scene, as the stylesheet now styles it. */
-    static DiagramStyle read(Group palette) {
+    public static DiagramStyle read(Group palette) {
         palette.applyCss();
         Map<String, Color> colors = new HashMap<>(defaults().colors);
         for (int i = 0; i < TOKENS.size(); i++) {
@@ -67,7 +68,7 @@ final class DiagramStyle {
     }
 
     /** The light theme's colours, for a picture drawn with no window (benchmarks, tests). */
-    static DiagramStyle defaults() {
+    public static DiagramStyle defaults() {
         Map<String, Color> c = new HashMap<>();
         c.put("background", Color.web("#f6f8fa"));
         c.put("host", Color.web("#ffffff"));
@@ -90,6 +91,13 @@ final class DiagramStyle {
         c.put("fault-text", Color.web("#ffffff"));
         c.put("trouble", Color.web("#9a6700"));
         c.put("trouble-text", Color.web("#ffffff"));
+        c.put("layer-run", Color.web("#ddf4ff"));
+        c.put("layer-copy", Color.web("#dafbe1"));
+        c.put("layer-other", Color.web("#fbefff"));
+        c.put("layer-meta", Color.web("#eaeef2"));
+        c.put("layer-added", Color.web("#1a7f37"));
+        c.put("layer-changed", Color.web("#9a6700"));
+        c.put("layer-deleted", Color.web("#d1242f"));
         c.put("state-created", Color.web("#0969da"));
         c.put("state-running", Color.web("#1b7f3b"));
         c.put("state-paused", Color.web("#9a6700"));

@@ -1,4 +1,4 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 import javafx.scene.paint.Color;
 
@@ -6,7 +6,7 @@ import javafx.scene.paint.Color;
  * What the painter draws with: the screen's canvas or an SVG file, so the exported
  * picture is the one on the screen.
  */
-interface Pen {
+public interface Pen {
 
     void fill(Rect r, double arc, Color color);
 

@@ -1,4 +1,4 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -13,8 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The diagram's toolbar: search and filters, Fit, zoom, the counts, Export. */
-final class DiagramToolbar {
+/** A picture's toolbar: search, Fit, zoom, the counts, Export; ids start with the picture's prefix ("diagram-search"). */
+public final class PictureToolbar {
 
     private final TextField search = new TextField();
     private final Label counts = new Label();
@@ -27,37 +27,37 @@ final class DiagramToolbar {
      * @param zoom     + and −: zoom by this factor about the middle
      * @param exported "png" or "svg"
      */
-    DiagramToolbar(Consumer<String> searched, Runnable found, Runnable fit, DoubleConsumer zoom, Consumer<String> exported) {
-        search.setId("diagram-search");
-        search.setPromptText("Search, or host: state: net: label: lab:");
-        search.setTooltip(new Tooltip("Words are searched for and highlighted (Enter zooms to them); host:node1"
-                + " state:running net:backend label:app=web lab:demo narrow the picture. Ctrl+F comes here."));
+    public PictureToolbar(String prefix, String prompt, String help, Consumer<String> searched, Runnable found, Runnable fit,
+            DoubleConsumer zoom, Consumer<String> exported) {
+        search.setId(prefix + "-search");
+        search.setPromptText(prompt);
+        search.setTooltip(new Tooltip(help));
         search.setPrefColumnCount(20);
         search.textProperty().addListener((obs, old, text) -> searched.accept(text));
         search.setOnAction(e -> found.run());
-        Button fitAll = button("Fit", "diagram-fit", fit);
+        Button fitAll = button("Fit", prefix + "-fit", fit);
         fitAll.setTooltip(new Tooltip("Fit everything in view (F or 0)"));
-        Button zoomIn = button("+", "diagram-zoom-in", () -> zoom.accept(1.25));
-        Button zoomOut = button("−", "diagram-zoom-out", () -> zoom.accept(0.8));
-        MenuButton export = new MenuButton("Export", null, item("PNG image…", "diagram-export-png", () -> exported.accept("png")),
-                item("SVG drawing…", "diagram-export-svg", () -> exported.accept("svg")));
-        export.setId("diagram-export");
+        Button zoomIn = button("+", prefix + "-zoom-in", () -> zoom.accept(1.25));
+        Button zoomOut = button("−", prefix + "-zoom-out", () -> zoom.accept(0.8));
+        MenuButton export = new MenuButton("Export", null, item("PNG image…", prefix + "-export-png", () -> exported.accept("png")),
+                item("SVG drawing…", prefix + "-export-svg", () -> exported.accept("svg")));
+        export.setId(prefix + "-export");
         counts.getStyleClass().add("muted");
-        counts.setId("diagram-counts");
+        counts.setId(prefix + "-counts");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar = new ToolBar(search, fitAll, zoomOut, zoomIn, spacer, counts, export);
     }
 
-    ToolBar bar() {
+    public ToolBar bar() {
         return bar;
     }
 
-    void showCounts(String text) {
+    public void showCounts(String text) {
         counts.setText(text);
     }
 
-    void focusSearch() {
+    public void focusSearch() {
         search.requestFocus();
     }
 

@@ -1,4 +1,4 @@
-package dev.portolan.ui.diagram;
+package dev.portolan.ui.draw;
 
 /** A rectangle in diagram units (one unit is one pixel at 100 % zoom). */
 public record Rect(double x, double y, double w, double h) {

@@ -1,0 +1,313 @@
+package dev.portolan.ui.images;
+
+import dev.portolan.image.LayerGraph;
+import dev.portolan.image.LayerGraph.Image;
+import dev.portolan.image.LayerGraph.Node;
+import dev.portolan.inventory.ImageInfo;
+import dev.portolan.operations.HostOperations;
+import dev.portolan.ui.StatusText;
+import dev.portolan.ui.Windows;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.draw.PictureToolbar;
+import dev.portolan.ui.inventory.Formats;
+import dev.portolan.ui.jobs.Job;
+import dev.portolan.ui.layers.LayerGraphLayout.Block;
+import dev.portolan.ui.layers.LayerGraphLayout.Tip;
+import dev.portolan.ui.layers.LayerGraphView;
+import dev.portolan.ui.model.HostModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The images of one host, or of every host at once, as a tree of their layers (see
+ * {@link LayerGraph}): drawn at once from the inventory's layer ids, then with each
+ * step's line and size as the histories arrive; kept live as images come and go. Beside
+ * it, what the selection is, the hosts that hold it and lack it, and the way to its files,
+ * its stack and a copy.
+ */
+public final class LayerGraphWindow {
+
+    static final String ALL_HOSTS = "All hosts";
+    private static final String NO_FADE = "Nothing faded";
+
+    private final ImageActions actions;
+    private final LayerGraphView view = new LayerGraphView();
+    private final ComboBox<String> scope = new ComboBox<>();
+    private final ComboBox<String> fade = new ComboBox<>();
+    private final Label status = new Label("Reading the images…");
+    private final VBox details = new VBox(8);
+    private final PictureToolbar toolbar;
+    private final Stage stage;
+    private final ChangeListener<Number> imagesChanged = (obs, old, now) -> refresh();
+    private Job<?> reading;
+
+    private LayerGraphWindow(Window owner, ImageActions actions, HostModel only) {
+        this.actions = actions;
+        toolbar = new PictureToolbar("layer-graph", "Search a line, a layer id, a tag",
+                "Steps whose Dockerfile line or layer id, and images whose tag, contain the words are outlined;"
+                        + " Enter zooms to them. Ctrl+F comes here.", view::search, view::zoomToFound,
+                view.picture()::fit, view.picture()::zoom, this::export);
+        scope.setId("layer-graph-scope");
+        fade.setId("layer-graph-fade");
+        status.setId("layer-graph-status");
+        status.getStyleClass().add("muted");
+        details.setId("layer-graph-details");
+        details.getStyleClass().add("layer-graph-details");
+        details.setStyle("-fx-padding: 12;");
+        scope.setTooltip(new javafx.scene.control.Tooltip("Draw the images of one host, or of every host at once"));
+        fade.setTooltip(new javafx.scene.control.Tooltip("Fade the layers a host does not hold: what a copy there would send"));
+        fillChoices(only == null ? ALL_HOSTS : only.name());
+        scope.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) refresh();
+        });
+        fade.valueProperty().addListener((obs, old, now) -> view.fadeLacking(now == null || now.equals(NO_FADE) ? null : now));
+        view.selectedProperty().addListener((obs, old, now) -> showDetails(now));
+        view.onOpen(this::openSelection);
+        toolbar.bar().getItems().addAll(0, List.of(new Label("Show"), scope, new Label("Fade what"), fade,
+                new Label("lacks")));
+
+        ScrollPane side = new ScrollPane(details);
+        side.setFitToWidth(true);
+        SplitPane split = new SplitPane(view.node(), side);
+        split.setDividerPositions(0.74);
+        BorderPane root = new BorderPane(split);
+        root.setTop(toolbar.bar());
+        root.setBottom(status);
+        BorderPane.setMargin(status, new javafx.geometry.Insets(4, 10, 4, 10));
+        stage = Windows.stage(owner, "Layer graph", root, 1200, 760);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                toolbar::focusSearch);
+        actions.imagesChangedProperty().addListener(imagesChanged);
+        stage.setOnHidden(e -> {
+            actions.imagesChangedProperty().removeListener(imagesChanged);
+            if (reading != null) reading.cancel();
+        });
+        showDetails(null);
+        stage.show();
+        refresh();
+        view.picture().canvas().requestFocus();
+    }
+
+    /** Opens the graph of {@code only}'s images, or of every host's when null. */
+    static LayerGraphWindow open(Window owner, ImageActions actions, HostModel only) {
+        return new LayerGraphWindow(owner, actions, only);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void fillChoices(String chosen) {
+        List<String> names = actions.hosts().stream().map(HostModel::name).toList();
+        List<String> scopes = new ArrayList<>(List.of(ALL_HOSTS));
+        scopes.addAll(names);
+        scope.getItems().setAll(scopes);
+        scope.setValue(scopes.contains(chosen) ? chosen : ALL_HOSTS);
+        String faded = fade.getValue();
+        List<String> fades = new ArrayList<>(List.of(NO_FADE));
+        fades.addAll(names);
+        fade.getItems().setAll(fades);
+        fade.setValue(faded != null && fades.contains(faded) ? faded : NO_FADE);
+    }
+
+    private List<HostModel> hostsInScope() {
+        String chosen = scope.getValue();
+        return actions.hosts().stream().filter(h -> h.inventory() != null)
+                .filter(h -> chosen == null || chosen.equals(ALL_HOSTS) || h.name().equals(chosen)).toList();
+    }
+
+    /** Draws what is known now, then reads the histories still missing and draws again. */
+    private void refresh() {
+        if (!stage.isShowing()) return;
+        if (scope.getItems().size() != actions.hosts().size() + 1) fillChoices(scope.getValue());
+        List<HostModel> hosts = hostsInScope();
+        Map<String, ImageInfo> byId = new LinkedHashMap<>();
+        Map<String, Set<String>> holders = new LinkedHashMap<>();
+        Map<String, HostOperations> readFrom = new LinkedHashMap<>();
+        for (HostModel host : hosts) {
+            Optional<HostOperations> ops = connected(host);
+            for (ImageInfo image : host.inventory().images().values()) {
+                byId.putIfAbsent(image.id(), image);
+                holders.computeIfAbsent(image.id(), k -> new TreeSet<>()).add(host.name());
+                if (ops.isPresent()) readFrom.putIfAbsent(image.id(), ops.get());
+            }
+        }
+        draw(byId, holders, null);
+        if (reading != null) reading.cancel();
+        reading = actions.histories().readMissing(readFrom, status::setText, outcome -> {
+            reading = null;
+            switch (outcome) {
+                case Job.Outcome.Done<ImageHistories.Unread> done -> draw(byId, holders, done.value());
+                case Job.Outcome.Cancelled<ImageHistories.Unread> c -> { }
+                case Job.Outcome.Failed<ImageHistories.Unread> failed -> status.setText(failed.message());
+            }
+        });
+        if (hosts.isEmpty()) status.setText(actions.hosts().isEmpty() ? "No hosts yet: add one from the main window."
+                : "No host in view is connected: its images show once it is.");
+    }
+
+    private Optional<HostOperations> connected(HostModel host) {
+        try {
+            return Optional.of(actions.operations(host));
+        } catch (RuntimeException notConnected) {
+            return Optional.empty();
+        }
+    }
+
+    private void draw(Map<String, ImageInfo> byId, Map<String, Set<String>> holders, ImageHistories.Unread unread) {
+        List<Image> images = new ArrayList<>(byId.size());
+        byId.forEach((id, info) -> {
+            var steps = actions.histories().known(id);
+            images.add(steps == null ? Image.ofDiffIds(id, info.tags(), holders.get(id), info.layers())
+                    : new Image(id, info.tags(), holders.get(id), steps));
+        });
+        LayerGraph graph = LayerGraph.of(images);
+        view.show(graph);
+        long dangling = images.stream().filter(Image::dangling).count();
+        String text = String.format("%d images, %d layers (%d shared by several images)%s on %s", images.size(),
+                graph.layerCount(), graph.sharedLayerCount(), dangling == 0 ? "" : ", " + dangling + " untagged",
+                holders.isEmpty() ? "no host" : String.join(", ", graph.hosts()));
+        toolbar.showCounts(images.size() + " images · " + graph.layerCount() + " layers");
+        if (unread != null && unread.count() > 0) {
+            text += ". " + unread.count() + " histories could not be read (" + unread.firstReason()
+                    + "): those images show their layer ids only.";
+        }
+        status.setText(text);
+    }
+
+    // ---- the selection, beside the picture
+
+    private void showDetails(Object selection) {
+        details.getChildren().clear();
+        switch (selection) {
+            case Block block -> stepDetails(block.node());
+            case Tip tip -> imageDetails(tip.image());
+            case null, default -> details.getChildren().add(wrapped("Select a step or an image (click, or the arrows:"
+                    + " ↑ toward the tips, ↓ toward the base). Double-click or Enter opens a step's files, an image's stack."
+                    + "\n\nBlue steps ran a command, green ones copied files in, grey slivers changed only metadata."
+                    + " A block's height grows with its bytes.", "muted"));
+        }
+    }
+
+    private void stepDetails(Node node) {
+        title(node.step().isEmpty() ? "Metadata only" : "Layer " + node.step().shortDiffId());
+        details.getChildren().add(wrapped(node.known() ? node.step().instruction() : "(its history is still being read)", "mono"));
+        if (node.step().isEmpty()) {
+            details.getChildren().add(wrapped("This step changed only the image's configuration: it has no files.", "muted"));
+        } else {
+            details.getChildren().add(wrapped((node.step().sizeBytes() < 0 ? "" : StatusText.bytes(node.step().sizeBytes()) + " · ")
+                    + (node.step().created() == null ? "" : "made " + Formats.ago(node.step().created()) + " · ")
+                    + node.step().diffId(), "muted"));
+        }
+        List<String> names = node.images().stream().map(Image::name).toList();
+        details.getChildren().add(wrapped("Used by " + names.size() + (names.size() == 1 ? " image: " : " images: ")
+                + String.join(", ", names), null));
+        details.getChildren().add(wrapped(holdersText(node.hosts()), null));
+        if (!node.step().isEmpty()) details.getChildren().add(button("Files of this layer…", "layer-graph-files", this::openSelection));
+    }
+
+    private void imageDetails(Image image) {
+        title(image.name());
+        if (image.tags().size() > 1) details.getChildren().add(wrapped("Also tagged " + String.join(", ",
+                image.tags().subList(1, image.tags().size())), null));
+        long layers = image.steps().stream().filter(s -> !s.isEmpty()).count();
+        details.getChildren().add(wrapped(layers + " layers, " + (image.steps().size() - layers) + " metadata-only steps · id "
+                + image.shortId(), "muted"));
+        if (image.dangling()) details.getChildren().add(wrapped("Untagged: a leftover of a rebuild or a build's"
+                + " intermediate step. `docker image prune` on its host would remove it.", "muted"));
+        details.getChildren().add(wrapped(holdersText(image.hosts()), null));
+        for (String other : view.layout().graph().hosts()) {
+            if (image.hosts().contains(other)) continue;
+            List<Node> missing = view.layout().graph().missingOn(image, other);
+            long bytes = missing.stream().mapToLong(n -> Math.max(0, n.step().sizeBytes())).sum();
+            details.getChildren().add(wrapped(other + " lacks " + missing.size() + " of its " + layers + " layers ("
+                    + StatusText.bytes(bytes) + "); it holds the rest already.", null));
+        }
+        details.getChildren().addAll(button("Stack…", "layer-graph-stack", this::openSelection),
+                button("Copy to hosts…", "layer-graph-copy", () -> holder(image).ifPresent(h ->
+                        actions.copy(h, h.inventory().images().get(image.id()), stage))));
+    }
+
+    private String holdersText(Set<String> holders) {
+        Set<String> lacking = new TreeSet<>(view.layout().graph().hosts());
+        lacking.removeAll(holders);
+        return "On " + String.join(", ", holders) + (lacking.isEmpty() ? "" : "; not on " + String.join(", ", lacking)) + ".";
+    }
+
+    /** A step: its files in the layers window of an image that has it; an image: its stack. */
+    private void openSelection() {
+        switch (view.selectedProperty().get()) {
+            case Block block when !block.node().step().isEmpty() -> {
+                Image image = block.node().images().getFirst();
+                holder(image).ifPresent(h -> actions.layers(h, h.inventory().images().get(image.id()), stage,
+                        block.node().step().index()));
+            }
+            case Tip tip -> holder(tip.image()).ifPresent(h -> actions.stack(h, h.inventory().images().get(tip.image().id()),
+                    null, stage));
+            case null, default -> { }
+        }
+    }
+
+    /** A host in view that holds the image and still lists it. */
+    private Optional<HostModel> holder(Image image) {
+        Optional<HostModel> host = hostsInScope().stream().filter(h -> image.hosts().contains(h.name()))
+                .filter(h -> h.inventory().images().containsKey(image.id())).findFirst();
+        if (host.isEmpty()) actions.runner().say(new ActionRunner.Message(image.name() + " is no longer on "
+                + String.join(", ", image.hosts()) + ", or its host is not connected.", true));
+        return host;
+    }
+
+    private void export(String format) {
+        String kind = format.toUpperCase(Locale.ROOT);
+        Path file = actions.dialogs().saveFile(stage, "Export the layer graph as " + kind, "portolan-layers." + format, kind,
+                "*." + format).orElse(null);
+        if (file == null) return;
+        try {
+            view.export(format, file);
+            status.setText("Exported the layer graph to " + file);
+        } catch (java.io.IOException | RuntimeException e) {
+            status.setText("Exporting the layer graph to " + file + " failed: " + e.getMessage() + ". Choose a folder you can write to.");
+        }
+    }
+
+    private void title(String text) {
+        Label title = new Label(text);
+        title.getStyleClass().add("details-title");
+        title.setWrapText(true);
+        details.getChildren().add(title);
+    }
+
+    private static Label wrapped(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        if (styleClass != null) label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
