@@ -118,6 +118,26 @@ public final class PictureCanvas {
         this.doubleClicked = doubleClicked;
     }
 
+    /** A tooltip that says what is under the pointer ({@code textAt} gives null where nothing is). */
+    public void tooltips(java.util.function.Function<double[], String> textAt) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(300));
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        boolean[] installed = {false};
+        canvas.setOnMouseMoved(e -> {
+            String text = textAt.apply(new double[] {view.toDiagramX(e.getX()), view.toDiagramY(e.getY())});
+            if (text == null && installed[0]) {
+                javafx.scene.control.Tooltip.uninstall(canvas, tip);
+                installed[0] = false;
+            } else if (text != null) {
+                tip.setText(text);
+                if (!installed[0]) javafx.scene.control.Tooltip.install(canvas, tip);
+                installed[0] = true;
+            }
+        });
+    }
+
     public DiagramStyle style() {
         return style == null ? DiagramStyle.defaults() : style;
     }

@@ -49,11 +49,13 @@ public final class CopyWindow {
         for (HostModel host : actions.hosts()) {
             if (host == source || !host.isLive()) continue;
             CheckBox tick = new CheckBox(host.name());
-            tick.setId("copy-to-" + host.name().replaceAll("[^A-Za-z0-9_-]", "-"));
+            String id = host.name().replaceAll("[^A-Za-z0-9_-]", "-");
+            tick.setId("copy-to-" + id);
             boolean has = holders.contains(host.name());
             tick.setSelected(!has);
-            Label state = new Label(has ? "already has it" : "");
+            Label state = new Label(has ? "already has it" : heldText(host));
             state.getStyleClass().add("muted");
+            state.setId("copy-state-" + id);
             ProgressBar bar = new ProgressBar(0);
             bar.setPrefWidth(220);
             rows.addRow(targets.size(), tick, bar, state);
@@ -77,7 +79,13 @@ public final class CopyWindow {
             else cancelJobs();
         });
         cancel.setText("Close");
-        HBox buttons = new HBox(8, copy, cancel);
+        Button picture = new Button("Show in the layer graph");
+        picture.setId("copy-show-graph");
+        picture.setTooltip(new javafx.scene.control.Tooltip("Every host's layers, this image selected and what the first"
+                + " ticked host lacks faded"));
+        picture.setOnAction(e -> actions.graph(null, picture.getScene().getWindow()).select(image.id(), targets.stream()
+                .filter(t -> t.tick().isSelected()).map(t -> t.host().name()).findFirst().orElse(null)));
+        HBox buttons = new HBox(8, copy, cancel, picture);
         VBox root = new VBox(12, title, rows, outcome.label(), buttons);
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Copy image — " + image.displayName(), root, 640, 320);
@@ -88,6 +96,13 @@ public final class CopyWindow {
 
     static CopyWindow open(Window owner, ImageActions actions, HostModel source, ImageInfo image) {
         return new CopyWindow(owner, actions, source, image);
+    }
+
+    /** "holds 2 of its 4 layers": what the engine there will skip, as the layer graph draws it. */
+    private String heldText(HostModel host) {
+        int held = ImageActions.layersHeld(host, image);
+        int of = image.layers().size();
+        return held == 0 ? "holds none of its " + of + " layers" : "holds " + held + " of its " + of + " layers already";
     }
 
     private void refresh() {

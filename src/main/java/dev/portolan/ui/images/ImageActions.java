@@ -143,6 +143,23 @@ public final class ImageActions {
                 .map(HostModel::name).toList();
     }
 
+    /**
+     * How many of {@code image}'s layers, from its base up, {@code host} holds already: the
+     * longest run of its diff ids that some image there starts with (an engine stores a
+     * layer by its whole chain, so the same layer over another base does not count).
+     */
+    static int layersHeld(HostModel host, ImageInfo image) {
+        if (host.inventory() == null) return 0;
+        int held = 0;
+        for (ImageInfo other : host.inventory().images().values()) {
+            int same = 0;
+            while (same < image.layers().size() && same < other.layers().size()
+                    && image.layers().get(same).equals(other.layers().get(same))) same++;
+            held = Math.max(held, same);
+        }
+        return held;
+    }
+
     /** The other images on {@code host} that share the layer with this diff id. */
     static List<String> imagesWithLayer(HostModel host, String diffId, String exceptImageId) {
         if (host.inventory() == null) return List.of();

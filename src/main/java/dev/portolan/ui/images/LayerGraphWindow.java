@@ -60,6 +60,8 @@ public final class LayerGraphWindow {
     private final Stage stage;
     private final ChangeListener<Number> imagesChanged = (obs, old, now) -> refresh();
     private Job<?> reading;
+    /** An image to select once the graph has it (a copy's "Show in the layer graph"), or null. */
+    private String wantedImage;
 
     private LayerGraphWindow(Window owner, ImageActions actions, HostModel only) {
         this.actions = actions;
@@ -111,6 +113,21 @@ public final class LayerGraphWindow {
     /** Opens the graph of {@code only}'s images, or of every host's when null. */
     static LayerGraphWindow open(Window owner, ImageActions actions, HostModel only) {
         return new LayerGraphWindow(owner, actions, only);
+    }
+
+    /** Selects an image's name as soon as the graph draws it, and fades what {@code lacking} (null: nothing) lacks. */
+    public void select(String imageId, String lacking) {
+        wantedImage = imageId;
+        if (lacking != null && fade.getItems().contains(lacking)) fade.setValue(lacking);
+        selectWanted();
+    }
+
+    private void selectWanted() {
+        if (wantedImage == null) return;
+        var tip = view.layout().tip(wantedImage);
+        if (tip == null) return;
+        wantedImage = null;
+        view.selectedProperty().set(tip);
     }
 
     public Stage stage() {
@@ -183,6 +200,7 @@ public final class LayerGraphWindow {
         });
         LayerGraph graph = LayerGraph.of(images);
         view.show(graph);
+        selectWanted();
         long dangling = images.stream().filter(Image::dangling).count();
         String text = String.format("%d images, %d layers (%d shared by several images)%s on %s", images.size(),
                 graph.layerCount(), graph.sharedLayerCount(), dangling == 0 ? "" : ", " + dangling + " untagged",

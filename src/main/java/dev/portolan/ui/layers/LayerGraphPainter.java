@@ -26,6 +26,7 @@ final class LayerGraphPainter {
             double scale, Rect visible) {}
 
     private static final double TEXT = 11;
+    private static final double MARK = 6;
     private final DiagramStyle style;
 
     LayerGraphPainter(DiagramStyle style) {
@@ -68,7 +69,8 @@ final class LayerGraphPainter {
         String size = node.step().isEmpty() ? "" : node.step().sizeBytes() < 0 ? "…" : StatusText.bytes(node.step().sizeBytes());
         double sizeWidth = Pen.width(size, TEXT, false) + 8;
         double baseline = r.y() + Math.min(r.h() / 2 + TEXT / 2 - 1, TEXT + 5);
-        pen.text(lineOf(node), r.x() + 6, baseline, TEXT, false, style.color("text"), r.w() - 12 - sizeWidth);
+        double marks = manyHosts ? hostMarks(node, r.x() + r.w() - sizeWidth, baseline, f, pen) : 0;
+        pen.text(lineOf(node), r.x() + 6, baseline, TEXT, false, style.color("text"), r.w() - 12 - sizeWidth - marks);
         pen.text(size, r.x() + r.w() - sizeWidth, baseline, TEXT, false, style.color("muted"), sizeWidth);
         if (manyHosts && r.h() >= 2 * TEXT + 8) {
             int of = f.layout().graph().hosts().size();
@@ -76,6 +78,24 @@ final class LayerGraphPainter {
             pen.text(hosts, r.x() + 6, baseline + TEXT + 4, TEXT - 1, false, style.color("muted"), r.w() - 12);
         }
         pen.alpha(1);
+    }
+
+    /**
+     * A small square per host of the graph, in the hosts' order, left of {@code right}:
+     * filled where the host holds the step, hollow where it does not. Returns their width.
+     */
+    private double hostMarks(Node node, double right, double baseline, Frame f, Pen pen) {
+        var hosts = f.layout().graph().hosts();
+        double width = hosts.size() * (MARK + 2) + 4;
+        double x = right - width;
+        double y = baseline - MARK - 1;
+        for (String host : hosts) {
+            Rect mark = new Rect(x, y, MARK, MARK);
+            if (node.hosts().contains(host)) pen.fill(mark, 2, style.color(host.equals(f.fadeLacking()) ? "selection" : "muted"));
+            else pen.stroke(mark, 2, style.color("muted"), 1, false);
+            x += MARK + 2;
+        }
+        return width;
     }
 
     private void paintTip(Tip tip, Frame f, boolean words, Pen pen) {

@@ -39,6 +39,7 @@ public final class LayerGraphView {
         picture = new PictureCanvas("layer-graph-canvas", (pen, style, visible, scale) -> new LayerGraphPainter(style)
                 .paint(frame(visible, scale), pen), () -> layout.bounds());
         picture.fitTo(() -> layout.tagged(), 0.6);
+        picture.tooltips(at -> describe(layout.hit(at[0], at[1])));
         picture.canvas().getProperties().put(LayerGraphView.class, this);
         picture.onClick(at -> selected.set(layout.hit(at[0], at[1])));
         picture.onDoubleClick(at -> {
@@ -146,6 +147,19 @@ public final class LayerGraphView {
 
     private LayerGraphPainter.Frame frame(Rect visible, double scale) {
         return new LayerGraphPainter.Frame(layout, selected.get(), pathOf(selected.get()), found, fadeLacking, scale, visible);
+    }
+
+    /** What the pointer is over, in a line or two: a step's line, size and hosts; an image's tags and hosts. */
+    private String describe(Object hit) {
+        return switch (hit) {
+            case Block b -> LayerGraphPainter.lineOf(b.node()) + "\n" + (b.node().step().isEmpty() ? "metadata only, no files"
+                    : b.node().step().sizeBytes() < 0 ? "" : dev.portolan.ui.StatusText.bytes(b.node().step().sizeBytes()))
+                    + " · " + b.node().images().size() + (b.node().images().size() == 1 ? " image" : " images")
+                    + " · on " + String.join(", ", b.node().hosts());
+            case Tip t -> String.join(", ", t.image().tags().isEmpty() ? List.of(t.image().name()) : t.image().tags())
+                    + "\non " + String.join(", ", t.image().hosts());
+            case null, default -> null;
+        };
     }
 
     /** The selected step and those below it; for an image, all its steps. */

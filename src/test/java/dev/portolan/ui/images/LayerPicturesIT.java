@@ -198,15 +198,22 @@ class LayerPicturesIT extends WindowTest {
 
         String webId = imageId(WEB);
         String apiId = imageId(API);
-        FxThread.run(() -> window.images().graph(null, null));
+        waitFor(key + " lists web", Duration.ofSeconds(10), () -> host(key).inventory().images().containsKey(webId));
+        FxThread.run(() -> window.images().copy(local(), local().inventory().images().get(apiId), null));
+        String state = "#copy-state-" + key.replaceAll("[^A-Za-z0-9_-]", "-");
+        waitFor("the copy window lists " + key, Duration.ofSeconds(5), () -> robot.lookup(state).tryQuery().isPresent());
+        assertEquals("holds 2 of its 3 layers already", text(state), "busybox's layer and the shared step are there with web");
+        robot.clickOn("#copy-show-graph");
         waitFor("the graph has both images with their histories", Duration.ofSeconds(20), () -> historiesRead(webId, apiId));
         waitFor("web's steps are on both hosts", Duration.ofSeconds(20), () -> blocks("echo web-" + RUN).stream()
                 .anyMatch(b -> b.node().hosts().equals(Set.of("local", key))));
         assertEquals(Set.of("local", key), blocks("echo shared-" + RUN).getFirst().node().hosts(), "the shared step too");
         assertEquals(Set.of("local"), blocks("echo api-" + RUN).getFirst().node().hosts(), "api's own step only here");
 
-        Tip apiTip = FxThread.get(() -> graph().layout().tip(apiId));
-        FxThread.run(() -> graph().selectedProperty().set(apiTip));
+        waitFor("the graph selected api, from the copy window", Duration.ofSeconds(5),
+                () -> graph().selectedProperty().get() instanceof Tip t && t.image().id().equals(apiId));
+        assertEquals(key, FxThread.get(() -> robot.lookup("#layer-graph-fade").queryAs(ComboBox.class).getValue()),
+                "what the ticked host lacks is faded");
         String lacks = FxThread.get(() -> robot.lookup("#layer-graph-details").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
                 .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> t.startsWith(key + " lacks")).findFirst().orElse(""));
