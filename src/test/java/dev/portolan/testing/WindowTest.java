@@ -62,6 +62,38 @@ public abstract class WindowTest extends EngineTest {
         return FxThread.get(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
+    /** Fires a menu button's item as a click would: headless, a menu's popup gets no clicks. */
+    protected void fireMenuItem(String menuButton, String itemId) {
+        FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup(menuButton).query()).getItems().stream()
+                .filter(i -> itemId.equals(i.getId())).findFirst().orElseThrow().fire());
+    }
+
+    /** A picture exported from its Export menu: the PNG as Java reads it, and the SVG's text (checked to parse). */
+    protected record Exported(java.awt.image.BufferedImage png, String svg) {}
+
+    /**
+     * Exports a picture as PNG and SVG through its menu ({@code prefix}-export, -export-png,
+     * -export-svg) into target/{@code folder}/{@code name}.png and .svg, kept for review.
+     */
+    protected Exported exportPngAndSvg(String prefix, String folder, String name) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", folder));
+        java.nio.file.Path png = dir.resolve(name + ".png");
+        java.nio.file.Path svg = dir.resolve(name + ".svg");
+        java.nio.file.Files.deleteIfExists(png);
+        java.nio.file.Files.deleteIfExists(svg);
+        dialogs.answer(png);
+        dialogs.answer(svg);
+        fireMenuItem("#" + prefix + "-export", prefix + "-export-png");
+        fireMenuItem("#" + prefix + "-export", prefix + "-export-svg");
+        waitFor("both files are written", Duration.ofSeconds(5),
+                () -> java.nio.file.Files.exists(png) && java.nio.file.Files.exists(svg));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        org.junit.jupiter.api.Assertions.assertNotNull(image, "a PNG that Java can read");
+        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        org.junit.jupiter.api.Assertions.assertEquals("svg", document.getDocumentElement().getNodeName());
+        return new Exported(image, java.nio.file.Files.readString(svg));
+    }
+
     protected boolean exists(String query) {
         return FxThread.get(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }

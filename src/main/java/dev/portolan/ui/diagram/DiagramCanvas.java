@@ -4,12 +4,12 @@ import dev.portolan.ui.draw.DiagramStyle;
 import dev.portolan.ui.draw.Viewport;
 import dev.portolan.ui.draw.Rect;
 import dev.portolan.ui.draw.CanvasPen;
+import dev.portolan.ui.draw.PictureCanvas;
 import dev.portolan.ui.diagram.Layout.Card;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
@@ -58,23 +58,8 @@ final class DiagramCanvas {
         this.snapshots = snapshots;
         this.laidOut = laidOut;
         canvas.setId("diagram-canvas");
-        canvas.setFocusTraversable(true);
-        canvas.widthProperty().bind(surface.widthProperty());
-        canvas.heightProperty().bind(surface.heightProperty());
-        canvas.widthProperty().addListener((obs, old, now) -> repaint = true);
-        canvas.heightProperty().addListener((obs, old, now) -> repaint = true);
-        surface.setMinSize(0, 0);
-        surface.getStyleClass().add("diagram-surface");
         // painted only while in a window that shows: the tables view or a closed window costs nothing
-        surface.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> style = null);
-                timer.start();
-                repaint = true;
-            } else {
-                timer.stop();
-            }
-        });
+        PictureCanvas.paintWhileShown(canvas, surface, timer, () -> repaint = true, () -> style = null);
     }
 
     Pane surface() {

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.draw.PictureToolbar;
 import dev.portolan.ui.draw.Rect;
 import dev.portolan.engine.EngineErrors;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -245,18 +245,9 @@ public final class DiagramView {
     }
 
     private void export(String format) {
-        String kind = format.toUpperCase(Locale.ROOT);
-        Path file = dialogs.saveFile(window(), "Export the diagram as " + kind, "portolan-diagram." + format, kind, "*." + format)
-                .orElse(null);
-        if (file == null) return;
-        ActionRunner runner = actions.runner();
-        try {
-            DiagramExport.write(controller.layout(), controller.marks(), picture.style(), format, file);
-            runner.say(new ActionRunner.Message("Exported the diagram to " + file, false));
-        } catch (java.io.IOException | RuntimeException e) {
-            runner.say(new ActionRunner.Message("Exporting the diagram to " + file + " failed: " + e.getMessage()
-                    + ". Choose a folder you can write to.", true));
-        }
+        PictureExport.ask(dialogs, window(), "the diagram", "portolan-diagram", format, (f, file) ->
+                DiagramExport.write(controller.layout(), controller.marks(), picture.style(), f, file))
+                .ifPresent(said -> actions.runner().say(new ActionRunner.Message(said.text(), said.error())));
     }
 
     /** Keeps what the user moved, per lab: a simulated host's lab is the part of its name before the slash. */

@@ -54,22 +54,7 @@ public final class PictureCanvas {
         this.bounds = bounds;
         this.home = bounds;
         canvas.setId(id);
-        canvas.setFocusTraversable(true);
-        canvas.widthProperty().bind(surface.widthProperty());
-        canvas.heightProperty().bind(surface.heightProperty());
-        canvas.widthProperty().addListener((obs, old, now) -> repaint = true);
-        canvas.heightProperty().addListener((obs, old, now) -> repaint = true);
-        surface.setMinSize(0, 0);
-        surface.getStyleClass().add("diagram-surface");
-        surface.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> style = null);
-                timer.start();
-                repaint = true;
-            } else {
-                timer.stop();
-            }
-        });
+        paintWhileShown(canvas, surface, timer, () -> repaint = true, () -> style = null);
         canvas.setOnScroll(e -> {
             if (e.getDeltaY() != 0) zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
         });
@@ -98,6 +83,30 @@ public final class PictureCanvas {
             else if (code == KeyCode.DIGIT0 || code == KeyCode.F) fit();
             else return;
             e.consume();
+        });
+    }
+
+    /**
+     * A canvas that fills its surface and is painted by {@code timer} only while the
+     * surface is in a scene; {@code resized} is told when the canvas changes size (and when
+     * it is shown again), {@code restyled} when the theme changes (the colours are read again).
+     */
+    public static void paintWhileShown(Canvas canvas, Pane surface, AnimationTimer timer, Runnable resized, Runnable restyled) {
+        canvas.setFocusTraversable(true);
+        canvas.widthProperty().bind(surface.widthProperty());
+        canvas.heightProperty().bind(surface.heightProperty());
+        canvas.widthProperty().addListener((obs, old, now) -> resized.run());
+        canvas.heightProperty().addListener((obs, old, now) -> resized.run());
+        surface.setMinSize(0, 0);
+        surface.getStyleClass().add("diagram-surface");
+        surface.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> restyled.run());
+                timer.start();
+                resized.run();
+            } else {
+                timer.stop();
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import dev.portolan.operations.HostOperations;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.draw.PictureToolbar;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.jobs.Job;
@@ -15,11 +16,9 @@ import dev.portolan.ui.layers.LayerGraphLayout.Block;
 import dev.portolan.ui.layers.LayerGraphLayout.Tip;
 import dev.portolan.ui.layers.LayerGraphView;
 import dev.portolan.ui.model.HostModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -296,16 +295,8 @@ public final class LayerGraphWindow {
     }
 
     private void export(String format) {
-        String kind = format.toUpperCase(Locale.ROOT);
-        Path file = actions.dialogs().saveFile(stage, "Export the layer graph as " + kind, "portolan-layers." + format, kind,
-                "*." + format).orElse(null);
-        if (file == null) return;
-        try {
-            view.export(format, file);
-            status.setText("Exported the layer graph to " + file);
-        } catch (java.io.IOException | RuntimeException e) {
-            status.setText("Exporting the layer graph to " + file + " failed: " + e.getMessage() + ". Choose a folder you can write to.");
-        }
+        PictureExport.ask(actions.dialogs(), stage, "the layer graph", "portolan-layers", format, view::export)
+                .ifPresent(said -> status.setText(said.text()));
     }
 
     private void title(String text) {

@@ -1,10 +1,8 @@
 package dev.portolan.ui.images;
 
 import dev.portolan.operations.HostOperations;
-import dev.portolan.ui.jobs.Job;
 import dev.portolan.image.ImageContents;
 import dev.portolan.image.ImageLayer;
-import dev.portolan.image.TransferProgress;
 import dev.portolan.image.Waste;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.ui.StatusText;
@@ -12,7 +10,6 @@ import dev.portolan.ui.Windows;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,7 +53,7 @@ public final class LayersWindow {
     private final Button cancel = new Button("Cancel");
     private final ToggleButton changesOnly = new ToggleButton("What this layer changed");
     private final ToggleButton merged = new ToggleButton("Everything up to this layer");
-    private Job<?> job;
+    private LayersReading reading;
     private ImageContents contents;
     /** The step to select once the layers are read: -1 for the newest layer with files. */
     private int wanted;
@@ -108,7 +105,7 @@ public final class LayersWindow {
     }
 
     private void cancelJob() {
-        if (job != null) job.cancel();
+        if (reading != null) reading.cancel();
     }
 
     static LayersWindow open(Window owner, HostModel host, ImageInfo image, HostOperations operations, ImageActions actions,
@@ -161,35 +158,23 @@ public final class LayersWindow {
 
     /** The history first (two small requests), then the archive, streamed, for the files. */
     private void read() {
-        String what = "Reading the layers of " + image.displayName() + " on " + host.name();
-        job = Job.start(what, progress -> operations.layers(image.id()), null, history -> {
-            switch (history) {
-                case Job.Outcome.Done<List<ImageLayer>> done -> {
-                    showLayers(done.value());
-                    job = Job.start(what, progress -> operations.contents(image.id(), image.sizeBytes(), progress(progress)),
-                            null, this::contentsRead);
-                }
-                case Job.Outcome.Cancelled<List<ImageLayer>> c -> finished("Reading the layers was cancelled.", false);
-                case Job.Outcome.Failed<List<ImageLayer>> failed -> finished(failed.message(), true);
-            }
-        });
-    }
+        reading = LayersReading.start(operations, host, image, bar, summary, "Reading the files was cancelled; the layers"
+                + " above come from the image's history.", new LayersReading.Shown() {
+                    @Override
+                    public void history(List<ImageLayer> layers) {
+                        showLayers(layers);
+                    }
 
-    private void contentsRead(Job.Outcome<ImageContents> read) {
-        switch (read) {
-            case Job.Outcome.Done<ImageContents> done -> showContents(done.value());
-            case Job.Outcome.Cancelled<ImageContents> c -> finished("Reading the files was cancelled; the layers above come"
-                    + " from the image's history.", false);
-            case Job.Outcome.Failed<ImageContents> failed -> finished(failed.message(), true);
-        }
-    }
+                    @Override
+                    public void contents(ImageContents contents) {
+                        showContents(contents);
+                    }
 
-    private TransferProgress progress(dev.portolan.host.Progress job) {
-        return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
-            if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
-            summary.setText("Reading the files: " + StatusText.bytes(done)
-                    + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
-        }), job::isCancelled);
+                    @Override
+                    public void stopped(String text, boolean error) {
+                        finished(text, error);
+                    }
+                });
     }
 
     /** Bottom up, as the image is stacked: the base first; the newest layer with files is selected, unless the user chose one. */

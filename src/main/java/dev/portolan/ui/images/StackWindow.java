@@ -3,22 +3,19 @@ package dev.portolan.ui.images;
 import dev.portolan.image.FileChange;
 import dev.portolan.image.ImageContents;
 import dev.portolan.image.ImageLayer;
-import dev.portolan.image.TransferProgress;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
+import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.layers.ImageStack;
 import dev.portolan.ui.layers.StackLayout.Placed;
 import dev.portolan.ui.layers.StackView;
 import dev.portolan.ui.model.HostModel;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -60,7 +57,7 @@ public final class StackWindow {
     private ImageContents contents;
     private List<FileChange> containerChanges;
     private boolean containerReading;
-    private Job<?> job;
+    private LayersReading reading;
 
     private StackWindow(Window owner, HostModel host, ImageInfo image, String container, HostOperations operations,
             ImageActions actions) {
@@ -120,47 +117,34 @@ public final class StackWindow {
     }
 
     private void cancelJob() {
-        if (job != null) job.cancel();
+        if (reading != null) reading.cancel();
     }
 
     /** The history first (sheets at once), then the archive for each sheet's files. */
     private void read() {
-        String what = "Reading the layers of " + image.displayName() + " on " + host.name();
-        job = Job.start(what, progress -> operations.layers(image.id()), null, history -> {
-            switch (history) {
-                case Job.Outcome.Done<List<ImageLayer>> done -> {
-                    steps = done.value();
-                    redraw();
-                    job = Job.start(what, progress -> operations.contents(image.id(), image.sizeBytes(), progressOf(progress)),
-                            null, this::contentsRead);
-                }
-                case Job.Outcome.Cancelled<List<ImageLayer>> c -> finished("Reading the layers was cancelled.", false);
-                case Job.Outcome.Failed<List<ImageLayer>> failed -> finished(failed.message(), true);
-            }
-        });
-    }
+        reading = LayersReading.start(operations, host, image, bar, summary, "Reading the files was cancelled: the sheets"
+                + " come from the image's history, without their files.", new LayersReading.Shown() {
+                    @Override
+                    public void history(List<ImageLayer> layers) {
+                        steps = layers;
+                        redraw();
+                    }
 
-    private TransferProgress progressOf(dev.portolan.host.Progress job) {
-        return TransferProgress.of((done, expected) -> Platform.runLater(() -> {
-            if (expected > 0) bar.setProgress(Math.min(0.99, (double) done / expected));
-            summary.setText("Reading the files of each sheet: " + StatusText.bytes(done)
-                    + (expected > 0 ? " of about " + StatusText.bytes(expected) : ""));
-        }), job::isCancelled);
-    }
+                    @Override
+                    public void contents(ImageContents read) {
+                        contents = read;
+                        steps = read.layers();
+                        redraw();
+                        finished(String.format("%d sheets, bottom first · %s of files · %s hidden by later sheets (crossed"
+                                + " through)", steps.size(), StatusText.bytes(read.totalBytes()),
+                                StatusText.bytes(read.wastedBytes())), false);
+                    }
 
-    private void contentsRead(Job.Outcome<ImageContents> read) {
-        switch (read) {
-            case Job.Outcome.Done<ImageContents> done -> {
-                contents = done.value();
-                steps = contents.layers();
-                redraw();
-                finished(String.format("%d sheets, bottom first · %s of files · %s hidden by later sheets (crossed through)",
-                        steps.size(), StatusText.bytes(contents.totalBytes()), StatusText.bytes(contents.wastedBytes())), false);
-            }
-            case Job.Outcome.Cancelled<ImageContents> c -> finished("Reading the files was cancelled: the sheets come from the"
-                    + " image's history, without their files.", false);
-            case Job.Outcome.Failed<ImageContents> failed -> finished(failed.message(), true);
-        }
+                    @Override
+                    public void stopped(String text, boolean error) {
+                        finished(text, error);
+                    }
+                });
     }
 
     /** The container's own changes, read again; a lost host or a removed container ends the reading with a message. */
@@ -219,16 +203,8 @@ public final class StackWindow {
     }
 
     private void export(String format) {
-        String kind = format.toUpperCase(Locale.ROOT);
-        Path file = actions.dialogs().saveFile(stage, "Export the stack as " + kind, "portolan-stack." + format, kind, "*." + format)
-                .orElse(null);
-        if (file == null) return;
-        try {
-            view.export(format, file);
-            summary.setText("Exported the stack to " + file);
-        } catch (java.io.IOException | RuntimeException e) {
-            summary.setText("Exporting the stack to " + file + " failed: " + e.getMessage() + ". Choose a folder you can write to.");
-        }
+        PictureExport.ask(actions.dialogs(), stage, "the stack", "portolan-stack", format, view::export)
+                .ifPresent(said -> summary.setText(said.text()));
     }
 
     private void finished(String text, boolean error) {

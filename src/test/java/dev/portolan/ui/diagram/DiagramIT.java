@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.control.MenuItem;
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -257,27 +255,11 @@ class DiagramIT extends WindowTest {
         String name = TestEngine.uniqueName("export");
         run(name, TestEngine.uniqueName("vol"));
         waitFor(name + " is on the diagram", Duration.ofSeconds(10), () -> card(name) != null);
-        Path dir = Files.createDirectories(Path.of("target", "diagram"));
-        Path png = dir.resolve("diagram-small-lab.png");
-        Path svg = dir.resolve("diagram-small-lab.svg");
-        Files.deleteIfExists(png);
-        Files.deleteIfExists(svg);
-        dialogs.answer(png);
-        dialogs.answer(svg);
-        // headless, a menu's popup gets no clicks: fire the Export menu's items as a click would
-        for (String item : List.of("diagram-export-png", "diagram-export-svg")) {
-            FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup("#diagram-export").query()).getItems().stream()
-                    .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
-        }
-        waitFor("both files are written", Duration.ofSeconds(5), () -> Files.exists(png) && Files.exists(svg));
+        Exported exported = exportPngAndSvg("diagram", "diagram", "diagram-small-lab");
         assertEquals(List.of("Export the diagram as PNG", "Export the diagram as SVG"), dialogs.asked());
-
-        var image = ImageIO.read(png.toFile());
-        assertNotNull(image, "a PNG that Java can read");
+        var image = exported.png();
         assertTrue(image.getWidth() > 300 && image.getHeight() > 150, image.getWidth() + " x " + image.getHeight());
-        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", document.getDocumentElement().getNodeName());
-        assertTrue(Files.readString(svg).contains(">" + name + "<"), "the SVG names the container");
+        assertTrue(exported.svg().contains(">" + name + "<"), "the SVG names the container");
         assertFalse(text("#status-message").contains("failed"), text("#status-message"));
     }
 }

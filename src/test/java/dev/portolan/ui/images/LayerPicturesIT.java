@@ -32,10 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextInputControl;
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,24 +163,10 @@ class LayerPicturesIT extends WindowTest {
         waitFor("the details name the image", Duration.ofSeconds(5), () -> robot.lookup("#layer-graph-stack").tryQuery().isPresent());
         assertEquals(WEB, FxThread.get(() -> ((Tip) graph().selectedProperty().get()).image().name()));
 
-        Path dir = Files.createDirectories(Path.of("target", "layers"));
-        Path png = dir.resolve("layer-graph.png");
-        Path svg = dir.resolve("layer-graph.svg");
-        Files.deleteIfExists(png);
-        Files.deleteIfExists(svg);
-        dialogs.answer(png);
-        dialogs.answer(svg);
-        for (String item : List.of("layer-graph-export-png", "layer-graph-export-svg")) {
-            FxThread.run(() -> ((MenuButton) robot.lookup("#layer-graph-export").query()).getItems().stream()
-                    .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
-        }
-        waitFor("both files are written", Duration.ofSeconds(5), () -> Files.exists(png) && Files.exists(svg));
-        var picture = ImageIO.read(png.toFile());
-        assertNotNull(picture, "a PNG Java can read");
-        assertTrue(picture.getWidth() > 300 && picture.getHeight() > 80, picture.getWidth() + " x " + picture.getHeight());
-        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", document.getDocumentElement().getNodeName());
-        assertTrue(Files.readString(svg).contains(">layers-web-" + RUN + ":1<"), "the SVG names the image, without its namespace");
+        Exported exported = exportPngAndSvg("layer-graph", "layers", "layer-graph");
+        assertTrue(exported.png().getWidth() > 300 && exported.png().getHeight() > 80,
+                exported.png().getWidth() + " x " + exported.png().getHeight());
+        assertTrue(exported.svg().contains(">layers-web-" + RUN + ":1<"), "the SVG names the image, without its namespace");
     }
 
     @Test
