@@ -58,7 +58,12 @@ public final class LayerGraphWindow {
     private final PictureToolbar toolbar;
     private final Stage stage;
     private final ChangeListener<Number> imagesChanged = (obs, old, now) -> refresh();
+    /** A host lost or back: its images are drawn as last seen, and the status line says so. */
+    private final javafx.beans.InvalidationListener statusChanged = obs -> refresh();
+    private final Set<HostModel> watched = new java.util.HashSet<>();
     private Job<?> reading;
+    /** The hosts in view that are not connected, as the status line says it ("" when all are). */
+    private String stale = "";
     /** An image to select once the graph has it (a copy's "Show in the layer graph"), or null. */
     private String wantedImage;
 
@@ -101,6 +106,7 @@ public final class LayerGraphWindow {
         actions.imagesChangedProperty().addListener(imagesChanged);
         stage.setOnHidden(e -> {
             actions.imagesChangedProperty().removeListener(imagesChanged);
+            watched.forEach(h -> h.statusProperty().removeListener(statusChanged));
             if (reading != null) reading.cancel();
         });
         showDetails(null);
@@ -156,6 +162,9 @@ public final class LayerGraphWindow {
     private void refresh() {
         if (!stage.isShowing()) return;
         if (scope.getItems().size() != actions.hosts().size() + 1) fillChoices(scope.getValue());
+        for (HostModel host : actions.hosts()) {
+            if (watched.add(host)) host.statusProperty().addListener(statusChanged);
+        }
         List<HostModel> hosts = hostsInScope();
         Map<String, ImageInfo> byId = new LinkedHashMap<>();
         Map<String, Set<String>> holders = new LinkedHashMap<>();
@@ -168,6 +177,9 @@ public final class LayerGraphWindow {
                 if (ops.isPresent()) readFrom.putIfAbsent(image.id(), ops.get());
             }
         }
+        List<String> stale = hosts.stream().filter(h -> !h.isLive()).map(HostModel::name).toList();
+        this.stale = stale.isEmpty() ? "" : " " + String.join(", ", stale) + (stale.size() == 1 ? " is" : " are")
+                + " not connected: " + (stale.size() == 1 ? "its" : "their") + " images as last seen.";
         draw(byId, holders, null);
         if (reading != null) reading.cancel();
         reading = actions.histories().readMissing(readFrom, status::setText, outcome -> {
@@ -209,7 +221,7 @@ public final class LayerGraphWindow {
             text += ". " + unread.count() + " histories could not be read (" + unread.firstReason()
                     + "): those images show their layer ids only.";
         }
-        status.setText(text);
+        status.setText(text + stale);
     }
 
     // ---- the selection, beside the picture

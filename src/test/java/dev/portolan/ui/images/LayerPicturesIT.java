@@ -205,6 +205,12 @@ class LayerPicturesIT extends WindowTest {
         FxThread.run(() -> robot.lookup("#layer-graph-scope").queryAs(ComboBox.class).setValue(key));
         waitFor("only node1's images are drawn", Duration.ofSeconds(10),
                 () -> graph().layout().tip(apiId) == null && graph().layout().tip(webId) != null);
+
+        // the host goes away: its images stay drawn as last seen, and the window says so
+        engine.docker().stopContainerCmd("portolan-" + LAB + "-node1").withTimeout(1).exec();
+        waitFor("the graph says node1 is not connected", Duration.ofSeconds(20),
+                () -> text("#layer-graph-status").endsWith(key + " is not connected: its images as last seen."));
+        assertTrue(FxThread.get(() -> graph().layout().tip(webId)) != null, "web as last seen on node1");
     }
 
     @Test
@@ -234,6 +240,9 @@ class LayerPicturesIT extends WindowTest {
                 .start().awaitCompletion();
         waitFor("a file written later shows on the top sheet", Duration.ofSeconds(10),
                 () -> topSheet().contains(new Entry("tmp/later.txt", 0, Mark.ADDED)));
+
+        Exported exported = exportPngAndSvg("stack", "layers", "stack-with-container");
+        assertTrue(exported.svg().contains("container " + name), "the SVG has the container's sheet");
 
         engine.docker().removeContainerCmd(id).withForce(true).exec();
         waitFor("the window says the container is gone", Duration.ofSeconds(10),
