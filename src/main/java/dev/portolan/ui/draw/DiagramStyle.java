@@ -93,7 +93,7 @@ public final class DiagramStyle {
         c.put("trouble-text", Color.web("#ffffff"));
         c.put("layer-run", Color.web("#ddf4ff"));
         c.put("layer-copy", Color.web("#dafbe1"));
-        c.put("layer-other", Color.web("#fbefff"));
+        c.put("layer-other", Color.web("#fff8c5"));
         c.put("layer-meta", Color.web("#eaeef2"));
         c.put("layer-added", Color.web("#1a7f37"));
         c.put("layer-changed", Color.web("#9a6700"));

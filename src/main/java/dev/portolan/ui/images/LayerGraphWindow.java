@@ -233,7 +233,7 @@ public final class LayerGraphWindow {
             case Tip tip -> imageDetails(tip.image());
             case null, default -> details.getChildren().add(wrapped("Select a step or an image (click, or the arrows:"
                     + " ↑ toward the tips, ↓ toward the base). Double-click or Enter opens a step's files, an image's stack."
-                    + "\n\nBlue steps ran a command, green ones copied files in, grey slivers changed only metadata."
+                    + "\n\nBlue steps ran a command, green ones copied files in, yellow ones came some other way (an imported base), grey slivers changed only metadata."
                     + " A block's height grows with its bytes.", "muted"));
         }
     }
