@@ -4,6 +4,7 @@
 #
 #   portolan-test/busybox  a tiny busybox rootfs (Debian's busybox-static), the workload
 #   portolan-test/dind     Docker-in-Docker made of this engine's own binaries and libraries
+#   portolan-test/ssh-dind the same with Debian's OpenSSH server in front: a server reached with ssh://
 #
 # When no engine answers and we may (CI=true, or root on Debian/Ubuntu), it installs
 # Debian's docker.io, starts dockerd in the background and waits for it (bounded).
@@ -32,6 +33,8 @@ install_packages() {
   [[ -x /bin/busybox ]] || missing+=(busybox-static)
   command -v docker >/dev/null || missing+=(docker.io)
   PATH=/usr/sbin:/sbin:$PATH command -v tc >/dev/null || missing+=(iproute2)
+  [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+  command -v ssh >/dev/null || missing+=(openssh-client)
   ((${#missing[@]} == 0)) && return 0
   log "installing ${missing[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
@@ -116,19 +119,38 @@ copy_with_libs() {
   done
 }
 
-build_dind() {
-  local image=portolan-test/dind hash
-  # tc: hosts probe the kernel for netem (latency faults) with it, as the official image's
-  # iproute2 does; busybox's tc cannot add a qdisc.
-  local bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi tc)
-  local paths=()
-  for b in "${bins[@]}"; do
-    local p; p=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$b") || die "$b not found: install Debian's docker.io and iproute2"
-    paths+=("$p")
+# tc: hosts probe the kernel for netem (latency faults) with it, as the official image's
+# iproute2 does; busybox's tc cannot add a qdisc.
+dind_bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi tc)
+
+dind_paths() {
+  for b in "${dind_bins[@]}"; do
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$b" || die "$b not found: install Debian's docker.io and iproute2"
   done
+}
+
+build_dind() {
+  local image=portolan-test/dind hash paths
+  mapfile -t paths < <(dind_paths)
   hash=$(recipe_hash "${BASH_SOURCE[0]}" "$here/dind-entrypoint.sh" "${paths[@]}")
   image_is_current "$image" "$hash" && { log "$image is up to date"; return 0; }
   local root; root=$(mktemp -d)
+  dind_rootfs "$root" "${paths[@]}"
+  tar -C "$root" -c . | docker import \
+    --change 'ENTRYPOINT ["/usr/bin/dind-entrypoint"]' \
+    --change 'CMD []' \
+    --change 'ENV PATH=/usr/bin:/usr/sbin:/bin' \
+    --change 'VOLUME /var/lib/docker' \
+    --change 'EXPOSE 2376' \
+    --change "LABEL dev.portolan.recipe=$hash" - "$image" >/dev/null
+  rm -rf "$root"
+  log "built $image"
+}
+
+# The DinD image's files, in $1: the engine's binaries with their libraries, iptables, busybox.
+dind_rootfs() {
+  local root=$1; shift
+  local paths=("$@")
   mkdir -p "$root"/{bin,usr/bin,usr/sbin,etc,tmp,run,var/lib/docker,certs,root}
   for p in "${paths[@]}"; do copy_with_libs "$root" "$p" "/usr/bin/$(basename "$p")"; done
   # iptables: one multi-call binary, its extensions and the names dockerd looks for.
@@ -145,12 +167,49 @@ build_dind() {
   printf 'root:x:0:\ndocker:x:999:\n' >"$root/etc/group"
   printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
   install -m 0755 "$here/dind-entrypoint.sh" "$root/usr/bin/dind-entrypoint"
+}
+
+# A server as ssh:// reaches it: Debian's sshd in front of the DinD engine (on its unix
+# socket only). root may use the engine; guest may log in but is not in the docker group.
+build_ssh_dind() {
+  local image=portolan-test/ssh-dind hash paths
+  mapfile -t paths < <(dind_paths)
+  if [[ ! -x /usr/sbin/sshd ]] && may_install; then
+    log "installing openssh-server from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null; }
+  fi
+  [[ -x /usr/sbin/sshd ]] || { log "no sshd here: $image is not built and the ssh tests are skipped"; return 0; }
+  hash=$(recipe_hash "${BASH_SOURCE[0]}" "$here/dind-entrypoint.sh" "$here/ssh-entrypoint.sh" "${paths[@]}" /usr/sbin/sshd)
+  image_is_current "$image" "$hash" && { log "$image is up to date"; return 0; }
+  local root; root=$(mktemp -d)
+  dind_rootfs "$root" "${paths[@]}"
+  copy_with_libs "$root" /usr/sbin/sshd
+  copy_with_libs "$root" "$(command -v ssh-keygen)" /usr/bin/ssh-keygen
+  mkdir -p "$root"/{etc/ssh,home/guest,var/empty,var/log}
+  printf 'root:x:0:0:root:/root:/bin/sh\nsshd:x:100:65534::/run/sshd:/bin/false\nguest:x:1000:1000::/home/guest:/bin/sh\n' >"$root/etc/passwd"
+  printf 'root:*:19000:0:99999:7:::\nsshd:*:19000:0:99999:7:::\nguest:*:19000:0:99999:7:::\n' >"$root/etc/shadow"
+  chmod 600 "$root/etc/shadow"
+  printf 'root:x:0:\ndocker:x:999:\nguest:x:1000:\nnogroup:x:65534:\n' >"$root/etc/group"
+  cat >"$root/etc/ssh/sshd_config" <<'CONFIG'
+Port 22
+HostKey /etc/ssh/ssh_host_ed25519_key
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+AuthorizedKeysFile .ssh/authorized_keys
+PidFile /run/sshd.pid
+CONFIG
+  install -m 0755 "$here/ssh-entrypoint.sh" "$root/usr/bin/ssh-entrypoint"
   tar -C "$root" -c . | docker import \
-    --change 'ENTRYPOINT ["/usr/bin/dind-entrypoint"]' \
+    --change 'ENTRYPOINT ["/usr/bin/ssh-entrypoint"]' \
     --change 'CMD []' \
     --change 'ENV PATH=/usr/bin:/usr/sbin:/bin' \
     --change 'VOLUME /var/lib/docker' \
-    --change 'EXPOSE 2376' \
+    --change 'EXPOSE 22' \
     --change "LABEL dev.portolan.recipe=$hash" - "$image" >/dev/null
   rm -rf "$root"
   log "built $image"
@@ -178,4 +237,5 @@ fi
 ensure_engine
 build_busybox
 build_dind
+build_ssh_dind
 log "ready: $(docker version --format 'engine {{.Server.Version}}, API {{.Server.APIVersion}}')"

@@ -88,7 +88,7 @@ public final class EndpointResolver {
         return new EngineEndpoint("local", uri, null, "default socket");
     }
 
-    /** Parses an engine address; accepts unix://, tcp://, npipe:// and ssh:// is refused clearly. */
+    /** Parses an engine address: unix://, tcp://, npipe:// or ssh://[user@]host[:port]. */
     public static URI parseHost(String value, String where) {
         URI uri;
         try {
@@ -109,10 +109,16 @@ public final class EndpointResolver {
                 }
                 return URI.create("tcp://" + uri.getHost() + ":" + uri.getPort());
             }
-            case "ssh" -> throw new EndpointException(where + " is '" + value + "': ssh:// engines are not supported yet. "
-                    + "Make a docker context with a tcp+TLS endpoint, or forward the socket.");
+            case "ssh" -> {
+                if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
+                    throw new EndpointException(where + " is '" + value + "': an ssh address is ssh://[USER@]HOST[:PORT],"
+                            + " such as ssh://deploy@server or ssh://deploy@10.0.0.5:2222.");
+                }
+                return URI.create("ssh://" + (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost()
+                        + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+            }
             default -> throw new EndpointException(where + " is '" + value + "': unknown scheme '" + scheme + "'. "
-                    + "Expected unix://, tcp:// or npipe://.");
+                    + "Expected unix://, tcp://, ssh:// or npipe://.");
         }
     }
 

@@ -20,22 +20,39 @@ public final class EngineClients implements AutoCloseable {
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofMillis(1500);
 
     private final EngineEndpoint endpoint;
+    private final Transport transport;
     private final DockerClient requests;
     private final DockerClient stream;
     private final DockerClient heartbeat;
     /** As many stats streams at once as this; beyond a few dozen the window streams only what shows. */
     private static final int STATS_CONNECTIONS = 256;
+    /** Connections per client to an engine over ssh: each is an ssh session on the server. */
+    private static final int SSH_CONNECTIONS = 4;
     private DockerHttpClient stats;
     private boolean closed;
 
     private EngineClients(EngineEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.requests = open(endpoint, Duration.ofSeconds(60));
-        this.stream = open(endpoint, null);
+        // over ssh, the server is asked once here whether its engine answers, not once per client
+        this.transport = transport(endpoint);
+        this.requests = open(transport, Duration.ofSeconds(60), CONNECT_TIMEOUT, 32);
+        this.stream = open(transport, null, CONNECT_TIMEOUT, 32);
         // a frozen engine (a paused host) still accepts TCP and then never answers: the
         // heartbeat gives its whole exchange, connect and TLS included, 1.5 s
-        this.heartbeat = open(endpoint, HEARTBEAT_TIMEOUT, HEARTBEAT_TIMEOUT);
+        this.heartbeat = open(transport, HEARTBEAT_TIMEOUT, HEARTBEAT_TIMEOUT, 32);
     }
+
+    /**
+     * What docker-java connects to: the endpoint itself, or for ssh://, the local socket of
+     * its tunnel (after checking, over ssh, that the engine answers there).
+     */
+    private static Transport transport(EngineEndpoint endpoint) {
+        boolean ssh = "ssh".equals(endpoint.host().getScheme());
+        return new Transport(ssh ? SshTunnel.socketFor(endpoint.host()) : endpoint.host(), endpoint.tlsDir(), ssh);
+    }
+
+    /** The address docker-java is given, the certificates, and whether it goes over ssh (few sessions). */
+    private record Transport(java.net.URI host, java.nio.file.Path tlsDir, boolean ssh) {}
 
     public static EngineClients connect(EngineEndpoint endpoint) {
         return new EngineClients(endpoint);
@@ -73,7 +90,9 @@ public final class EngineClients implements AutoCloseable {
         DockerHttpClient client;
         synchronized (this) {
             if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
-            if (stats == null) stats = http(config(endpoint), null, CONNECT_TIMEOUT, STATS_CONNECTIONS);
+            if (stats == null) {
+                stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
+            }
             client = stats;
         }
         DockerHttpClient.Response response = client.execute(DockerHttpClient.Request.builder()
@@ -92,23 +111,20 @@ public final class EngineClients implements AutoCloseable {
     }
 
     static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout) {
-        return open(endpoint, responseTimeout, CONNECT_TIMEOUT);
+        return open(transport(endpoint), responseTimeout, CONNECT_TIMEOUT, 32);
     }
 
-    static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout, Duration connectTimeout) {
-        return open(endpoint, responseTimeout, connectTimeout, 32);
+    private static DockerClient open(Transport transport, Duration responseTimeout, Duration connectTimeout, int connections) {
+        var config = config(transport);
+        return DockerClientImpl.getInstance(config, http(config, responseTimeout, connectTimeout,
+                transport.ssh() ? Math.min(connections, SSH_CONNECTIONS) : connections));
     }
 
-    static DockerClient open(EngineEndpoint endpoint, Duration responseTimeout, Duration connectTimeout, int connections) {
-        var config = config(endpoint);
-        return DockerClientImpl.getInstance(config, http(config, responseTimeout, connectTimeout, connections));
-    }
-
-    private static DefaultDockerClientConfig config(EngineEndpoint endpoint) {
+    private static DefaultDockerClientConfig config(Transport transport) {
         return DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(endpoint.host().toString())
-                .withDockerTlsVerify(endpoint.usesTls())
-                .withDockerCertPath(endpoint.usesTls() ? endpoint.tlsDir().toString() : null)
+                .withDockerHost(transport.host().toString())
+                .withDockerTlsVerify(transport.tlsDir() != null)
+                .withDockerCertPath(transport.tlsDir() != null ? transport.tlsDir().toString() : null)
                 .build();
     }
 

@@ -22,6 +22,7 @@ public final class EngineErrors {
         String where = endpoint.address();
         String message = firstLine(cause.getMessage());
         return switch (cause) {
+            case ExplainedFailure e -> e.getMessage();
             case FileNotFoundException e -> "No engine at " + where + " (the socket does not exist). Start Docker Desktop or dockerd.";
             case AccessDeniedException e -> "Permission denied on " + where + ". Add your user to the docker group, or run Docker Desktop.";
             case ConnectException e -> "Nothing answers at " + where + ". Start the engine, or check the address.";

@@ -168,9 +168,15 @@ final class LabHosts {
         return engine;
     }
 
-    /** A simulated host's address on its lab network, where the other hosts of the lab reach it. */
+    /**
+     * Where the other hosts of the lab reach {@code host}: a simulated host's address on its
+     * lab network; an existing host's as the lab file gives it.
+     */
     String address(LabSpec lab, String host) {
-        SimulatedHost found = simulated.find(lab.name(), host).orElseThrow();
+        LabSpec.Host spec = lab.hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow();
+        if (spec.provider() == LabSpec.Provider.EXISTING && spec.address() != null) return spec.address().strip();
+        SimulatedHost found = simulated.find(lab.name(), host).orElseThrow(() -> new InvalidInputException("Host " + host
+                + " is not a simulated host: a swarm with it needs address: in the lab file, where the other hosts reach it."));
         var networks = local.inspectContainerCmd(found.containerId()).exec().getNetworkSettings().getNetworks();
         var onLab = networks.get(SimulatedHosts.networkName(lab.name()));
         if (onLab == null || onLab.getIpAddress() == null) {

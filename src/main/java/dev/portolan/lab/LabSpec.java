@@ -41,7 +41,9 @@ public record LabSpec(
      * @param endpoint for an existing host: a docker context name or an address
      * @param driver   for a docker-machine host (virtualbox by default)
      */
-    public record Host(String name, Provider provider, String image, List<String> ports, String endpoint, String driver) {
+    /** {@code address}: where the lab's other hosts reach an existing host, for a swarm (a simulated host's is known). */
+    public record Host(String name, Provider provider, String image, List<String> ports, String endpoint, String driver,
+            String address) {
         public Host {
             provider = provider == null ? Provider.SIMULATED : provider;
             ports = ports == null ? List.of() : List.copyOf(ports);

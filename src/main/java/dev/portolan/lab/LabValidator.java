@@ -90,7 +90,7 @@ final class LabValidator {
             add(at + "/name", "host " + h.name() + " is declared twice");
         }
         if (h.provider() == LabSpec.Provider.EXISTING && (h.endpoint() == null || h.endpoint().isBlank())) {
-            add(at + "/endpoint", "an existing host needs endpoint: a docker context name or an address such as tcp://127.0.0.1:2376");
+            add(at + "/endpoint", "an existing host needs endpoint: a docker context name or an address such as tcp://127.0.0.1:2376 or ssh://deploy@server");
         }
         for (int p = 0; p < h.ports().size(); p++) {
             if (!h.ports().get(p).matches("\\d{1,5}:\\d{1,5}")) {
@@ -231,11 +231,16 @@ final class LabValidator {
         List<String> members = new ArrayList<>(swarm.managers());
         members.addAll(swarm.workers());
         for (int m = 0; m < members.size(); m++) {
+            String at = "/swarm/" + (m < swarm.managers().size() ? "managers/" + m : "workers/" + (m - swarm.managers().size()));
             if (!hostNames.contains(members.get(m))) {
-                boolean manager = m < swarm.managers().size();
-                add("/swarm/" + (manager ? "managers/" + m : "workers/" + (m - swarm.managers().size())),
-                        "swarm member " + members.get(m) + " is not a host of this lab");
+                add(at, "swarm member " + members.get(m) + " is not a host of this lab");
+                continue;
             }
+            String member = members.get(m);
+            lab.hosts().stream().filter(h -> member.equals(h.name()) && h.provider() == LabSpec.Provider.EXISTING
+                    && (h.address() == null || h.address().isBlank())).findFirst().ifPresent(h -> add(at,
+                    "swarm member " + member + " is an existing host: give it address: the IP address or name the lab's"
+                            + " other hosts reach it at (the swarm's nodes talk to each other there)"));
         }
         for (int s = 0; s < swarm.services().size(); s++) {
             var service = swarm.services().get(s);

@@ -25,9 +25,16 @@ final class DockerEventsCli implements AutoCloseable {
 
     /** Starts `docker events` with these filters (e.g. "event=die") and waits half a second for it to subscribe. */
     DockerEventsCli(Function<JsonNode, String> key, String... filters) throws Exception {
+        this(Map.of(), key, filters);
+    }
+
+    /** The same with these environment variables (DOCKER_HOST, PATH) for the CLI. */
+    DockerEventsCli(Map<String, String> env, Function<JsonNode, String> key, String... filters) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker", "events", "--format", "{{json .}}"));
         for (String filter : filters) command.addAll(List.of("--filter", filter));
-        cli = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        cli = builder.start();
         ObjectMapper json = new ObjectMapper();
         reader = Thread.ofPlatform().daemon().start(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream()))) {

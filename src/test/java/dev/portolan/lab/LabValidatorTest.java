@@ -43,4 +43,19 @@ class LabValidatorTest {
         assertTrue(pointers.contains("/containers/1/image"), found.toString());
         assertTrue(found.stream().anyMatch(f -> f.message().contains("cycle") || f.message().contains("itself")), found.toString());
     }
+
+    @Test
+    void anExistingHostInASwarmNeedsTheAddressTheOthersReachItAt() throws Exception {
+        String lab = """
+                name: mixed
+                hosts:
+                  - {name: node1}
+                  - {name: server, provider: existing, endpoint: "ssh://deploy@server"%s}
+                swarm: {managers: [node1], workers: [server]}
+                """;
+        List<LabValidator.Finding> found = check(lab.formatted(""));
+        assertTrue(found.stream().anyMatch(f -> f.pointer().equals("/swarm/workers/0")
+                && f.message().contains("give it address:")), found.toString());
+        assertEquals(List.of(), check(lab.formatted(", address: 10.0.0.5")));
+    }
 }

@@ -17,16 +17,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 
-/** "Add an existing engine": a docker context, a tcp+TLS address with its certificates, or a unix socket. */
+/** "Add an existing engine": a docker context, a tcp+TLS address with its certificates, an ssh address, or a unix socket. */
 final class AddEndpointDialog {
 
-    static final String CONTEXT = EndpointForm.CONTEXT, TLS = EndpointForm.TLS, SOCKET = EndpointForm.SOCKET;
+    static final String CONTEXT = EndpointForm.CONTEXT, TLS = EndpointForm.TLS, SSH = EndpointForm.SSH, SOCKET = EndpointForm.SOCKET;
 
     private AddEndpointDialog() {}
 
     static Optional<EngineEndpoint> ask(Window owner, DockerContexts contexts, dev.portolan.ui.DialogService dialogs) {
         ChoiceBox<String> kind = new ChoiceBox<>();
-        kind.getItems().setAll(CONTEXT, TLS, SOCKET);
+        kind.getItems().setAll(CONTEXT, TLS, SSH, SOCKET);
         kind.setId("endpoint-kind");
         TextField name = new TextField();
         name.setId("endpoint-name");
@@ -34,7 +34,7 @@ final class AddEndpointDialog {
         context.getItems().setAll(contexts.names());
         context.setId("endpoint-context");
         TextField address = new TextField();
-        address.setPromptText("tcp://127.0.0.1:2376 or unix:///var/run/docker.sock");
+        address.setPromptText("tcp://127.0.0.1:2376, ssh://deploy@server or unix:///var/run/docker.sock");
         address.setId("endpoint-address");
         TextField certificates = new TextField();
         certificates.setPromptText("folder with ca.pem, cert.pem, key.pem");

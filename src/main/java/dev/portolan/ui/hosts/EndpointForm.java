@@ -16,7 +16,7 @@ import java.util.List;
  */
 record EndpointForm(String kind, String name, String context, String address, String certificates) {
 
-    static final String CONTEXT = "docker context", TLS = "tcp + TLS", SOCKET = "unix socket";
+    static final String CONTEXT = "docker context", TLS = "tcp + TLS", SSH = "ssh", SOCKET = "unix socket";
 
     /** What is wrong as typed; empty when the fields make sense. */
     List<String> problems() {
@@ -31,6 +31,10 @@ record EndpointForm(String kind, String name, String context, String address, St
                     URI host = EndpointResolver.parseHost(strip(address), "The address");
                     if (!host.getScheme().equals("tcp")) found.add("The address: a TLS engine needs tcp://HOST:PORT.");
                     if (blank(certificates)) found.add("Certificates: choose the folder with ca.pem, cert.pem and key.pem.");
+                }
+                case SSH -> {
+                    URI host = EndpointResolver.parseHost(strip(address), "The address");
+                    if (!host.getScheme().equals("ssh")) found.add("The address: an engine over ssh is ssh://[USER@]HOST[:PORT].");
                 }
                 default -> EndpointResolver.parseHost(socket(), "The socket");
             }
@@ -50,6 +54,8 @@ record EndpointForm(String kind, String name, String context, String address, St
                 EngineEndpoint found = contexts.read(context);
                 yield new EngineEndpoint(label, found.host(), found.tlsDir(), "docker context " + context);
             }
+            case SSH -> new EngineEndpoint(label, EndpointResolver.parseHost(address.strip(), "The address"), null,
+                    "ssh (your ssh client's keys and known hosts)");
             case TLS -> {
                 Path dir = Path.of(certificates.strip());
                 EndpointResolver.requireCertificates(dir, "The certificate folder");
