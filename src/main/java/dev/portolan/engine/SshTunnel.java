@@ -35,6 +35,9 @@ public final class SshTunnel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshTunnel.class);
     private static final Map<URI, SshTunnel> OPEN = new ConcurrentHashMap<>();
+    /** When each address last answered the check: a connection made again soon after (a new window, a reconnect) skips it. */
+    private static final Map<URI, Long> ANSWERED = new ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** How long the first answer may take: a new ssh connection, then `docker version` over it. */
     private static final long CHECK_SECONDS = 25;
 
@@ -54,8 +57,8 @@ public final class SshTunnel {
 
     /**
      * The unix socket that reaches the engine at {@code address} (ssh://[user@]host[:port]);
-     * checks first, over ssh, that the engine answers there, and throws a {@link SshFailure}
-     * that says what to do when it does not.
+     * checks first, over ssh, that the engine answers there (unless it did within 30 s), and
+     * throws a {@link SshFailure} that says what to do when it does not.
      */
     public static URI socketFor(URI address) {
         if (System.getProperty("os.name", "").startsWith("Windows")) {
@@ -63,7 +66,11 @@ public final class SshTunnel {
             throw new SshFailure("Engines over ssh are not supported on Windows yet. Make a docker context with a tcp+TLS"
                     + " endpoint for " + address.getHost() + ", or forward its socket with `ssh -L`.");
         }
-        check(address);
+        Long answered = ANSWERED.get(address);
+        if (answered == null || System.nanoTime() - answered > RECHECK_NANOS) {
+            check(address);
+            ANSWERED.put(address, System.nanoTime());
+        }
         SshTunnel tunnel = OPEN.computeIfAbsent(address, a -> {
             try {
                 return new SshTunnel(a, folder().resolve(name(a) + ".sock"));
