@@ -4,6 +4,9 @@
 # may not). AUTHORIZED_KEY: the public key both users accept; HOST_KEY: the server's
 # ed25519 private key (made here when not given); NO_DOCKER=1: a server without the docker command.
 set -e
+# a socket left by the engine before a restart would end the wait below before dind-entrypoint
+# has mounted its fresh /run (over /run/sshd)
+rm -f /var/run/docker.sock
 /usr/bin/dind-entrypoint --host=unix:///var/run/docker.sock --group=docker >/var/log/dockerd.log 2>&1 &
 i=0
 while [ ! -S /var/run/docker.sock ] && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done

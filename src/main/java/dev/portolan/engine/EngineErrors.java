@@ -19,6 +19,11 @@ public final class EngineErrors {
     /** Why an engine cannot be reached, and what to do about it. */
     public static String unreachable(EngineEndpoint endpoint, Throwable error) {
         Throwable cause = rootCause(error);
+        if ("ssh".equals(endpoint.host().getScheme()) && !(cause instanceof ExplainedFailure)) {
+            // the tunnel only sees a connection end: ask ssh itself what is wrong (off the FX thread, as all callers are)
+            String said = SshTunnel.explain(endpoint.host());
+            if (said != null) return said;
+        }
         String where = endpoint.address();
         String message = firstLine(cause.getMessage());
         return switch (cause) {

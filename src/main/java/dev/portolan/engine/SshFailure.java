@@ -38,6 +38,11 @@ public final class SshFailure extends ExplainedFailure {
         if (said.contains("connection refused")) {
             return "Nothing answers ssh at " + host + " (connection refused). Check the port, and that sshd runs there.";
         }
+        if (said.contains("kex_exchange_identification") || said.contains("connection reset by peer")
+                || said.contains("connection closed by")) {
+            return host + " took the connection and closed it before ssh could begin: sshd there may be starting,"
+                    + " or refusing this computer (too many connections, or a firewall in between). Try again in a moment.";
+        }
         if (said.contains("timed out") || said.contains("no route to host") || said.contains("network is unreachable")) {
             return host + " cannot be reached from this computer (" + firstLine(stderr) + "). Check the network and the address.";
         }

@@ -133,6 +133,20 @@ public final class SshTunnel {
     }
 
     /**
+     * Why the engine at {@code address} cannot be reached, as the check over ssh finds it; null
+     * when the check passes (then the failure was the engine's own, not ssh's).
+     */
+    static String explain(URI address) {
+        ANSWERED.remove(address);
+        try {
+            check(address);
+            return null;
+        } catch (SshFailure e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
      * The ssh command for {@code remote} on the server: never a prompt (BatchMode: a host key
      * nobody accepted fails instead of asking), one shared connection per address (not per
      * user, host and port, as OpenSSH's %C would: two addresses that reach one server with
@@ -197,8 +211,12 @@ public final class SshTunnel {
                 }
             }
             up.interrupt();
+            // ssh's own failure (the server gone, the connection broken): the next connect asks again
+            if (ssh.waitFor(2, TimeUnit.SECONDS) && ssh.exitValue() == 255) ANSWERED.remove(address);
         } catch (IOException e) {
             LOG.debug("an ssh session to {} ended: {}", address, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             if (process != null) process.destroy();
         }

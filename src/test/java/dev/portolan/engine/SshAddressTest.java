@@ -45,6 +45,8 @@ class SshAddressTest {
                 + " unix:///var/run/docker.sock").startsWith("deploy may not use the Docker engine"));
         assertTrue(SshFailure.explain(SERVER, 255, "ssh: connect to host server.example port 2222: Connection refused")
                 .contains("connection refused"));
+        assertTrue(SshFailure.explain(SERVER, 255, "kex_exchange_identification: read: Connection reset by peer")
+                .contains("took the connection and closed it"));
         assertTrue(SshFailure.explain(SERVER, 1, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock."
                 + " Is the docker daemon running?").startsWith("The Docker engine is not running"));
     }

@@ -76,6 +76,11 @@ public final class SshServers implements AutoCloseable {
         throw new IllegalStateException("the ssh server's engine does not answer: " + answer);
     }
 
+    /** The container of the server the good way in reaches (to stop and start it again). */
+    public String goodServer() {
+        return containers.getFirst();
+    }
+
     /** The ssh config that names the ways in. */
     public Path config() {
         return dir.resolve("config");
@@ -110,12 +115,16 @@ public final class SshServers implements AutoCloseable {
         if (made.exit() != 0) throw new IllegalStateException("ssh-keygen failed: " + made);
     }
 
-    /** A server container published on 127.0.0.1 only, as DinD hosts start here; returns its ssh port. */
+    /**
+     * A server container published on 127.0.0.1 only, on a port of its own that it keeps when
+     * stopped and started again (as a real server's); returns that port.
+     */
     private int startServer(TestEngine engine, String name, String publicKey, String hostKey, boolean withoutDocker) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--label", TestEngine.LABEL + "=true",
                 "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE", "--security-opt", "seccomp=unconfined",
                 "--security-opt", "apparmor=unconfined", "--security-opt", "systempaths=unconfined",
-                "-p", "127.0.0.1::22", "-e", "AUTHORIZED_KEY=" + publicKey, "-e", "HOST_KEY=" + hostKey));
+                "--tmpfs", "/run", "--tmpfs", "/var/run",
+                "-p", "127.0.0.1:" + TestEngine.freePort() + ":22", "-e", "AUTHORIZED_KEY=" + publicKey, "-e", "HOST_KEY=" + hostKey));
         if (withoutDocker) command.addAll(List.of("-e", "NO_DOCKER=1"));
         command.add("portolan-test/ssh-dind");
         Processes.Result started = Processes.run(60, Map.of(), command);

@@ -132,6 +132,13 @@ class SshEnginesIT extends WindowTest {
         waitFor("the kill went through ssh and came back as an event", Duration.ofSeconds(15), () -> host("server-" + RUN).containers()
                 .stream().anyMatch(c -> c.name().equals("sleeper") && c.state() == ContainerInfo.State.EXITED));
         assertEquals("", ssh(servers.good, "docker", "ps", "-q", "--filter", "name=sleeper").output().strip(), "stopped on the server");
+
+        // the server goes down: the host is lost with ssh's reason in plain words, and comes back by itself
+        Processes.run(60, Map.of(), List.of("docker", "stop", "-t", "1", servers.goodServer()));
+        waitFor("the sidebar says nothing answers ssh there", Duration.ofSeconds(30), () -> host("server-" + RUN).status()
+                instanceof HostStatus.Lost lost && lost.reason().contains("Nothing answers ssh at"));
+        Processes.run(60, Map.of(), List.of("docker", "start", servers.goodServer()));
+        waitFor("the server is live again, reconnected", Duration.ofSeconds(60), () -> host("server-" + RUN).isLive());
     }
 
     @Test
