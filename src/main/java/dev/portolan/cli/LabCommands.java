@@ -301,36 +301,41 @@ public final class LabCommands {
         }
     }
 
-    @Command(name = "import", description = "Turn a docker-compose file into a lab file; what cannot be mapped is listed.")
+    @Command(name = "import", description = "Turn docker-compose files into a lab file, read as compose reads them"
+            + " (variables, .env, several files merged in order, extends, profiles); what cannot be mapped is listed.")
     static final class Import implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "COMPOSE.yaml")
-        Path compose;
+        @Parameters(paramLabel = "COMPOSE.yaml", arity = "1..*", description = "One or more compose files, merged in order"
+                + " as `docker compose -f a.yaml -f b.yaml` merges them.")
+        List<Path> compose;
 
-        @Option(names = "--name", description = "The lab's name (default: from the file's folder).")
+        @Option(names = "--name", description = "The lab's name (default: from the first file's folder).")
         String name;
 
         @Option(names = "--hosts", description = "Spread the services over this many hosts (default: ${DEFAULT-VALUE}).",
                 defaultValue = "1")
         int hosts;
 
+        @Option(names = "--env-file", description = "Read variables from this file instead of the .env beside the first file.")
+        Path envFile;
+
+        @Option(names = "--profile", description = "Include the services of this profile (repeat for several).")
+        java.util.Set<String> profiles = new java.util.LinkedHashSet<>();
+
         @Option(names = {"-o", "--output"}, description = "Write the lab file here instead of printing it.")
         Path output;
 
         @Override
         public Integer call() throws Exception {
-            String text;
-            try {
-                text = java.nio.file.Files.readString(compose);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new InvalidInputException(compose + " does not exist.");
-            }
-            Path folder = compose.toAbsolutePath().getParent();
+            Path first = compose.getFirst();
+            Path folder = first.toAbsolutePath().getParent();
             String labName = name != null ? name : dev.portolan.lab.ComposeImport.labName(
-                    folder == null || folder.getFileName() == null ? compose.getFileName().toString() : folder.getFileName().toString());
-            var result = dev.portolan.lab.ComposeImport.convert(text, labName, hosts);
+                    folder == null || folder.getFileName() == null ? first.getFileName().toString() : folder.getFileName().toString());
+            var read = dev.portolan.lab.ComposeReader.read(compose,
+                    new dev.portolan.lab.ComposeReader.Options(envFile, profiles, System.getenv()));
+            var result = dev.portolan.lab.ComposeImport.convert(read, labName, hosts);
             LabFile.parse(result.labYaml(), labName + ".yaml"); // the import must read back as a lab
             if (output != null) java.nio.file.Files.writeString(output, result.labYaml());
             else spec.commandLine().getOut().print(result.labYaml());

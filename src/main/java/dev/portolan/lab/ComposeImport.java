@@ -20,12 +20,13 @@ import java.util.Set;
  * command, environment, ports, volumes, networks, depends_on, healthcheck, restart,
  * deploy.replicas), top-level volumes and networks follow them, all on one host or
  * spread over several. What has no place in a lab is listed at the top of the lab file
- * as comments, one line each: nothing is dropped silently.
+ * as comments, one line each: nothing is dropped silently. The file is read as compose
+ * reads it first ({@link ComposeReader}: variables, anchors, several files, extends, profiles).
  */
 public final class ComposeImport {
 
-    /** The lab file's text, and what could not be carried over. */
-    public record Result(String labYaml, List<String> notMapped) {}
+    /** The lab file's text, what could not be carried over, and what reading the file is worth telling. */
+    public record Result(String labYaml, List<String> notMapped, List<String> notes) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -33,29 +34,31 @@ public final class ComposeImport {
             "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name");
 
     private final List<String> notMapped = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** The lab container of each service: its container_name when it has one. */
+    private final Map<String, String> containerOf = new LinkedHashMap<>();
 
     private ComposeImport() {}
+
+    /** One compose file's text, with no env file and no environment (its variables are listed as not set). */
+    public static Result convert(String composeYaml, String labName, int hosts) {
+        return convert(ComposeReader.readText(composeYaml, "compose.yaml", new ComposeReader.Options(null, Set.of(), Map.of())),
+                labName, hosts);
+    }
 
     /**
      * @param hosts how many simulated hosts to spread the services over (1 keeps them together,
      *              so they reach each other by name as in compose)
      */
-    public static Result convert(String composeYaml, String labName, int hosts) {
+    public static Result convert(ComposeReader.Read read, String labName, int hosts) {
         if (hosts < 1 || hosts > 10) throw new InvalidInputException("hosts: " + hosts + " is not between 1 and 10");
-        JsonNode compose;
-        try {
-            compose = YAML.readTree(composeYaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException("The compose file is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        JsonNode compose = read.compose();
         if (compose == null || !compose.path("services").isObject() || compose.path("services").isEmpty()) {
             throw new InvalidInputException("The compose file has no services: it needs services: with at least one service.");
         }
-        return new ComposeImport().lab(compose, labName, hosts);
+        ComposeImport importer = new ComposeImport();
+        importer.notes.addAll(read.notes());
+        return importer.lab(compose, labName, hosts);
     }
 
     private Result lab(JsonNode compose, String labName, int hostCount) {
@@ -73,6 +76,8 @@ public final class ComposeImport {
         for (Iterator<String> it = compose.path("services").fieldNames(); it.hasNext(); ) {
             hostOf.put(it.next(), hostNames.get(next++ % hostCount));
         }
+        compose.path("services").fields().forEachRemaining(e ->
+                containerOf.put(e.getKey(), e.getValue().path("container_name").asText(e.getKey())));
         List<Map<String, Object>> containers = new ArrayList<>();
         Map<String, Set<String>> volumesByHost = new LinkedHashMap<>();
         Map<String, Set<String>> networksByHost = new LinkedHashMap<>();
@@ -123,12 +128,16 @@ public final class ComposeImport {
             text.append("# Not mapped (").append(notMapped.size()).append("):\n");
             notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
         }
+        if (!notes.isEmpty()) {
+            text.append("# Read:\n");
+            notes.forEach(n -> text.append("#   - ").append(n).append('\n'));
+        }
         try {
             text.append(YAML.writeValueAsString(lab));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the lab", e);
         }
-        return new Result(text.toString(), List.copyOf(notMapped));
+        return new Result(text.toString(), List.copyOf(notMapped), List.copyOf(notes));
     }
 
     private static Map<String, Object> on(int hostCount, String host, Map<String, Object> item) {
@@ -142,7 +151,12 @@ public final class ComposeImport {
         String at = "services." + name;
         String host = hostOf.get(name);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", service.path("container_name").asText(name));
+        c.put("name", containerOf.get(name));
+        if (!containerOf.get(name).equals(name)) {
+            notes.add(at + ".container_name: the container is " + containerOf.get(name) + "; depends_on on " + name
+                    + " points at it, and names in other services' settings (" + name + ":PORT) must say "
+                    + containerOf.get(name) + " (a lab has no network aliases yet)");
+        }
         if (hostCount > 1) c.put("host", host);
         service.fieldNames().forEachRemaining(key -> {
             if (!SERVICE_KEYS.contains(key)) {
@@ -157,7 +171,8 @@ public final class ComposeImport {
             notMapped.add(at + ": has no image; its image is assumed to be called " + name);
         }
         JsonNode command = service.path("command");
-        if (command.isTextual()) c.put("command", List.of("sh", "-c", command.asText()));
+        // a string is split into words as compose splits it, never wrapped in sh -c
+        if (command.isTextual()) c.put("command", ShellWords.split(command.asText(), at + ".command"));
         else if (command.isArray()) c.put("command", strings(command));
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode environment = service.path("environment");
@@ -215,7 +230,16 @@ public final class ComposeImport {
         }
         List<String> dependsOn = service.path("depends_on").isObject() ? fieldNames(service.path("depends_on"))
                 : strings(service.path("depends_on"));
-        if (!dependsOn.isEmpty()) c.put("depends_on", dependsOn);
+        List<String> dependsOnContainers = new ArrayList<>();
+        for (String other : dependsOn) {
+            if (containerOf.containsKey(other)) {
+                dependsOnContainers.add(containerOf.get(other));
+            } else {
+                notMapped.add(at + ".depends_on." + other + ": there is no service " + other
+                        + " (left out by its profile, or not in the file); not mapped");
+            }
+        }
+        if (!dependsOnContainers.isEmpty()) c.put("depends_on", dependsOnContainers);
         service.path("depends_on").fields().forEachRemaining(e -> {
             String condition = e.getValue().path("condition").asText("service_started");
             if (!condition.equals("service_started")) {

@@ -200,13 +200,15 @@ public final class MainWindow {
             java.nio.file.Path folder = compose.toAbsolutePath().getParent();
             String name = dev.portolan.lab.ComposeImport.labName(folder == null || folder.getFileName() == null
                     ? compose.getFileName().toString() : folder.getFileName().toString());
-            var result = dev.portolan.lab.ComposeImport.convert(java.nio.file.Files.readString(compose), name, hostCount);
+            // read as compose reads it: the .env beside it and this process's environment, no profiles
+            var result = dev.portolan.lab.ComposeImport.convert(dev.portolan.lab.ComposeReader.read(java.util.List.of(compose),
+                    dev.portolan.lab.ComposeReader.Options.defaults()), name, hostCount);
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message(result.notMapped().isEmpty()
                     ? "Imported " + compose.getFileName() + ": everything was mapped."
                     : "Imported " + compose.getFileName() + ": " + result.notMapped().size()
                             + " things were not mapped; the lab file lists them at its top.", false));
             return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), labContext());
-        } catch (java.io.IOException | dev.portolan.engine.InvalidInputException e) {
+        } catch (dev.portolan.engine.InvalidInputException e) {
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot import " + compose + ": " + e.getMessage(), true));
             return null;
         }

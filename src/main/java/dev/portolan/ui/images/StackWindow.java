@@ -73,6 +73,13 @@ public final class StackWindow {
         cancel.setId("stack-cancel");
         cancel.setOnAction(e -> cancelJob());
         bar.setPrefWidth(140);
+        javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+        search.setId("stack-search");
+        search.setPromptText("Search a line or a path");
+        search.setTooltip(new javafx.scene.control.Tooltip("Sheets whose Dockerfile line or listed paths contain the words are"
+                + " outlined; Enter zooms to them. Ctrl+F comes here."));
+        search.textProperty().addListener((obs, old, text) -> view.search(text));
+        search.setOnAction(e -> view.zoomToFound());
         Button fit = new Button("Fit");
         fit.setId("stack-fit");
         fit.setOnAction(e -> view.picture().fit());
@@ -87,11 +94,13 @@ public final class StackWindow {
         describe(null);
 
         BorderPane root = new BorderPane(view.node());
-        root.setTop(new ToolBar(summary, spacer, bar, cancel, fit, export));
+        root.setTop(new ToolBar(search, summary, spacer, bar, cancel, fit, export));
         root.setBottom(selection);
         BorderPane.setMargin(selection, new javafx.geometry.Insets(6, 10, 6, 10));
         String title = container == null ? image.displayName() : container + " on " + image.displayName();
         stage = Windows.stage(owner, "Stack — " + title + " on " + host.name(), root, 1100, 760);
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), search::requestFocus);
         containerTicker = new Timeline(new KeyFrame(CONTAINER_EVERY, e -> readContainer()));
         containerTicker.setCycleCount(Timeline.INDEFINITE);
         stage.setOnHidden(e -> {

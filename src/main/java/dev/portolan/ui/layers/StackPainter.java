@@ -23,20 +23,22 @@ final class StackPainter {
         this.style = style;
     }
 
-    void paint(StackLayout layout, Placed selected, Rect visible, Pen pen) {
+    void paint(StackLayout layout, Placed selected, java.util.Set<Placed> found, Rect visible, Pen pen) {
         pen.fill(visible, 0, style.color("background"));
         for (Placed p : layout.sheets()) {
             if (!p.bounds().union(new Rect(p.lineX(), p.lineY() - TEXT, 600, TEXT + 4)).intersects(visible)) continue;
-            paintSheet(p, p == selected, pen);
+            paintSheet(p, p == selected, found.contains(p), pen);
         }
     }
 
-    private void paintSheet(Placed p, boolean selected, Pen pen) {
+    private void paintSheet(Placed p, boolean selected, boolean found, Pen pen) {
         Sheet sheet = p.sheet();
         Rect r = p.bounds();
         pen.fill(r, 6, sheet.container() ? style.color("card") : style.color(LayerGraphPainter.tokenOf(sheet.kind())));
-        pen.stroke(r, 6, selected ? style.color("selection") : style.color(sheet.container() ? "state-running" : "card-border"),
-                selected ? 2.5 : sheet.container() ? 1.5 : 1, sheet.container() || sheet.kind() == dev.portolan.image.LayerGraph.Kind.METADATA);
+        Color border = selected ? style.color("selection") : found ? style.color("found")
+                : style.color(sheet.container() ? "state-running" : "card-border");
+        pen.stroke(r, 6, border, selected || found ? 2.5 : sheet.container() ? 1.5 : 1,
+                sheet.container() || sheet.kind() == dev.portolan.image.LayerGraph.Kind.METADATA);
         String head = sheet.container() ? "writable layer" : sheet.kind() == dev.portolan.image.LayerGraph.Kind.METADATA
                 ? "#" + sheet.index() + " · metadata only, no files"
                 : "#" + sheet.index() + (sheet.bytes() < 0 ? "" : " · " + StatusText.bytes(sheet.bytes()));

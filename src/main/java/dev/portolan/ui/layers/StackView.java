@@ -21,10 +21,12 @@ public final class StackView {
     private final ObjectProperty<Placed> selected = new SimpleObjectProperty<>();
     private StackLayout layout = StackLayout.of(List.of());
     private Runnable opened = () -> {};
+    private String query = "";
+    private java.util.Set<Placed> found = java.util.Set.of();
 
     public StackView(String id) {
         picture = new PictureCanvas(id, (pen, style, visible, scale) -> new StackPainter(style).paint(layout, selected.get(),
-                visible, pen), () -> layout.bounds());
+                found, visible, pen), () -> layout.bounds());
         picture.canvas().getProperties().put(StackView.class, this);
         picture.onClick(at -> selected.set(layout.hit(at[0], at[1])));
         picture.onDoubleClick(at -> {
@@ -85,6 +87,7 @@ public final class StackView {
         int before = layout.sheets().size();
         Placed was = selected.get();
         layout = StackLayout.of(sheets);
+        search(query);
         selected.set(was == null ? null : layout.sheets().stream()
                 .filter(p -> p.sheet().index() == was.sheet().index() && p.sheet().container() == was.sheet().container())
                 .findFirst().orElse(null));
@@ -92,9 +95,32 @@ public final class StackView {
         picture.repaint();
     }
 
+    /** Outlines the sheets whose line or listed paths contain the words. */
+    public void search(String text) {
+        query = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        found = query.isEmpty() ? java.util.Set.of() : layout.sheets().stream().filter(p -> matches(p.sheet(), query))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        picture.repaint();
+    }
+
+    private static boolean matches(Sheet sheet, String words) {
+        return sheet.line().toLowerCase(java.util.Locale.ROOT).contains(words)
+                || sheet.entries().stream().anyMatch(e -> e.path().toLowerCase(java.util.Locale.ROOT).contains(words));
+    }
+
+    public java.util.Set<Placed> found() {
+        return found;
+    }
+
+    /** Shows the sheets the search found. */
+    public void zoomToFound() {
+        found.stream().map(Placed::bounds).reduce(Rect::union).ifPresent(picture::show);
+    }
+
     public void export(String format, Path file) throws IOException {
         Rect b = layout.bounds();
         Rect area = new Rect(b.x() - MARGIN, b.y() - MARGIN, b.w() + 2 * MARGIN, b.h() + 2 * MARGIN);
-        PictureFile.write(area, pen -> new StackPainter(picture.style()).paint(layout, selected.get(), area, pen), format, file);
+        PictureFile.write(area, pen -> new StackPainter(picture.style()).paint(layout, selected.get(), found, area, pen),
+                format, file);
     }
 }

@@ -241,6 +241,10 @@ class LayerPicturesIT extends WindowTest {
         waitFor("a file written later shows on the top sheet", Duration.ofSeconds(10),
                 () -> topSheet().contains(new Entry("tmp/later.txt", 0, Mark.ADDED)));
 
+        robot.clickOn("#stack-search").write("later.txt");
+        waitFor("the search outlines the container's sheet", Duration.ofSeconds(5),
+                () -> stack().found().size() == 1 && stack().found().iterator().next().sheet().container());
+
         Exported exported = exportPngAndSvg("stack", "layers", "stack-with-container");
         assertTrue(exported.svg().contains("container " + name), "the SVG has the container's sheet");
 
