@@ -84,31 +84,8 @@ public record RunSpec(
         }).toList();
     }
 
-    /** Splits a command line the way a shell would for plain words and quotes. */
+    /** Splits a command line the way a shell would: words, quotes, escapes. */
     public static List<String> splitCommand(String line) {
-        List<String> words = new ArrayList<>();
-        if (line == null) return words;
-        StringBuilder word = new StringBuilder();
-        char quote = 0;
-        boolean inWord = false;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-                else word.append(c);
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) words.add(word.toString());
-                word.setLength(0);
-                inWord = false;
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (quote != 0) throw new InvalidInputException("Command: a quote (" + quote + ") is not closed.");
-        if (inWord) words.add(word.toString());
-        return words;
+        return line == null ? List.of() : ShellWords.split(line, "Command");
     }
 }

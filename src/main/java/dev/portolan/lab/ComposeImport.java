@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.ShellWords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -51,6 +51,26 @@ final class DockerEventsCli implements AutoCloseable {
         Thread.sleep(500);
     }
 
+    /**
+     * Notes, in {@code seen}, when each container of {@code model} first shows started or
+     * exited in the FX model, under the keys the CLI side uses: "ID:start", "ID:die".
+     */
+    static Map<String, Long> fxStartsAndDeaths(dev.portolan.ui.model.HostModel model) {
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        dev.portolan.testing.FxThread.run(() -> model.containers().addListener(
+                (javafx.collections.ListChangeListener<dev.portolan.inventory.ContainerInfo>) change -> {
+                    long now = epochNanos();
+                    while (change.next()) {
+                        for (var c : change.getAddedSubList()) {
+                            String key = c.id() + (c.isRunning() ? ":start"
+                                    : c.state() == dev.portolan.inventory.ContainerInfo.State.EXITED ? ":die" : "");
+                            seen.putIfAbsent(key, now);
+                        }
+                    }
+                }));
+        return seen;
+    }
+
     static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();

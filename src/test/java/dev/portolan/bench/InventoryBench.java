@@ -1,6 +1,5 @@
 package dev.portolan.bench;
 
-import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.InventoryReader;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.FxThread;
@@ -11,10 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,21 +40,13 @@ class InventoryBench extends EngineTest {
         for (int i = 0; i < containers; i++) ids.add(engine.create(TestEngine.uniqueName("latency" + i)));
 
         // FX side: when each container reaches each state in the FX model
-        Map<String, Long> fxSeen = new ConcurrentHashMap<>();
+        Map<String, Long> fxSeen;
         Map<String, Long> cliSeen;
         Map<String, Long> engineTime;
         try (HostSession session = HostSession.watch(engine.endpoint())) {
             var model = session.model();
             Eventually.within(Duration.ofSeconds(10), "live", () -> FxThread.get(model::isLive));
-            FxThread.run(() -> model.containers().addListener((ListChangeListener<ContainerInfo>) change -> {
-                long now = DockerEventsCli.epochNanos();
-                while (change.next()) {
-                    for (ContainerInfo c : change.getAddedSubList()) {
-                        String key = c.id() + (c.isRunning() ? ":start" : c.state() == ContainerInfo.State.EXITED ? ":die" : "");
-                        fxSeen.putIfAbsent(key, now);
-                    }
-                }
-            }));
+            fxSeen = DockerEventsCli.fxStartsAndDeaths(model);
             // CLI side: when `docker events` printed each event, and the engine's own time of it
             DockerEventsCli cli = new DockerEventsCli(event -> event.path("id").asText() + ":" + event.path("Action").asText(),
                     "type=container", "event=start", "event=die");

@@ -2,7 +2,6 @@ package dev.portolan.bench;
 
 import dev.portolan.engine.EngineEndpoint;
 import dev.portolan.image.TransferProgress;
-import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.Eventually;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,20 +72,12 @@ class SshBench extends EngineTest {
             }
 
             // (1) event → FX model, beside `docker -H ssh:// events` on the same events
-            Map<String, Long> fxSeen = new ConcurrentHashMap<>();
+            Map<String, Long> fxSeen;
             DockerEventsCli cli;
             try (HostSession session = HostSession.watch(endpoint())) {
                 var model = session.model();
                 Eventually.within(Duration.ofSeconds(30), "live", () -> FxThread.get(model::isLive));
-                FxThread.run(() -> model.containers().addListener((ListChangeListener<ContainerInfo>) change -> {
-                    long now = DockerEventsCli.epochNanos();
-                    while (change.next()) {
-                        for (ContainerInfo c : change.getAddedSubList()) {
-                            String key = c.id() + (c.isRunning() ? ":start" : c.state() == ContainerInfo.State.EXITED ? ":die" : "");
-                            fxSeen.putIfAbsent(key, now);
-                        }
-                    }
-                }));
+                fxSeen = DockerEventsCli.fxStartsAndDeaths(model);
                 cli = new DockerEventsCli(cliEnv(), event -> event.path("id").asText() + ":" + event.path("Action").asText(),
                         "type=container", "event=start", "event=die");
                 Thread.sleep(1500); // the CLI's own ssh connection

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.ShellWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

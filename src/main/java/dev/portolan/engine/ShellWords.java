@@ -1,20 +1,20 @@
-package dev.portolan.lab;
+package dev.portolan.engine;
 
-import dev.portolan.engine.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a command written as one string into words as compose does (like a POSIX shell,
- * without running one): spaces separate, single quotes keep everything, double quotes keep
+ * Splits a command written as one string into words as compose and the run dialog do
+ * (like a POSIX shell, without running one): spaces separate, single quotes keep everything, double quotes keep
  * spaces and take \" \\ \$ escapes, a backslash outside quotes keeps the next character.
  * "--default-authentication-plugin=mysql_native_password" is one word, not `sh -c` around it.
  */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {}
 
-    static List<String> split(String line, String where) {
+    /** The words of {@code line}; {@code where} names it when a quote is not closed ("Command", "services.web.command"). */
+    public static List<String> split(String line, String where) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
