@@ -71,12 +71,9 @@ public final class ComposeImport {
                 notMapped.add(key + ": not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
             }
         }
-        // which host each service goes to: round robin, in the file's order
-        Map<String, String> hostOf = new LinkedHashMap<>();
-        int next = 0;
-        for (Iterator<String> it = compose.path("services").fieldNames(); it.hasNext(); ) {
-            hostOf.put(it.next(), hostNames.get(next++ % hostCount));
-        }
+        // which host each service goes to: those that talk to each other together
+        ComposePlacement.Placement placement = ComposePlacement.place(compose.path("services"), hostNames);
+        Map<String, String> hostOf = placement.hostOf();
         compose.path("services").fields().forEachRemaining(e ->
                 containerOf.put(e.getKey(), e.getValue().path("container_name").asText(e.getKey())));
         List<Map<String, Object>> containers = new ArrayList<>();
@@ -97,10 +94,6 @@ public final class ComposeImport {
                 if (!k.equals("driver")) notMapped.add("networks." + e.getKey() + "." + k + ": not mapped");
             });
         });
-        if (hostCount > 1) {
-            notMapped.add("the services are spread over " + hostCount + " hosts: services on different hosts no longer reach"
-                    + " each other by name (use a Swarm overlay network for that)");
-        }
 
         Map<String, Object> lab = new LinkedHashMap<>();
         lab.put("name", labName);
@@ -128,6 +121,11 @@ public final class ComposeImport {
         } else {
             text.append("# Not mapped (").append(notMapped.size()).append("):\n");
             notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
+        }
+        if (hostCount > 1) {
+            text.append("# Placement: services that talk to each other stay on one host, as containers on different hosts"
+                    + " cannot reach each other by name:\n");
+            placement.reasons().forEach(r -> text.append("#   - ").append(r).append('\n'));
         }
         if (!notes.isEmpty()) {
             text.append("# Read:\n");
