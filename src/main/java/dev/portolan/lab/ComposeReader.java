@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,13 +50,10 @@ public final class ComposeReader {
     public record Read(JsonNode compose, List<String> notes) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Keys whose lists one file replaces in another, as compose merges them; other lists are joined. */
-    private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test", "dns", "dns_search", "profiles");
 
     private final Options options;
-    private final Map<String, String> variables = new HashMap<>();
+    private final ComposeVariables variables = new ComposeVariables();
     private final List<String> notes = new ArrayList<>();
-    private final Set<String> unset = new LinkedHashSet<>();
 
     private ComposeReader(Options options) {
         this.options = options;
@@ -67,11 +63,12 @@ public final class ComposeReader {
     public static Read read(List<Path> files, Options options) {
         if (files.isEmpty()) throw new InvalidInputException("Give at least one compose file.");
         ComposeReader reader = new ComposeReader(options);
-        reader.loadVariables(files.getFirst().toAbsolutePath().getParent().resolve(".env"));
+        reader.variables.load(options.envFile(), files.getFirst().toAbsolutePath().getParent().resolve(".env"),
+                options.environment());
         ObjectNode merged = null;
         for (Path file : files) {
             ObjectNode one = reader.load(file, reader.text(file));
-            merged = merged == null ? one : (ObjectNode) merge(merged, one, "");
+            merged = merged == null ? one : (ObjectNode) ComposeMerge.merge(merged, one, "");
         }
         return reader.finish(merged, files.getFirst());
     }
@@ -79,7 +76,7 @@ public final class ComposeReader {
     /** Reads one compose file's text ({@code name} says where in messages); .env only as the options name it. */
     public static Read readText(String text, String name, Options options) {
         ComposeReader reader = new ComposeReader(options);
-        reader.loadVariables(null);
+        reader.variables.load(options.envFile(), null, options.environment());
         Path file = Path.of(name);
         return reader.finish(reader.load(file, text), file);
     }
@@ -87,135 +84,10 @@ public final class ComposeReader {
     private Read finish(ObjectNode merged, Path file) {
         resolveExtends(merged, file);
         applyProfiles(merged);
-        for (String name : unset) {
+        for (String name : variables.unset()) {
             notes.add("the variable " + name + " is not set (in the environment or the env file): an empty string is used");
         }
         return new Read(merged, List.copyOf(notes));
-    }
-
-    // ---- variables
-
-    /** The env file (the options', else {@code beside} when it exists), then the environment over it. */
-    private void loadVariables(Path beside) {
-        Path envFile = options.envFile();
-        if (envFile == null) {
-            if (beside != null && Files.isRegularFile(beside)) envFile = beside;
-        } else if (!Files.isRegularFile(envFile)) {
-            throw new InvalidInputException("The env file " + envFile + " does not exist.");
-        }
-        if (envFile != null) {
-            try {
-                int n = 0;
-                for (String line : Files.readAllLines(envFile)) {
-                    n++;
-                    String text = line.strip();
-                    if (text.isEmpty() || text.startsWith("#")) continue;
-                    if (text.startsWith("export ")) text = text.substring(7).strip();
-                    int eq = text.indexOf('=');
-                    if (eq <= 0) throw new InvalidInputException(envFile + ":" + n + ":1: expected NAME=VALUE, found '" + line + "'");
-                    variables.put(text.substring(0, eq).strip(), unquote(text.substring(eq + 1).strip()));
-                }
-            } catch (IOException e) {
-                throw new InvalidInputException("Cannot read the env file " + envFile + ": " + e.getMessage());
-            }
-        }
-        variables.putAll(options.environment()); // the environment wins over the file, as in compose
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
-        }
-        int comment = value.indexOf(" #");
-        return comment >= 0 ? value.substring(0, comment).strip() : value;
-    }
-
-    /** A value with its variables put in; {@code text} and {@code file} only to say where a missing one is. */
-    String interpolate(String value, String text, Path file) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '$' || i + 1 >= value.length()) {
-                out.append(c);
-                continue;
-            }
-            char next = value.charAt(i + 1);
-            if (next == '$') {
-                out.append('$');
-                i++;
-            } else if (next == '{') {
-                int end = closingBrace(value, i + 2);
-                if (end < 0) throw located(file, text, value.substring(i), "'" + value.substring(i) + "' has no closing }");
-                out.append(expression(value.substring(i + 2, end), text, file));
-                i = end;
-            } else if (Character.isLetter(next) || next == '_') {
-                int j = i + 1;
-                while (j < value.length() && (Character.isLetterOrDigit(value.charAt(j)) || value.charAt(j) == '_')) j++;
-                out.append(lookup(value.substring(i + 1, j)));
-                i = j - 1;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static int closingBrace(String value, int from) {
-        int depth = 1;
-        for (int i = from; i < value.length(); i++) {
-            if (value.charAt(i) == '{') depth++;
-            else if (value.charAt(i) == '}' && --depth == 0) return i;
-        }
-        return -1;
-    }
-
-    /** NAME, NAME:-default, NAME-default, NAME:?message, NAME?message, NAME:+other, NAME+other. */
-    private String expression(String inside, String text, Path file) {
-        int j = 0;
-        while (j < inside.length() && (Character.isLetterOrDigit(inside.charAt(j)) || inside.charAt(j) == '_')) j++;
-        String name = inside.substring(0, j);
-        String rest = inside.substring(j);
-        String value = variables.get(name);
-        boolean colon = rest.startsWith(":");
-        String op = rest.isEmpty() ? "" : rest.substring(colon ? 1 : 0, Math.min(rest.length(), colon ? 2 : 1));
-        String word = rest.isEmpty() ? "" : rest.substring(colon ? 2 : 1);
-        boolean missing = value == null || (colon && value.isEmpty());
-        return switch (op) {
-            case "" -> lookup(name);
-            case "-" -> missing ? interpolate(word, text, file) : value;
-            case "+" -> missing ? "" : interpolate(word, text, file);
-            case "?" -> {
-                if (missing) throw located(file, text, "${" + inside, "the variable " + name + " is required"
-                        + (word.isBlank() ? "" : ": " + word) + " (set it in the environment or the env file)");
-                yield value;
-            }
-            default -> throw located(file, text, "${" + inside, "'${" + inside + "}' is not a variable compose understands");
-        };
-    }
-
-    private String lookup(String name) {
-        String value = variables.get(name);
-        if (value == null) {
-            unset.add(name);
-            return "";
-        }
-        return value;
-    }
-
-    /** file:line:column of the first place {@code what} is written in the file's text. */
-    private static InvalidInputException located(Path file, String text, String what, String message) {
-        int at = text.indexOf(what);
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < Math.max(0, at); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new InvalidInputException(file + ":" + line + ":" + column + ": " + message);
     }
 
     // ---- files
@@ -273,52 +145,11 @@ public final class ComposeReader {
             node.forEach(n -> out.add(clean(n, text, file, true)));
             return out;
         }
-        if (node.isTextual()) return JsonNodeFactory.instance.textNode(interpolate(node.asText(), text, file));
+        if (node.isTextual()) return JsonNodeFactory.instance.textNode(variables.interpolate(node.asText(), text, file));
         return node;
     }
 
     // ---- merging, extends, profiles
-
-    /** {@code over} laid on {@code base} as compose merges files: maps deeply, lists joined or replaced. */
-    static JsonNode merge(JsonNode base, JsonNode over, String key) {
-        if (base == null || base.isNull()) return over;
-        if (over == null || over.isNull()) return base;
-        if (key.equals("environment") || key.equals("labels")) return mergeMaps(asMap(base), asMap(over));
-        if (base.isObject() && over.isObject()) {
-            ObjectNode out = ((ObjectNode) base).deepCopy();
-            over.fields().forEachRemaining(e -> out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue(), e.getKey())));
-            return out;
-        }
-        if (base.isArray() && over.isArray() && !REPLACED_LISTS.contains(key)) {
-            ArrayNode out = ((ArrayNode) base).deepCopy();
-            over.forEach(item -> {
-                boolean seen = false;
-                for (JsonNode existing : out) seen |= existing.equals(item);
-                if (!seen) out.add(item);
-            });
-            return out;
-        }
-        return over;
-    }
-
-    /** environment and labels as NAME: value, from either form (a list of NAME=value, or a map). */
-    private static ObjectNode asMap(JsonNode node) {
-        if (node.isObject()) return (ObjectNode) node;
-        ObjectNode map = JsonNodeFactory.instance.objectNode();
-        node.forEach(item -> {
-            String pair = item.asText();
-            int eq = pair.indexOf('=');
-            if (eq < 0) map.putNull(pair);
-            else map.put(pair.substring(0, eq), pair.substring(eq + 1));
-        });
-        return map;
-    }
-
-    private static ObjectNode mergeMaps(ObjectNode base, ObjectNode over) {
-        ObjectNode out = base.deepCopy();
-        over.fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
-        return out;
-    }
 
     /** Each service's extends: its base (from this file, or another) under it, the service winning. */
     private void resolveExtends(ObjectNode compose, Path file) {
@@ -351,7 +182,7 @@ public final class ComposeReader {
         own.remove("extends");
         ObjectNode baseCopy = ((ObjectNode) base).deepCopy();
         baseCopy.remove(List.of("depends_on", "volumes_from", "links")); // compose does not inherit these
-        JsonNode result = merge(baseCopy, own, "");
+        JsonNode result = ComposeMerge.merge(baseCopy, own, "");
         done.put(key, result);
         chain.remove(key);
         return result;
