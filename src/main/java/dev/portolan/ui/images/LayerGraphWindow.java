@@ -2,15 +2,12 @@ package dev.portolan.ui.images;
 
 import dev.portolan.image.LayerGraph;
 import dev.portolan.image.LayerGraph.Image;
-import dev.portolan.image.LayerGraph.Node;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.operations.HostOperations;
-import dev.portolan.ui.StatusText;
 import dev.portolan.ui.Windows;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.draw.PictureToolbar;
-import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.jobs.Job;
 import dev.portolan.ui.layers.LayerGraphLayout.Block;
 import dev.portolan.ui.layers.LayerGraphLayout.Tip;
@@ -24,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -55,6 +51,7 @@ public final class LayerGraphWindow {
     private final ComboBox<String> fade = new ComboBox<>();
     private final Label status = new Label("Reading the images…");
     private final VBox details = new VBox(8);
+    private final LayerGraphDetails said;
     private final PictureToolbar toolbar;
     private final Stage stage;
     private final ChangeListener<Number> imagesChanged = (obs, old, now) -> refresh();
@@ -87,7 +84,8 @@ public final class LayerGraphWindow {
             if (now != null) refresh();
         });
         fade.valueProperty().addListener((obs, old, now) -> view.fadeLacking(now == null || now.equals(NO_FADE) ? null : now));
-        view.selectedProperty().addListener((obs, old, now) -> showDetails(now));
+        said = new LayerGraphDetails(details, () -> view.layout().graph(), this::openSelection, this::copy);
+        view.selectedProperty().addListener((obs, old, now) -> said.show(now));
         view.onOpen(this::openSelection);
         toolbar.bar().getItems().addAll(0, List.of(new Label("Show"), scope, new Label("Fade what"), fade,
                 new Label("lacks")));
@@ -109,7 +107,7 @@ public final class LayerGraphWindow {
             watched.forEach(h -> h.statusProperty().removeListener(statusChanged));
             if (reading != null) reading.cancel();
         });
-        showDetails(null);
+        said.show(null);
         stage.show();
         refresh();
         view.picture().canvas().requestFocus();
@@ -224,65 +222,6 @@ public final class LayerGraphWindow {
         status.setText(text + stale);
     }
 
-    // ---- the selection, beside the picture
-
-    private void showDetails(Object selection) {
-        details.getChildren().clear();
-        switch (selection) {
-            case Block block -> stepDetails(block.node());
-            case Tip tip -> imageDetails(tip.image());
-            case null, default -> details.getChildren().add(wrapped("Select a step or an image (click, or the arrows:"
-                    + " ↑ toward the tips, ↓ toward the base). Double-click or Enter opens a step's files, an image's stack."
-                    + "\n\nBlue steps ran a command, green ones copied files in, yellow ones came some other way (an imported base), grey slivers changed only metadata."
-                    + " A block's height grows with its bytes.", "muted"));
-        }
-    }
-
-    private void stepDetails(Node node) {
-        title(node.step().isEmpty() ? "Metadata only" : "Layer " + node.step().shortDiffId());
-        details.getChildren().add(wrapped(node.known() ? node.step().instruction() : "(its history is still being read)", "mono"));
-        if (node.step().isEmpty()) {
-            details.getChildren().add(wrapped("This step changed only the image's configuration: it has no files.", "muted"));
-        } else {
-            details.getChildren().add(wrapped((node.step().sizeBytes() < 0 ? "" : StatusText.bytes(node.step().sizeBytes()) + " · ")
-                    + (node.step().created() == null ? "" : "made " + Formats.ago(node.step().created()) + " · ")
-                    + node.step().diffId(), "muted"));
-        }
-        List<String> names = node.images().stream().map(Image::name).toList();
-        details.getChildren().add(wrapped("Used by " + names.size() + (names.size() == 1 ? " image: " : " images: ")
-                + String.join(", ", names), null));
-        details.getChildren().add(wrapped(holdersText(node.hosts()), null));
-        if (!node.step().isEmpty()) details.getChildren().add(button("Files of this layer…", "layer-graph-files", this::openSelection));
-    }
-
-    private void imageDetails(Image image) {
-        title(image.name());
-        if (image.tags().size() > 1) details.getChildren().add(wrapped("Also tagged " + String.join(", ",
-                image.tags().subList(1, image.tags().size())), null));
-        long layers = image.steps().stream().filter(s -> !s.isEmpty()).count();
-        details.getChildren().add(wrapped(layers + " layers, " + (image.steps().size() - layers) + " metadata-only steps · id "
-                + image.shortId(), "muted"));
-        if (image.dangling()) details.getChildren().add(wrapped("Untagged: a leftover of a rebuild or a build's"
-                + " intermediate step. `docker image prune` on its host would remove it.", "muted"));
-        details.getChildren().add(wrapped(holdersText(image.hosts()), null));
-        for (String other : view.layout().graph().hosts()) {
-            if (image.hosts().contains(other)) continue;
-            List<Node> missing = view.layout().graph().missingOn(image, other);
-            long bytes = missing.stream().mapToLong(n -> Math.max(0, n.step().sizeBytes())).sum();
-            details.getChildren().add(wrapped(other + " lacks " + missing.size() + " of its " + layers + " layers ("
-                    + StatusText.bytes(bytes) + "); it holds the rest already.", null));
-        }
-        details.getChildren().addAll(button("Stack…", "layer-graph-stack", this::openSelection),
-                button("Copy to hosts…", "layer-graph-copy", () -> holder(image).ifPresent(h ->
-                        actions.copy(h, h.inventory().images().get(image.id()), stage))));
-    }
-
-    private String holdersText(Set<String> holders) {
-        Set<String> lacking = new TreeSet<>(view.layout().graph().hosts());
-        lacking.removeAll(holders);
-        return "On " + String.join(", ", holders) + (lacking.isEmpty() ? "" : "; not on " + String.join(", ", lacking)) + ".";
-    }
-
     /** A step: its files in the layers window of an image that has it; an image: its stack. */
     private void openSelection() {
         switch (view.selectedProperty().get()) {
@@ -297,6 +236,10 @@ public final class LayerGraphWindow {
         }
     }
 
+    private void copy(Image image) {
+        holder(image).ifPresent(h -> actions.copy(h, h.inventory().images().get(image.id()), stage));
+    }
+
     /** A host in view that holds the image and still lists it. */
     private Optional<HostModel> holder(Image image) {
         Optional<HostModel> host = hostsInScope().stream().filter(h -> image.hosts().contains(h.name()))
@@ -309,26 +252,5 @@ public final class LayerGraphWindow {
     private void export(String format) {
         PictureExport.ask(actions.dialogs(), stage, "the layer graph", "portolan-layers", format, view::export)
                 .ifPresent(said -> status.setText(said.text()));
-    }
-
-    private void title(String text) {
-        Label title = new Label(text);
-        title.getStyleClass().add("details-title");
-        title.setWrapText(true);
-        details.getChildren().add(title);
-    }
-
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        if (styleClass != null) label.getStyleClass().add(styleClass);
-        return label;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }
