@@ -32,10 +32,14 @@ public final class ComposeImport {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "ports", "volumes",
-            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name");
+            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name", "build");
 
     private final List<String> notMapped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** The images the lab builds from the services' build folders: name → folder. */
+    private final Map<String, String> builds = new LinkedHashMap<>();
+    private java.nio.file.Path folder;
+    private String labName;
     /** The lab container of each service: its container_name when it has one. */
     private final Map<String, String> containerOf = new LinkedHashMap<>();
 
@@ -59,6 +63,8 @@ public final class ComposeImport {
         }
         ComposeImport importer = new ComposeImport();
         importer.notes.addAll(read.notes());
+        importer.folder = read.folder();
+        importer.labName = labName;
         return importer.lab(compose, labName, hosts);
     }
 
@@ -99,6 +105,9 @@ public final class ComposeImport {
         lab.put("name", labName);
         lab.put("description", "Imported from a compose file");
         lab.put("hosts", hostNames.stream().map(h -> Map.of("name", h, "provider", "simulated")).toList());
+        if (!builds.isEmpty()) {
+            lab.put("images", builds.entrySet().stream().map(b -> Map.of("name", b.getKey(), "build", b.getValue())).toList());
+        }
         List<Map<String, Object>> volumes = new ArrayList<>();
         volumesByHost.forEach((host, names) -> names.forEach(v -> volumes.add(on(hostCount, host, Map.of("name", v)))));
         if (!volumes.isEmpty()) lab.put("volumes", volumes);
@@ -163,7 +172,10 @@ public final class ComposeImport {
                         ? " (build the image with Images, Build…, then name it under image:)" : ""));
             }
         });
-        if (service.hasNonNull("image")) {
+        String built = service.has("build") ? build(at, name, service) : null;
+        if (built != null) {
+            c.put("image", built);
+        } else if (service.hasNonNull("image")) {
             c.put("image", service.path("image").asText());
         } else {
             c.put("image", name);
@@ -266,6 +278,36 @@ public final class ComposeImport {
             }
         }
         return c;
+    }
+
+    /**
+     * A service's build as an image the lab builds here (named as compose names it: its
+     * image:, else PROJECT-SERVICE), when its folder and Dockerfile are on this computer;
+     * null otherwise, with the reason. A lab builds a folder's own Dockerfile, without
+     * args or a target: those are listed.
+     */
+    private String build(String at, String service, JsonNode spec) {
+        JsonNode build = spec.path("build");
+        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
+        String dockerfile = build.path("dockerfile").asText("Dockerfile");
+        java.nio.file.Path dir = folder == null ? java.nio.file.Path.of(context) : folder.resolve(context);
+        dir = dir.toAbsolutePath().normalize();
+        for (String key : List.of("args", "target", "cache_from", "ssh", "secrets", "network", "platforms")) {
+            if (build.has(key)) notMapped.add(at + ".build." + key + ": not mapped (a lab builds the folder's Dockerfile as it is)");
+        }
+        if (!dockerfile.equals("Dockerfile")) {
+            notMapped.add(at + ".build.dockerfile: " + dockerfile + " is not mapped (a lab builds the folder's own Dockerfile);"
+                    + " the service's image is expected instead");
+            return null;
+        }
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("Dockerfile"))) {
+            notMapped.add(at + ".build: " + dir + " has no Dockerfile on this computer; not mapped (build the image, then"
+                    + " name it under image:)");
+            return null;
+        }
+        String image = spec.hasNonNull("image") ? spec.path("image").asText() : labName + "-" + service;
+        builds.put(image, dir.toString());
+        return image;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -46,8 +46,11 @@ public final class ComposeReader {
         }
     }
 
-    /** The merged compose model, and what is worth telling (variables not set, services left out by profile). */
-    public record Read(JsonNode compose, List<String> notes) {}
+    /**
+     * The merged compose model, what is worth telling (variables not set, services left out by
+     * profile), and the folder of the first file (null for text read alone): build contexts are relative to it.
+     */
+    public record Read(JsonNode compose, List<String> notes, Path folder) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,7 +73,7 @@ public final class ComposeReader {
             ObjectNode one = reader.load(file, reader.text(file));
             merged = merged == null ? one : (ObjectNode) ComposeMerge.merge(merged, one, "");
         }
-        return reader.finish(merged, files.getFirst());
+        return reader.finish(merged, files.getFirst(), files.getFirst().toAbsolutePath().getParent());
     }
 
     /** Reads one compose file's text ({@code name} says where in messages); .env only as the options name it. */
@@ -78,16 +81,16 @@ public final class ComposeReader {
         ComposeReader reader = new ComposeReader(options);
         reader.variables.load(options.envFile(), null, options.environment());
         Path file = Path.of(name);
-        return reader.finish(reader.load(file, text), file);
+        return reader.finish(reader.load(file, text), file, null);
     }
 
-    private Read finish(ObjectNode merged, Path file) {
+    private Read finish(ObjectNode merged, Path file, Path folder) {
         resolveExtends(merged, file);
         applyProfiles(merged);
         for (String name : variables.unset()) {
             notes.add("the variable " + name + " is not set (in the environment or the env file): an empty string is used");
         }
-        return new Read(merged, List.copyOf(notes));
+        return new Read(merged, List.copyOf(notes), folder);
     }
 
     // ---- files

@@ -238,4 +238,38 @@ class ComposeReaderTest {
         var e = assertThrows(InvalidInputException.class, () -> ShellWords.split("echo 'open", "services.web.command"));
         assertTrue(e.getMessage().startsWith("services.web.command: the quote ' in"), e.getMessage());
     }
+
+    @Test
+    void aBuildBecomesAnImageTheLabBuildsFromTheSameFolderAndWhatItCannotTakeIsListed() throws Exception {
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/Dockerfile"), "FROM portolan-test/busybox\n");
+        Files.createDirectories(dir.resolve("api"));
+        Files.writeString(dir.resolve("api/Dockerfile"), "FROM portolan-test/busybox\n");
+        Path file = write("compose.yaml", """
+                services:
+                  app:
+                    build: ./app
+                  api:
+                    image: shop/api:2
+                    build: {context: ./api, args: {VERSION: "2"}}
+                  odd:
+                    build: {context: ./app, dockerfile: Dockerfile.dev}
+                  gone:
+                    build: ./nowhere
+                """);
+        var result = ComposeImport.convert(ComposeReader.read(List.of(file), env(Map.of())), "shop", 1);
+        LabSpec lab = LabFile.parse(result.labYaml(), "shop.yaml");
+        Map<String, String> images = lab.images().stream().collect(Collectors.toMap(LabSpec.Image::name, LabSpec.Image::build));
+        assertEquals(Map.of("shop-app", dir.resolve("app").toString(), "shop/api:2", dir.resolve("api").toString()), images,
+                "named as compose names them: PROJECT-SERVICE, or the service's image");
+        Map<String, String> imageOf = lab.containers().stream()
+                .collect(Collectors.toMap(LabSpec.Container::name, LabSpec.Container::image));
+        assertEquals("shop-app", imageOf.get("app"));
+        assertEquals("shop/api:2", imageOf.get("api"));
+        List<String> notMapped = result.notMapped();
+        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.api.build.args")), notMapped.toString());
+        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.odd.build.dockerfile: Dockerfile.dev")), notMapped.toString());
+        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.gone.build: ") && n.contains("has no Dockerfile")),
+                notMapped.toString());
+    }
 }
