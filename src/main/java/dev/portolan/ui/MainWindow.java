@@ -94,7 +94,8 @@ public final class MainWindow {
                 this::showFaults);
         toolbar.addTool("open-events", "Events", "Every host's engine events, live, filtered, exported",
                 javafx.scene.input.KeyCode.E, this::showEvents);
-        toolbar.addTool("open-layer-graph", "Layers", "Every host's images as a tree of their layers: what they share, where each lives",
+        toolbar.addTool("open-layer-graph", "Layers",
+                "Every host's images as a tree of their layers: what they share, where each lives",
                 javafx.scene.input.KeyCode.L, () -> images.graph(null, window()));
         actions.addToMenus((session, container, owner) -> {
             javafx.scene.control.MenuItem stack = new javafx.scene.control.MenuItem("Its layers and own changes…");

@@ -10,16 +10,17 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
- * The diagram's colours, taken from the stylesheet (classes {@code .diagram-TOKEN} in
- * portolan.css), so the light and dark themes and the colour-blind-safe state palette
- * are defined in one place, for the tables and the diagram alike.
+ * The pictures' colours (the diagram, the layer graph, the stacks), taken from the
+ * stylesheet (classes {@code .diagram-TOKEN} in portolan.css), so the light and dark themes
+ * and the colour-blind-safe state palette are defined in one place, for tables and pictures alike.
  */
 public final class DiagramStyle {
 
     public static final List<String> TOKENS = List.of("background", "host", "host-border", "band", "band-border", "card",
             "card-border", "text", "muted", "volume", "volume-border", "link", "selection", "found", "badge", "badge-text",
-            "drop", "fault", "fault-text", "trouble", "trouble-text", "layer-run", "layer-copy", "layer-other", "layer-meta",
-            "layer-added", "layer-changed", "layer-deleted", "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
+            "drop", "fault", "fault-text", "trouble", "trouble-text",
+            "layer-run", "layer-copy", "layer-other", "layer-meta", "layer-added", "layer-changed", "layer-deleted",
+            "state-created", "state-running", "state-paused", "state-restarting", "state-removing", "state-exited",
             "state-dead", "state-unknown");
 
     private final Map<String, Color> colors;

@@ -27,7 +27,6 @@ public final class PictureCanvas {
     private final Pane surface = new Pane(canvas, palette);
     private final Viewport view = new Viewport();
     private final Painter painter;
-    private final Supplier<Rect> bounds;
     private Supplier<Rect> home;
     private double readable;
     private DiagramStyle style;
@@ -51,7 +50,6 @@ public final class PictureCanvas {
      */
     public PictureCanvas(String id, Painter painter, Supplier<Rect> bounds) {
         this.painter = painter;
-        this.bounds = bounds;
         this.home = bounds;
         canvas.setId(id);
         paintWhileShown(canvas, surface, timer, () -> repaint = true, () -> style = null);
