@@ -38,6 +38,12 @@ public final class ContainerRunner {
 
     /** As above, also mounting the volumes of {@code volumesFrom} (volume containers, by name). */
     public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health, List<String> volumesFrom) {
+        return run(spec, labels, health, volumesFrom, ProcessOptions.NONE);
+    }
+
+    /** As above, the process run as {@code options} say (user, entrypoint, capabilities, limits, ...). */
+    public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health, List<String> volumesFrom,
+            ProcessOptions options) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
@@ -51,8 +57,9 @@ public final class ContainerRunner {
                 .withRestartPolicy(restartPolicy(spec.restart()));
         if (spec.network() != null && !spec.network().isBlank()) host.withNetworkMode(spec.network());
         if (!volumesFrom.isEmpty()) host.withVolumesFrom(volumesFrom.stream().map(VolumesFrom::new).toArray(VolumesFrom[]::new));
-        var create = docker.createContainerCmd(spec.image()).withHostConfig(host)
-                .withExposedPorts(exposed).withEnv(spec.env()).withLabels(labels);
+        var create = docker.createContainerCmd(spec.image()).withExposedPorts(exposed).withEnv(spec.env());
+        options.applyTo(create, host, labels);
+        create.withHostConfig(host);
         if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());
         if (!spec.command().isEmpty()) create.withCmd(spec.command());
         if (health != null) create.withHealthcheck(healthCheck(health));

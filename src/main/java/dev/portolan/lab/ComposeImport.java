@@ -32,7 +32,8 @@ public final class ComposeImport {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "ports", "volumes",
-            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name", "build");
+            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name", "build", "user", "working_dir",
+            "entrypoint", "labels", "init", "cap_add", "cap_drop", "tmpfs", "mem_limit", "cpus");
 
     private final List<String> notMapped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -216,8 +217,9 @@ public final class ComposeImport {
             }
         }
         service.path("deploy").fieldNames().forEachRemaining(k -> {
-            if (!k.equals("replicas")) notMapped.add(at + ".deploy." + k + ": not mapped");
+            if (!k.equals("replicas") && !k.equals("resources")) notMapped.add(at + ".deploy." + k + ": not mapped");
         });
+        process(at, service, c);
         if (!ports.isEmpty()) c.put("ports", ports);
         List<String> volumes = new ArrayList<>();
         for (JsonNode volume : service.path("volumes")) {
@@ -278,6 +280,49 @@ public final class ComposeImport {
             }
         }
         return c;
+    }
+
+    /**
+     * How the service's process runs: user, working_dir, entrypoint (a string split into
+     * words), labels, init, capabilities, tmpfs, and memory and CPU limits (mem_limit and cpus,
+     * or deploy.resources.limits); reservations have no place in a lab and are listed.
+     */
+    private void process(String at, JsonNode service, Map<String, Object> c) {
+        for (String key : List.of("user", "working_dir")) if (service.hasNonNull(key)) c.put(key, service.path(key).asText());
+        JsonNode entrypoint = service.path("entrypoint");
+        if (entrypoint.isTextual()) c.put("entrypoint", ShellWords.split(entrypoint.asText(), at + ".entrypoint"));
+        else if (entrypoint.isArray()) c.put("entrypoint", strings(entrypoint));
+        JsonNode labels = service.path("labels");
+        Map<String, String> labelMap = new LinkedHashMap<>();
+        if (labels.isObject()) labels.fields().forEachRemaining(e -> labelMap.put(e.getKey(), e.getValue().asText()));
+        else for (String pair : strings(labels)) {
+            int eq = pair.indexOf('=');
+            labelMap.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+        }
+        if (!labelMap.isEmpty()) c.put("labels", labelMap);
+        if (service.has("init")) c.put("init", service.path("init").asBoolean());
+        for (String key : List.of("cap_add", "cap_drop")) if (service.has(key)) c.put(key, strings(service.path(key)));
+        JsonNode tmpfs = service.path("tmpfs");
+        if (tmpfs.isTextual()) c.put("tmpfs", List.of(tmpfs.asText()));
+        else if (tmpfs.isArray()) c.put("tmpfs", strings(tmpfs));
+        JsonNode limits = service.path("deploy").path("resources").path("limits");
+        String memory = service.hasNonNull("mem_limit") ? service.path("mem_limit").asText()
+                : limits.hasNonNull("memory") ? limits.path("memory").asText() : null;
+        if (memory != null) c.put("memory", memory);
+        JsonNode cpus = service.hasNonNull("cpus") ? service.path("cpus") : limits.path("cpus");
+        if (!cpus.isMissingNode() && !cpus.isNull()) {
+            try {
+                c.put("cpus", Double.parseDouble(cpus.asText()));
+            } catch (NumberFormatException e) {
+                notMapped.add(at + ".cpus: " + cpus.asText() + " is not a number; not mapped");
+            }
+        }
+        service.path("deploy").path("resources").fieldNames().forEachRemaining(k -> {
+            if (!k.equals("limits")) notMapped.add(at + ".deploy.resources." + k + ": not mapped (a lab sets limits, not reservations)");
+        });
+        limits.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("memory") && !k.equals("cpus")) notMapped.add(at + ".deploy.resources.limits." + k + ": not mapped");
+        });
     }
 
     /**

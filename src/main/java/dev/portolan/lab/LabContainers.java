@@ -2,6 +2,7 @@ package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.portolan.engine.ContainerRunner;
+import dev.portolan.engine.ProcessOptions;
 import dev.portolan.engine.HealthSpec;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.host.Ownership;
@@ -27,8 +28,10 @@ final class LabContainers {
         LabSpec.HealthCheck h = c.healthcheck();
         HealthSpec health = h == null ? null : new HealthSpec(h.test(), HealthSpec.duration(h.interval(), "interval"),
                 HealthSpec.duration(h.timeout(), "timeout"), h.retries());
+        ProcessOptions options = new ProcessOptions(c.user(), c.workingDir(), c.entrypoint(), c.labels(), c.init(), c.capAdd(),
+                c.capDrop(), c.tmpfs(), c.memory() == null ? null : dev.portolan.app.Sizes.parse(c.memory()), c.cpus());
         String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()), health,
-                c.volumesFrom());
+                c.volumesFrom(), options);
         for (String network : c.networks().stream().skip(1).toList()) {
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
         }

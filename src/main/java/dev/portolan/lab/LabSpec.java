@@ -1,5 +1,6 @@
 package dev.portolan.lab;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,18 @@ public record LabSpec(
             String restart,
             HealthCheck healthcheck,
             @JsonProperty("depends_on") List<String> dependsOn,
-            @JsonProperty("volumes_from") List<String> volumesFrom) {
+            @JsonProperty("volumes_from") List<String> volumesFrom,
+            // how the process runs; left out of the spec's hash when unset, so labs written before keep their containers
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String user,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("working_dir") String workingDir,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entrypoint,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Boolean init,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("cap_add") List<String> capAdd,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("cap_drop") List<String> capDrop,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tmpfs,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String memory,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Double cpus) {
 
         public Container {
             replicas = replicas == null ? 1 : replicas;
@@ -87,6 +99,11 @@ public record LabSpec(
             networks = networks == null ? List.of() : List.copyOf(networks);
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
             volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
+            entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+            capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+            tmpfs = tmpfs == null ? List.of() : List.copyOf(tmpfs);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portolan.lab;
 
+import dev.portolan.engine.ProcessOptions;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.lab.LabSpec.Container;
 import dev.portolan.lab.LabSpec.Host;
@@ -124,6 +125,20 @@ final class LabValidator {
         if (c.replicas() > 1 && c.ports().stream().anyMatch(p -> p.matches("(\\d+\\.){3}\\d+:\\d+:.*|\\d+:.*"))) {
             add(at + "/ports", "replicas: " + c.replicas() + " copies cannot all publish the same host port; publish from a load balancer instead");
         }
+        ProcessOptions.unknownCapabilities(c.capAdd()).forEach(problem -> add(at + "/cap_add", problem));
+        ProcessOptions.unknownCapabilities(c.capDrop()).forEach(problem -> add(at + "/cap_drop", problem));
+        for (String mount : c.tmpfs()) {
+            if (!mount.startsWith("/")) add(at + "/tmpfs", "tmpfs: '" + mount + "' is not a path in the container (such as /tmp or /run:size=64m)");
+        }
+        if (c.memory() != null) {
+            try {
+                long bytes = dev.portolan.app.Sizes.parse(c.memory());
+                if (bytes < 6 * 1024 * 1024) add(at + "/memory", "memory: " + c.memory() + " is below the 6 MB a container needs");
+            } catch (IllegalArgumentException e) {
+                add(at + "/memory", "memory: " + e.getMessage());
+            }
+        }
+        if (c.cpus() != null && (c.cpus() <= 0 || c.cpus() > 256)) add(at + "/cpus", "cpus: " + c.cpus() + " is not between 0.01 and 256");
         List<String> env = c.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         for (String problem : RunSpec.problems(c.image() == null ? "x" : c.image(), null, env, c.ports(), List.of(), c.restart())) {
             add(at + (problem.startsWith("Ports") ? "/ports" : problem.startsWith("Restart") ? "/restart" : "/env"), problem);

@@ -286,10 +286,19 @@ public final class Labs {
     /** A short hash of a container's or a service's spec, as it is kept in a label to compare with the file. */
     static String hash(Object c) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(c).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = canonical(c).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)).substring(0, 16);
-        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a container spec", e);
+        }
+    }
+
+    /** The text a spec's hash is made of: its JSON, map keys sorted. */
+    static String canonical(Object c) {
+        try {
+            return CANONICAL.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a container spec", e);
         }
     }
 }

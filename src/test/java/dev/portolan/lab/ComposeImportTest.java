@@ -40,13 +40,14 @@ class ComposeImportTest {
         assertEquals(List.of("CMD-SHELL", "test -s /data/log"), byName.get("db").healthcheck().test());
         assertEquals("1s", byName.get("db").healthcheck().interval());
         assertEquals(List.of("db-data"), lab.volumes().stream().map(LabSpec.Volume::name).toList());
+        assertEquals(0.5, byName.get("api").cpus(), "deploy.resources.limits.cpus becomes the container's limit");
         assertEquals(List.of("front", "back"), lab.networks().stream().map(LabSpec.Network::name).toList());
     }
 
     @Test
     void whatCannotBeMappedIsListedInTheLabFileNotDropped() throws Exception {
         var result = ComposeImport.convert(shop(), "shop", 1);
-        List<String> expected = List.of("secrets", "services.api.depends_on", "services.api.deploy.resources",
+        List<String> expected = List.of("secrets", "services.api.depends_on",
                 "services.db.environment.FROM_SHELL", "services.db.volumes../init.sql", "services.db.logging",
                 "services.builder.build", "services.builder: has no image");
         for (String item : expected) {

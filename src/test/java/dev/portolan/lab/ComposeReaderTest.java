@@ -272,4 +272,40 @@ class ComposeReaderTest {
         assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.gone.build: ") && n.contains("has no Dockerfile")),
                 notMapped.toString());
     }
+
+    @Test
+    void howAProcessRunsIsMappedUserEntrypointLabelsInitCapabilitiesTmpfsAndLimits() throws Exception {
+        Path file = write("compose.yaml", """
+                services:
+                  app:
+                    image: app:1
+                    user: "1000:1000"
+                    working_dir: /srv
+                    entrypoint: /docker-entrypoint.sh --verbose
+                    labels: ["team=shop", "tier=web"]
+                    init: true
+                    cap_add: [NET_ADMIN]
+                    cap_drop: [ALL]
+                    tmpfs: /run:size=16m
+                    mem_limit: 256m
+                    deploy:
+                      resources:
+                        limits: {cpus: "1.5"}
+                        reservations: {memory: 64m}
+                """);
+        var result = ComposeImport.convert(ComposeReader.read(List.of(file), env(Map.of())), "p", 1);
+        LabSpec.Container app = LabFile.parse(result.labYaml(), "p.yaml").containers().getFirst();
+        assertEquals("1000:1000", app.user());
+        assertEquals("/srv", app.workingDir());
+        assertEquals(List.of("/docker-entrypoint.sh", "--verbose"), app.entrypoint());
+        assertEquals(Map.of("team", "shop", "tier", "web"), app.labels());
+        assertEquals(Boolean.TRUE, app.init());
+        assertEquals(List.of("NET_ADMIN"), app.capAdd());
+        assertEquals(List.of("ALL"), app.capDrop());
+        assertEquals(List.of("/run:size=16m"), app.tmpfs());
+        assertEquals("256m", app.memory());
+        assertEquals(1.5, app.cpus());
+        assertTrue(result.notMapped().stream().anyMatch(n -> n.startsWith("services.app.deploy.resources.reservations")),
+                result.notMapped().toString());
+    }
 }
