@@ -32,7 +32,7 @@ class LabProcessOptionsIT extends EngineTest {
                 hosts:
                   - {name: here, provider: existing, endpoint: "%s"}
                 containers:
-                  - name: app
+                  - name: %s-app
                     image: %s
                     command: ["3600"]
                     entrypoint: ["sleep"]
@@ -45,11 +45,11 @@ class LabProcessOptionsIT extends EngineTest {
                     tmpfs: ["/scratch:size=16m"]
                     memory: 64MiB
                     cpus: 0.5
-                """.formatted(name, engine.endpoint().address(), TestEngine.BUSYBOX), "opts.yaml");
+                """.formatted(name, engine.endpoint().address(), name, TestEngine.BUSYBOX), "opts.yaml");
         Labs labs = TestLabs.in(engine, home).labs();
         try {
             labs.apply(lab, Progress.NONE);
-            var app = engine.docker().inspectContainerCmd("app").exec();
+            var app = engine.docker().inspectContainerCmd(name + "-app").exec();
             assertTrue(app.getState().getRunning(), "it runs");
             assertEquals("65534:65534", app.getConfig().getUser());
             assertEquals("/tmp", app.getConfig().getWorkingDir());
