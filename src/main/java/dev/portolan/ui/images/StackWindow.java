@@ -192,7 +192,7 @@ public final class StackWindow {
         }
         ImageStack.Sheet s = placed.sheet();
         selection.setText(s.container() ? "What " + container + " wrote, changed and deleted over its image: "
-                + ImageStack.ownChangesCount(containerChanges) + " paths. It lives only as long as the container does;"
+                + (s.entries().size() + s.more()) + " paths. It lives only as long as the container does;"
                 + " data that must outlive it belongs in a volume."
                 : "#" + s.index() + " " + s.line() + (s.more() > 0 ? " — " + (s.entries().size() + s.more()) + " paths" : ""));
     }

@@ -72,14 +72,15 @@ public final class ImageStack {
                     entries, (int) Math.max(0, files - entries.size())));
         }
         if (container != null) {
-            List<Entry> entries = ownChanges(container).stream().limit(SHOWN * 2L)
+            List<FileChange> own = ownChanges(container);
+            List<Entry> entries = own.stream().limit(SHOWN * 2L)
                     .map(c -> new Entry(c.path(), 0, switch (c.change()) {
                         case ADDED -> Mark.ADDED;
                         case MODIFIED -> Mark.CHANGED;
                         case REMOVED -> Mark.DELETED;
                     })).toList();
             sheets.add(new Sheet(-1, "container " + containerName + " — its own writable layer", -1, LayerGraph.Kind.OTHER,
-                    true, entries, Math.max(0, ownChanges(container).size() - entries.size())));
+                    true, entries, own.size() - entries.size()));
         }
         return sheets;
     }
@@ -102,10 +103,6 @@ public final class ImageStack {
      * The engine's diff lists every folder above a change as changed too: those are left
      * out, so what the container itself wrote, changed and deleted is what shows.
      */
-    public static int ownChangesCount(List<FileChange> diff) {
-        return diff == null ? 0 : ownChanges(diff).size();
-    }
-
     static List<FileChange> ownChanges(List<FileChange> diff) {
         Set<String> parents = new HashSet<>();
         for (FileChange c : diff) {
