@@ -138,6 +138,8 @@ public final class LayerGraph {
 
     private final List<Node> roots = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
+    /** Each image's top step, by image id: its steps are that node and those below it. */
+    private final Map<String, Node> topOf = new HashMap<>();
     private final Set<String> hosts = new TreeSet<>();
     private final List<Image> images;
 
@@ -161,7 +163,10 @@ public final class LayerGraph {
                 at.hosts.addAll(image.hosts());
                 at.images.add(image);
             }
-            if (at != null) at.tips.add(image);
+            if (at != null) {
+                at.tips.add(image);
+                graph.topOf.put(image.id(), at);
+            }
         }
         return graph;
     }
@@ -209,10 +214,10 @@ public final class LayerGraph {
     /** The layers of {@code image} that {@code host} does not hold yet, bottom first: what copying it there would add. */
     public List<Node> missingOn(Image image, String host) {
         List<Node> missing = new ArrayList<>();
-        for (Node node : nodes) {
-            if (!node.step().isEmpty() && node.images().contains(image) && !node.hosts().contains(host)) missing.add(node);
+        for (Node node = topOf.get(image.id()); node != null; node = node.parent()) {
+            if (!node.step().isEmpty() && !node.hosts().contains(host)) missing.add(node);
         }
-        return missing;
+        return missing.reversed();
     }
 
     static String shortId(String id) {
