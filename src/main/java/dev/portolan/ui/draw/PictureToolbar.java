@@ -1,5 +1,6 @@
 package dev.portolan.ui.draw;
 
+import dev.portolan.ui.Buttons;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.scene.control.Button;
@@ -35,10 +36,10 @@ public final class PictureToolbar {
         search.setPrefColumnCount(20);
         search.textProperty().addListener((obs, old, text) -> searched.accept(text));
         search.setOnAction(e -> found.run());
-        Button fitAll = button("Fit", prefix + "-fit", fit);
+        Button fitAll = Buttons.of("Fit", prefix + "-fit", fit);
         fitAll.setTooltip(new Tooltip("Fit everything in view (F or 0)"));
-        Button zoomIn = button("+", prefix + "-zoom-in", () -> zoom.accept(1.25));
-        Button zoomOut = button("−", prefix + "-zoom-out", () -> zoom.accept(0.8));
+        Button zoomIn = Buttons.of("+", prefix + "-zoom-in", () -> zoom.accept(1.25));
+        Button zoomOut = Buttons.of("−", prefix + "-zoom-out", () -> zoom.accept(0.8));
         MenuButton export = new MenuButton("Export", null, item("PNG image…", prefix + "-export-png", () -> exported.accept("png")),
                 item("SVG drawing…", prefix + "-export-svg", () -> exported.accept("svg")));
         export.setId(prefix + "-export");
@@ -61,12 +62,6 @@ public final class PictureToolbar {
         search.requestFocus();
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private static MenuItem item(String text, String id, Runnable action) {
         MenuItem item = new MenuItem(text);

@@ -3,6 +3,7 @@ package dev.portolan.ui.images;
 import dev.portolan.image.LayerGraph;
 import dev.portolan.image.LayerGraph.Image;
 import dev.portolan.image.LayerGraph.Node;
+import dev.portolan.ui.Buttons;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.inventory.Formats;
 import dev.portolan.ui.layers.LayerGraphLayout.Block;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -66,7 +66,7 @@ final class LayerGraphDetails {
         details.getChildren().add(wrapped("Used by " + names.size() + (names.size() == 1 ? " image: " : " images: ")
                 + String.join(", ", names), null));
         details.getChildren().add(wrapped(holdersText(node.hosts()), null));
-        if (!node.step().isEmpty()) details.getChildren().add(button("Files of this layer…", "layer-graph-files", open));
+        if (!node.step().isEmpty()) details.getChildren().add(Buttons.of("Files of this layer…", "layer-graph-files", open));
     }
 
     private void imageDetails(Image image) {
@@ -86,8 +86,8 @@ final class LayerGraphDetails {
             details.getChildren().add(wrapped(other + " lacks " + missing.size() + " of its " + layers + " layers ("
                     + StatusText.bytes(bytes) + "); it holds the rest already.", null));
         }
-        details.getChildren().addAll(button("Stack…", "layer-graph-stack", open),
-                button("Copy to hosts…", "layer-graph-copy", () -> copy.accept(image)));
+        details.getChildren().addAll(Buttons.of("Stack…", "layer-graph-stack", open),
+                Buttons.of("Copy to hosts…", "layer-graph-copy", () -> copy.accept(image)));
     }
 
     private String holdersText(Set<String> holders) {
@@ -108,12 +108,5 @@ final class LayerGraphDetails {
         label.setWrapText(true);
         if (styleClass != null) label.getStyleClass().add(styleClass);
         return label;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -1,6 +1,7 @@
 package dev.portolan.ui.inventory;
 
 import dev.portolan.inventory.ImageInfo;
+import dev.portolan.ui.Buttons;
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.images.ImageActions;
 import dev.portolan.ui.model.HostModel;
@@ -50,15 +51,15 @@ public final class ImagesView {
 
         var selected = table.table().getSelectionModel().getSelectedItems();
         var notOne = Bindings.size(selected).isNotEqualTo(1);
-        Button layers = button("Layers", "image-layers", this::showLayers);
+        Button layers = Buttons.of("Layers", "image-layers", this::showLayers);
         layers.disableProperty().bind(notOne);
-        Button copy = button("Copy to hosts…", "image-copy", () -> one().ifPresent(i -> images.copy(host, i, window())));
+        Button copy = Buttons.of("Copy to hosts…", "image-copy", () -> one().ifPresent(i -> images.copy(host, i, window())));
         copy.disableProperty().bind(notOne);
-        Button stack = button("Stack", "image-stack", () -> one().ifPresent(i -> images.stack(host, i, null, window())));
+        Button stack = Buttons.of("Stack", "image-stack", () -> one().ifPresent(i -> images.stack(host, i, null, window())));
         stack.disableProperty().bind(notOne);
-        Button graph = button("Layer graph", "image-graph", () -> images.graph(host, window()));
-        Button build = button("Build…", "image-build", () -> images.build(host, window()));
-        Button pull = button("Pull…", "image-pull", () -> images.pull(host, window()));
+        Button graph = Buttons.of("Layer graph", "image-graph", () -> images.graph(host, window()));
+        Button build = Buttons.of("Build…", "image-build", () -> images.build(host, window()));
+        Button pull = Buttons.of("Pull…", "image-pull", () -> images.pull(host, window()));
         table.addTools(layers, stack, graph, copy, build, pull);
         table.table().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) showLayers();
@@ -85,12 +86,6 @@ public final class ImagesView {
         return selected.size() == 1 ? java.util.Optional.of(selected.getFirst()) : java.util.Optional.empty();
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 
     private Window window() {
         return table.table().getScene() == null ? null : table.table().getScene().getWindow();
