@@ -44,13 +44,20 @@ public final class ContainerRunner {
     /** As above, the process run as {@code options} say (user, entrypoint, capabilities, limits, ...). */
     public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health, List<String> volumesFrom,
             ProcessOptions options) {
+        return run(spec, labels, health, volumesFrom, options, RunExtras.NONE);
+    }
+
+    /** As above, with what a compose service adds (exposed ports, ulimits, logging, aliases and address). */
+    public String run(RunSpec spec, java.util.Map<String, String> labels, HealthSpec health, List<String> volumesFrom,
+            ProcessOptions options, RunExtras extras) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = spec.parsedPorts().stream().map(p -> {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
             bindings.bind(port, p.hostIp() == null ? Ports.Binding.bindPort(p.hostPort())
                     : Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
             return port;
-        }).toList();
+        }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        extras.exposedPorts().stream().filter(port -> !exposed.contains(port)).forEach(exposed::add);
         HostConfig host = HostConfig.newHostConfig()
                 .withPortBindings(bindings)
                 .withBinds(spec.volumes().stream().map(Bind::parse).toList())
@@ -59,6 +66,7 @@ public final class ContainerRunner {
         if (!volumesFrom.isEmpty()) host.withVolumesFrom(volumesFrom.stream().map(VolumesFrom::new).toArray(VolumesFrom[]::new));
         var create = docker.createContainerCmd(spec.image()).withExposedPorts(exposed).withEnv(spec.env());
         options.applyTo(create, host, labels);
+        extras.applyTo(create, host);
         create.withHostConfig(host);
         if (spec.name() != null && !spec.name().isBlank()) create.withName(spec.name());
         if (!spec.command().isEmpty()) create.withCmd(spec.command());
@@ -86,6 +94,7 @@ public final class ContainerRunner {
         if (health.interval() != null) check.withInterval(health.interval().toNanos());
         if (health.timeout() != null) check.withTimeout(health.timeout().toNanos());
         if (health.retries() != null) check.withRetries(health.retries());
+        if (health.startPeriod() != null) check.withStartPeriod(health.startPeriod().toNanos());
         return check;
     }
 

@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * A container's health check as compose writes it: test ["CMD", "wget", ...] or
- * ["CMD-SHELL", "..."], interval, timeout and retries ("5s", "1m30s", "500ms").
+ * ["CMD-SHELL", "..."], interval, timeout, retries and the start period ("5s", "1m30s", "500ms").
  */
-public record HealthSpec(List<String> test, Duration interval, Duration timeout, Integer retries) {
+public record HealthSpec(List<String> test, Duration interval, Duration timeout, Integer retries, Duration startPeriod) {
 
     public HealthSpec {
         test = List.copyOf(test);
+    }
+
+    public HealthSpec(List<String> test, Duration interval, Duration timeout, Integer retries) {
+        this(test, interval, timeout, retries, null);
     }
 
     /** What is wrong with a test, or null: it starts with CMD, CMD-SHELL or NONE. */

@@ -48,6 +48,10 @@ public final class ImageBuild {
         if (!Files.isRegularFile(folder.resolve("Dockerfile"))) {
             return folder + " has no Dockerfile: choose the folder that holds it.";
         }
+        return tagProblem(tag);
+    }
+
+    private static String tagProblem(String tag) {
         if (!tag.isBlank() && !TAG.matcher(tag.strip()).matches()) {
             return "\"" + tag.strip() + "\" is not an image name: use lower case, digits, '.', '_' or '-', and an"
                     + " optional :tag, e.g. myapp:1.0";
@@ -67,7 +71,36 @@ public final class ImageBuild {
     /** As above, with labels on the image (a lab marks what it built, and from which files). */
     public static String build(DockerClient engine, Path folder, String tag, java.util.Map<String, String> labels,
             Listener listener, BooleanSupplier cancelled) {
-        String problem = problem(folder, tag);
+        return build(engine, folder, tag, labels, Options.NONE, listener, cancelled);
+    }
+
+    /**
+     * How to build beyond the folder, as compose's build: has it: another Dockerfile in the
+     * folder, build arguments, and the stage to stop at.
+     */
+    public record Options(String dockerfile, java.util.Map<String, String> args, String target) {
+        public static final Options NONE = new Options(null, java.util.Map.of(), null);
+
+        public Options {
+            args = args == null ? java.util.Map.of() : java.util.Map.copyOf(args);
+        }
+    }
+
+    /** What is wrong with a build's input and its options, or null: as above, the Dockerfile named by the options. */
+    public static String problem(Path folder, String tag, Options options) {
+        if (options.dockerfile() == null || folder == null || !Files.isDirectory(folder)) return problem(folder, tag);
+        Path dockerfile = folder.resolve(options.dockerfile()).normalize();
+        if (!dockerfile.startsWith(folder.normalize())) {
+            return options.dockerfile() + " is outside " + folder + ": the Dockerfile must be in the folder it builds.";
+        }
+        if (!Files.isRegularFile(dockerfile)) return folder + " has no " + options.dockerfile() + ": name a Dockerfile in that folder.";
+        return tagProblem(tag);
+    }
+
+    /** As above, built as {@code options} say. */
+    public static String build(DockerClient engine, Path folder, String tag, java.util.Map<String, String> labels,
+            Options options, Listener listener, BooleanSupplier cancelled) {
+        String problem = problem(folder, tag, options);
         if (problem != null) throw new InvalidInputException(problem);
         BuildOutput output = new BuildOutput(listener::stepFinished);
         AtomicReference<String> imageId = new AtomicReference<>();
@@ -75,6 +108,9 @@ public final class ImageBuild {
         var command = engine.buildImageCmd(folder.toFile()).withPull(false).withRemove(true).withForcerm(true);
         if (!tag.isBlank()) command.withTags(Set.of(tag.strip()));
         if (!labels.isEmpty()) command.withLabels(labels);
+        if (options.dockerfile() != null) command.withDockerfile(folder.resolve(options.dockerfile()).toFile());
+        options.args().forEach(command::withBuildArg);
+        if (options.target() != null) command.withTarget(options.target());
         command.exec(new CancellableCallback<BuildResponseItem>() {
             @Override
             public void onNext(BuildResponseItem item) {

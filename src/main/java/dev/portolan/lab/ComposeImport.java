@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.RunSpec;
 import dev.portolan.engine.ShellWords;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +19,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a docker-compose file into a lab file: services become containers (image,
- * command, environment, ports, volumes, networks, depends_on, healthcheck, restart,
- * deploy.replicas), top-level volumes and networks follow them, all on one host or
- * spread over several. What has no place in a lab is listed at the top of the lab file
- * as comments, one line each: nothing is dropped silently. The file is read as compose
+ * Turns a docker-compose project into a lab file: services become containers, with their
+ * image or build, command, environment, ports, replicas, networks (on the project's default
+ * network when they name none, as compose puts them), aliases, fixed addresses, depends_on
+ * and its conditions, health check, restart policy, process settings ({@link ComposeProcess})
+ * and mounts ({@link ComposeMounts}: volumes, and files, secrets and configs copied to the host).
+ * Top-level volumes and networks follow them, all on one host or spread over several
+ * ({@link ComposePlacement}). What has no place in a lab is listed at the top of the lab file
+ * as comments with the reason: nothing is dropped silently. The project is read as compose
  * reads it first ({@link ComposeReader}: variables, anchors, several files, extends, profiles).
  */
 public final class ComposeImport {
@@ -31,20 +36,28 @@ public final class ComposeImport {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "ports", "volumes",
-            "networks", "depends_on", "healthcheck", "restart", "deploy", "container_name", "build", "user", "working_dir",
-            "entrypoint", "labels", "init", "cap_add", "cap_drop", "tmpfs", "mem_limit", "cpus");
+    /** The service keys mapped here or by the process and mounts mappings. */
+    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "env_file", "ports", "volumes",
+            "networks", "depends_on", "links", "healthcheck", "restart", "deploy", "scale", "container_name", "build", "user",
+            "working_dir", "entrypoint", "labels", "init", "cap_add", "cap_drop", "tmpfs", "mem_limit", "cpus", "ulimits",
+            "logging", "expose", "secrets", "configs", "devices", "privileged", "network_mode", "pid", "ipc",
+            ComposeReader.HOST_EXTENSION);
+    private static final Set<String> TOP_KEYS = Set.of("services", "volumes", "networks", "version", "name", "secrets", "configs");
 
-    private final List<String> notMapped = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
-    /** The images the lab builds from the services' build folders: name → folder. */
-    private final Map<String, String> builds = new LinkedHashMap<>();
-    private java.nio.file.Path folder;
-    private String labName;
-    /** The lab container of each service: its container_name when it has one. */
-    private final Map<String, String> containerOf = new LinkedHashMap<>();
+    private final ComposeContext context;
+    private final ComposeMounts mounts;
+    private final ComposeProcess process;
+    private final ComposeBuild build;
+    /** The project's default network, where compose puts the services that name none: LAB_default, as compose names it. */
+    private final String defaultNetwork;
 
-    private ComposeImport() {}
+    private ComposeImport(ComposeContext context) {
+        this.context = context;
+        this.mounts = new ComposeMounts(context);
+        this.process = new ComposeProcess(context);
+        this.build = new ComposeBuild(context);
+        this.defaultNetwork = context.labName + "_default";
+    }
 
     /** One compose file's text, with no env file and no environment (its variables are listed as not set). */
     public static Result convert(String composeYaml, String labName, int hosts) {
@@ -54,7 +67,7 @@ public final class ComposeImport {
 
     /**
      * @param hosts how many simulated hosts to spread the services over (1 keeps them together,
-     *              so they reach each other by name as in compose)
+     *              so they reach each other by name as in compose); a file Portolan exported keeps its own hosts
      */
     public static Result convert(ComposeReader.Read read, String labName, int hosts) {
         if (hosts < 1 || hosts > 10) throw new InvalidInputException("hosts: " + hosts + " is not between 1 and 10");
@@ -62,309 +75,338 @@ public final class ComposeImport {
         if (compose == null || !compose.path("services").isObject() || compose.path("services").isEmpty()) {
             throw new InvalidInputException("The compose file has no services: it needs services: with at least one service.");
         }
-        ComposeImport importer = new ComposeImport();
-        importer.notes.addAll(read.notes());
-        importer.folder = read.folder();
-        importer.labName = labName;
-        return importer.lab(compose, labName, hosts);
+        ComposeImport importer = new ComposeImport(new ComposeContext(compose, labName, read.folder()));
+        importer.context.notes.addAll(read.notes());
+        return importer.lab(hosts);
     }
 
-    private Result lab(JsonNode compose, String labName, int hostCount) {
-        List<String> hostNames = new ArrayList<>();
-        for (int i = 1; i <= hostCount; i++) hostNames.add("node" + i);
-        for (Iterator<String> it = compose.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!Set.of("services", "volumes", "networks", "version", "name").contains(key)) {
-                notMapped.add(key + ": not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
-            }
+    /**
+     * The lab's name: the project's {@code name:} when it makes a lab name, else one made from
+     * {@code fallback} (the folder or file name), as compose names a project.
+     */
+    public static String labName(ComposeReader.Read read, String fallback) {
+        String named = read.compose() == null ? null : read.compose().path("name").asText(null);
+        return named != null && named.matches("[a-z0-9][a-z0-9-]{0,30}") ? named : labName(fallback);
+    }
+
+    private Result lab(int hostCount) {
+        JsonNode compose = context.compose;
+        JsonNode services = compose.path("services");
+        compose.fieldNames().forEachRemaining(key -> {
+            if (!TOP_KEYS.contains(key)) context.notMapped(key, "not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
+        });
+        ComposePlacement.Placement placement = exportedPlacement(services);
+        if (placement == null) {
+            List<String> hostNames = new ArrayList<>();
+            for (int i = 1; i <= hostCount; i++) hostNames.add("node" + i);
+            placement = ComposePlacement.place(services, hostNames);
         }
-        // which host each service goes to: those that talk to each other together
-        ComposePlacement.Placement placement = ComposePlacement.place(compose.path("services"), hostNames);
-        Map<String, String> hostOf = placement.hostOf();
-        compose.path("services").fields().forEachRemaining(e ->
-                containerOf.put(e.getKey(), e.getValue().path("container_name").asText(e.getKey())));
+        // one reason per host, in order, each "HOST: ..."
+        List<String> hostNames = placement.reasons().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
+        boolean several = hostNames.size() > 1;
+        services.fields().forEachRemaining(e -> context.containerOf.put(e.getKey(), e.getValue().path("container_name").asText(e.getKey())));
         List<Map<String, Object>> containers = new ArrayList<>();
-        Map<String, Set<String>> volumesByHost = new LinkedHashMap<>();
-        Map<String, Set<String>> networksByHost = new LinkedHashMap<>();
-        compose.path("services").fields().forEachRemaining(e ->
-                containers.add(container(e.getKey(), e.getValue(), hostOf, hostCount, volumesByHost, networksByHost)));
-        compose.path("volumes").fields().forEachRemaining(e -> {
-            if (e.getValue() != null && e.getValue().isObject() && !e.getValue().isEmpty()) {
-                notMapped.add("volumes." + e.getKey() + ": its options (driver, external, ...) are not mapped; a plain local volume is made");
-            }
-        });
-        Map<String, String> driverOf = new LinkedHashMap<>();
-        compose.path("networks").fields().forEachRemaining(e -> {
-            String driver = e.getValue().path("driver").asText("bridge");
-            driverOf.put(e.getKey(), driver);
-            e.getValue().fieldNames().forEachRemaining(k -> {
-                if (!k.equals("driver")) notMapped.add("networks." + e.getKey() + "." + k + ": not mapped");
-            });
-        });
+        Map<String, String> hostOf = placement.hostOf();
+        services.fields().forEachRemaining(e -> containers.add(container(e.getKey(), e.getValue(), hostOf.get(e.getKey()), several)));
 
         Map<String, Object> lab = new LinkedHashMap<>();
-        lab.put("name", labName);
+        lab.put("name", context.labName);
         lab.put("description", "Imported from a compose file");
         lab.put("hosts", hostNames.stream().map(h -> Map.of("name", h, "provider", "simulated")).toList());
-        if (!builds.isEmpty()) {
-            lab.put("images", builds.entrySet().stream().map(b -> Map.of("name", b.getKey(), "build", b.getValue())).toList());
-        }
+        if (!context.builds.isEmpty()) lab.put("images", List.copyOf(context.builds.values()));
         List<Map<String, Object>> volumes = new ArrayList<>();
-        volumesByHost.forEach((host, names) -> names.forEach(v -> volumes.add(on(hostCount, host, Map.of("name", v)))));
+        context.volumesByHost.forEach((host, names) -> names.forEach(v -> volumes.add(on(several, host, Map.of("name", v)))));
+        topLevelVolumes(compose.path("volumes"));
+        unused(services);
         if (!volumes.isEmpty()) lab.put("volumes", volumes);
         List<Map<String, Object>> networks = new ArrayList<>();
-        networksByHost.forEach((host, names) -> names.forEach(n -> {
+        Map<String, String> subnets = topLevelNetworks(compose.path("networks"));
+        context.networksByHost.forEach((host, names) -> names.forEach(n -> {
             Map<String, Object> network = new LinkedHashMap<>();
             network.put("name", n);
-            String driver = driverOf.getOrDefault(n, "bridge");
-            if (!driver.equals("bridge")) {
-                notMapped.add("networks." + n + ".driver: " + driver + " is not mapped; a bridge network is made");
-            }
-            networks.add(on(hostCount, host, network));
+            if (subnets.containsKey(n)) network.put("subnet", subnets.get(n));
+            networks.add(on(several, host, network));
         }));
         if (!networks.isEmpty()) lab.put("networks", networks);
         lab.put("containers", containers);
+        return new Result(text(lab, several, placement), List.copyOf(context.notMapped), List.copyOf(context.notes));
+    }
 
+    /** A file Portolan exported names each service's host: the same lab comes back. Null for any other file. */
+    private ComposePlacement.Placement exportedPlacement(JsonNode services) {
+        Map<String, String> hostOf = new LinkedHashMap<>();
+        services.fields().forEachRemaining(e -> {
+            String host = e.getValue().path(ComposeReader.HOST_EXTENSION).asText(null);
+            if (host != null && host.matches("[a-z0-9][a-z0-9-]{0,30}")) hostOf.put(e.getKey(), host);
+        });
+        if (hostOf.size() != services.size()) return null;
+        List<String> reasons = hostOf.values().stream().distinct()
+                .map(h -> h + ": as the file was exported (" + String.join(", ", hostOf.entrySet().stream()
+                        .filter(e -> e.getValue().equals(h)).map(Map.Entry::getKey).toList()) + ")").toList();
+        return new ComposePlacement.Placement(hostOf, reasons);
+    }
+
+    private String text(Map<String, Object> lab, boolean several, ComposePlacement.Placement placement) {
         StringBuilder text = new StringBuilder("# Imported from a compose file by Portolan.\n");
-        if (notMapped.isEmpty()) {
+        if (context.notMapped.isEmpty()) {
             text.append("# Everything in it was mapped.\n");
         } else {
-            text.append("# Not mapped (").append(notMapped.size()).append("):\n");
-            notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
+            text.append("# Not mapped (").append(context.notMapped.size()).append("):\n");
+            context.notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
         }
-        if (hostCount > 1) {
+        if (several) {
             text.append("# Placement: services that talk to each other stay on one host, as containers on different hosts"
                     + " cannot reach each other by name:\n");
             placement.reasons().forEach(r -> text.append("#   - ").append(r).append('\n'));
         }
-        if (!notes.isEmpty()) {
+        if (!context.notes.isEmpty()) {
             text.append("# Read:\n");
-            notes.forEach(n -> text.append("#   - ").append(n).append('\n'));
+            context.notes.forEach(n -> text.append("#   - ").append(n).append('\n'));
         }
         try {
-            text.append(YAML.writeValueAsString(lab));
+            return text.append(YAML.writeValueAsString(lab)).toString();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the lab", e);
         }
-        return new Result(text.toString(), List.copyOf(notMapped), List.copyOf(notes));
     }
 
-    private static Map<String, Object> on(int hostCount, String host, Map<String, Object> item) {
+    /** A secret or config no service uses would be dropped without a word: said. */
+    private void unused(JsonNode services) {
+        for (String kind : List.of("secrets", "configs")) {
+            context.compose.path(kind).fieldNames().forEachRemaining(name -> {
+                boolean used = false;
+                for (JsonNode service : services) {
+                    for (JsonNode use : service.path(kind)) used |= name.equals(use.isObject() ? use.path("source").asText() : use.asText());
+                }
+                if (!used) context.notMapped(kind + "." + name, "declared but used by no service; not mapped");
+            });
+        }
+    }
+
+    private void topLevelVolumes(JsonNode volumes) {
+        volumes.fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(k -> context.notMapped("volumes."
+                + e.getKey() + "." + k, k.equals("external") ? "the volume is made by hand for compose; the lab makes its own, empty"
+                        : "not mapped; a plain local volume is made")));
+    }
+
+    /** The subnet of each declared network (its first ipam config); the rest of its options listed. */
+    private Map<String, String> topLevelNetworks(JsonNode networks) {
+        Map<String, String> subnets = new LinkedHashMap<>();
+        networks.fields().forEachRemaining(e -> {
+            String name = e.getKey().equals("default") ? defaultNetwork : e.getKey();
+            String subnet = e.getValue().path("ipam").path("config").path(0).path("subnet").asText(null);
+            if (subnet != null) subnets.put(name, subnet);
+            e.getValue().fields().forEachRemaining(option -> {
+                String at = "networks." + e.getKey() + "." + option.getKey();
+                switch (option.getKey()) {
+                    case "driver" -> {
+                        if (!option.getValue().asText().equals("bridge")) {
+                            context.notMapped(at, option.getValue().asText() + " is not mapped; a bridge network is made");
+                        }
+                    }
+                    case "ipam" -> {
+                        if (subnet == null || option.getValue().path("config").size() > 1) context.notMapped(at, "only its first subnet is mapped");
+                    }
+                    case "external" -> context.notMapped(at, "the network is made by hand for compose; the lab makes its own");
+                    default -> context.notMapped(at, "not mapped");
+                }
+            });
+        });
+        return subnets;
+    }
+
+    private static Map<String, Object> on(boolean several, String host, Map<String, Object> item) {
         Map<String, Object> placed = new LinkedHashMap<>(item);
-        if (hostCount > 1) placed.put("host", host);
+        if (several) placed.put("host", host);
         return placed;
     }
 
-    private Map<String, Object> container(String name, JsonNode service, Map<String, String> hostOf, int hostCount,
-            Map<String, Set<String>> volumesByHost, Map<String, Set<String>> networksByHost) {
+    private Map<String, Object> container(String name, JsonNode service, String host, boolean several) {
         String at = "services." + name;
-        String host = hostOf.get(name);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", containerOf.get(name));
-        if (!containerOf.get(name).equals(name)) {
-            notes.add(at + ".container_name: the container is " + containerOf.get(name) + "; depends_on on " + name
-                    + " points at it, and names in other services' settings (" + name + ":PORT) must say "
-                    + containerOf.get(name) + " (a lab has no network aliases yet)");
-        }
-        if (hostCount > 1) c.put("host", host);
+        c.put("name", context.containerOf.get(name));
+        if (several) c.put("host", host);
         service.fieldNames().forEachRemaining(key -> {
-            if (!SERVICE_KEYS.contains(key)) {
-                notMapped.add(at + "." + key + ": not mapped" + (key.equals("build")
-                        ? " (build the image with Images, Build…, then name it under image:)" : ""));
-            }
+            if (!SERVICE_KEYS.contains(key)) context.notMapped(at + "." + key, "not mapped");
         });
-        String built = service.has("build") ? build(at, name, service) : null;
+        String built = service.has("build") ? build.map(at, name, service) : null;
         if (built != null) {
             c.put("image", built);
         } else if (service.hasNonNull("image")) {
             c.put("image", service.path("image").asText());
         } else {
             c.put("image", name);
-            notMapped.add(at + ": has no image; its image is assumed to be called " + name);
+            context.notMapped(at, "has no image; its image is assumed to be called " + name);
         }
         JsonNode command = service.path("command");
         // a string is split into words as compose splits it, never wrapped in sh -c
         if (command.isTextual()) c.put("command", ShellWords.split(command.asText(), at + ".command"));
-        else if (command.isArray()) c.put("command", strings(command));
-        Map<String, String> env = new LinkedHashMap<>();
-        JsonNode environment = service.path("environment");
-        if (environment.isObject()) environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        else if (environment.isArray()) {
-            for (String pair : strings(environment)) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) env.put(pair.substring(0, eq), pair.substring(eq + 1));
-                else notMapped.add(at + ".environment." + pair + ": no value here (compose takes it from your shell); not mapped");
-            }
-        }
+        else if (command.isArray()) c.put("command", ComposeContext.strings(command));
+        Map<String, String> env = environment(at, service);
         if (!env.isEmpty()) c.put("env", env);
-        List<String> ports = new ArrayList<>();
-        for (JsonNode port : service.path("ports")) {
-            if (port.isObject()) {
-                if (port.has("published")) ports.add(port.path("published").asText() + ":" + port.path("target").asText());
-                else notMapped.add(at + ".ports: " + port + " publishes no host port; not mapped");
-            } else if (port.asText().contains(":")) {
-                ports.add(port.asText());
-            } else {
-                notMapped.add(at + ".ports." + port.asText() + ": publishes on a random host port; not mapped (give it HOST:CONTAINER)");
-            }
-        }
-        int replicas = service.path("deploy").path("replicas").asInt(1);
-        if (replicas > 1) {
-            c.put("replicas", replicas);
-            if (!ports.isEmpty()) {
-                notMapped.add(at + ".ports: " + replicas + " replicas cannot share host ports " + ports + "; not mapped (put a load balancer in front)");
-                ports.clear();
-            }
-        }
+        int replicas = service.path("deploy").path("replicas").asInt(service.path("scale").asInt(1));
+        List<String> ports = ports(at, service, replicas);
+        if (replicas > 1) c.put("replicas", replicas);
         service.path("deploy").fieldNames().forEachRemaining(k -> {
-            if (!k.equals("replicas") && !k.equals("resources")) notMapped.add(at + ".deploy." + k + ": not mapped");
+            if (!k.equals("replicas") && !k.equals("resources")) context.notMapped(at + ".deploy." + k, "not mapped");
         });
-        process(at, service, c);
+        process.map(at, service, c);
         if (!ports.isEmpty()) c.put("ports", ports);
-        List<String> volumes = new ArrayList<>();
-        for (JsonNode volume : service.path("volumes")) {
-            String text = volume.isObject() ? volume.path("source").asText() + ":" + volume.path("target").asText()
-                    + (volume.path("read_only").asBoolean(false) ? ":ro" : "") : volume.asText();
-            String source = text.split(":")[0];
-            if (!text.contains(":") || source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
-                notMapped.add(at + ".volumes." + text + ": a bind mount of this computer's files; not mapped (a simulated host"
-                        + " cannot see them: copy the files into a volume)");
-                continue;
-            }
-            volumesByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).add(source);
-            volumes.add(text);
-        }
-        if (!volumes.isEmpty()) c.put("volumes", volumes);
-        List<String> networks = service.path("networks").isObject() ? fieldNames(service.path("networks"))
-                : strings(service.path("networks"));
-        if (!networks.isEmpty()) {
-            networks.forEach(n -> networksByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).add(n));
-            c.put("networks", networks);
-        }
-        List<String> dependsOn = service.path("depends_on").isObject() ? fieldNames(service.path("depends_on"))
-                : strings(service.path("depends_on"));
-        List<String> dependsOnContainers = new ArrayList<>();
-        for (String other : dependsOn) {
-            if (containerOf.containsKey(other)) {
-                dependsOnContainers.add(containerOf.get(other));
-            } else {
-                notMapped.add(at + ".depends_on." + other + ": there is no service " + other
-                        + " (left out by its profile, or not in the file); not mapped");
-            }
-        }
-        if (!dependsOnContainers.isEmpty()) c.put("depends_on", dependsOnContainers);
-        service.path("depends_on").fields().forEachRemaining(e -> {
-            String condition = e.getValue().path("condition").asText("service_started");
-            if (!condition.equals("service_started")) {
-                notMapped.add(at + ".depends_on." + e.getKey() + ".condition: " + condition + " is not mapped; " + e.getKey()
-                        + " is made first, and apply waits for health checks once everything is made");
-            }
-        });
+        mounts.map(at, name, service, host, c);
+        networks(at, name, service, host, replicas, c);
+        dependencies(at, service, c);
         if (service.hasNonNull("restart")) c.put("restart", service.path("restart").asText());
         JsonNode health = service.path("healthcheck");
-        if (health.isObject()) {
-            if (health.path("disable").asBoolean(false)) {
-                c.put("healthcheck", Map.of("test", List.of("NONE")));
-            } else {
-                Map<String, Object> check = new LinkedHashMap<>();
-                JsonNode test = health.path("test");
-                check.put("test", test.isTextual() ? List.of("CMD-SHELL", test.asText()) : strings(test));
-                for (String key : List.of("interval", "timeout")) if (health.hasNonNull(key)) check.put(key, health.path(key).asText());
-                if (health.hasNonNull("retries")) check.put("retries", health.path("retries").asInt());
-                health.fieldNames().forEachRemaining(k -> {
-                    if (!Set.of("test", "interval", "timeout", "retries", "disable").contains(k)) {
-                        notMapped.add(at + ".healthcheck." + k + ": not mapped");
-                    }
-                });
-                c.put("healthcheck", check);
-            }
-        }
+        if (health.isObject()) c.put("healthcheck", healthcheck(at, health));
         return c;
     }
 
-    /**
-     * How the service's process runs: user, working_dir, entrypoint (a string split into
-     * words), labels, init, capabilities, tmpfs, and memory and CPU limits (mem_limit and cpus,
-     * or deploy.resources.limits); reservations have no place in a lab and are listed.
-     */
-    private void process(String at, JsonNode service, Map<String, Object> c) {
-        for (String key : List.of("user", "working_dir")) if (service.hasNonNull(key)) c.put(key, service.path(key).asText());
-        JsonNode entrypoint = service.path("entrypoint");
-        if (entrypoint.isTextual()) c.put("entrypoint", ShellWords.split(entrypoint.asText(), at + ".entrypoint"));
-        else if (entrypoint.isArray()) c.put("entrypoint", strings(entrypoint));
-        JsonNode labels = service.path("labels");
-        Map<String, String> labelMap = new LinkedHashMap<>();
-        if (labels.isObject()) labels.fields().forEachRemaining(e -> labelMap.put(e.getKey(), e.getValue().asText()));
-        else for (String pair : strings(labels)) {
-            int eq = pair.indexOf('=');
-            labelMap.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
-        }
-        if (!labelMap.isEmpty()) c.put("labels", labelMap);
-        if (service.has("init")) c.put("init", service.path("init").asBoolean());
-        for (String key : List.of("cap_add", "cap_drop")) if (service.has(key)) c.put(key, strings(service.path(key)));
-        JsonNode tmpfs = service.path("tmpfs");
-        if (tmpfs.isTextual()) c.put("tmpfs", List.of(tmpfs.asText()));
-        else if (tmpfs.isArray()) c.put("tmpfs", strings(tmpfs));
-        JsonNode limits = service.path("deploy").path("resources").path("limits");
-        String memory = service.hasNonNull("mem_limit") ? service.path("mem_limit").asText()
-                : limits.hasNonNull("memory") ? limits.path("memory").asText() : null;
-        if (memory != null) c.put("memory", memory);
-        JsonNode cpus = service.hasNonNull("cpus") ? service.path("cpus") : limits.path("cpus");
-        if (!cpus.isMissingNode() && !cpus.isNull()) {
+    /** env_file first, then environment over it, as compose does; a name without a value is the shell's, and listed. */
+    private Map<String, String> environment(String at, JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode entry : service.path("env_file").isTextual() ? List.of(service.path("env_file")) : iterable(service.path("env_file"))) {
+            String file = entry.isObject() ? entry.path("path").asText() : entry.asText();
+            Path local = context.local(file);
             try {
-                c.put("cpus", Double.parseDouble(cpus.asText()));
-            } catch (NumberFormatException e) {
-                notMapped.add(at + ".cpus: " + cpus.asText() + " is not a number; not mapped");
+                for (String line : Files.readAllLines(local)) {
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) continue;
+                    int eq = trimmed.indexOf('=');
+                    env.put(trimmed.substring(0, eq).replaceFirst("^export\\s+", "").strip(), unquote(trimmed.substring(eq + 1).strip()));
+                }
+            } catch (IOException e) {
+                if (!entry.path("required").asBoolean(true)) continue;
+                context.notMapped(at + ".env_file." + file, local + " cannot be read; its variables are not mapped");
             }
         }
-        service.path("deploy").path("resources").fieldNames().forEachRemaining(k -> {
-            if (!k.equals("limits")) notMapped.add(at + ".deploy.resources." + k + ": not mapped (a lab sets limits, not reservations)");
+        ComposeContext.pairs(service.path("environment")).forEach((key, value) -> {
+            if (value != null) env.put(key, value);
+            else context.notMapped(at + ".environment." + key, "no value here (compose takes it from your shell); not mapped");
         });
-        limits.fieldNames().forEachRemaining(k -> {
-            if (!k.equals("memory") && !k.equals("cpus")) notMapped.add(at + ".deploy.resources.limits." + k + ": not mapped");
-        });
+        return env;
+    }
+
+    private static List<JsonNode> iterable(JsonNode node) {
+        List<JsonNode> list = new ArrayList<>();
+        node.forEach(list::add);
+        return list;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    private List<String> ports(String at, JsonNode service, int replicas) {
+        List<String> ports = new ArrayList<>();
+        for (JsonNode port : service.path("ports")) {
+            String text = port.isObject() ? (port.has("published") ? (port.hasNonNull("host_ip") ? port.path("host_ip").asText() + ":" : "")
+                    + port.path("published").asText() + ":" + port.path("target").asText()
+                    + (port.hasNonNull("protocol") ? "/" + port.path("protocol").asText() : "") : null) : port.asText();
+            if (text == null || !text.contains(":")) {
+                context.notMapped(at + ".ports." + (text == null ? port.path("target").asText() : text),
+                        "publishes on a random host port; not mapped (give it HOST:CONTAINER)");
+            } else if (!RunSpec.problems("x", null, List.of(), List.of(text), List.of(), null).isEmpty()) {
+                context.notMapped(at + ".ports." + text, "a range or a form a lab does not take; not mapped (one HOST:CONTAINER per line)");
+            } else {
+                ports.add(text);
+            }
+        }
+        if (replicas > 1 && !ports.isEmpty()) {
+            context.notMapped(at + ".ports", replicas + " replicas cannot share host ports " + ports + "; not mapped (put a load balancer in front)");
+            ports.clear();
+        }
+        return ports;
     }
 
     /**
-     * A service's build as an image the lab builds here (named as compose names it: its
-     * image:, else PROJECT-SERVICE), when its folder and Dockerfile are on this computer;
-     * null otherwise, with the reason. A lab builds a folder's own Dockerfile, without
-     * args or a target: those are listed.
+     * Its networks (the project's default network when it names none), the other names it
+     * answers to there (its aliases; its service name when container_name renames it, or when
+     * it has replicas, as compose's DNS answers for a service) and its fixed addresses.
      */
-    private String build(String at, String service, JsonNode spec) {
-        JsonNode build = spec.path("build");
-        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
-        String dockerfile = build.path("dockerfile").asText("Dockerfile");
-        java.nio.file.Path dir = folder == null ? java.nio.file.Path.of(context) : folder.resolve(context);
-        dir = dir.toAbsolutePath().normalize();
-        for (String key : List.of("args", "target", "cache_from", "ssh", "secrets", "network", "platforms")) {
-            if (build.has(key)) notMapped.add(at + ".build." + key + ": not mapped (a lab builds the folder's Dockerfile as it is)");
+    private void networks(String at, String name, JsonNode service, String host, int replicas, Map<String, Object> c) {
+        if (service.has("network_mode")) return;
+        JsonNode declared = service.path("networks");
+        List<String> networks = new ArrayList<>();
+        Set<String> aliases = new LinkedHashSet<>();
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (String network : ComposeContext.listOrKeys(declared)) {
+            String labNetwork = network.equals("default") ? defaultNetwork : network;
+            networks.add(labNetwork);
+            JsonNode options = declared.path(network);
+            aliases.addAll(ComposeContext.strings(options.path("aliases")));
+            if (options.hasNonNull("ipv4_address")) {
+                if (replicas > 1) context.notMapped(at + ".networks." + network + ".ipv4_address", replicas + " replicas cannot share one address; not mapped");
+                else addresses.put(labNetwork, options.path("ipv4_address").asText());
+            }
+            options.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("aliases") && !k.equals("ipv4_address")) context.notMapped(at + ".networks." + network + "." + k, "not mapped");
+            });
         }
-        if (!dockerfile.equals("Dockerfile")) {
-            notMapped.add(at + ".build.dockerfile: " + dockerfile + " is not mapped (a lab builds the folder's own Dockerfile);"
-                    + " the service's image is expected instead");
-            return null;
-        }
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("Dockerfile"))) {
-            notMapped.add(at + ".build: " + dir + " has no Dockerfile on this computer; not mapped (build the image, then"
-                    + " name it under image:)");
-            return null;
-        }
-        String image = spec.hasNonNull("image") ? spec.path("image").asText() : labName + "-" + service;
-        builds.put(image, dir.toString());
-        return image;
+        if (networks.isEmpty()) networks.add(defaultNetwork);
+        if (!context.containerOf.get(name).equals(name) || replicas > 1) aliases.add(name);
+        networks.forEach(n -> context.networkOn(host, n));
+        c.put("networks", networks);
+        if (!aliases.isEmpty()) c.put("aliases", List.copyOf(aliases));
+        if (!addresses.isEmpty()) c.put("ipv4_address", addresses);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> list = new ArrayList<>();
-        array.forEach(n -> list.add(n.asText()));
-        return list;
+    /** depends_on and links as depends_on; the conditions service_healthy and service_completed_successfully as waits. */
+    private void dependencies(String at, JsonNode service, Map<String, Object> c) {
+        Set<String> dependsOn = new LinkedHashSet<>();
+        Map<String, String> waitFor = new LinkedHashMap<>();
+        JsonNode declared = service.path("depends_on");
+        for (String other : ComposeContext.listOrKeys(declared)) {
+            if (!context.containerOf.containsKey(other)) {
+                context.notMapped(at + ".depends_on." + other, "there is no service " + other + " (left out by its profile, or not in the file); not mapped");
+                continue;
+            }
+            String container = context.containerOf.get(other);
+            dependsOn.add(container);
+            String condition = declared.path(other).path("condition").asText("service_started");
+            switch (condition) {
+                case "service_healthy" -> {
+                    if (context.compose.path("services").path(other).path("healthcheck").isObject()) waitFor.put(container, "healthy");
+                    else context.notMapped(at + ".depends_on." + other + ".condition", "service_healthy, but " + other
+                            + " has no healthcheck in the file (its image's own is not known here); it waits until " + other + " is made");
+                }
+                case "service_completed_successfully" -> waitFor.put(container, "completed");
+                case "service_started" -> { }
+                default -> context.notMapped(at + ".depends_on." + other + ".condition", condition + " is not a condition compose has; not mapped");
+            }
+        }
+        for (String link : ComposeContext.strings(service.path("links"))) {
+            String[] parts = link.split(":");
+            if (!context.containerOf.containsKey(parts[0])) {
+                context.notMapped(at + ".links." + link, "there is no service " + parts[0] + "; not mapped");
+                continue;
+            }
+            dependsOn.add(context.containerOf.get(parts[0]));
+            if (parts.length > 1 && !parts[1].equals(parts[0])) {
+                context.notMapped(at + ".links." + link, "the alias " + parts[1] + " is not mapped (give " + parts[0]
+                        + " that alias under its networks: aliases)");
+            }
+        }
+        if (!dependsOn.isEmpty()) c.put("depends_on", List.copyOf(dependsOn));
+        if (!waitFor.isEmpty()) c.put("wait_for", waitFor);
     }
 
-    private static List<String> fieldNames(JsonNode object) {
-        List<String> list = new ArrayList<>();
-        object.fieldNames().forEachRemaining(list::add);
-        return list;
+    private Map<String, Object> healthcheck(String at, JsonNode health) {
+        if (health.path("disable").asBoolean(false)) return Map.of("test", List.of("NONE"));
+        Map<String, Object> check = new LinkedHashMap<>();
+        JsonNode test = health.path("test");
+        check.put("test", test.isTextual() ? List.of("CMD-SHELL", test.asText()) : ComposeContext.strings(test));
+        for (String key : List.of("interval", "timeout")) if (health.hasNonNull(key)) check.put(key, health.path(key).asText());
+        if (health.hasNonNull("retries")) check.put("retries", health.path("retries").asInt());
+        if (health.hasNonNull("start_period")) check.put("start_period", health.path("start_period").asText());
+        health.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("test", "interval", "timeout", "retries", "disable", "start_period").contains(k)) {
+                context.notMapped(at + ".healthcheck." + k, "not mapped");
+            }
+        });
+        return check;
     }
 
     /** A lab name from a file or folder name: lower case, letters, digits and '-'. */

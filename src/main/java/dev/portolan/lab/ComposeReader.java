@@ -53,6 +53,8 @@ public final class ComposeReader {
     public record Read(JsonNode compose, List<String> notes, Path folder) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** On a service of a file Portolan exported: the lab host it ran on. */
+    public static final String HOST_EXTENSION = "x-portolan-host";
 
     private final Options options;
     private final ComposeVariables variables = new ComposeVariables();
@@ -138,7 +140,8 @@ public final class ComposeReader {
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             node.fields().forEachRemaining(e -> {
-                if (dropExtensions && e.getKey().startsWith("x-")) return;
+                // Portolan's own (the host a service was exported from) is kept: importing an export gives the same lab
+                if (dropExtensions && e.getKey().startsWith("x-") && !e.getKey().equals(HOST_EXTENSION)) return;
                 out.set(e.getKey(), clean(e.getValue(), text, file, true));
             });
             return out;

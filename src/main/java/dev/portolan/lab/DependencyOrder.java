@@ -25,9 +25,7 @@ final class DependencyOrder {
             Set<String> visiting, List<LabSpec.Container> ordered) {
         if (placed.contains(c.name()) || !visiting.add(c.name())) return; // cycles are refused by the validator
         // a volume container must exist before the containers that mount its volumes
-        List<String> before = new java.util.ArrayList<>(c.dependsOn());
-        before.addAll(c.volumesFrom());
-        for (String dependency : before) {
+        for (String dependency : c.madeAfter()) {
             LabSpec.Container d = byName.get(dependency);
             if (d != null) place(d, byName, placed, visiting, ordered);
         }

@@ -4,7 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import dev.portolan.engine.ContainerRunner;
 import dev.portolan.engine.ProcessOptions;
 import dev.portolan.engine.HealthSpec;
+import dev.portolan.engine.RunExtras;
 import dev.portolan.engine.RunSpec;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.portolan.host.Ownership;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +25,29 @@ final class LabContainers {
         // each replica knows which one it is, so it can say so
         if (c.replicas() > 1) env.add("REPLICA=" + create.name().substring(create.name().lastIndexOf('-') + 1));
         String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
+        List<String> mounts = new ArrayList<>(c.volumes());
+        mounts.addAll(LabFiles.binds(docker, lab, c));
         RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
-                c.volumes(), firstNetwork, c.restart());
+                mounts, firstNetwork, c.restart());
         LabSpec.HealthCheck h = c.healthcheck();
         HealthSpec health = h == null ? null : new HealthSpec(h.test(), HealthSpec.duration(h.interval(), "interval"),
-                HealthSpec.duration(h.timeout(), "timeout"), h.retries());
+                HealthSpec.duration(h.timeout(), "timeout"), h.retries(), HealthSpec.duration(h.startPeriod(), "start_period"));
         ProcessOptions options = new ProcessOptions(c.user(), c.workingDir(), c.entrypoint(), c.labels(), c.init(), c.capAdd(),
                 c.capDrop(), c.tmpfs(), c.memory() == null ? null : dev.portolan.app.Sizes.parse(c.memory()), c.cpus());
+        LabSpec.Logging logging = c.logging();
+        // replicas share no fixed address; each answers to the container's aliases
+        RunExtras extras = new RunExtras(c.expose(), c.ulimits(), logging == null ? null : logging.driver(),
+                logging == null ? null : logging.options(), firstNetwork == null ? List.of() : c.aliases(),
+                firstNetwork == null || c.replicas() > 1 ? null : c.ipv4Address().get(firstNetwork));
         String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()), health,
-                c.volumesFrom(), options);
+                c.volumesFrom(), options, extras);
         for (String network : c.networks().stream().skip(1).toList()) {
-            docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).exec();
+            ContainerNetwork endpoint = new ContainerNetwork().withAliases(c.aliases());
+            String address = c.replicas() > 1 ? null : c.ipv4Address().get(network);
+            if (address != null) endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(address));
+            docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).withContainerNetwork(endpoint).exec();
         }
+        LabFiles.removeStaleCopies(docker, lab, c);
     }
 
     private static final java.util.regex.Pattern REPLICAS = java.util.regex.Pattern.compile("\\$\\{replicas:([a-zA-Z0-9_.-]+)}");

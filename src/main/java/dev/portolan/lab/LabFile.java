@@ -74,11 +74,7 @@ public final class LabFile {
             throw new LabFileException(List.of(new LabProblem(fileName, 1, 1,
                     "the file is empty; a lab needs at least a name and one host")));
         }
-        if (folder != null && !spec.images().isEmpty()) {
-            spec = new LabSpec(spec.name(), spec.description(), spec.hosts(), spec.networks(), spec.volumes(), spec.containers(),
-                    spec.swarm(), spec.images().stream().map(i -> i.build() == null ? i
-                            : new LabSpec.Image(i.name(), folder.resolve(i.build()).normalize().toString())).toList(), spec.faults());
-        }
+        if (folder != null) spec = resolved(spec, folder);
         List<LabValidator.Finding> findings = LabValidator.check(spec);
         if (findings.isEmpty()) return spec;
         Locations locations = Locations.of(text);
@@ -88,6 +84,24 @@ public final class LabFile {
             problems.add(new LabProblem(fileName, at[0], at[1], f.message()));
         }
         throw new LabFileException(problems);
+    }
+
+    /** The lab with its build folders and its containers' files taken from {@code folder}, absolute. */
+    private static LabSpec resolved(LabSpec spec, Path folder) {
+        var images = spec.images().stream().map(i -> i.build() == null ? i : new LabSpec.Image(i.name(),
+                folder.resolve(i.build()).normalize().toString(), i.dockerfile(), i.args(), i.target())).toList();
+        var containers = spec.containers().stream().map(c -> c.files().isEmpty() ? c : withFiles(c, c.files().stream()
+                .map(f -> f.source() == null ? f : new LabSpec.FileMount(folder.resolve(f.source()).normalize().toString(),
+                        f.content(), f.target(), f.readOnly())).toList())).toList();
+        return new LabSpec(spec.name(), spec.description(), spec.hosts(), spec.networks(), spec.volumes(), containers,
+                spec.swarm(), images, spec.faults());
+    }
+
+    static LabSpec.Container withFiles(LabSpec.Container c, List<LabSpec.FileMount> files) {
+        return new LabSpec.Container(c.name(), c.host(), c.image(), c.replicas(), c.command(), c.env(), c.ports(), c.volumes(),
+                c.networks(), c.restart(), c.healthcheck(), c.dependsOn(), c.volumesFrom(), c.user(), c.workingDir(), c.entrypoint(),
+                c.labels(), c.init(), c.capAdd(), c.capDrop(), c.tmpfs(), c.memory(), c.cpus(), files, c.expose(), c.waitFor(),
+                c.ulimits(), c.logging(), c.aliases(), c.ipv4Address());
     }
 
     private static LabProblem problem(String file, String text, JsonProcessingException e) {

@@ -49,6 +49,38 @@ final class LabHealth {
         }, late -> String.join(", ", late) + " did not become healthy within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
     }
 
+    /**
+     * Waits until {@code other} (all its replicas) is healthy, or has exited with code 0
+     * ({@code completed}); one that turns unhealthy, or ends another way, fails with why.
+     */
+    static void waitFor(LabSpec lab, String other, String condition, DockerClient docker, Progress progress) {
+        LabSpec.Container target = lab.containers().stream().filter(c -> c.name().equals(other)).findFirst().orElseThrow();
+        Map<String, String> pending = new LinkedHashMap<>();
+        for (int r = 1; r <= target.replicas(); r++) pending.put(target.replicas() == 1 ? other : other + "-" + r, condition);
+        poll(pending, progress, (name, wanted) -> {
+            var state = docker.inspectContainerCmd(name).exec().getState();
+            boolean ended = !Boolean.TRUE.equals(state.getRunning()) && state.getFinishedAt() != null
+                    && !state.getFinishedAt().startsWith("0001");
+            Long code = state.getExitCodeLong();
+            if (wanted.equals("completed")) {
+                if (!ended) return false;
+                if (code != null && code != 0) {
+                    throw new InvalidInputException(name + " exited with code " + code + "; what waits for it to complete"
+                            + " successfully is not made; look at its logs");
+                }
+                return true;
+            }
+            var health = state.getHealth();
+            String status = health == null ? "none" : health.getStatus();
+            if ("unhealthy".equals(status) || ended) {
+                throw new InvalidInputException(name + (ended ? " stopped (exit code " + code + ")" : " is unhealthy")
+                        + " before it was healthy; what waits for it is not made; look at its logs");
+            }
+            return "healthy".equals(status);
+        }, late -> String.join(", ", late) + " did not become " + (condition.equals("healthy") ? "healthy" : "complete")
+                + " within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
+    }
+
     /** Waits until every Swarm service of the lab runs as many tasks as it has replicas. */
     static void waitUntilServicesRun(LabSpec lab, DockerClient manager, Progress progress) {
         if (lab.swarm() == null || lab.swarm().services().isEmpty()) return;

@@ -57,6 +57,11 @@ final class LabImages {
         Map<String, String> hashes = new HashMap<>();
         for (LabSpec.Image image : lab.images()) {
             String hash = filesHash(Path.of(image.build()));
+            // another Dockerfile, other arguments or another stage are another image
+            if (image.dockerfile() != null || !image.args().isEmpty() || image.target() != null) {
+                hash = Labs.hash(List.of(hash, String.valueOf(image.dockerfile()), new java.util.TreeMap<>(image.args()),
+                        String.valueOf(image.target())));
+            }
             String localId = null;
             try {
                 var inspected = local.inspectImageCmd(image.name()).exec();
@@ -73,8 +78,9 @@ final class LabImages {
     }
 
     static void build(DockerClient local, LabSpec lab, LabStep.BuildImage build, Progress progress) {
-        ImageBuild.build(local, Path.of(build.image().build()), build.image().name(),
-                Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
+        LabSpec.Image image = build.image();
+        ImageBuild.build(local, Path.of(image.build()), image.name(), Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
+                new ImageBuild.Options(image.dockerfile(), image.args(), image.target()),
                 ImageBuild.Listener.steps(s -> progress.step(THIS_COMPUTER + ": " + s.instruction())), progress::isCancelled);
     }
 

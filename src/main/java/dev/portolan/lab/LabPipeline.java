@@ -113,11 +113,16 @@ final class LabPipeline {
 
     /** A container of the file (all its replicas), once what it depends on is made, wherever that is. */
     private void container(LabSpec lab, LabSpec.Container spec, List<LabStep> steps, DockerClient docker) {
-        List<String> before = new ArrayList<>(spec.dependsOn());
-        before.addAll(spec.volumesFrom());
-        for (String dependency : before) {
+        for (String dependency : spec.madeAfter()) {
             if (containersMade.containsKey(dependency)) Futures.join(containersMade.get(dependency));
         }
+        // as compose's depends_on conditions: until it is healthy, or has run to its end
+        spec.waitFor().forEach((other, condition) -> {
+            if (!condition.equals("started")) {
+                timed(new LabStep.Wait(Labs.hostOf(lab, spec.host()), spec.name(), other, condition),
+                        () -> LabHealth.waitFor(lab, other, condition, docker, progress));
+            }
+        });
         // its replicas are independent of each other: made side by side
         List<Thread> replicas = steps.stream().filter(step -> spec.name().equals(specOf(lab, step)))
                 .map(step -> Thread.ofVirtual().start(() -> {

@@ -56,9 +56,21 @@ public record LabSpec(
 
     /**
      * An image the lab builds on this computer from a folder with a Dockerfile (relative to
-     * the lab file), then copies to the hosts whose containers use it.
+     * the lab file), then copies to the hosts whose containers use it; {@code dockerfile}
+     * (another file in the folder), build {@code args} and a {@code target} stage as compose has them.
      */
-    public record Image(String name, String build) {}
+    public record Image(String name, String build,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String dockerfile,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> args,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String target) {
+        public Image {
+            args = args == null ? Map.of() : Map.copyOf(args);
+        }
+
+        public Image(String name, String build) {
+            this(name, build, null, null, null);
+        }
+    }
 
     /** A named volume on one host. */
     public record Volume(String name, String host) {}
@@ -88,7 +100,15 @@ public record LabSpec(
             @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("cap_drop") List<String> capDrop,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tmpfs,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) String memory,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Double cpus) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Double cpus,
+            // what a staging copy of a compose service needs as well
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileMount> files,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> expose,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("wait_for") Map<String, String> waitFor,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> ulimits,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Logging logging,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> aliases,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("ipv4_address") Map<String, String> ipv4Address) {
 
         public Container {
             replicas = replicas == null ? 1 : replicas;
@@ -104,6 +124,43 @@ public record LabSpec(
             capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
             capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
             tmpfs = tmpfs == null ? List.of() : List.copyOf(tmpfs);
+            files = files == null ? List.of() : List.copyOf(files);
+            expose = expose == null ? List.of() : List.copyOf(expose);
+            waitFor = waitFor == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(waitFor));
+            ulimits = ulimits == null ? Map.of() : Map.copyOf(ulimits);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            ipv4Address = ipv4Address == null ? Map.of() : Map.copyOf(ipv4Address);
+        }
+
+        /** What must be made before it: what it depends on, waits for, and takes volumes from. */
+        public List<String> madeAfter() {
+            java.util.LinkedHashSet<String> before = new java.util.LinkedHashSet<>(dependsOn);
+            before.addAll(waitFor.keySet());
+            before.addAll(volumesFrom);
+            return List.copyOf(before);
+        }
+    }
+
+    /**
+     * A file or folder of this computer put into the container: copied to the host at apply
+     * (into a volume the lab owns) and again whenever it changes, then mounted at {@code target}.
+     * {@code source} is relative to the lab file; or {@code content} gives the file's text
+     * (a compose config with content:).
+     */
+    public record FileMount(String source,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String content,
+            String target,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("read_only") Boolean readOnly) {
+
+        public boolean readOnlyMount() {
+            return Boolean.TRUE.equals(readOnly);
+        }
+    }
+
+    /** Where a container's output goes: a logging driver (json-file, local, none, ...) and its options. */
+    public record Logging(String driver, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> options) {
+        public Logging {
+            options = options == null ? Map.of() : Map.copyOf(options);
         }
     }
 
@@ -120,10 +177,15 @@ public record LabSpec(
             String drop, String share,
             String delay, String latency, String jitter) {}
 
-    /** A health check, as in compose: test, interval, timeout, retries. */
-    public record HealthCheck(List<String> test, String interval, String timeout, Integer retries) {
+    /** A health check, as in compose: test, interval, timeout, retries, and the start period whose failures do not count. */
+    public record HealthCheck(List<String> test, String interval, String timeout, Integer retries,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("start_period") String startPeriod) {
         public HealthCheck {
             test = test == null ? List.of() : List.copyOf(test);
+        }
+
+        public HealthCheck(List<String> test, String interval, String timeout, Integer retries) {
+            this(test, interval, timeout, retries, null);
         }
     }
 

@@ -116,4 +116,11 @@ public sealed interface LabStep {
             return "build image " + image.name() + " from " + image.build();
         }
     }
+
+    /** A container waits, before it is made, until another is healthy or has run to its end (compose's depends_on conditions). */
+    record Wait(String host, String container, String other, String condition) implements LabStep {
+        public String describe() {
+            return container + ": wait until " + other + (condition.equals("healthy") ? " is healthy" : " has completed");
+        }
+    }
 }

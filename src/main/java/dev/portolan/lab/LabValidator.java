@@ -77,7 +77,8 @@ final class LabValidator {
             } else if (image.build() == null) {
                 add(at + "/build", "build: the folder that holds the Dockerfile, relative to the lab file, such as ./app");
             } else {
-                String problem = dev.portolan.image.ImageBuild.problem(java.nio.file.Path.of(image.build()), image.name());
+                String problem = dev.portolan.image.ImageBuild.problem(java.nio.file.Path.of(image.build()), image.name(),
+                        new dev.portolan.image.ImageBuild.Options(image.dockerfile(), image.args(), image.target()));
                 if (problem != null) add(problem.contains("image name") ? at + "/name" : at + "/build", problem);
             }
         }
@@ -154,6 +155,7 @@ final class LabValidator {
             }
         }
         if (c.healthcheck() != null) healthcheck(at + "/healthcheck", c.healthcheck());
+        composeExtras(at, c, host);
         c.env().forEach((key, value) -> {
             var m = java.util.regex.Pattern.compile("\\$\\{replicas:([^}]*)}").matcher(value);
             while (m.find()) {
@@ -173,10 +175,61 @@ final class LabValidator {
         }
     }
 
+    /** What a compose service brings: files, exposed ports, ulimits, logging, waits, aliases and fixed addresses. */
+    private void composeExtras(String at, Container c, String host) {
+        for (int f = 0; f < c.files().size(); f++) {
+            LabSpec.FileMount file = c.files().get(f);
+            String where = at + "/files/" + f;
+            if (file.target() == null || !file.target().startsWith("/")) {
+                add(where + "/target", "files target: '" + file.target() + "' should be a path in the container, such as /etc/nginx/nginx.conf");
+            }
+            if ((file.source() == null) == (file.content() == null)) {
+                add(where, "files: give either source: (a file or folder beside the lab file, such as ./nginx.conf) or content:");
+            } else if (file.source() != null && !java.nio.file.Files.exists(java.nio.file.Path.of(file.source()))) {
+                add(where + "/source", "files source: " + file.source() + " is not on this computer; the lab copies it to the host at apply");
+            }
+        }
+        String driver = c.logging() == null ? null : c.logging().driver();
+        for (String problem : dev.portolan.engine.RunExtras.problems(c.expose(), c.ulimits(), driver)) {
+            add(at + (problem.startsWith("expose") ? "/expose" : problem.startsWith("ulimits") ? "/ulimits" : "/logging/driver"), problem);
+        }
+        c.waitFor().forEach((other, condition) -> {
+            if (!Set.of("healthy", "completed", "started").contains(condition)) {
+                add(at + "/wait_for/" + other, "wait_for " + other + ": '" + condition + "' is not a condition; use healthy, completed or started");
+            }
+            var target = lab.containers().stream().filter(x -> other.equals(x.name())).findFirst();
+            if (target.isEmpty()) {
+                add(at + "/wait_for/" + other, "wait_for: " + other + " is not a container of this lab");
+            } else if (!java.util.Objects.equals(Labs.hostOf(lab, target.get().host()), host)) {
+                add(at + "/wait_for/" + other, "wait_for: " + other + " runs on another host; a container waits for one on its own host");
+            } else if ("healthy".equals(condition) && target.get().healthcheck() == null) {
+                add(at + "/wait_for/" + other, "wait_for " + other + ": healthy, but " + other
+                        + " has no healthcheck in this file; give it one, or wait for started");
+            }
+        });
+        for (String alias : c.aliases()) {
+            if (!CONTAINER_NAME.matcher(alias).matches()) add(at + "/aliases", "aliases: '" + alias + "' is not a name others can reach");
+        }
+        if (!c.aliases().isEmpty() && c.networks().isEmpty()) {
+            add(at + "/aliases", "aliases: a container answers to other names on its networks only; give it networks:");
+        }
+        c.ipv4Address().forEach((network, address) -> {
+            String where = at + "/ipv4_address/" + network;
+            var declared = lab.networks().stream().filter(n -> n.name().equals(network) && (n.host() == null || n.host().equals(host))).findFirst();
+            if (!c.networks().contains(network)) add(where, "ipv4_address: " + c.name() + " is not on network " + network);
+            else if (declared.isEmpty() || declared.get().subnet() == null) {
+                add(where, "ipv4_address: network " + network + " needs subnet: (such as 172.28.0.0/16) for a fixed address");
+            } else if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                add(where, "ipv4_address: '" + address + "' is not an IPv4 address such as 172.28.0.10");
+            }
+            if (c.replicas() > 1) add(where, "ipv4_address: " + c.replicas() + " replicas cannot share one address");
+        });
+    }
+
     private void healthcheck(String at, LabSpec.HealthCheck h) {
         String test = dev.portolan.engine.HealthSpec.testProblem(h.test());
         if (test != null) add(at + "/test", test);
-        for (String[] field : new String[][] {{"interval", h.interval()}, {"timeout", h.timeout()}}) {
+        for (String[] field : new String[][] {{"interval", h.interval()}, {"timeout", h.timeout()}, {"start_period", h.startPeriod()}}) {
             try {
                 dev.portolan.engine.HealthSpec.duration(field[1], "healthcheck " + field[0]);
             } catch (dev.portolan.engine.InvalidInputException e) {
@@ -233,7 +286,7 @@ final class LabValidator {
     private boolean reaches(String from, String target, Map<String, Integer> index, Set<String> seen) {
         Integer i = index.get(from);
         if (i == null || !seen.add(from)) return false;
-        for (String next : lab.containers().get(i).dependsOn()) {
+        for (String next : lab.containers().get(i).madeAfter()) {
             if (next.equals(target) || reaches(next, target, index, seen)) return true;
         }
         return false;

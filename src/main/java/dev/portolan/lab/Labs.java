@@ -115,7 +115,10 @@ public final class Labs {
                 Map<String, String> expanded = new java.util.TreeMap<>();
                 c.env().forEach((k, v) -> expanded.put(k, LabContainers.expandReplicas(lab, v)));
                 // and so do the files of an image the lab builds: rebuilt, its containers are made again
-                String hash = hash(List.of(c, expanded, builds.filesOf(c.image())));
+                // and the files it mounts from this computer (only when it has some: labs without keep their hashes)
+                String files = LabFiles.digest(c);
+                String hash = hash(files.isEmpty() ? List.of(c, expanded, builds.filesOf(c.image()))
+                        : List.of(c, expanded, builds.filesOf(c.image()), files));
                 HostState.Existing existing = state.containers().get(name);
                 if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
                 else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));
@@ -189,9 +192,16 @@ public final class Labs {
         switch (step) {
             case LabStep.CopyImage copy -> copyImage(docker, copy);
             case LabStep.CreateVolume volume -> docker.createVolumeCmd().withName(volume.name()).withLabels(owned).exec();
-            case LabStep.CreateNetwork network -> docker.createNetworkCmd().withName(network.spec().name())
-                    .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver())
-                    .withLabels(owned).exec();
+            case LabStep.CreateNetwork network -> {
+                var create = docker.createNetworkCmd().withName(network.spec().name())
+                        .withDriver(network.spec().driver() == null ? "bridge" : network.spec().driver()).withLabels(owned);
+                // a fixed subnet, so containers can have fixed addresses on it
+                if (network.spec().subnet() != null) {
+                    create.withIpam(new com.github.dockerjava.api.model.Network.Ipam().withConfig(
+                            new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(network.spec().subnet())));
+                }
+                create.exec();
+            }
             case LabStep.CreateContainer create -> LabContainers.create(docker, lab, create);
             case LabStep.StartContainer start -> {
                 try {

@@ -243,6 +243,7 @@ class ComposeReaderTest {
     void aBuildBecomesAnImageTheLabBuildsFromTheSameFolderAndWhatItCannotTakeIsListed() throws Exception {
         Files.createDirectories(dir.resolve("app"));
         Files.writeString(dir.resolve("app/Dockerfile"), "FROM portolan-test/busybox\n");
+        Files.writeString(dir.resolve("app/Dockerfile.dev"), "FROM portolan-test/busybox AS dev\n");
         Files.createDirectories(dir.resolve("api"));
         Files.writeString(dir.resolve("api/Dockerfile"), "FROM portolan-test/busybox\n");
         Path file = write("compose.yaml", """
@@ -253,24 +254,25 @@ class ComposeReaderTest {
                     image: shop/api:2
                     build: {context: ./api, args: {VERSION: "2"}}
                   odd:
-                    build: {context: ./app, dockerfile: Dockerfile.dev}
+                    build: {context: ./app, dockerfile: Dockerfile.dev, target: dev, cache_from: [x]}
                   gone:
                     build: ./nowhere
                 """);
         var result = ComposeImport.convert(ComposeReader.read(List.of(file), env(Map.of())), "shop", 1);
         LabSpec lab = LabFile.parse(result.labYaml(), "shop.yaml");
-        Map<String, String> images = lab.images().stream().collect(Collectors.toMap(LabSpec.Image::name, LabSpec.Image::build));
-        assertEquals(Map.of("shop-app", dir.resolve("app").toString(), "shop/api:2", dir.resolve("api").toString()), images,
-                "named as compose names them: PROJECT-SERVICE, or the service's image");
+        Map<String, LabSpec.Image> images = lab.images().stream().collect(Collectors.toMap(LabSpec.Image::name, i -> i));
+        assertEquals(Map.of("shop-app", new LabSpec.Image("shop-app", dir.resolve("app").toString()),
+                "shop/api:2", new LabSpec.Image("shop/api:2", dir.resolve("api").toString(), null, Map.of("VERSION", "2"), null),
+                "shop-odd", new LabSpec.Image("shop-odd", dir.resolve("app").toString(), "Dockerfile.dev", null, "dev")), images,
+                "named as compose names them: PROJECT-SERVICE, or the service's image; with their Dockerfile, args and target");
         Map<String, String> imageOf = lab.containers().stream()
                 .collect(Collectors.toMap(LabSpec.Container::name, LabSpec.Container::image));
         assertEquals("shop-app", imageOf.get("app"));
         assertEquals("shop/api:2", imageOf.get("api"));
         List<String> notMapped = result.notMapped();
-        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.api.build.args")), notMapped.toString());
-        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.odd.build.dockerfile: Dockerfile.dev")), notMapped.toString());
-        assertTrue(notMapped.stream().anyMatch(n -> n.startsWith("services.gone.build: ") && n.contains("has no Dockerfile")),
-                notMapped.toString());
+        assertEquals(List.of("services.odd.build.cache_from", "services.gone.build", "services.gone"),
+                notMapped.stream().map(n -> n.substring(0, n.indexOf(':'))).toList(), notMapped.toString());
+        assertTrue(notMapped.get(1).contains(dir.resolve("nowhere/Dockerfile") + " is not on this computer"), notMapped.toString());
     }
 
     @Test

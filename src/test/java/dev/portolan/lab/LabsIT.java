@@ -224,6 +224,7 @@ class LabsIT extends EngineTest {
     private static LabSpec.Container withEnv(LabSpec.Container c) {
         return new LabSpec.Container(c.name(), c.host(), c.image(), c.replicas(), c.command(), java.util.Map.of("MODE", "blue"),
                 c.ports(), c.volumes(), c.networks(), c.restart(), c.healthcheck(), c.dependsOn(), c.volumesFrom(), c.user(),
-                c.workingDir(), c.entrypoint(), c.labels(), c.init(), c.capAdd(), c.capDrop(), c.tmpfs(), c.memory(), c.cpus());
+                c.workingDir(), c.entrypoint(), c.labels(), c.init(), c.capAdd(), c.capDrop(), c.tmpfs(), c.memory(), c.cpus(), c.files(), c.expose(), c.waitFor(), c.ulimits(), c.logging(),
+                c.aliases(), c.ipv4Address());
     }
 }
