@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
-                LabCommands.Engines.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, ProbeCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
+                LabCommands.Engines.class, ExportComposeCommand.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, ProbeCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;

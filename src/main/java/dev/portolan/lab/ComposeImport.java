@@ -40,7 +40,7 @@ public final class ComposeImport {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "env_file", "ports", "volumes",
             "networks", "depends_on", "links", "healthcheck", "restart", "deploy", "scale", "container_name", "build", "user",
             "working_dir", "entrypoint", "labels", "init", "cap_add", "cap_drop", "tmpfs", "mem_limit", "cpus", "ulimits",
-            "logging", "expose", "secrets", "configs", "devices", "privileged", "network_mode", "pid", "ipc",
+            "logging", "expose", "secrets", "configs", "devices", "privileged", "network_mode", "pid", "ipc", "volumes_from",
             ComposeReader.HOST_EXTENSION);
     private static final Set<String> TOP_KEYS = Set.of("services", "volumes", "networks", "version", "name", "secrets", "configs");
 
@@ -323,10 +323,10 @@ public final class ComposeImport {
 
     /**
      * Its networks (the project's default network when it names none), the other names it
-     * answers to there (its aliases; its service name when container_name renames it, or when
-     * it has replicas, as compose's DNS answers for a service) and its fixed addresses.
+     * answers to there (its aliases; its service name when container_name renames it) and its fixed addresses.
      */
     private void networks(String at, String name, JsonNode service, String host, int replicas, Map<String, Object> c) {
+        // the engine's own bridge is where a lab container with no networks is: nothing to add
         if (service.has("network_mode")) return;
         JsonNode declared = service.path("networks");
         List<String> networks = new ArrayList<>();
@@ -346,7 +346,8 @@ public final class ComposeImport {
             });
         }
         if (networks.isEmpty()) networks.add(defaultNetwork);
-        if (!context.containerOf.get(name).equals(name) || replicas > 1) aliases.add(name);
+        // renamed by container_name, it still answers to its service's name (replicas answer to it anyway: the lab does that)
+        if (!context.containerOf.get(name).equals(name)) aliases.add(name);
         networks.forEach(n -> context.networkOn(host, n));
         c.put("networks", networks);
         if (!aliases.isEmpty()) c.put("aliases", List.copyOf(aliases));
@@ -364,17 +365,24 @@ public final class ComposeImport {
                 continue;
             }
             String container = context.containerOf.get(other);
-            dependsOn.add(container);
+            // a wait is made after what it waits for, as depends_on is: one or the other
             String condition = declared.path(other).path("condition").asText("service_started");
             switch (condition) {
                 case "service_healthy" -> {
-                    if (context.compose.path("services").path(other).path("healthcheck").isObject()) waitFor.put(container, "healthy");
-                    else context.notMapped(at + ".depends_on." + other + ".condition", "service_healthy, but " + other
-                            + " has no healthcheck in the file (its image's own is not known here); it waits until " + other + " is made");
+                    if (context.compose.path("services").path(other).path("healthcheck").isObject()) {
+                        waitFor.put(container, "healthy");
+                    } else {
+                        dependsOn.add(container);
+                        context.notMapped(at + ".depends_on." + other + ".condition", "service_healthy, but " + other
+                                + " has no healthcheck in the file (its image's own is not known here); it waits until " + other + " is made");
+                    }
                 }
                 case "service_completed_successfully" -> waitFor.put(container, "completed");
-                case "service_started" -> { }
-                default -> context.notMapped(at + ".depends_on." + other + ".condition", condition + " is not a condition compose has; not mapped");
+                case "service_started" -> dependsOn.add(container);
+                default -> {
+                    dependsOn.add(container);
+                    context.notMapped(at + ".depends_on." + other + ".condition", condition + " is not a condition compose has; not mapped");
+                }
             }
         }
         for (String link : ComposeContext.strings(service.path("links"))) {
@@ -391,6 +399,19 @@ public final class ComposeImport {
         }
         if (!dependsOn.isEmpty()) c.put("depends_on", List.copyOf(dependsOn));
         if (!waitFor.isEmpty()) c.put("wait_for", waitFor);
+        List<String> volumesFrom = new ArrayList<>();
+        for (String from : ComposeContext.strings(service.path("volumes_from"))) {
+            String other = from.split(":")[0];
+            if (other.equals("container")) {
+                context.notMapped(at + ".volumes_from." + from, "a container outside the file; not mapped");
+            } else if (!context.containerOf.containsKey(other)) {
+                context.notMapped(at + ".volumes_from." + from, "there is no service " + other + "; not mapped");
+            } else {
+                volumesFrom.add(context.containerOf.get(other));
+                if (from.endsWith(":ro")) context.notMapped(at + ".volumes_from." + from, ":ro is not mapped; its volumes are mounted as they are");
+            }
+        }
+        if (!volumesFrom.isEmpty()) c.put("volumes_from", volumesFrom);
     }
 
     private Map<String, Object> healthcheck(String at, JsonNode health) {

@@ -50,7 +50,9 @@ final class ComposeProcess {
         }
         if (service.has("expose")) c.put("expose", ComposeContext.strings(service.path("expose")));
         CANNOT.forEach((key, why) -> {
-            if (service.has(key) && !(key.equals("privileged") && !service.path(key).asBoolean())) context.notMapped(at + "." + key, why);
+            boolean harmless = key.equals("privileged") && !service.path(key).asBoolean()
+                    || key.equals("network_mode") && service.path(key).asText().equals("bridge");
+            if (service.has(key) && !harmless) context.notMapped(at + "." + key, why);
         });
     }
 

@@ -35,14 +35,17 @@ final class LabContainers {
         ProcessOptions options = new ProcessOptions(c.user(), c.workingDir(), c.entrypoint(), c.labels(), c.init(), c.capAdd(),
                 c.capDrop(), c.tmpfs(), c.memory() == null ? null : dev.portolan.app.Sizes.parse(c.memory()), c.cpus());
         LabSpec.Logging logging = c.logging();
-        // replicas share no fixed address; each answers to the container's aliases
+        // replicas share no fixed address; each answers to the container's aliases, and to its name, as compose's DNS
+        // answers for a service with all its replicas
+        List<String> aliases = new ArrayList<>(c.aliases());
+        if (c.replicas() > 1 && !aliases.contains(c.name())) aliases.add(c.name());
         RunExtras extras = new RunExtras(c.expose(), c.ulimits(), logging == null ? null : logging.driver(),
-                logging == null ? null : logging.options(), firstNetwork == null ? List.of() : c.aliases(),
+                logging == null ? null : logging.options(), firstNetwork == null ? List.of() : aliases,
                 firstNetwork == null || c.replicas() > 1 ? null : c.ipv4Address().get(firstNetwork));
         String id = new ContainerRunner(docker).run(spec, Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()), health,
                 c.volumesFrom(), options, extras);
         for (String network : c.networks().stream().skip(1).toList()) {
-            ContainerNetwork endpoint = new ContainerNetwork().withAliases(c.aliases());
+            ContainerNetwork endpoint = new ContainerNetwork().withAliases(aliases);
             String address = c.replicas() > 1 ? null : c.ipv4Address().get(network);
             if (address != null) endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(address));
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).withContainerNetwork(endpoint).exec();

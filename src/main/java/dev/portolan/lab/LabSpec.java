@@ -152,6 +152,10 @@ public record LabSpec(
             String target,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("read_only") Boolean readOnly) {
 
+        public FileMount {
+            readOnly = Boolean.TRUE.equals(readOnly) ? Boolean.TRUE : null; // false and absent are the same mount
+        }
+
         public boolean readOnlyMount() {
             return Boolean.TRUE.equals(readOnly);
         }

@@ -35,7 +35,7 @@ class ComposeImportTest {
         assertEquals(2, byName.get("api").replicas());
         assertEquals(Map.of("MODE", "production", "DB_HOST", "db"), byName.get("api").env());
         assertEquals(List.of("front", "back"), byName.get("api").networks());
-        assertEquals(List.of("db"), byName.get("api").dependsOn());
+        assertEquals(List.of(), byName.get("api").dependsOn(), "its only dependency is a wait");
         assertEquals(List.of("db-data:/data"), byName.get("db").volumes());
         assertEquals(List.of("CMD-SHELL", "test -s /data/log"), byName.get("db").healthcheck().test());
         assertEquals("1s", byName.get("db").healthcheck().interval());
@@ -45,7 +45,6 @@ class ComposeImportTest {
                 "a service that names no network is on the project's default one, as in compose");
         assertEquals(List.of("shop_default"), byName.get("builder").networks());
         assertEquals(Map.of("db", "healthy"), byName.get("api").waitFor(), "depends_on: condition: service_healthy waits");
-        assertEquals(List.of("api"), byName.get("api").aliases(), "its replicas answer to the service's name, as in compose");
         assertEquals("json-file", byName.get("db").logging().driver());
     }
 
