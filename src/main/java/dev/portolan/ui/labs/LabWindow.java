@@ -60,6 +60,7 @@ public final class LabWindow {
     private final Button apply = new Button("Apply");
     private final Button cancel = new Button("Cancel");
     private final Button destroy = new Button("Destroy…");
+    private final Button exportCompose = new Button("Export compose…");
     private final CheckBox removeData = new CheckBox("with the hosts' data");
     /** The lab's named fault lists (`faults:` in its file), each switched on whole. */
     private final javafx.scene.control.MenuButton faults = new javafx.scene.control.MenuButton("Faults");
@@ -108,6 +109,10 @@ public final class LabWindow {
         destroy.setId("lab-destroy");
         destroy.setOnAction(e -> destroy());
         removeData.setId("lab-remove-data");
+        exportCompose.setId("lab-export-compose");
+        exportCompose.setTooltip(new javafx.scene.control.Tooltip("Write the lab as compose files, one per host, for going back to compose"));
+        exportCompose.setOnAction(e -> exportCompose());
+        exportCompose.setDisable(true);
         typing.setOnFinished(e -> check());
         editor.textProperty().addListener((obs, old, now) -> {
             refreshTitle();
@@ -117,7 +122,7 @@ public final class LabWindow {
         SplitPane split = new SplitPane(editor, new VBox(6, lines, outcome));
         VBox.setVgrow(lines, javafx.scene.layout.Priority.ALWAYS);
         split.setDividerPositions(0.55);
-        HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData, faults);
+        HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData, faults, exportCompose);
         BorderPane root = new BorderPane(split);
         root.setTop(title);
         root.setBottom(buttons);
@@ -201,6 +206,7 @@ public final class LabWindow {
         int check = checks.incrementAndGet();
         lab = null;
         apply.setDisable(true);
+        exportCompose.setDisable(true);
         try {
             lab = LabFile.parse(editor.getText(), fileName(), file == null ? null : file.toAbsolutePath().getParent());
         } catch (LabFileException e) {
@@ -213,6 +219,7 @@ public final class LabWindow {
         }
         refreshTitle();
         showFaultLists();
+        exportCompose.setDisable(false);
         LabSpec planned = lab;
         outcome.setText((lastResult == null ? "" : lastResult + "\n") + "Planning…");
         runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
@@ -239,6 +246,22 @@ public final class LabWindow {
     private void clearPlan() {
         if (shownPlanOf != null) planShown.accept(shownPlanOf, List.of());
         shownPlanOf = null;
+    }
+
+    /** Asks for a folder and writes the lab there as compose files, one per host (LAB-HOST.compose.yaml). */
+    private void exportCompose() {
+        if (lab == null) return;
+        Path folder = dialogs.chooseFolder(stage, "Export " + lab.name() + " as compose files").orElse(null);
+        if (folder == null) return;
+        try {
+            List<Path> written = dev.portolan.lab.ComposeExport.write(lab, folder);
+            outcome.setText("Wrote " + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()) + " in "
+                    + folder + ": run one on its host with docker compose -f FILE up -d, or import them all for the same lab.");
+            runner.say(new ActionRunner.Message("Exported " + lab.name() + " as " + written.size() + " compose file"
+                    + (written.size() == 1 ? "" : "s") + " in " + folder, false));
+        } catch (dev.portolan.engine.InvalidInputException e) {
+            outcome.setText(e.getMessage());
+        }
     }
 
     /** Writes the editor to its file (asking for one the first time); false when nothing was saved. */

@@ -129,11 +129,27 @@ class LabWindowIT extends WindowTest {
         try (var in = getClass().getResourceAsStream("/compose/shop.yaml")) {
             Files.write(compose, in.readAllBytes());
         }
+        Files.writeString(compose.resolveSibling("init.sql"), "create table t (id int);\n");
         LabWindow lab = FxThread.get(() -> window.importCompose(compose, 1));
         assertTrue(lab != null, "the import opened a lab window");
         String text = FxThread.get(() -> robot.lookup("#lab-editor").queryTextInputControl().getText());
         assertTrue(text.startsWith("# Imported from a compose file") && text.contains("#   - services.builder.build"), text);
         assertTrue(text.contains("name: shop"), "named after the compose file's folder");
+        assertTrue(text.contains("source: " + compose.resolveSibling("init.sql")) && text.contains("target: /docker-entrypoint-initdb.d/init.sql"),
+                "the bind-mounted file is copied to the host: " + text);
         waitFor("it is planned", Duration.ofSeconds(10), () -> linesContain("node1: create container web"));
+
+        // and back to compose, from the same window
+        Path out = dir.resolve("exported");
+        dialogs.answer(out);
+        robot.clickOn("#lab-export-compose");
+        waitFor("the compose file is written", Duration.ofSeconds(5), () -> Files.exists(out.resolve("shop-node1.compose.yaml")));
+        String outcome = FxThread.get(() -> robot.lookup("#lab-outcome").queryLabeled().getText());
+        assertTrue(outcome.startsWith("Wrote shop-node1.compose.yaml in " + out), outcome);
+        var read = dev.portolan.lab.ComposeReader.read(java.util.List.of(out.resolve("shop-node1.compose.yaml")),
+                dev.portolan.lab.ComposeReader.Options.defaults());
+        String again = dev.portolan.lab.ComposeImport.convert(read, dev.portolan.lab.ComposeImport.labName(read, "x"), 1).labYaml();
+        assertEquals(dev.portolan.lab.LabFile.parse(text, "a.yaml").containers(), dev.portolan.lab.LabFile.parse(again, "b.yaml").containers(),
+                "imported again, the same containers");
     }
 }
