@@ -1,8 +1,5 @@
 package dev.portolan.lab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +16,6 @@ import java.util.Set;
  */
 public final class ComposeExport {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private ComposeExport() {}
 
@@ -225,10 +220,6 @@ public final class ComposeExport {
     }
 
     private static String yaml(Object value) {
-        try {
-            return YAML.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write compose", e);
-        }
+        return YamlText.write(value);
     }
 }

@@ -1,9 +1,6 @@
 package dev.portolan.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.RunSpec;
 import dev.portolan.engine.ShellWords;
@@ -34,14 +31,24 @@ public final class ComposeImport {
     /** The lab file's text, what could not be carried over, and what reading the file is worth telling. */
     public record Result(String labYaml, List<String> notMapped, List<String> notes) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     /** The service keys mapped here or by the process and mounts mappings. */
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "env_file", "ports", "volumes",
             "networks", "depends_on", "links", "healthcheck", "restart", "deploy", "scale", "container_name", "build", "user",
             "working_dir", "entrypoint", "labels", "init", "cap_add", "cap_drop", "tmpfs", "mem_limit", "cpus", "ulimits",
             "logging", "expose", "secrets", "configs", "devices", "privileged", "network_mode", "pid", "ipc", "volumes_from",
             ComposeReader.HOST_EXTENSION);
+    /** Why a service key a lab has no place for is left out, for the keys real projects use most. */
+    private static final Map<String, String> WHY_NOT = Map.of(
+            "hostname", "the name a container calls itself is not mapped; others reach it by its container name",
+            "extra_hosts", "a lab container resolves names with its engine's DNS; extra entries are not mapped",
+            "dns", "a lab container resolves names with its engine's DNS; other servers are not mapped",
+            "stop_grace_period", "a lab stops containers as the engine does (SIGTERM, then SIGKILL after 10 s)",
+            "stop_signal", "a lab stops containers as the engine does (SIGTERM, then SIGKILL after 10 s)",
+            "tty", "a lab container runs without a terminal",
+            "stdin_open", "a lab container runs without a terminal",
+            "platform", "a lab runs the image made for its host's platform",
+            "read_only", "a read-only root file system is not mapped; the container can write to its own layer",
+            "pull_policy", "a lab copies images from this computer; it does not pull");
     private static final Set<String> TOP_KEYS = Set.of("services", "volumes", "networks", "version", "name", "secrets", "configs");
 
     private final ComposeContext context;
@@ -129,7 +136,35 @@ public final class ComposeImport {
         }));
         if (!networks.isEmpty()) lab.put("networks", networks);
         lab.put("containers", containers);
+        refuseWhatALabCannotHold(lab, services);
         return new Result(text(lab, several, placement), List.copyOf(context.notMapped), List.copyOf(context.notes));
+    }
+
+    /**
+     * What compose itself would refuse (a restart policy it does not have, a name with a
+     * bracket, services that depend on each other in a circle, ...) makes no lab: the import
+     * is refused with each problem named by its place in the compose file, and nothing is written.
+     */
+    private void refuseWhatALabCannotHold(Map<String, Object> lab, JsonNode services) {
+        List<LabValidator.Finding> findings;
+        try {
+            findings = LabValidator.check(LabFile.fromTree(lab));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("The compose file has a value a lab cannot take: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (findings.isEmpty()) return;
+        List<String> names = new ArrayList<>();
+        services.fieldNames().forEachRemaining(names::add);
+        List<String> problems = new ArrayList<>();
+        for (LabValidator.Finding f : findings) {
+            String[] parts = f.pointer().split("/");
+            String at = parts.length > 2 && parts[1].equals("containers") ? "services." + names.get(Integer.parseInt(parts[2]))
+                    + (parts.length > 3 ? "." + String.join(".", java.util.Arrays.copyOfRange(parts, 3, parts.length)) : "")
+                    : f.pointer().replaceFirst("^/", "").replace('/', '.');
+            problems.add(at + ": " + f.message());
+        }
+        throw new InvalidInputException("The compose file cannot be a lab as it is (compose would refuse it too):\n  "
+                + String.join("\n  ", problems.stream().distinct().toList()));
     }
 
     /** A file Portolan exported names each service's host: the same lab comes back. Null for any other file. */
@@ -163,11 +198,7 @@ public final class ComposeImport {
             text.append("# Read:\n");
             context.notes.forEach(n -> text.append("#   - ").append(n).append('\n'));
         }
-        try {
-            return text.append(YAML.writeValueAsString(lab)).toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the lab", e);
-        }
+        return text.append(YamlText.write(lab)).toString();
     }
 
     /** A secret or config no service uses would be dropped without a word: said. */
@@ -227,7 +258,7 @@ public final class ComposeImport {
         c.put("name", context.containerOf.get(name));
         if (several) c.put("host", host);
         service.fieldNames().forEachRemaining(key -> {
-            if (!SERVICE_KEYS.contains(key)) context.notMapped(at + "." + key, "not mapped");
+            if (!SERVICE_KEYS.contains(key)) context.notMapped(at + "." + key, WHY_NOT.getOrDefault(key, "not mapped"));
         });
         String built = service.has("build") ? build.map(at, name, service) : null;
         if (built != null) {

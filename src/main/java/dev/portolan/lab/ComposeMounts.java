@@ -82,7 +82,14 @@ final class ComposeMounts {
                     + " drive this computer's engine (to drive its own host's engine, mount that host's socket by hand)");
             return null;
         }
-        if (m.source().startsWith("/dev/") || m.source().startsWith("/sys/") || m.source().startsWith("/proc/")) {
+        String source = m.source().replaceAll("/+$", "");
+        if (source.isEmpty() || List.of("/var/run", "/run", "/var/lib/docker").stream().anyMatch(p -> source.equals(p) || source.startsWith(p + "/"))) {
+            context.notMapped(where, (source.isEmpty() ? "/" : source) + " is this computer's own system or engine state; a host of"
+                    + " the lab has its own, and this computer's is not handed over");
+            return null;
+        }
+        if (source.equals("/dev") || source.equals("/sys") || source.equals("/proc")
+                || m.source().startsWith("/dev/") || m.source().startsWith("/sys/") || m.source().startsWith("/proc/")) {
             context.notMapped(where, m.source() + " is a device or a kernel file of this computer; a host of the lab has its own"
                     + " and this computer's cannot be handed to it");
             return null;
@@ -94,8 +101,12 @@ final class ComposeMounts {
             return null;
         }
         long size = size(local);
+        if (size < 0) {
+            context.notMapped(where, local + " cannot be read whole here; not mapped");
+            return null;
+        }
         if (size > LabFiles.MAX_BYTES) {
-            context.notMapped(where, local + " holds " + size / 1024 / 1024 + " MB: too much to copy at every apply; not mapped"
+            context.notMapped(where, local + " holds more than " + LabFiles.MAX_BYTES / 1024 / 1024 + " MB: too much to copy at every apply; not mapped"
                     + " (put the data in a volume, or restore it there from a backup)");
             return null;
         }
@@ -139,17 +150,15 @@ final class ComposeMounts {
         }
     }
 
+    /** The bytes under {@code path}, counted only until there are too many; -1 when some cannot be read. */
     private static long size(Path path) {
+        long[] total = {0};
         try (var walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            var files = walk.filter(Files::isRegularFile).iterator();
+            while (files.hasNext() && total[0] <= LabFiles.MAX_BYTES) total[0] += Files.size(files.next());
+            return total[0];
         } catch (IOException | java.io.UncheckedIOException e) {
-            return 0;
+            return -1;
         }
     }
 }

@@ -34,6 +34,10 @@ final class ComposePlacement {
         for (String name : names) {
             JsonNode service = services.get(name);
             for (String other : listOrKeys(service.path("depends_on"))) join(parent, why, name, other, name + " depends on " + other);
+            // a container that mounts another's volumes must be on its host
+            for (String from : listOrKeys(service.path("volumes_from"))) {
+                join(parent, why, name, from.split(":")[0], name + " mounts the volumes of " + from.split(":")[0]);
+            }
             for (String link : listOrKeys(service.path("links"))) {
                 String other = link.split(":")[0];
                 join(parent, why, name, other, name + " links to " + other);

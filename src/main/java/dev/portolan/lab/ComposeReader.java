@@ -122,7 +122,12 @@ public final class ComposeReader {
         if (!(parsed instanceof Map<?, ?>)) {
             throw new InvalidInputException(file + ":1:1: this is not a compose file: it needs services: with at least one service.");
         }
-        JsonNode tree = JSON.valueToTree(parsed);
+        JsonNode tree;
+        try {
+            tree = JSON.valueToTree(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file + ": a key has no name (an empty key, ~ or null): give every setting and service a name.");
+        }
         ObjectNode compose = (ObjectNode) clean(tree, text, file, true);
         if (!compose.path("services").isObject()) {
             boolean versionOne = compose.size() > 0 && iterable(compose.fields()).stream()

@@ -32,6 +32,11 @@ public final class LabFile {
 
     private LabFile() {}
 
+    /** A lab from maps and lists as a file would hold them (an import's), not yet checked. */
+    static LabSpec fromTree(Object tree) {
+        return YAML.convertValue(tree, LabSpec.class);
+    }
+
     /** Reads and checks a lab file; a file that is not there or cannot be read is said so, as bad input. */
     public static LabSpec read(Path file) {
         String text;
