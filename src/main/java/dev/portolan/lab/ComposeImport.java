@@ -187,16 +187,16 @@ public final class ComposeImport {
             text.append("# Everything in it was mapped.\n");
         } else {
             text.append("# Not mapped (").append(context.notMapped.size()).append("):\n");
-            context.notMapped.forEach(n -> text.append("#   - ").append(n).append('\n'));
+            context.notMapped.forEach(n -> text.append("#   - ").append(oneLine(n)).append('\n'));
         }
         if (several) {
             text.append("# Placement: services that talk to each other stay on one host, as containers on different hosts"
                     + " cannot reach each other by name:\n");
-            placement.reasons().forEach(r -> text.append("#   - ").append(r).append('\n'));
+            placement.reasons().forEach(r -> text.append("#   - ").append(oneLine(r)).append('\n'));
         }
         if (!context.notes.isEmpty()) {
             text.append("# Read:\n");
-            context.notes.forEach(n -> text.append("#   - ").append(n).append('\n'));
+            context.notes.forEach(n -> text.append("#   - ").append(oneLine(n)).append('\n'));
         }
         return text.append(YamlText.write(lab)).toString();
     }
@@ -212,6 +212,11 @@ public final class ComposeImport {
                 if (!used) context.notMapped(kind + "." + name, "declared but used by no service; not mapped");
             });
         }
+    }
+
+    /** A comment is one line: what a file's value brings (a name with a line break in it) stays inside it. */
+    private static String oneLine(String text) {
+        return text.replace("\r", "").replace("\n", "\\n");
     }
 
     private void topLevelVolumes(JsonNode volumes) {

@@ -49,7 +49,7 @@ class ComposeCorpusTest {
                     expected + " is listed: " + imported.result().notMapped());
         }
         for (String item : imported.result().notMapped()) {
-            assertTrue(text.contains("#   - " + item), "said in the file: " + item);
+            assertTrue(text.contains("#   - " + item.replace("\n", "\\n")), "said in the file: " + item);
             assertTrue(item.indexOf(": ") > 0 && item.length() > item.indexOf(": ") + 8, "with its reason: " + item);
         }
     }
