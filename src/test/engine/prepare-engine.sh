@@ -114,14 +114,16 @@ copy_with_libs() {
   local root=$1 bin=$2 target=${3:-$2}
   mkdir -p "$root$(dirname "$target")"
   cp -L "$bin" "$root$target"
-  ldd "$bin" 2>/dev/null | grep -oE '/[^ ]+' | while read -r lib; do
+  # a static binary (docker-init) has no libraries: ldd says so and fails, which is fine
+  { ldd "$bin" 2>/dev/null || true; } | { grep -oE '/[^ ]+' || true; } | while read -r lib; do
     [[ -e "$root$lib" ]] || { mkdir -p "$root$(dirname "$lib")"; cp -L "$lib" "$root$lib"; }
   done
 }
 
 # tc: hosts probe the kernel for netem (latency faults) with it, as the official image's
 # iproute2 does; busybox's tc cannot add a qdisc.
-dind_bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker xtables-nft-multi tc)
+# docker-init: the official image has it, for containers run with init: true (compose's init).
+dind_bins=(dockerd containerd containerd-shim-runc-v2 runc docker-proxy docker docker-init xtables-nft-multi tc)
 
 dind_paths() {
   for b in "${dind_bins[@]}"; do

@@ -105,10 +105,12 @@ public final class ImageBuild {
         BuildOutput output = new BuildOutput(listener::stepFinished);
         AtomicReference<String> imageId = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
-        var command = engine.buildImageCmd(folder.toFile()).withPull(false).withRemove(true).withForcerm(true);
+        // docker-java looks for folder/Dockerfile when given the folder alone: another one is named with the folder
+        var command = (options.dockerfile() == null ? engine.buildImageCmd(folder.toFile())
+                : engine.buildImageCmd().withBaseDirectory(folder.toFile()).withDockerfile(folder.resolve(options.dockerfile()).toFile()))
+                .withPull(false).withRemove(true).withForcerm(true);
         if (!tag.isBlank()) command.withTags(Set.of(tag.strip()));
         if (!labels.isEmpty()) command.withLabels(labels);
-        if (options.dockerfile() != null) command.withDockerfile(folder.resolve(options.dockerfile()).toFile());
         options.args().forEach(command::withBuildArg);
         if (options.target() != null) command.withTarget(options.target());
         command.exec(new CancellableCallback<BuildResponseItem>() {
