@@ -51,7 +51,7 @@ public final class LabCommands {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
-    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "hosts", "layers",
+    public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "export-compose", "hosts", "layers",
             "engines", "volume", "fault", "probe", "certs", "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
@@ -311,7 +311,7 @@ public final class LabCommands {
                 + " as `docker compose -f a.yaml -f b.yaml` merges them.")
         List<Path> compose;
 
-        @Option(names = "--name", description = "The lab's name (default: from the first file's folder).")
+        @Option(names = "--name", description = "The lab's name (default: the project's name:, else the first file's folder).")
         String name;
 
         @Option(names = "--hosts", description = "Spread the services over this many hosts (default: ${DEFAULT-VALUE}).",
@@ -331,10 +331,11 @@ public final class LabCommands {
         public Integer call() throws Exception {
             Path first = compose.getFirst();
             Path folder = first.toAbsolutePath().getParent();
-            String labName = name != null ? name : dev.portolan.lab.ComposeImport.labName(
-                    folder == null || folder.getFileName() == null ? first.getFileName().toString() : folder.getFileName().toString());
             var read = dev.portolan.lab.ComposeReader.read(compose,
                     new dev.portolan.lab.ComposeReader.Options(envFile, profiles, System.getenv()));
+            // the project's name: when the file has none, its folder's, as compose names a project
+            String labName = name != null ? name : dev.portolan.lab.ComposeImport.labName(read,
+                    folder == null || folder.getFileName() == null ? first.getFileName().toString() : folder.getFileName().toString());
             var result = dev.portolan.lab.ComposeImport.convert(read, labName, hosts);
             LabFile.parse(result.labYaml(), labName + ".yaml"); // the import must read back as a lab
             if (output != null) java.nio.file.Files.writeString(output, result.labYaml());

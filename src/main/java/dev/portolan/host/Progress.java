@@ -16,6 +16,21 @@ public interface Progress {
         if (isCancelled()) throw new CancellationException("cancelled");
     }
 
+    /** Progress whose steps go to {@code steps} (a command line's output, a test's list) and that nobody cancels. */
+    static Progress reporting(java.util.function.Consumer<String> steps) {
+        return new Progress() {
+            @Override
+            public void step(String text) {
+                steps.accept(text);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
     /** Progress that nobody watches and nobody cancels. */
     Progress NONE = new Progress() {
         @Override

@@ -215,8 +215,9 @@ final class LabPipeline {
             long began = step.start() + WAKE_UP_NANOS;
             Timed current = step;
             // on its host: each step there waited for the one before it (or ran beside it)
-            step = all.stream().filter(t -> t != current && t.host().equals(current.host()) && t.end() <= began)
-                    .max(Comparator.comparingLong(Timed::end)).orElse(null);
+            // ending strictly before it ended: two short steps side by side must not lead back to each other
+            step = all.stream().filter(t -> t != current && t.host().equals(current.host()) && t.end() <= began
+                    && t.end() < current.end()).max(Comparator.comparingLong(Timed::end)).orElse(null);
         }
         StringBuilder text = new StringBuilder();
         for (Timed t : path) {

@@ -199,11 +199,11 @@ public final class MainWindow {
     public dev.portolan.ui.labs.LabWindow importCompose(java.nio.file.Path compose, int hostCount) {
         try {
             java.nio.file.Path folder = compose.toAbsolutePath().getParent();
-            String name = dev.portolan.lab.ComposeImport.labName(folder == null || folder.getFileName() == null
-                    ? compose.getFileName().toString() : folder.getFileName().toString());
             // read as compose reads it: the .env beside it and this process's environment, no profiles
-            var result = dev.portolan.lab.ComposeImport.convert(dev.portolan.lab.ComposeReader.read(java.util.List.of(compose),
-                    dev.portolan.lab.ComposeReader.Options.defaults()), name, hostCount);
+            var read = dev.portolan.lab.ComposeReader.read(java.util.List.of(compose), dev.portolan.lab.ComposeReader.Options.defaults());
+            String name = dev.portolan.lab.ComposeImport.labName(read, folder == null || folder.getFileName() == null
+                    ? compose.getFileName().toString() : folder.getFileName().toString());
+            var result = dev.portolan.lab.ComposeImport.convert(read, name, hostCount);
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message(result.notMapped().isEmpty()
                     ? "Imported " + compose.getFileName() + ": everything was mapped."
                     : "Imported " + compose.getFileName() + ": " + result.notMapped().size()

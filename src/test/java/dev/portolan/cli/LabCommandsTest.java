@@ -29,4 +29,35 @@ class LabCommandsTest {
         assertEquals(LabCommands.BAD_INPUT, missing.code());
         assertTrue(missing.err().startsWith("There is no lab file no-such-lab.yaml (looked for "), missing.err());
     }
+
+    @Test
+    void aLabGoesOutAsComposeFilesAndComesBackTheSameLab(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path lab = dir.resolve("shop.yaml");
+        java.nio.file.Files.writeString(lab, """
+                name: shop
+                hosts: [{name: front}, {name: data}]
+                volumes: [{name: pgdata, host: data}]
+                containers:
+                  - {name: web, host: front, image: busybox, command: [sleep, "3600"], ports: ["8080:80"]}
+                  - {name: db, host: data, image: busybox, volumes: ["pgdata:/data"],
+                     healthcheck: {test: [CMD-SHELL, "true"], interval: 1s}}
+                  - {name: worker, host: data, image: busybox, replicas: 2, wait_for: {db: healthy}}
+                """);
+        Cli exported = portolan("export-compose", lab.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertTrue(exported.out().startsWith("Wrote 2 compose files:"), exported.out());
+        Cli imported = portolan("import", dir.resolve("out/shop-front.compose.yaml").toString(),
+                dir.resolve("out/shop-data.compose.yaml").toString(), "-o", dir.resolve("again.yaml").toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals("Everything was mapped.", imported.err().strip());
+        var before = dev.portolan.lab.LabFile.read(lab);
+        var after = dev.portolan.lab.LabFile.read(dir.resolve("again.yaml"));
+        assertEquals(before.name(), after.name(), "the project's name: is the lab's");
+        assertEquals(before.containers(), after.containers());
+        assertEquals(before.volumes(), after.volumes());
+
+        Cli empty = portolan("export-compose", lab.toString(), "-o", "/proc/no-such-folder");
+        assertEquals(LabCommands.BAD_INPUT, empty.code());
+        assertTrue(empty.err().startsWith("Cannot write the compose files into /proc/no-such-folder"), empty.err());
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.engine.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,10 +29,9 @@ class ComposeFuzzTest {
         Path folder = ComposeCorpus.root().resolve(entry.name());
         String original = Files.readString(folder.resolve(entry.files().getFirst()));
         Random random = new Random(20261201L + entry.name().hashCode());
-        String alphabet = " :-[]{}\"'#\n\tab1&*!|>%@`$";
         int imported = 0, refused = 0;
         for (int round = 0; round < 400; round++) {
-            String mutated = mutate(original, random, alphabet);
+            String mutated = YamlMutations.mutate(original, random);
             try {
                 var read = ComposeReader.readText(mutated, folder.resolve("fuzz.yaml").toString(),
                         new ComposeReader.Options(null, entry.profiles(), Map.of()));
@@ -54,26 +52,5 @@ class ComposeFuzzTest {
         }
         System.out.printf("compose fuzz %s: %d imported, %d refused with a sentence%n", entry.name(), imported, refused);
         assertTrue(imported + refused == 400);
-    }
-
-    private static String mutate(String original, Random random, String alphabet) {
-        List<String> lines = new ArrayList<>(original.lines().toList());
-        for (int m = 0, count = 1 + random.nextInt(3); m < count; m++) {
-            int at = random.nextInt(lines.size());
-            String line = lines.get(at);
-            switch (random.nextInt(6)) {
-                case 0 -> lines.remove(at);
-                case 1 -> lines.add(at, line);
-                case 2 -> lines.set(at, line.isEmpty() ? line : line.substring(0, random.nextInt(line.length())));
-                case 3 -> lines.set(at, " " + line);
-                case 4 -> {
-                    int pos = random.nextInt(line.length() + 1);
-                    lines.set(at, line.substring(0, pos) + alphabet.charAt(random.nextInt(alphabet.length())) + line.substring(pos));
-                }
-                default -> lines.set(at, line.replaceFirst("\\d+", Integer.toString(random.nextInt(100000) - 50)));
-            }
-            if (lines.isEmpty()) lines.add("");
-        }
-        return String.join("\n", lines);
     }
 }

@@ -83,17 +83,7 @@ class LabComposeFeaturesIT extends EngineTest {
         Labs labs = TestLabs.in(engine, home).labs();
         try {
             List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-            labs.apply(LabFile.read(labFile), new Progress() {
-                @Override
-                public void step(String text) {
-                    steps.add(text);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            });
+            labs.apply(LabFile.read(labFile), Progress.reporting(steps::add));
             assertTrue(steps.stream().anyMatch(s -> s.contains(name + "-web: wait until " + name + "-db is healthy")), steps.toString());
 
             var db = engine.docker().inspectContainerCmd(name + "-db").exec();

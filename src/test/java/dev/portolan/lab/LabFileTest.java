@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -118,27 +117,9 @@ class LabFileTest {
     void fuzzedTemplatesNeverEscapeAsAnythingButProblems(String template) throws IOException {
         String original = template(template);
         Random random = new Random(20261125L + template.hashCode());
-        String alphabet = " :-[]{}\"'#\n\tab1&*!|>%@`";
         int accepted = 0, refused = 0;
         for (int round = 0; round < 3000; round++) {
-            List<String> lines = new ArrayList<>(original.lines().toList());
-            for (int m = 0, count = 1 + random.nextInt(3); m < count; m++) {
-                int at = random.nextInt(lines.size());
-                String line = lines.get(at);
-                switch (random.nextInt(6)) {
-                    case 0 -> lines.remove(at);
-                    case 1 -> lines.add(at, line);
-                    case 2 -> lines.set(at, line.isEmpty() ? line : line.substring(0, random.nextInt(line.length())));
-                    case 3 -> lines.set(at, " " + line);
-                    case 4 -> {
-                        int pos = random.nextInt(line.length() + 1);
-                        lines.set(at, line.substring(0, pos) + alphabet.charAt(random.nextInt(alphabet.length())) + line.substring(pos));
-                    }
-                    default -> lines.set(at, line.replaceFirst("\\d+", Integer.toString(random.nextInt(100000) - 50)));
-                }
-                if (lines.isEmpty()) lines.add("");
-            }
-            String mutated = String.join("\n", lines);
+            String mutated = YamlMutations.mutate(original, random);
             try {
                 LabFile.parse(mutated, "fuzz.yaml");
                 accepted++;

@@ -60,17 +60,7 @@ class LabPipelineIT extends EngineTest {
     @Test
     void aFailedStepIsNamedWhatDependsOnItIsNotMadeAndApplyAgainConverges() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Progress progress = new Progress() {
-            @Override
-            public void step(String text) {
-                lines.add(text);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
+        Progress progress = Progress.reporting(lines::add);
         var failure = assertThrows(RuntimeException.class, () -> labs.apply(lab("\"/no/such/binary\""), progress));
         assertTrue(failure.getMessage().contains("a: create container db failed"), failure.getMessage());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a: create simulated host a (")), lines.toString());
