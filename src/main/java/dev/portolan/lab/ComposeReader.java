@@ -111,7 +111,10 @@ public final class ComposeReader {
     private ObjectNode load(Path file, String text) {
         Object parsed;
         try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            // a key twice is refused where it is, as compose refuses it ("mapping key already defined")
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            parsed = new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new InvalidInputException(file + ":" + (mark == null ? 1 : mark.getLine() + 1) + ":"

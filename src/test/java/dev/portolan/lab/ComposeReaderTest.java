@@ -74,6 +74,13 @@ class ComposeReaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedWhereItIsAsComposeRefusesIt() throws Exception {
+        Path file = write("compose.yaml", "services:\n  db:\n    image: postgres\n    image: mysql\n");
+        var e = assertThrows(InvalidInputException.class, () -> ComposeReader.read(List.of(file), env(Map.of())));
+        assertTrue(e.getMessage().startsWith(file + ":4:5: not valid YAML: found duplicate key image"), e.getMessage());
+    }
+
+    @Test
     void anEnvFileGivenReplacesDotEnv() throws Exception {
         write(".env", "TAG=from-dot-env\n");
         Path other = write("staging.env", "TAG=from-staging\n");
