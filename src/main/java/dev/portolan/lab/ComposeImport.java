@@ -2,14 +2,9 @@ package dev.portolan.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.engine.InvalidInputException;
-import dev.portolan.engine.RunSpec;
 import dev.portolan.engine.ShellWords;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +14,9 @@ import java.util.Set;
  * Turns a docker-compose project into a lab file: services become containers, with their
  * image or build, command, environment, ports, replicas, networks (on the project's default
  * network when they name none, as compose puts them), aliases, fixed addresses, depends_on
- * and its conditions, health check, restart policy, process settings ({@link ComposeProcess})
- * and mounts ({@link ComposeMounts}: volumes, and files, secrets and configs copied to the host).
+ * and its conditions ({@link ComposeLinks}), health check, restart policy, process settings
+ * and environment ({@link ComposeProcess}) and mounts ({@link ComposeMounts}: volumes, and
+ * files, secrets and configs copied to the host).
  * Top-level volumes and networks follow them, all on one host or spread over several
  * ({@link ComposePlacement}). What has no place in a lab is listed at the top of the lab file
  * as comments with the reason: nothing is dropped silently. The project is read as compose
@@ -55,6 +51,7 @@ public final class ComposeImport {
     private final ComposeMounts mounts;
     private final ComposeProcess process;
     private final ComposeBuild build;
+    private final ComposeLinks links;
     /** The project's default network, where compose puts the services that name none: LAB_default, as compose names it. */
     private final String defaultNetwork;
 
@@ -64,6 +61,7 @@ public final class ComposeImport {
         this.process = new ComposeProcess(context);
         this.build = new ComposeBuild(context);
         this.defaultNetwork = context.labName + "_default";
+        this.links = new ComposeLinks(context, defaultNetwork);
     }
 
     /** One compose file's text, with no env file and no environment (its variables are listed as not set). */
@@ -278,10 +276,10 @@ public final class ComposeImport {
         // a string is split into words as compose splits it, never wrapped in sh -c
         if (command.isTextual()) c.put("command", ShellWords.split(command.asText(), at + ".command"));
         else if (command.isArray()) c.put("command", ComposeContext.strings(command));
-        Map<String, String> env = environment(at, service);
+        Map<String, String> env = process.environment(at, service);
         if (!env.isEmpty()) c.put("env", env);
         int replicas = service.path("deploy").path("replicas").asInt(service.path("scale").asInt(1));
-        List<String> ports = ports(at, service, replicas);
+        List<String> ports = links.ports(at, service, replicas);
         if (replicas > 1) c.put("replicas", replicas);
         service.path("deploy").fieldNames().forEachRemaining(k -> {
             if (!k.equals("replicas") && !k.equals("resources")) context.notMapped(at + ".deploy." + k, "not mapped");
@@ -289,166 +287,14 @@ public final class ComposeImport {
         process.map(at, service, c);
         if (!ports.isEmpty()) c.put("ports", ports);
         mounts.map(at, name, service, host, c);
-        networks(at, name, service, host, replicas, c);
-        dependencies(at, service, c);
+        links.networks(at, name, service, host, replicas, c);
+        links.dependencies(at, service, c);
         if (service.hasNonNull("restart")) c.put("restart", service.path("restart").asText());
         JsonNode health = service.path("healthcheck");
         if (health.isObject()) c.put("healthcheck", healthcheck(at, health));
         return c;
     }
 
-    /** env_file first, then environment over it, as compose does; a name without a value is the shell's, and listed. */
-    private Map<String, String> environment(String at, JsonNode service) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (JsonNode entry : service.path("env_file").isTextual() ? List.of(service.path("env_file")) : iterable(service.path("env_file"))) {
-            String file = entry.isObject() ? entry.path("path").asText() : entry.asText();
-            Path local = context.local(file);
-            try {
-                for (String line : Files.readAllLines(local)) {
-                    String trimmed = line.strip();
-                    if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) continue;
-                    int eq = trimmed.indexOf('=');
-                    env.put(trimmed.substring(0, eq).replaceFirst("^export\\s+", "").strip(), unquote(trimmed.substring(eq + 1).strip()));
-                }
-            } catch (IOException e) {
-                if (!entry.path("required").asBoolean(true)) continue;
-                context.notMapped(at + ".env_file." + file, local + " cannot be read; its variables are not mapped");
-            }
-        }
-        ComposeContext.pairs(service.path("environment")).forEach((key, value) -> {
-            if (value != null) env.put(key, value);
-            else context.notMapped(at + ".environment." + key, "no value here (compose takes it from your shell); not mapped");
-        });
-        return env;
-    }
-
-    private static List<JsonNode> iterable(JsonNode node) {
-        List<JsonNode> list = new ArrayList<>();
-        node.forEach(list::add);
-        return list;
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
-    }
-
-    private List<String> ports(String at, JsonNode service, int replicas) {
-        List<String> ports = new ArrayList<>();
-        for (JsonNode port : service.path("ports")) {
-            String text = port.isObject() ? (port.has("published") ? (port.hasNonNull("host_ip") ? port.path("host_ip").asText() + ":" : "")
-                    + port.path("published").asText() + ":" + port.path("target").asText()
-                    + (port.hasNonNull("protocol") ? "/" + port.path("protocol").asText() : "") : null) : port.asText();
-            if (text == null || !text.contains(":")) {
-                context.notMapped(at + ".ports." + (text == null ? port.path("target").asText() : text),
-                        "publishes on a random host port; not mapped (give it HOST:CONTAINER)");
-            } else if (!RunSpec.problems("x", null, List.of(), List.of(text), List.of(), null).isEmpty()) {
-                context.notMapped(at + ".ports." + text, "a range or a form a lab does not take; not mapped (one HOST:CONTAINER per line)");
-            } else {
-                ports.add(text);
-            }
-        }
-        if (replicas > 1 && !ports.isEmpty()) {
-            context.notMapped(at + ".ports", replicas + " replicas cannot share host ports " + ports + "; not mapped (put a load balancer in front)");
-            ports.clear();
-        }
-        return ports;
-    }
-
-    /**
-     * Its networks (the project's default network when it names none), the other names it
-     * answers to there (its aliases; its service name when container_name renames it) and its fixed addresses.
-     */
-    private void networks(String at, String name, JsonNode service, String host, int replicas, Map<String, Object> c) {
-        // the engine's own bridge is where a lab container with no networks is: nothing to add
-        if (service.has("network_mode")) return;
-        JsonNode declared = service.path("networks");
-        List<String> networks = new ArrayList<>();
-        Set<String> aliases = new LinkedHashSet<>();
-        Map<String, String> addresses = new LinkedHashMap<>();
-        for (String network : ComposeContext.listOrKeys(declared)) {
-            String labNetwork = network.equals("default") ? defaultNetwork : network;
-            networks.add(labNetwork);
-            JsonNode options = declared.path(network);
-            aliases.addAll(ComposeContext.strings(options.path("aliases")));
-            if (options.hasNonNull("ipv4_address")) {
-                if (replicas > 1) context.notMapped(at + ".networks." + network + ".ipv4_address", replicas + " replicas cannot share one address; not mapped");
-                else addresses.put(labNetwork, options.path("ipv4_address").asText());
-            }
-            options.fieldNames().forEachRemaining(k -> {
-                if (!k.equals("aliases") && !k.equals("ipv4_address")) context.notMapped(at + ".networks." + network + "." + k, "not mapped");
-            });
-        }
-        if (networks.isEmpty()) networks.add(defaultNetwork);
-        // renamed by container_name, it still answers to its service's name (replicas answer to it anyway: the lab does that)
-        if (!context.containerOf.get(name).equals(name)) aliases.add(name);
-        networks.forEach(n -> context.networkOn(host, n));
-        c.put("networks", networks);
-        if (!aliases.isEmpty()) c.put("aliases", List.copyOf(aliases));
-        if (!addresses.isEmpty()) c.put("ipv4_address", addresses);
-    }
-
-    /** depends_on and links as depends_on; the conditions service_healthy and service_completed_successfully as waits. */
-    private void dependencies(String at, JsonNode service, Map<String, Object> c) {
-        Set<String> dependsOn = new LinkedHashSet<>();
-        Map<String, String> waitFor = new LinkedHashMap<>();
-        JsonNode declared = service.path("depends_on");
-        for (String other : ComposeContext.listOrKeys(declared)) {
-            if (!context.containerOf.containsKey(other)) {
-                context.notMapped(at + ".depends_on." + other, "there is no service " + other + " (left out by its profile, or not in the file); not mapped");
-                continue;
-            }
-            String container = context.containerOf.get(other);
-            // a wait is made after what it waits for, as depends_on is: one or the other
-            String condition = declared.path(other).path("condition").asText("service_started");
-            switch (condition) {
-                case "service_healthy" -> {
-                    if (context.compose.path("services").path(other).path("healthcheck").isObject()) {
-                        waitFor.put(container, "healthy");
-                    } else {
-                        dependsOn.add(container);
-                        context.notMapped(at + ".depends_on." + other + ".condition", "service_healthy, but " + other
-                                + " has no healthcheck in the file (its image's own is not known here); it waits until " + other + " is made");
-                    }
-                }
-                case "service_completed_successfully" -> waitFor.put(container, "completed");
-                case "service_started" -> dependsOn.add(container);
-                default -> {
-                    dependsOn.add(container);
-                    context.notMapped(at + ".depends_on." + other + ".condition", condition + " is not a condition compose has; not mapped");
-                }
-            }
-        }
-        for (String link : ComposeContext.strings(service.path("links"))) {
-            String[] parts = link.split(":");
-            if (!context.containerOf.containsKey(parts[0])) {
-                context.notMapped(at + ".links." + link, "there is no service " + parts[0] + "; not mapped");
-                continue;
-            }
-            dependsOn.add(context.containerOf.get(parts[0]));
-            if (parts.length > 1 && !parts[1].equals(parts[0])) {
-                context.notMapped(at + ".links." + link, "the alias " + parts[1] + " is not mapped (give " + parts[0]
-                        + " that alias under its networks: aliases)");
-            }
-        }
-        if (!dependsOn.isEmpty()) c.put("depends_on", List.copyOf(dependsOn));
-        if (!waitFor.isEmpty()) c.put("wait_for", waitFor);
-        List<String> volumesFrom = new ArrayList<>();
-        for (String from : ComposeContext.strings(service.path("volumes_from"))) {
-            String other = from.split(":")[0];
-            if (other.equals("container")) {
-                context.notMapped(at + ".volumes_from." + from, "a container outside the file; not mapped");
-            } else if (!context.containerOf.containsKey(other)) {
-                context.notMapped(at + ".volumes_from." + from, "there is no service " + other + "; not mapped");
-            } else {
-                volumesFrom.add(context.containerOf.get(other));
-                if (from.endsWith(":ro")) context.notMapped(at + ".volumes_from." + from, ":ro is not mapped; its volumes are mounted as they are");
-            }
-        }
-        if (!volumesFrom.isEmpty()) c.put("volumes_from", volumesFrom);
-    }
 
     private Map<String, Object> healthcheck(String at, JsonNode health) {
         if (health.path("disable").asBoolean(false)) return Map.of("test", List.of("NONE"));

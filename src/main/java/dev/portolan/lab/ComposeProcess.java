@@ -2,12 +2,17 @@ package dev.portolan.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.engine.ShellWords;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How a service's process runs, as a lab holds it: user, working_dir, entrypoint (a string
+ * How a service's process runs, as a lab holds it: its environment (env_file, then
+ * environment over it), user, working_dir, entrypoint (a string
  * split into words), labels, init, capabilities, tmpfs, memory and CPU limits (mem_limit and
  * cpus, or deploy.resources.limits), ulimits, logging and exposed ports. Reservations have no
  * place in a lab and are listed.
@@ -87,5 +92,43 @@ final class ComposeProcess {
             else context.notMapped(at + ".ulimits." + e.getKey(), "'" + v.asText() + "' is not a number; not mapped");
         });
         if (!ulimits.isEmpty()) c.put("ulimits", ulimits);
+    }
+
+    /** env_file first, then environment over it, as compose does; a name without a value is the shell's, and listed. */
+    Map<String, String> environment(String at, JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode entry : service.path("env_file").isTextual() ? List.of(service.path("env_file")) : iterable(service.path("env_file"))) {
+            String file = entry.isObject() ? entry.path("path").asText() : entry.asText();
+            Path local = context.local(file);
+            try {
+                for (String line : Files.readAllLines(local)) {
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) continue;
+                    int eq = trimmed.indexOf('=');
+                    env.put(trimmed.substring(0, eq).replaceFirst("^export\\s+", "").strip(), unquote(trimmed.substring(eq + 1).strip()));
+                }
+            } catch (IOException e) {
+                if (!entry.path("required").asBoolean(true)) continue;
+                context.notMapped(at + ".env_file." + file, local + " cannot be read; its variables are not mapped");
+            }
+        }
+        ComposeContext.pairs(service.path("environment")).forEach((key, value) -> {
+            if (value != null) env.put(key, value);
+            else context.notMapped(at + ".environment." + key, "no value here (compose takes it from your shell); not mapped");
+        });
+        return env;
+    }
+
+    private static List<JsonNode> iterable(JsonNode node) {
+        List<JsonNode> list = new ArrayList<>();
+        node.forEach(list::add);
+        return list;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 }
