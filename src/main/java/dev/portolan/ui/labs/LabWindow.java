@@ -26,7 +26,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -38,8 +37,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * One lab: its file in an editor checked as you type (problems as file:line:column), the
- * plan of what Apply would do (also drawn on the diagram as ghosts), then Apply with its
+ * One lab: its file in a code editor checked as you type (YAML coloured, lines numbered,
+ * each problem underlined where it is and listed as file:line:column), the plan of what Apply would do (also drawn on the diagram as ghosts), then Apply with its
  * steps as they run and Cancel, and Destroy. Save with Ctrl+S; a new lab starts from a
  * template and asks where to save it.
  */
@@ -52,7 +51,7 @@ public final class LabWindow {
     private final BiConsumer<String, List<LabStep>> planShown;
     private final RecentLabs recent;
     private final Stage stage;
-    private final TextArea editor = new TextArea();
+    private final YamlEditor editor;
     private final Label title = new Label();
     private final Label outcome = new Label();
     private final ListView<String> lines = new ListView<>();
@@ -88,9 +87,8 @@ public final class LabWindow {
         faults.setDisable(true);
         title.getStyleClass().add("details-title");
         title.setId("lab-title");
-        editor.setId("lab-editor");
-        editor.getStyleClass().add("mono");
-        editor.setText(text);
+        editor = new YamlEditor(text);
+        editor.area().setId("lab-editor");
         savedText = file == null ? null : text;
         lines.setId("lab-lines");
         lines.setPlaceholder(new Label("The file's problems, or the plan of what Apply does, show here."));
@@ -119,7 +117,7 @@ public final class LabWindow {
             typing.playFromStart();
         });
 
-        SplitPane split = new SplitPane(editor, new VBox(6, lines, outcome));
+        SplitPane split = new SplitPane(editor.node(), new VBox(6, lines, outcome));
         VBox.setVgrow(lines, javafx.scene.layout.Priority.ALWAYS);
         split.setDividerPositions(0.55);
         HBox buttons = new HBox(8, save, apply, cancel, destroy, removeData, faults, exportCompose);
@@ -191,7 +189,7 @@ public final class LabWindow {
     }
 
     private boolean unsaved() {
-        return !editor.getText().equals(savedText);
+        return !editor.text().equals(savedText);
     }
 
     private void refreshTitle() {
@@ -208,8 +206,10 @@ public final class LabWindow {
         apply.setDisable(true);
         exportCompose.setDisable(true);
         try {
-            lab = LabFile.parse(editor.getText(), fileName(), file == null ? null : file.toAbsolutePath().getParent());
+            lab = LabFile.parse(editor.text(), fileName(), file == null ? null : file.toAbsolutePath().getParent());
+            editor.showProblems(List.of());
         } catch (LabFileException e) {
+            editor.showProblems(e.problems());
             lines.getItems().setAll(e.problems().stream().map(Object::toString).toList());
             outcome.setText(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
                     + ": nothing will be applied until the file is right.");
@@ -273,12 +273,12 @@ public final class LabWindow {
             file = chosen;
         }
         try {
-            Files.writeString(file, editor.getText());
+            Files.writeString(file, editor.text());
         } catch (IOException e) {
             outcome.setText("Cannot write " + file + ": " + e.getMessage() + ". Save it somewhere you can write to.");
             return false;
         }
-        savedText = editor.getText();
+        savedText = editor.text();
         recent.opened(file);
         refreshTitle();
         runner.say(new ActionRunner.Message("Saved " + file, false));

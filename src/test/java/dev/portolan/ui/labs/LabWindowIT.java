@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,19 +95,51 @@ class LabWindowIT extends WindowTest {
         FxThread.run(() -> window.openLab(file));
         waitFor("the problem is shown where it is", Duration.ofSeconds(5),
                 () -> linesContain("bad.yaml:4:5: unknown key 'provder'"));
+        // and underlined in the editor, at line 4, column 5: the word provder
+        int at = "name: demo\nhosts:\n  - name: n1\n    ".length();
+        var styles = FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getStyleOfChar(at));
+        assertTrue(styles.contains("problem") && styles.contains("key"), "provder is a key, underlined: " + styles);
+        int nameAt = "name: demo\nhosts:\n  - ".length();
+        var nameStyles = FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getStyleOfChar(nameAt));
+        assertTrue(nameStyles.contains("key") && !nameStyles.contains("problem"), "name, on the line before, is a key with no problem: "
+                + nameStyles);
         assertTrue(FxThread.get(() -> robot.lookup("#lab-apply").query().isDisabled()), "nothing to apply");
 
         // typed in the editor: checked again as soon as the typing pauses
         robot.clickOn("#lab-editor");
         FxThread.run(() -> {
-            var editor = robot.lookup("#lab-editor").queryTextInputControl();
-            editor.setText(editor.getText().replace("provder", "provider"));
+            var editor = robot.lookup("#lab-editor").queryAs(CodeArea.class);
+            editor.replaceText(editor.getText().replace("provder", "provider"));
         });
         waitFor("the plan replaces the problem", Duration.ofSeconds(10), () -> linesContain("n1: create simulated host n1"));
+        assertTrue(FxThread.get(() -> !robot.lookup("#lab-editor").queryAs(CodeArea.class).getStyleOfChar(at).contains("problem")),
+                "fixed, no longer underlined");
         assertTrue(robot.lookup("#lab-title").queryLabeled().getText().contains("•"), "the title says it is not saved");
         robot.clickOn("#lab-save");
         waitFor("saved", Duration.ofSeconds(3), () -> !robot.lookup("#lab-title").queryLabeled().getText().contains("•"));
         assertTrue(Files.readString(file).contains("provider: simulated"));
+
+        // Ctrl+Space: one offer is put in at once; several are a menu of the file's own names
+        FxThread.run(() -> {
+            var editor = robot.lookup("#lab-editor").queryAs(CodeArea.class);
+            editor.replaceText(editor.getText().replace("hosts:\n", "hosts:\n  - name: n0\n") + "containers:\n  - name: web\n    rest");
+            editor.moveTo(editor.getLength());
+            editor.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        waitFor("the only key that fits is put in", Duration.ofSeconds(3),
+                () -> FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText()).endsWith("    restart: "));
+        FxThread.run(() -> {
+            var editor = robot.lookup("#lab-editor").queryAs(CodeArea.class);
+            editor.replaceText(editor.getText() + "always\n    host: ");
+            editor.moveTo(editor.getLength());
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        waitFor("the hosts the file declares are offered", Duration.ofSeconds(3),
+                () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("n1")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("n1")).<javafx.scene.Node>query());
+        waitFor("the chosen host is put in", Duration.ofSeconds(3),
+                () -> FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText()).endsWith("    host: n1"));
     }
 
     @Test
@@ -132,7 +166,7 @@ class LabWindowIT extends WindowTest {
         Files.writeString(compose.resolveSibling("init.sql"), "create table t (id int);\n");
         LabWindow lab = FxThread.get(() -> window.importCompose(compose, 1));
         assertTrue(lab != null, "the import opened a lab window");
-        String text = FxThread.get(() -> robot.lookup("#lab-editor").queryTextInputControl().getText());
+        String text = FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText());
         assertTrue(text.startsWith("# Imported from a compose file") && text.contains("#   - services.builder.build"), text);
         assertTrue(text.contains("name: shop"), "named after the compose file's folder");
         assertTrue(text.contains("source: " + compose.resolveSibling("init.sql")) && text.contains("target: /docker-entrypoint-initdb.d/init.sql"),
