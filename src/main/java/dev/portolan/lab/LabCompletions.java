@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * What may be typed where the caret is in a lab file, as an editor offers it: the keys the
  * lab schema allows at that place, and for references the names the file declares — hosts
- * for {@code host:}, containers for {@code depends_on}, networks, volumes, images — or a
+ * for {@code host:}, containers for {@code depends_on}, networks, a container's volumes, images — or a
  * key's fixed choices ({@code provider}, {@code restart}). Read from the text as it is, so
  * it works while the file is half typed.
  */
@@ -56,9 +56,12 @@ public final class LabCompletions {
         if (item.matches()) {
             List<String> path = path(above, item.group(1).length());
             String listKey = path.isEmpty() ? null : path.getLast();
+            String partial = item.group(2);
             if (listKey != null && REFERENCES.containsKey(listKey)) {
-                String partial = item.group(2);
                 return of(caret - partial.length(), caret, declared(text).getOrDefault(REFERENCES.get(listKey), Set.of()), partial);
+            }
+            if ("volumes".equals(listKey) && path.size() > 1) {
+                return of(caret - partial.length(), caret, volumeMounts(text), partial);
             }
         }
         Matcher key = KEY_LINE.matcher(line);
@@ -119,7 +122,13 @@ public final class LabCompletions {
         return node;
     }
 
+    /** A container's volume mounts begin with a volume the file declares: "pgdata:". */
+    private static List<String> volumeMounts(String text) {
+        return declared(text).getOrDefault("volumes", Set.of()).stream().map(v -> v + ":").toList();
+    }
+
     private static List<String> valuesOf(String text, List<String> path, String key) {
+        if (key.equals("volumes") && !path.isEmpty()) return volumeMounts(text);
         if (REFERENCES.containsKey(key)) {
             List<String> names = new ArrayList<>(declared(text).getOrDefault(REFERENCES.get(key), Set.of()));
             if (key.equals("image")) names.addAll(declared(text).getOrDefault("images in use", Set.of()));

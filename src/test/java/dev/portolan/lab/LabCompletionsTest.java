@@ -61,6 +61,10 @@ class LabCompletionsTest {
         assertEquals(List.of("simulated", "docker-machine", "existing"), at("hosts:\n  - name: n1\n    provider: |").candidates());
         assertEquals(List.of("unless-stopped"), at(LAB + "    restart: u|").candidates());
         assertTrue(at(LAB + "    image: |").candidates().containsAll(List.of("postgres:16", "shop/api")));
+        assertEquals(List.of("pgdata:"), at(LAB + "    volumes:\n      - |").candidates(), "a container's mount starts with a volume");
+        assertEquals(List.of("pgdata:"), at(LAB + "    volumes: [p|").candidates());
+        assertEquals(List.of("name: "), at(LAB.replace("volumes:\n", "volumes:\n  - na|\n")).candidates(),
+                "the lab's own volumes list is of objects: keys");
         assertEquals(List.of(), at(LAB + "    command: [sh, |").candidates(), "nothing known: nothing offered");
     }
 }
