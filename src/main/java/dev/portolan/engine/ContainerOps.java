@@ -184,10 +184,11 @@ public final class ContainerOps {
 
     /**
      * Removes a throwaway container by name. After a cancel, a create the engine had already received
-     * may still be under way: not there yet is asked again for a couple of seconds.
+     * may still be under way: not there yet is asked again for up to ten seconds (a busy engine took
+     * more than two to make it, and the helper was left behind).
      */
     private void removeHelper(String name, boolean cancelled) {
-        for (int tries = cancelled ? 10 : 1; tries > 0; tries--) {
+        for (int tries = cancelled ? 50 : 1; tries > 0; tries--) {
             try {
                 docker().removeContainerCmd(name).withForce(true).exec();
                 return;
