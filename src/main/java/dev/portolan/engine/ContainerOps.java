@@ -172,35 +172,46 @@ public final class ContainerOps {
             List<String> lines = lastLines(id, 200, Duration.ofSeconds(5));
             return new ExecResult(String.join("\n", lines), code == null ? -1 : code, code == null);
         } finally {
-            // a cancelled caller still removes it: the interrupt is set aside for the calls, then restored
-            boolean interrupted = Thread.interrupted();
-            try {
-                removeHelper(id, interrupted);
-            } finally {
-                if (interrupted) Thread.currentThread().interrupt();
+            // a cancelled caller still removes it: on a thread of its own, which a cancel arriving now cannot
+            // cut short; the caller's interrupt is kept and restored once the helper is gone
+            boolean cancelled = Thread.interrupted();
+            boolean interrupted = cancelled;
+            Thread remover = Thread.ofVirtual().start(() -> removeHelper(id, cancelled));
+            while (remover.isAlive()) {
+                try {
+                    remover.join();
+                } catch (InterruptedException cancelledMeanwhile) {
+                    interrupted = true;
+                }
             }
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
     /**
      * Removes a throwaway container by name. After a cancel, a create the engine had already received
-     * may still be under way: not there yet is asked again for up to ten seconds (a busy engine took
-     * more than two to make it, and the helper was left behind).
+     * may still be under way: not there yet is asked again for up to ten seconds (a busy engine made
+     * it late, and the helper was left behind). A container the engine is still starting or already
+     * removing refuses (409): asked again too, until it is gone.
      */
     private void removeHelper(String name, boolean cancelled) {
-        for (int tries = cancelled ? 50 : 1; tries > 0; tries--) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        boolean seen = false;
+        while (true) {
             try {
                 docker().removeContainerCmd(name).withForce(true).exec();
                 return;
-            } catch (com.github.dockerjava.api.exception.NotFoundException notYet) {
-                if (tries == 1) return; // never made
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException again) {
-                    return;
-                }
-            } catch (com.github.dockerjava.api.exception.ConflictException beingRemoved) {
-                return; // removal already in progress
+            } catch (com.github.dockerjava.api.exception.NotFoundException notThere) {
+                // gone after it was seen, or never made by a call that was not cancelled
+                if (seen || !cancelled) return;
+            } catch (com.github.dockerjava.api.exception.ConflictException busy) {
+                seen = true;
+            }
+            if (System.nanoTime() > deadline) return;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException again) {
+                return;
             }
         }
     }
