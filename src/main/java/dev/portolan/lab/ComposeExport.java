@@ -26,7 +26,7 @@ public final class ComposeExport {
             List<LabSpec.Container> containers = lab.containers().stream()
                     .filter(c -> host.name().equals(Labs.hostOf(lab, c.host()))).toList();
             if (containers.isEmpty()) continue;
-            files.put(host.name(), comment(lab, host) + yaml(file(lab, host.name(), containers)));
+            files.put(host.name(), comment(lab, host) + YamlText.write(file(lab, host.name(), containers)));
         }
         return files;
     }
@@ -217,9 +217,5 @@ public final class ComposeExport {
 
     private static List<String> escaped(List<String> values) {
         return values.stream().map(ComposeExport::escape).toList();
-    }
-
-    private static String yaml(Object value) {
-        return YamlText.write(value);
     }
 }

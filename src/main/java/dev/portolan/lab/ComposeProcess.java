@@ -97,7 +97,9 @@ final class ComposeProcess {
     /** env_file first, then environment over it, as compose does; a name without a value is the shell's, and listed. */
     Map<String, String> environment(String at, JsonNode service) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (JsonNode entry : service.path("env_file").isTextual() ? List.of(service.path("env_file")) : iterable(service.path("env_file"))) {
+        JsonNode envFiles = service.path("env_file");
+        Iterable<JsonNode> entries = envFiles.isTextual() ? List.of(envFiles) : envFiles;
+        for (JsonNode entry : entries) {
             String file = entry.isObject() ? entry.path("path").asText() : entry.asText();
             Path local = context.local(file);
             try {
@@ -117,12 +119,6 @@ final class ComposeProcess {
             else context.notMapped(at + ".environment." + key, "no value here (compose takes it from your shell); not mapped");
         });
         return env;
-    }
-
-    private static List<JsonNode> iterable(JsonNode node) {
-        List<JsonNode> list = new ArrayList<>();
-        node.forEach(list::add);
-        return list;
     }
 
     private static String unquote(String value) {

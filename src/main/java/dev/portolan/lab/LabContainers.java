@@ -26,7 +26,8 @@ final class LabContainers {
         if (c.replicas() > 1) env.add("REPLICA=" + create.name().substring(create.name().lastIndexOf('-') + 1));
         String firstNetwork = c.networks().isEmpty() ? null : c.networks().getFirst();
         List<String> mounts = new ArrayList<>(c.volumes());
-        mounts.addAll(LabFiles.binds(docker, lab, c));
+        LabFiles.Mounted files = LabFiles.binds(docker, lab, c);
+        mounts.addAll(files.binds());
         RunSpec spec = new RunSpec(c.image(), create.name(), c.command(), env, c.replicas() > 1 ? List.of() : c.ports(),
                 mounts, firstNetwork, c.restart());
         LabSpec.HealthCheck h = c.healthcheck();
@@ -50,7 +51,7 @@ final class LabContainers {
             if (address != null) endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(address));
             docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).withContainerNetwork(endpoint).exec();
         }
-        LabFiles.removeStaleCopies(docker, lab, c);
+        LabFiles.removeStaleCopies(docker, lab, c, files);
     }
 
     private static final java.util.regex.Pattern REPLICAS = java.util.regex.Pattern.compile("\\$\\{replicas:([a-zA-Z0-9_.-]+)}");

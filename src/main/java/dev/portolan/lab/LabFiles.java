@@ -47,10 +47,12 @@ final class LabFiles {
 
     /** What the files are (names, modes, contents, targets): "" when the container has none, so its spec hash stays as it was. */
     static String digest(LabSpec.Container c) {
-        if (c.files().isEmpty()) return "";
+        return c.files().isEmpty() ? "" : digest(c, archive(c));
+    }
+
+    private static String digest(LabSpec.Container c, byte[] tar) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] tar = archive(c);
             digest.update(tar);
             for (LabSpec.FileMount f : c.files()) digest.update((f.target() + ":" + f.readOnlyMount() + "\n").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
@@ -59,19 +61,25 @@ final class LabFiles {
         }
     }
 
+    /** The volume holding a container's files (null when it has none), and the binds that mount them. */
+    record Mounted(String volume, List<String> binds) {
+        static final Mounted NONE = new Mounted(null, List.of());
+    }
+
     /**
      * Copies the container's files to its host unless that copy is there already, and returns
      * the binds that mount them ("/var/lib/docker/volumes/V/_data/0/nginx.conf:/etc/nginx/nginx.conf:ro").
+     * The files are read once: their archive names the copy and is what is copied.
      */
-    static List<String> binds(DockerClient docker, LabSpec lab, LabSpec.Container c) {
-        if (c.files().isEmpty()) return List.of();
-        String digest = digest(c);
-        String volume = c.name() + "-files-" + digest;
+    static Mounted binds(DockerClient docker, LabSpec lab, LabSpec.Container c) {
+        if (c.files().isEmpty()) return Mounted.NONE;
+        byte[] tar = archive(c);
+        String volume = c.name() + "-files-" + digest(c, tar);
         String mountpoint;
         // replicas are made side by side: one copies, the others wait for it and use the copy
         synchronized (COPYING.computeIfAbsent(System.identityHashCode(docker) + "/" + volume, k -> new Object())) {
             mountpoint = existing(docker, volume);
-            if (mountpoint == null) mountpoint = copy(docker, lab, c, volume);
+            if (mountpoint == null) mountpoint = copy(docker, lab, c, volume, tar);
         }
         List<String> binds = new ArrayList<>();
         for (int i = 0; i < c.files().size(); i++) {
@@ -79,20 +87,19 @@ final class LabFiles {
             String source = mountpoint + "/" + i + (isFolder(f) ? "" : "/" + fileName(f));
             binds.add(source + ":" + f.target() + (f.readOnlyMount() ? ":ro" : ""));
         }
-        return binds;
+        return new Mounted(volume, binds);
     }
 
     /**
      * Removes the earlier copies of a container's files that no container mounts any more;
      * a copy a container could write to is data and stays (a destroy asked to remove volumes takes it).
      */
-    static void removeStaleCopies(DockerClient docker, LabSpec lab, LabSpec.Container c) {
-        if (c.files().isEmpty()) return;
-        String current = c.name() + "-files-" + digest(c);
+    static void removeStaleCopies(DockerClient docker, LabSpec lab, LabSpec.Container c, Mounted current) {
+        if (current.volume() == null) return;
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(FILES_OF + "=" + c.name(),
                 Ownership.LAB + "=" + lab.name(), WRITABLE + "=false")).exec().getVolumes();
         for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
-            if (v.getName().equals(current)) continue;
+            if (v.getName().equals(current.volume())) continue;
             try {
                 docker.removeVolumeCmd(v.getName()).exec();
             } catch (RuntimeException inUse) {
@@ -110,8 +117,7 @@ final class LabFiles {
     }
 
     /** A volume filled through a container that is created, never started, and removed: the engine writes the files itself. */
-    private static String copy(DockerClient docker, LabSpec lab, LabSpec.Container c, String volume) {
-        byte[] tar = archive(c);
+    private static String copy(DockerClient docker, LabSpec lab, LabSpec.Container c, String volume, byte[] tar) {
         boolean writable = c.files().stream().anyMatch(f -> !f.readOnlyMount());
         docker.createVolumeCmd().withName(volume).withLabels(Map.of(Ownership.LAB, lab.name(), FILES_OF, c.name(),
                 WRITABLE, Boolean.toString(writable))).exec();

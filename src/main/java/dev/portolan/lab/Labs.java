@@ -108,17 +108,18 @@ public final class Labs {
                 .forEach(n -> steps.add(new LabStep.CreateNetwork(host, n)));
         List<String> wanted = new ArrayList<>();
         for (LabSpec.Container c : containers) {
+            // one hash for all its replicas, worked out once (the files it mounts are read for it)
+            // the expanded env counts too: a load balancer is replaced when its backends change
+            Map<String, String> expanded = new java.util.TreeMap<>();
+            c.env().forEach((k, v) -> expanded.put(k, LabContainers.expandReplicas(lab, v)));
+            // and so do the files of an image the lab builds: rebuilt, its containers are made again
+            // and the files it mounts from this computer (only when it has some: labs without keep their hashes)
+            String files = LabFiles.digest(c);
+            String hash = hash(files.isEmpty() ? List.of(c, expanded, builds.filesOf(c.image()))
+                    : List.of(c, expanded, builds.filesOf(c.image()), files));
             for (int r = 1; r <= c.replicas(); r++) {
                 String name = c.replicas() == 1 ? c.name() : c.name() + "-" + r;
                 wanted.add(name);
-                // the expanded env counts too: a load balancer is replaced when its backends change
-                Map<String, String> expanded = new java.util.TreeMap<>();
-                c.env().forEach((k, v) -> expanded.put(k, LabContainers.expandReplicas(lab, v)));
-                // and so do the files of an image the lab builds: rebuilt, its containers are made again
-                // and the files it mounts from this computer (only when it has some: labs without keep their hashes)
-                String files = LabFiles.digest(c);
-                String hash = hash(files.isEmpty() ? List.of(c, expanded, builds.filesOf(c.image()))
-                        : List.of(c, expanded, builds.filesOf(c.image()), files));
                 HostState.Existing existing = state.containers().get(name);
                 if (existing == null) steps.add(new LabStep.CreateContainer(host, name, c, hash, null));
                 else if (!hash.equals(existing.specHash())) steps.add(new LabStep.CreateContainer(host, name, c, hash, existing.id()));

@@ -128,13 +128,8 @@ final class YamlEditor {
         }).findFirst();
     }
 
-    /** The style classes at a character: what the colouring and underlining gave it. */
-    Collection<String> stylesAt(int index) {
-        return area.getStyleOfChar(index);
-    }
-
     /** Where a problem is: from its line and column to the end of the word there (at least one character). */
-    int[] range(LabProblem p) {
+    private int[] range(LabProblem p) {
         String text = area.getText();
         int paragraph = Math.max(0, Math.min(p.line() - 1, area.getParagraphs().size() - 1));
         int lineLength = area.getParagraph(paragraph).length();
