@@ -1,22 +1,14 @@
 package dev.portolan.lab;
 
 import dev.portolan.engine.InvalidInputException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Reads a lab file: YAML into a {@link LabSpec}, then the checks of {@link LabValidator}.
@@ -70,7 +62,7 @@ public final class LabFile {
         try {
             spec = YAML.readValue(text, LabSpec.class);
         } catch (JsonProcessingException e) {
-            throw new LabFileException(List.of(problem(fileName, text, e)));
+            throw new LabFileException(List.of(YamlFiles.problem(fileName, text, e)));
         } catch (RuntimeException e) {
             // Jackson wraps errors from record constructors; still a problem of the file, not a crash
             throw new LabFileException(List.of(new LabProblem(fileName, 1, 1, "cannot read the lab: " + e.getMessage())));
@@ -82,13 +74,7 @@ public final class LabFile {
         if (folder != null) spec = resolved(spec, folder);
         List<LabValidator.Finding> findings = LabValidator.check(spec);
         if (findings.isEmpty()) return spec;
-        Locations locations = Locations.of(text);
-        List<LabProblem> problems = new ArrayList<>();
-        for (LabValidator.Finding f : findings) {
-            int[] at = locations.lineAndColumn(f.pointer());
-            problems.add(new LabProblem(fileName, at[0], at[1], f.message()));
-        }
-        throw new LabFileException(problems);
+        throw YamlFiles.problems(text, fileName, findings.stream().map(f -> new YamlFiles.Finding(f.pointer(), f.message())).toList());
     }
 
     /** The lab with its build folders and its containers' files taken from {@code folder}, absolute. */
@@ -107,61 +93,5 @@ public final class LabFile {
                 c.networks(), c.restart(), c.healthcheck(), c.dependsOn(), c.volumesFrom(), c.user(), c.workingDir(), c.entrypoint(),
                 c.labels(), c.init(), c.capAdd(), c.capDrop(), c.tmpfs(), c.memory(), c.cpus(), files, c.expose(), c.waitFor(),
                 c.ulimits(), c.logging(), c.aliases(), c.ipv4Address());
-    }
-
-    private static LabProblem problem(String file, String text, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        int line = at == null ? 1 : Math.max(1, at.getLineNr());
-        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            // the parser stands after the bad part by now; the path says where it is
-            int[] place = Locations.of(text).lineAndColumn(pointer(m));
-            line = place[0];
-            column = place[1];
-        }
-        String where = e instanceof MismatchedInputException m ? path(m) : "";
-        String message = switch (e) {
-            case UnrecognizedPropertyException u -> "unknown key '" + u.getPropertyName() + "'" + where + "; expected one of: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).map(LabFile::yamlName).sorted()
-                            .collect(Collectors.joining(", "));
-            case InvalidFormatException f -> "'" + f.getValue() + "'" + where + " is not " + expected(f.getTargetType());
-            case MismatchedInputException m -> "wrong type" + where + ": expected " + expected(m.getTargetType());
-            default -> "not valid YAML: " + firstLine(e.getOriginalMessage());
-        };
-        return new LabProblem(file, line, column, message);
-    }
-
-    private static String pointer(MismatchedInputException e) {
-        return e.getPath().stream().map(r -> "/" + (r.getFieldName() != null ? yamlName(r.getFieldName()) : r.getIndex()))
-                .collect(Collectors.joining());
-    }
-
-    private static String path(MismatchedInputException e) {
-        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "" : " at " + path;
-    }
-
-    private static String yamlName(String javaName) {
-        return javaName.equals("dependsOn") ? "depends_on" : javaName;
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) return "another value";
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == Integer.class || type == int.class) return "a whole number";
-        if (type == String.class) return "a text";
-        if (List.class.isAssignableFrom(type)) return "a list (- item per line, or [a, b])";
-        if (java.util.Map.class.isAssignableFrom(type)) return "a mapping (key: value)";
-        if (type.isRecord()) return "a mapping (key: value) of " + type.getSimpleName().toLowerCase(Locale.ROOT);
-        return "a " + type.getSimpleName();
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.strip().lines().findFirst().orElse("");
     }
 }

@@ -142,6 +142,38 @@ public final class HostOperations implements AutoCloseable {
         containers().connect(container, network, aliases);
     }
 
+    /**
+     * A container's health as its check last said: healthy, unhealthy, starting; "none" when it
+     * has no check, "absent" when there is no such container.
+     */
+    public String health(String container) {
+        try {
+            var state = clients().requests().inspectContainerCmd(container).exec().getState();
+            return state.getHealth() == null || state.getHealth().getStatus() == null ? "none" : state.getHealth().getStatus();
+        } catch (NotFoundException e) {
+            return "absent";
+        }
+    }
+
+    /** Whether the host has a container by this name or id, running or not. */
+    public boolean hasContainer(String container) {
+        try {
+            clients().requests().inspectContainerCmd(container).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    public boolean hasVolume(String volume) {
+        try {
+            clients().requests().inspectVolumeCmd(volume).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     /** The names of the host's containers, running or not. */
     public List<String> containerNames() {
         return clients().requests().listContainersCmd().withShowAll(true).exec().stream()

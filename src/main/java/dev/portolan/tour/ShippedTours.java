@@ -1,0 +1,72 @@
+package dev.portolan.tour;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tours shipped with Portolan: resources under tours/NAME/ (tour.yaml, its lab, its
+ * build folders), listed in tours/index.txt because a jar cannot be listed. A tour is
+ * copied to a folder of its own before it is read, so its build steps send real folders.
+ */
+public final class ShippedTours {
+
+    private static final String ROOT = "tours/";
+
+    private ShippedTours() {}
+
+    /** The shipped tours' names, in the order a course would take them. */
+    public static List<String> names() {
+        return new ArrayList<>(filesByTour().keySet());
+    }
+
+    /** The title of a shipped tour, without reading its lab. */
+    public static String title(String name) {
+        return resource(name + "/tour.yaml").lines().filter(l -> l.startsWith("title:")).findFirst()
+                .map(l -> l.substring(6).strip().replaceAll("^\"|\"$", "")).orElse(name);
+    }
+
+    /** Reads a shipped tour from a fresh copy of its files. */
+    public static Tour load(String name) {
+        List<String> files = filesByTour().get(name);
+        if (files == null) throw new IllegalArgumentException("no shipped tour " + name);
+        try {
+            Path folder = Files.createTempDirectory("portolan-tour-" + name + "-");
+            folder.toFile().deleteOnExit();
+            for (String file : files) {
+                Path target = folder.resolve(file.substring(name.length() + 1));
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, resource(file));
+                target.toFile().deleteOnExit();
+            }
+            return TourFile.read(folder.resolve("tour.yaml")).renamed(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the shipped tour " + name, e);
+        }
+    }
+
+    private static Map<String, List<String>> filesByTour() {
+        Map<String, List<String>> byTour = new LinkedHashMap<>();
+        for (String line : resource("index.txt").lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            byTour.computeIfAbsent(line.substring(0, line.indexOf('/')), t -> new ArrayList<>()).add(line);
+        }
+        return byTour;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ShippedTours.class.getResourceAsStream(ROOT + path)) {
+            if (in == null) throw new IllegalStateException("the shipped tour file " + path + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
