@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture of DESIGN.md, checked in one place. Layers, lowest first:
- * app, engine → image, host, inventory → lab → operations → ui, cli → Main.
+ * app, engine → image, host, inventory → lab → operations → tour → ui, cli → Main.
  * A layer uses only the layers below it; data flows provider → engine → inventory → ui.
  */
 class ArchitectureTest {
@@ -37,22 +37,24 @@ class ArchitectureTest {
                 .layer("Inventory").definedBy("dev.portolan.inventory..")
                 .layer("Lab").definedBy("dev.portolan.lab..")
                 .layer("Operations").definedBy("dev.portolan.operations..")
+                .layer("Tour").definedBy("dev.portolan.tour..")
                 .layer("Ui").definedBy("dev.portolan.ui..")
                 .layer("Cli").definedBy("dev.portolan.cli..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ui").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Ui", "Cli")
-                .whereLayer("Lab").mayOnlyBeAccessedByLayers("Operations", "Ui", "Cli")
-                .whereLayer("Host").mayOnlyBeAccessedByLayers("Lab", "Operations", "Ui", "Cli")
+                .whereLayer("Tour").mayOnlyBeAccessedByLayers("Ui", "Cli")
+                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Tour", "Ui", "Cli")
+                .whereLayer("Lab").mayOnlyBeAccessedByLayers("Operations", "Tour", "Ui", "Cli")
+                .whereLayer("Host").mayOnlyBeAccessedByLayers("Lab", "Operations", "Tour", "Ui", "Cli")
                 .whereLayer("Inventory").mayOnlyBeAccessedByLayers("Operations", "Ui")
-                .whereLayer("Image").mayOnlyBeAccessedByLayers("Lab", "Operations", "Ui", "Cli")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Image", "Host", "Inventory", "Lab", "Operations", "Ui", "Cli")
+                .whereLayer("Image").mayOnlyBeAccessedByLayers("Lab", "Operations", "Tour", "Ui", "Cli")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Image", "Host", "Inventory", "Lab", "Operations", "Tour", "Ui", "Cli")
                 .check(classes);
     }
 
     @Test
     void theWindowAndTheCommandLineNeverHoldAnEngineClient() {
-        noClasses().that().resideInAnyPackage("dev.portolan.ui..", "dev.portolan.cli..")
+        noClasses().that().resideInAnyPackage("dev.portolan.ui..", "dev.portolan.cli..", "dev.portolan.tour..")
                 .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
                 .because("the window, the command line and tours call the host layer's operations")
                 .check(classes);

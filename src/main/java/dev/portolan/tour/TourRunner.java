@@ -167,13 +167,13 @@ public final class TourRunner {
     private String build(TourSpec.Build build, Progress progress) {
         var ops = hosts.operations(names.host(build.host()));
         List<String> steps = new ArrayList<>();
-        var image = ops.build(tour.folder().resolve(build.folder()).normalize(), build.tag(), ImageBuild.Listener.steps(step -> {
+        ops.build(tour.folder().resolve(build.folder()).normalize(), build.tag(), ImageBuild.Listener.steps(step -> {
             String line = "step " + step.number() + "/" + step.of() + ": " + step.instruction() + (step.cached() ? " (cached)" : "");
             progress.step(line);
             steps.add(line);
         }), progress::isCancelled);
         return build.tag() + " is built on " + (build.host() == null ? tour.lab().hosts().getFirst().name() : build.host())
-                + image.map(i -> " (" + i.id().substring(0, Math.min(19, i.id().length())) + ")").orElse("") + ": "
+                + ": "
                 + steps.stream().filter(l -> !l.endsWith("(cached)")).count() + " of " + steps.size() + " steps made a new layer or setting.";
     }
 

@@ -113,7 +113,9 @@ final class TourValidator {
             return;
         }
         if (Boolean.FALSE.equals(a.apply()) || Boolean.FALSE.equals(a.heal())) add(at, "do: apply: true or heal: true, or leave it out");
-        Stream.of(a.start(), a.stop(), a.kill(), a.remove()).filter(Objects::nonNull).forEach(c -> container(at, c));
+        for (String verb : List.of("start", "stop", "kill", "remove")) {
+            if (fields.get(verb) instanceof String c) container(at + "/" + verb, c);
+        }
         if (a.run() != null) run(at + "/run", a.run());
         if (a.exec() != null) exec(at + "/exec", a.exec());
         if (a.build() != null) build(at + "/build", a.build());
