@@ -65,7 +65,7 @@ final class TourCommand {
                 Labs labs = labs(local);
                 try (ConnectedHosts hosts = new ConnectedHosts(local)) {
                     Faults faults = new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC());
-                    TourRunner runner = new TourRunner(tour, local, labs, hosts, faults);
+                    TourRunner runner = new TourRunner(tour, local, labs, hosts, () -> faults);
                     boolean existed = runner.labExists();
                     try {
                         return run(runner, start);

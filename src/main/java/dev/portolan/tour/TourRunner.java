@@ -56,9 +56,10 @@ public final class TourRunner {
     private final LocalEngine local;
     private final Labs labs;
     private final HostsByName hosts;
-    private final Faults faults;
+    private final java.util.function.Supplier<Faults> faults;
 
-    public TourRunner(Tour tour, LocalEngine local, Labs labs, HostsByName hosts, Faults faults) {
+    /** @param faults the fault operations of the moment (the window's follow its connections) */
+    public TourRunner(Tour tour, LocalEngine local, Labs labs, HostsByName hosts, java.util.function.Supplier<Faults> faults) {
         this.tour = tour;
         this.names = tour.names();
         this.local = local;
@@ -123,7 +124,7 @@ public final class TourRunner {
             return c.name() + " has left the network " + a.disconnect().network() + ".";
         }
         if (a.fault() != null) {
-            var made = faults.injectAll(LabFaults.specs(tour.lab(), a.fault()), null);
+            var made = faults.get().injectAll(LabFaults.specs(tour.lab(), a.fault()), null);
             return String.join(" ", made.stream().map(Faults.Injected::outcome).toList());
         }
         if (Boolean.TRUE.equals(a.heal())) {
@@ -191,9 +192,10 @@ public final class TourRunner {
     /** Heals the faults in force on this lab's hosts (and no other). */
     private List<String> healLabFaults() {
         List<String> healed = new ArrayList<>();
-        for (Fault f : faults.inForce()) {
+        Faults now = faults.get();
+        for (Fault f : now.inForce()) {
             boolean ours = f.spec().targets().stream().allMatch(t -> t.host().startsWith(tour.lab().name() + "/"));
-            if (ours) healed.add(faults.heal(f.id()));
+            if (ours) healed.add(now.heal(f.id()));
         }
         return healed;
     }

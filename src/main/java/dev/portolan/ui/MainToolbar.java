@@ -137,6 +137,18 @@ final class MainToolbar {
         return root;
     }
 
+    /** A menu right of Labs, opened also with Ctrl+Shift+{@code key}. */
+    void addMenu(javafx.scene.control.MenuButton menu, KeyCode key) {
+        int labs = root.getItems().indexOf(root.getItems().stream().filter(n -> "labs-menu".equals(n.getId())).findFirst().orElseThrow());
+        root.getItems().add(labs + 1, menu);
+        Runnable add = () -> root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), menu::show);
+        if (root.getScene() != null) add.run();
+        else root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) add.run();
+        });
+    }
+
     /** A tool's button beside Faults, opened also with Ctrl+Shift+{@code key} (⌘⇧ on a Mac). */
     void addTool(String id, String text, String tooltip, KeyCode key, Runnable open) {
         Button tool = new Button(text);

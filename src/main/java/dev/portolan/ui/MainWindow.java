@@ -41,6 +41,8 @@ public final class MainWindow {
     private final ImageActions images;
     private final HostsSidebar sidebar;
     private final HostsMenus menus;
+    /** The window as a projector's screen while a tour is presented. */
+    private dev.portolan.ui.tours.ProjectorScreen projector;
     private final StackPane center = new StackPane();
     private final DetailsPane details;
     private final StatusBar statusBar;
@@ -103,12 +105,14 @@ public final class MainWindow {
             stack.setOnAction(e -> openStack(session.model(), container, owner));
             return java.util.List.of(stack);
         });
+        toolbar.addMenu(toursMenu(), javafx.scene.input.KeyCode.T);
         toolbar.addTool("open-findings", "Findings", "Port clashes, restart loops, expiring certificates, leftovers: each with its fix",
                 javafx.scene.input.KeyCode.I, this::showFindings);
         root.setTop(toolbar.root());
         root.setCenter(split);
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
+        projector = new dev.portolan.ui.tours.ProjectorScreen(root, () -> showDiagram(true));
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -152,6 +156,55 @@ public final class MainWindow {
             return;
         }
         images.stack(host, image, container.name(), owner);
+    }
+
+    /** Tours: the shipped ones, and a tour file. */
+    private javafx.scene.control.MenuButton toursMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Tours");
+        menu.setId("tours-menu");
+        for (String name : dev.portolan.tour.ShippedTours.names()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dev.portolan.tour.ShippedTours.title(name));
+            item.setId("tour-" + name);
+            item.setOnAction(e -> openTour(name));
+            menu.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem file = new javafx.scene.control.MenuItem("Open a tour file…");
+        file.setId("open-tour-file");
+        file.setOnAction(e -> dialogs.openFile(window(), "Open a tour file", "Tour files", "*.yaml", "*.yml")
+                .ifPresent(path -> openTour(path.toString())));
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), file);
+        return menu;
+    }
+
+    /**
+     * Opens a tour (a shipped one by name, or a file) beside the diagram and starts its lab; a
+     * tour with mistakes is said with each one's place, and nothing is started.
+     */
+    public dev.portolan.ui.tours.TourWindow openTour(String nameOrFile) {
+        dev.portolan.tour.Tour tour;
+        try {
+            tour = dev.portolan.tour.TourFile.load(nameOrFile);
+        } catch (dev.portolan.lab.LabFileException | dev.portolan.engine.InvalidInputException e) {
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("This tour cannot start:\n" + e.getMessage(), true));
+            return null;
+        }
+        showDiagram(true);
+        return dev.portolan.ui.tours.TourWindow.open(tour, new dev.portolan.ui.tours.TourWindow.Context(window(),
+                controller::localEngine, troubleshooting.hostsByName(), () -> troubleshooting.faults().faults(), diagram::spotlight,
+                projector, this::openLayers));
+    }
+
+    /** An image's layers window, from a tour's step: the host as `portolan hosts` names it. */
+    private void openLayers(String host, String image) {
+        HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
+        var info = model == null || model.inventory() == null ? null : model.inventory().images().values().stream()
+                .filter(i -> i.tags().contains(image) || i.tags().contains(image + ":latest")).findFirst().orElse(null);
+        if (info == null) {
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message(image + " is not in " + host
+                    + "'s images yet: open it from the host's Images tab once the window shows it.", false));
+            return;
+        }
+        images.layers(model, info, window());
     }
 
     /** Asks for a lab file and opens it. */

@@ -134,6 +134,20 @@ final class Troubleshooting implements AutoCloseable {
     }
 
     /**
+     * Each host's operations by name for work off the FX thread (a tour's steps): every call
+     * reads the window's hosts on the FX thread (the caller waits for it, never the other way
+     * round) and uses that host's connection of the moment.
+     */
+    public HostsByName hostsByName() {
+        return name -> {
+            if (Platform.isFxApplicationThread()) return hostsByNameNow().operations(name);
+            CompletableFuture<HostsByName> now = new CompletableFuture<>();
+            Platform.runLater(() -> now.complete(hostsByNameNow()));
+            return now.join().operations(name);
+        };
+    }
+
+    /**
      * Fault operations over the hosts as the window knows them now: the host list is read on
      * the FX thread (asked from elsewhere, the asking thread waits for the FX thread, never
      * the other way round).

@@ -66,7 +66,7 @@ class TourCheckIT extends EngineTest {
                 name: %s
                 hosts: [{name: n1}]
                 containers:
-                  - {name: app, image: busybox:1.36, command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1; done"]}
+                  - {name: app, image: busybox:1.36, restart: unless-stopped, command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1; done"]}
                 """.formatted(lab));
         Path tourFile = Files.writeString(dir.resolve("broken.tour.yaml"), """
                 title: A tour whose second check cannot hold
@@ -76,6 +76,7 @@ class TourCheckIT extends EngineTest {
                     say: app runs.
                     check: {running: [app]}
                     hint: press R
+                    within: 1s
                   - title: Stop it
                     say: Stop app, then ask that it runs.
                     do: {stop: app}
@@ -97,8 +98,8 @@ class TourCheckIT extends EngineTest {
             Tour tour = TourFile.read(tourFile);
             try (LocalEngine local = LocalEngine.connect(EndpointResolver.forThisProcess(), UserDirectories.forThisUser().config());
                     ConnectedHosts hosts = new ConnectedHosts(local)) {
-                TourRunner runner = new TourRunner(tour, local, local.labs(TestEngine.DIND), hosts,
-                        new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC()));
+                Faults faults = new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC());
+                TourRunner runner = new TourRunner(tour, local, local.labs(TestEngine.DIND), hosts, () -> faults);
                 assertFalse(runner.check(0, () -> false).passed());
                 runner.reset(1, Progress.NONE);
                 assertTrue(runner.check(0, () -> false).passed());

@@ -168,7 +168,7 @@ final class DiagramCanvas {
         Function<Card, Rect> position = card -> p != null && p.target() == card && p.at() != null ? p.at()
                 : animator.position(card);
         return new DiagramPainter.Frame(layout, position, animator.alpha(), animator.fading(), controller.selected(),
-                controller.found(), controller.marks(), p == null ? null : p.dropBand(), view.scale(), visible);
+                controller.found(), controller.marks(), p == null ? null : p.dropBand(), view.scale(), visible, controller::dims);
     }
 
     // ---- the view: fit, zoom, pan

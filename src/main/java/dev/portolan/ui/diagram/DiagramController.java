@@ -28,6 +28,8 @@ public final class DiagramController {
     private PlannedLab plan;
     private final Set<String> selected = new LinkedHashSet<>();
     private Set<String> found = Set.of();
+    /** Whether what is not found is dimmed (a tour's step, a presenter's focus), not only what is found outlined. */
+    private boolean spotlight;
     /** The faults in force, as tags: by host name (demo/node1) or HOST/CONTAINER (demo/node1/web). */
     private Marks marks = Marks.NONE;
     private Runnable undo;
@@ -74,6 +76,17 @@ public final class DiagramController {
     public void search(String text) {
         filter = DiagramFilter.parse(text);
         dirty = true;
+    }
+
+    /** A tour's focus: the search's text, with everything it does not find dimmed; null ends it. */
+    public void spotlight(String text) {
+        spotlight = text != null;
+        search(text == null ? "" : text);
+    }
+
+    /** The cards to dim: while a spotlight is on and finds something, every card it does not find. */
+    public boolean dims(String cardKey) {
+        return spotlight && !found.isEmpty() && !found.contains(cardKey);
     }
 
     public DiagramFilter filter() {

@@ -21,7 +21,7 @@ public final class DiagramExport {
         Rect area = new Rect(layout.bounds().x() - MARGIN, layout.bounds().y() - MARGIN,
                 Math.max(1, layout.bounds().w() + 2 * MARGIN), Math.max(1, layout.bounds().h() + 2 * MARGIN));
         DiagramPainter.Frame frame = new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(), List.of(), Set.of(),
-                Set.of(), marks, null, 1, area);
+                Set.of(), marks, null, 1, area, key -> false);
         PictureFile.write(area, pen -> new DiagramPainter(style).paint(frame, pen), format, file);
     }
 }

@@ -33,7 +33,11 @@ final class DiagramPainter {
      * written over it (faults, troubles, stats).
      */
     record Frame(Layout layout, Function<Card, Rect> position, Map<String, Double> alpha, List<Card> fading,
-            Set<String> selected, Set<String> found, Marks marks, String dropBand, double scale, Rect visible) {}
+            Set<String> selected, Set<String> found, Marks marks, String dropBand, double scale, Rect visible,
+            java.util.function.Predicate<String> dimmed) {}
+
+    /** How much of a dimmed card shows: enough to see it is there, not enough to draw the eye. */
+    static final double DIMMED = 0.25;
 
     /** Below this zoom a card is a coloured tile: its name would be too small to read, and costs to draw. */
     static final double TILE_SCALE = 0.22;
@@ -62,7 +66,7 @@ final class DiagramPainter {
         for (Card card : f.layout().cards()) {
             Rect at = f.position().apply(card);
             if (!at.intersects(f.visible())) continue;
-            pen.alpha(f.alpha().getOrDefault(card.key(), 1.0));
+            pen.alpha(f.alpha().getOrDefault(card.key(), 1.0) * (f.dimmed().test(card.key()) ? DIMMED : 1.0));
             card(card, at, f, pen);
         }
         for (Card card : f.fading()) {
@@ -83,7 +87,9 @@ final class DiagramPainter {
                 Band band = f.layout().bandAt(card.bounds().centerX(), card.bounds().centerY());
                 Rect r = card.bounds();
                 pen.fill(new Rect(r.x() - 2, r.y() - 2, r.w() + 4, r.h() + 4), 0, style.color(band == null ? "host" : "band"));
+                pen.alpha(f.dimmed().test(card.key()) ? DIMMED : 1.0);
                 card(card, r, f, pen);
+                pen.alpha(1);
             }
             case HostBox host -> {
                 Rect r = host.bounds();

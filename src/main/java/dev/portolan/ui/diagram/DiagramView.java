@@ -148,6 +148,17 @@ public final class DiagramView {
         picture.fitNextLayout();
     }
 
+    /**
+     * A tour step's focus: the search box says {@code text} and what it does not find is
+     * dimmed; then everything shown is fitted. Null ends the focus and clears the search.
+     */
+    public void spotlight(String text) {
+        controller.spotlight(text);
+        toolbar.setSearch(text == null ? "" : text);
+        if (text == null) controller.spotlight(null);
+        picture.fitNextLayout();
+    }
+
     /** Zooms so that everything drawn fits the view. */
     public void fit() {
         picture.fit();

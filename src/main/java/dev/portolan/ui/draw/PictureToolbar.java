@@ -58,6 +58,11 @@ public final class PictureToolbar {
         counts.setText(text);
     }
 
+    /** Puts text in the search box, as if typed (a tour's step shows what it is about). */
+    public void setSearch(String text) {
+        search.setText(text == null ? "" : text);
+    }
+
     public void focusSearch() {
         search.requestFocus();
     }

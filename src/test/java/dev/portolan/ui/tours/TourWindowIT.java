@@ -1,0 +1,171 @@
+package dev.portolan.ui.tours;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.cli.LabCommands;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.testing.DockerCli;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import dev.portolan.ui.diagram.Layout;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tour from the window on a real one-host lab: opened, its lab started, stepped with the
+ * keys, a step done (space) and checked, the diagram dimming what the step does not show, a
+ * failed check with its hint, R going back, presenter mode with its banner and keys on the
+ * main window, and a tour with a mistake refused at its place.
+ */
+class TourWindowIT extends WindowTest {
+
+    @TempDir
+    Path dir;
+    private String lab;
+    private Path tourFile;
+    private DockerCli docker;
+
+    @BeforeEach
+    void writeTourAndOpen() throws Exception {
+        lab = "trgui" + UUID.randomUUID().toString().substring(0, 5);
+        Files.writeString(dir.resolve("lab.yaml"), """
+                name: %s
+                hosts: [{name: node1}]
+                containers:
+                  - {name: app, image: busybox:1.36, restart: unless-stopped, command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1; done"]}
+                  - {name: other, image: busybox:1.36, restart: unless-stopped, command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1; done"]}
+                """.formatted(lab));
+        tourFile = Files.writeString(dir.resolve("demo.tour.yaml"), """
+                title: A small tour
+                audience: tests
+                lab: lab.yaml
+                steps:
+                  - title: Two containers
+                    say: Both **run**.
+                    check: {running: [app, other]}
+                    hint: press R
+                  - title: Stop app
+                    say: Stop `app`; `other` goes on.
+                    notes: Point at app's card.
+                    do: {stop: app}
+                    show: app
+                    check: {stopped: [app], running: [other]}
+                    hint: Stop app from its menu.
+                  - title: Ask for the impossible
+                    say: app cannot run and be stopped at once.
+                    check: {running: [app]}
+                    hint: Start app again, then Check.
+                    within: 1s
+                """);
+        docker = new DockerCli(dir);
+        open(new EndpointResolver(Map.of(), dir.resolve("docker"), false));
+    }
+
+    @AfterEach
+    void destroyLab() {
+        StringWriter out = new StringWriter();
+        LabCommands.run(new String[] {"destroy", "--remove-volumes", dir.resolve("lab.yaml").toString()}, new PrintWriter(out),
+                new PrintWriter(out));
+    }
+
+    private String state(String container) throws Exception {
+        return docker.run("exec", "portolan-" + lab + "-node1", "docker", "inspect", "-f", "{{.State.Status}}", container).output().strip();
+    }
+
+    private String resultText() {
+        return FxThread.get(() -> String.join("\n", robot.lookup("#tour-result").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
+    }
+
+    private void press(KeyCode key, Stage in) {
+        FxThread.run(in::requestFocus);
+        robot.press(key).release(key);
+    }
+
+    @Test
+    void aTourIsSteppedDoneCheckedResetAndPresented() throws Exception {
+        TourWindow tour = FxThread.get(() -> window.openTour(tourFile.toString()));
+        Stage tourStage = tour.stage();
+        waitFor("its lab starts", Duration.ofSeconds(60), () -> text("#tour-status").startsWith("The lab " + lab + " is ready ("));
+        waitFor("the diagram shows the lab", Duration.ofSeconds(30), () -> {
+            window.diagram().refreshNow();
+            return window.diagram().layout() != null && window.diagram().layout().cardNamed("other") != null;
+        });
+        assertEquals("Step 1 of 3 · Two containers", text("#tour-step-title"));
+
+        press(KeyCode.RIGHT, tourStage);
+        waitFor("→ goes to step 2", Duration.ofSeconds(5), () -> text("#tour-step-title").equals("Step 2 of 3 · Stop app"));
+        assertEquals("export DOCKER_CONTEXT=portolan-" + lab + "-node1\ndocker stop app",
+                FxThread.get(() -> robot.lookup("#tour-command").queryAs(javafx.scene.control.TextArea.class).getText()));
+        // the diagram shows what the step is about, and dims the rest
+        waitFor("other is dimmed, app is not", Duration.ofSeconds(10), () -> {
+            window.diagram().refreshNow();
+            Layout layout = window.diagram().layout();
+            Layout.Card app = layout.cardNamed("app");
+            Layout.Card other = layout.cardNamed("other");
+            return app != null && other != null && window.diagram().controller().dims(other.key())
+                    && !window.diagram().controller().dims(app.key());
+        });
+
+        press(KeyCode.SPACE, tourStage);
+        waitFor("space did the step and it passed", Duration.ofSeconds(30), () -> resultText().contains("✓ app is stopped"));
+        assertEquals("exited", state("app"));
+        assertTrue(resultText().startsWith("app on node1 is stopped. ("), resultText());
+
+        press(KeyCode.RIGHT, tourStage);
+        robot.clickOn("#tour-check");
+        waitFor("a failed check shows its hint", Duration.ofSeconds(15), () -> resultText().contains("Hint: Start app again, then Check."));
+        assertTrue(resultText().contains("✗ app is running — stopped"), resultText());
+
+        press(KeyCode.R, tourStage);
+        waitFor("R goes back: the lab as its file says", Duration.ofSeconds(60), () -> text("#tour-status").startsWith("Back to before step 3"));
+        assertEquals("running", state("app"));
+        robot.clickOn("#tour-check");
+        waitFor("now the check holds", Duration.ofSeconds(15), () -> resultText().contains("✓ app is running"));
+
+        // presenter mode: the main window shows the banner in large type and takes the keys
+        robot.clickOn("#tour-present");
+        Node mainRoot = FxThread.get(() -> window.root());
+        waitFor("the main window presents", Duration.ofSeconds(5), () -> mainRoot.getStyleClass().contains("presenting")
+                && mainRoot.lookup("#tour-banner") != null);
+        assertTrue(FxThread.get(() -> tourStage.getScene().getRoot().getStyleClass().contains("speaker")));
+        waitFor("the timer runs", Duration.ofSeconds(5), () -> text("#tour-timer").matches("0:0\\d"));
+        Stage main = (Stage) FxThread.get(() -> mainRoot.getScene().getWindow());
+        press(KeyCode.LEFT, main);
+        waitFor("← on the projector goes back", Duration.ofSeconds(5), () -> text("#tour-step-title").startsWith("Step 2 of 3"));
+        assertTrue(FxThread.get(() -> ((javafx.scene.control.Label) mainRoot.lookup(".tour-banner-title")).getText())
+                .equals("2 / 3  Stop app"));
+        press(KeyCode.ESCAPE, main);
+        waitFor("Esc ends presenting", Duration.ofSeconds(5), () -> !mainRoot.getStyleClass().contains("presenting"));
+        assertFalse(FxThread.get(() -> tourStage.getScene().getRoot().getStyleClass().contains("speaker")));
+
+        FxThread.run(tourStage::close);
+        waitFor("closing the tour ends its focus", Duration.ofSeconds(5), () -> window.diagram().controller().filter().words().isEmpty());
+    }
+
+    @Test
+    void aTourWithAMistakeIsRefusedAtItsPlace() throws Exception {
+        Files.writeString(tourFile, Files.readString(tourFile).replace("do: {stop: app}", "do: {stop: nosuch}"));
+        assertNull(FxThread.get(() -> window.openTour(tourFile.toString())));
+        waitFor("the status bar says where", Duration.ofSeconds(5), () -> text("#status-message").contains("demo.tour.yaml:13:")
+                && text("#status-message").contains("no container nosuch"));
+        assertTrue(docker.run("ps", "-a", "-q", "--filter", "name=portolan-" + lab).output().isBlank(), "nothing was made");
+    }
+}
