@@ -185,7 +185,7 @@ public final class MainWindow {
         try {
             tour = dev.portolan.tour.TourFile.load(nameOrFile);
         } catch (dev.portolan.lab.LabFileException | dev.portolan.engine.InvalidInputException e) {
-            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("This tour cannot start:\n" + e.getMessage(), true));
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("This tour cannot start: " + e.getMessage(), true));
             return null;
         }
         showDiagram(true);

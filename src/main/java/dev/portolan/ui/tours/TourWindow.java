@@ -230,6 +230,11 @@ public final class TourWindow {
 
     private void key(KeyEvent e) {
         if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return;
+        if (e.getCode() == KeyCode.ESCAPE && present.isSelected()) {
+            context.presenter().stopPresenting();
+            e.consume();
+            return;
+        }
         Runnable action = keys().get(e.getCode());
         if (action != null) {
             action.run();

@@ -94,6 +94,12 @@ class TourWindowIT extends WindowTest {
                 .map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
     }
 
+    /** A key typed on the main window's scene, as the projector's keyboard would (headless focus stays where it was). */
+    private void pressOnProjector(Node mainRoot, KeyCode key) {
+        FxThread.run(() -> javafx.event.Event.fireEvent(mainRoot, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", key, false, false, false, false)));
+    }
+
     private void press(KeyCode key, Stage in) {
         FxThread.run(in::requestFocus);
         robot.press(key).release(key);
@@ -147,12 +153,11 @@ class TourWindowIT extends WindowTest {
                 && mainRoot.lookup("#tour-banner") != null);
         assertTrue(FxThread.get(() -> tourStage.getScene().getRoot().getStyleClass().contains("speaker")));
         waitFor("the timer runs", Duration.ofSeconds(5), () -> text("#tour-timer").matches("0:0\\d"));
-        Stage main = (Stage) FxThread.get(() -> mainRoot.getScene().getWindow());
-        press(KeyCode.LEFT, main);
+        pressOnProjector(mainRoot, KeyCode.LEFT);
         waitFor("← on the projector goes back", Duration.ofSeconds(5), () -> text("#tour-step-title").startsWith("Step 2 of 3"));
         assertTrue(FxThread.get(() -> ((javafx.scene.control.Label) mainRoot.lookup(".tour-banner-title")).getText())
                 .equals("2 / 3  Stop app"));
-        press(KeyCode.ESCAPE, main);
+        pressOnProjector(mainRoot, KeyCode.ESCAPE);
         waitFor("Esc ends presenting", Duration.ofSeconds(5), () -> !mainRoot.getStyleClass().contains("presenting"));
         assertFalse(FxThread.get(() -> tourStage.getScene().getRoot().getStyleClass().contains("speaker")));
 
@@ -162,10 +167,10 @@ class TourWindowIT extends WindowTest {
 
     @Test
     void aTourWithAMistakeIsRefusedAtItsPlace() throws Exception {
-        Files.writeString(tourFile, Files.readString(tourFile).replace("do: {stop: app}", "do: {stop: nosuch}"));
+        Files.writeString(tourFile, Files.readString(tourFile).replace("do: {stop: app}", "do: {stop: node9/app}"));
         assertNull(FxThread.get(() -> window.openTour(tourFile.toString())));
-        waitFor("the status bar says where", Duration.ofSeconds(5), () -> text("#status-message").contains("demo.tour.yaml:13:")
-                && text("#status-message").contains("no container nosuch"));
+        waitFor("the status bar says where", Duration.ofSeconds(5), () -> text("#status-message").contains("demo.tour.yaml:12:")
+                && text("#status-message").contains("node9 is not a host of the lab " + lab));
         assertTrue(docker.run("ps", "-a", "-q", "--filter", "name=portolan-" + lab).output().isBlank(), "nothing was made");
     }
 }
