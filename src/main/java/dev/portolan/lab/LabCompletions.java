@@ -28,20 +28,47 @@ public final class LabCompletions {
         public static final Completion NONE = new Completion(0, 0, List.of());
     }
 
-    private static final JsonNode SCHEMA = schema();
+    /** A lab file's: its schema, its references, the names it declares itself. */
+    private static final LabCompletions LABS = new LabCompletions(schema(LabCompletions.class, "lab.schema.json"), Map.ofEntries(
+            Map.entry("host", "hosts"), Map.entry("depends_on", "containers"), Map.entry("volumes_from", "containers"),
+            Map.entry("networks", "networks"), Map.entry("image", "images"), Map.entry("managers", "hosts"),
+            Map.entry("workers", "hosts")), LabCompletions::declared, true);
+
+    private final JsonNode schema;
+    /** Keys whose value names something declared, and which kind. */
+    private final Map<String, String> references;
+    /** The names that may be referred to, by kind, for a text. */
+    private final java.util.function.Function<String, Map<String, Set<String>>> names;
+    /** Whether a container's volumes: entries are mounts ("pgdata:"), as in lab files. */
+    private final boolean mounts;
     private static final Pattern KEY_LINE = Pattern.compile("^([ \\t]*)(-[ \\t]+)?([A-Za-z0-9_.<-]*)$");
     private static final Pattern VALUE_LINE = Pattern.compile("^([ \\t]*)(-[ \\t]+)?([A-Za-z0-9_.-]+):[ \\t]*(\\[(?:[^\\],]*,[ \\t]*)*)?([A-Za-z0-9_./:-]*)$");
     private static final Pattern ITEM_LINE = Pattern.compile("^([ \\t]*)-[ \\t]+([A-Za-z0-9_./:-]*)$");
     private static final Pattern A_KEY = Pattern.compile("^([ \\t]*)(-[ \\t]+)?([^\\s#:\"'{\\[-][^:#]*?):(?:[ \\t]|$)");
-    /** Keys whose value names something the file declares, and which kind. */
-    private static final Map<String, String> REFERENCES = Map.ofEntries(Map.entry("host", "hosts"),
-            Map.entry("depends_on", "containers"), Map.entry("volumes_from", "containers"), Map.entry("networks", "networks"),
-            Map.entry("image", "images"), Map.entry("managers", "hosts"), Map.entry("workers", "hosts"));
+    private LabCompletions(JsonNode schema, Map<String, String> references,
+            java.util.function.Function<String, Map<String, Set<String>>> names, boolean mounts) {
+        this.schema = schema;
+        this.references = Map.copyOf(references);
+        this.names = names;
+        this.mounts = mounts;
+    }
 
-    private LabCompletions() {}
+    /**
+     * Completions for another kind of YAML file (a tour's): its schema, the keys whose values
+     * name something, and where those names come from.
+     */
+    public static LabCompletions of(JsonNode schema, Map<String, String> references,
+            java.util.function.Function<String, Map<String, Set<String>>> names) {
+        return new LabCompletions(schema, references, names, false);
+    }
+
+    /** What may be typed at {@code caret} in a lab file: empty candidates when nothing is known there. */
+    public static Completion at(String text, int caret) {
+        return LABS.complete(text, caret);
+    }
 
     /** What may be typed at {@code caret} in {@code text}: empty candidates when nothing is known there. */
-    public static Completion at(String text, int caret) {
+    public Completion complete(String text, int caret) {
         caret = Math.max(0, Math.min(caret, text.length()));
         int lineStart = text.lastIndexOf('\n', caret - 1) + 1;
         String line = text.substring(lineStart, caret);
@@ -57,10 +84,10 @@ public final class LabCompletions {
             List<String> path = path(above, item.group(1).length());
             String listKey = path.isEmpty() ? null : path.getLast();
             String partial = item.group(2);
-            if (listKey != null && REFERENCES.containsKey(listKey)) {
-                return of(caret - partial.length(), caret, declared(text).getOrDefault(REFERENCES.get(listKey), Set.of()), partial);
+            if (listKey != null && references.containsKey(listKey)) {
+                return of(caret - partial.length(), caret, names.apply(text).getOrDefault(references.get(listKey), Set.of()), partial);
             }
-            if ("volumes".equals(listKey) && path.size() > 1) {
+            if (mounts && "volumes".equals(listKey) && path.size() > 1) {
                 return of(caret - partial.length(), caret, volumeMounts(text), partial);
             }
         }
@@ -111,8 +138,8 @@ public final class LabCompletions {
     }
 
     /** The schema's part for a path of keys: through objects' properties, arrays' items and maps of named things. */
-    private static JsonNode schemaAt(List<String> path) {
-        JsonNode node = SCHEMA;
+    private JsonNode schemaAt(List<String> path) {
+        JsonNode node = schema;
         for (String key : path) {
             JsonNode next = node.path("properties").path(key);
             if (next.isMissingNode() && node.path("additionalProperties").isObject()) next = node.path("additionalProperties");
@@ -127,12 +154,13 @@ public final class LabCompletions {
         return declared(text).getOrDefault("volumes", Set.of()).stream().map(v -> v + ":").toList();
     }
 
-    private static List<String> valuesOf(String text, List<String> path, String key) {
-        if (key.equals("volumes") && !path.isEmpty()) return volumeMounts(text);
-        if (REFERENCES.containsKey(key)) {
-            List<String> names = new ArrayList<>(declared(text).getOrDefault(REFERENCES.get(key), Set.of()));
-            if (key.equals("image")) names.addAll(declared(text).getOrDefault("images in use", Set.of()));
-            return names.stream().distinct().toList();
+    private List<String> valuesOf(String text, List<String> path, String key) {
+        if (mounts && key.equals("volumes") && !path.isEmpty()) return volumeMounts(text);
+        if (references.containsKey(key)) {
+            Map<String, Set<String>> declared = names.apply(text);
+            List<String> found = new ArrayList<>(declared.getOrDefault(references.get(key), Set.of()));
+            if (key.equals("image")) found.addAll(declared.getOrDefault("images in use", Set.of()));
+            return found.stream().distinct().toList();
         }
         JsonNode choices = schemaAt(path).path("properties").path(key).path("enum");
         List<String> values = new ArrayList<>();
@@ -158,11 +186,13 @@ public final class LabCompletions {
         return names;
     }
 
-    private static JsonNode schema() {
-        try (InputStream in = LabCompletions.class.getResourceAsStream("lab.schema.json")) {
+    /** A schema shipped beside {@code near}. */
+    public static JsonNode schema(Class<?> near, String name) {
+        try (InputStream in = near.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("no " + name);
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("the lab schema is missing from the application", e);
+            throw new UncheckedIOException("the schema " + name + " is missing from the application", e);
         }
     }
 }

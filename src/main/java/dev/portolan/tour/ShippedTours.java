@@ -46,7 +46,7 @@ public final class ShippedTours {
                 Files.writeString(target, resource(file));
                 target.toFile().deleteOnExit();
             }
-            return TourFile.read(folder.resolve("tour.yaml")).renamed(name);
+            return TourFile.read(folder.resolve("tour.yaml")).shippedAs(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shipped tour " + name, e);
         }

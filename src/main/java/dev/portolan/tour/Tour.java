@@ -11,16 +11,18 @@ import java.util.List;
  * read from, and its names resolved against that lab.
  *
  * @param name   what `portolan tour ls` lists (a shipped tour's name, else the file's name)
- * @param folder where the tour's own files are (build folders), absolute
+ * @param folder  where the tour's own files are (build folders), absolute
+ * @param file    the tour file itself
+ * @param shipped whether it is a copy of a tour shipped with Portolan (saved elsewhere, not in place)
  */
-public record Tour(String name, TourSpec spec, LabSpec lab, Path folder) {
+public record Tour(String name, TourSpec spec, LabSpec lab, Path folder, Path file, boolean shipped) {
 
     /** How long a check may take to hold when its step does not say. */
     public static final Duration CHECK_WITHIN = Duration.ofSeconds(15);
 
-    /** The same tour under another name (a shipped tour read from its copy). */
-    public Tour renamed(String newName) {
-        return new Tour(newName, spec, lab, folder);
+    /** The same tour as shipped with Portolan, under its shipped name (read from its copy). */
+    public Tour shippedAs(String newName) {
+        return new Tour(newName, spec, lab, folder, file, true);
     }
 
     public List<TourSpec.Step> steps() {

@@ -21,8 +21,13 @@ final class TourCommands {
     static String of(Tour tour, TourNames names, Action a) {
         if (a == null) return "";
         LabSpec lab = tour.lab();
-        String labFile = tour.spec().lab() != null ? tour.spec().lab() : tour.spec().template();
-        if (Boolean.TRUE.equals(a.apply())) return "portolan apply " + labFile;
+        String labFile = tour.spec().lab() != null ? tour.spec().lab() : tour.spec().compose() != null ? lab.name() + ".yaml"
+                : tour.spec().template();
+        if (Boolean.TRUE.equals(a.apply())) {
+            var compose = tour.spec().compose();
+            return compose == null ? "portolan apply " + labFile : "portolan import " + compose.file() + " --hosts "
+                    + (compose.hosts() == null ? 1 : compose.hosts()) + " -o " + labFile + "\nportolan apply " + labFile;
+        }
         if (a.run() != null) {
             List<String> words = new ArrayList<>(List.of("docker", "run", "-d", "--name", a.run().name()));
             if (a.run().network() != null) words.addAll(List.of("--network", a.run().network()));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.lab.ComposeImport;
+import dev.portolan.lab.ComposeReader;
 import dev.portolan.lab.LabFile;
 import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabProblem;
@@ -29,6 +31,16 @@ public final class TourFile {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private TourFile() {}
+
+    /** A compose file read as compose reads it, then imported as a lab as `portolan import` does. */
+    private static LabSpec imported(TourSpec.Compose compose, Path folder) {
+        Path file = folder.resolve(compose.file());
+        if (!Files.isRegularFile(file)) throw new InvalidInputException("There is no compose file " + file + " beside the tour.");
+        var read = ComposeReader.read(List.of(file), ComposeReader.Options.defaults());
+        var imported = ComposeImport.convert(read, ComposeImport.labName(read, folder.getFileName().toString()),
+                compose.hosts() == null ? 1 : compose.hosts());
+        return LabFile.parse(imported.labYaml(), compose.file() + " (imported)", folder);
+    }
 
     /** A shipped tour by the name `portolan tour ls` prints, or a tour file. */
     public static Tour load(String nameOrFile) {
@@ -74,9 +86,10 @@ public final class TourFile {
         var header = TourValidator.checkHeader(spec, LabTemplates.NAMES);
         if (!header.isEmpty()) throw YamlFiles.problems(text, fileName, header);
         LabSpec lab = spec.lab() != null ? LabFile.read(folder.resolve(spec.lab()))
+                : spec.compose() != null ? imported(spec.compose(), folder)
                 : LabFile.parse(LabTemplates.text(spec.template()), spec.template());
         var steps = TourValidator.checkSteps(spec, lab, folder);
         if (!steps.isEmpty()) throw YamlFiles.problems(text, fileName, steps);
-        return new Tour(name, spec, lab, folder);
+        return new Tour(name, spec, lab, folder, folder.resolve(fileName), false);
     }
 }

@@ -12,12 +12,17 @@ import java.util.Map;
  *
  * @param lab      a lab file, relative to the tour file
  * @param template a lab template shipped with Portolan (web-db.yaml), when there is no lab file
+ * @param compose  a compose file beside the tour, imported as the lab (as `portolan import` would)
  */
-public record TourSpec(String title, String audience, String summary, String lab, String template, List<Step> steps) {
+public record TourSpec(String title, String audience, String summary, String lab, String template, Compose compose,
+        List<Step> steps) {
 
     public TourSpec {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
+
+    /** A compose file imported as the tour's lab, its services spread over {@code hosts} simulated hosts (default 1). */
+    public record Compose(String file, Integer hosts) {}
 
     /**
      * One step: what is said (markdown, short), what is done, what the diagram shows (the

@@ -41,11 +41,14 @@ final class TourValidator {
     static List<Finding> checkHeader(TourSpec tour, List<String> templates) {
         List<Finding> found = new ArrayList<>();
         if (blank(tour.title())) found.add(new Finding("/title", "title: give the tour a title, such as: Volumes outlive containers"));
-        if (tour.lab() == null && tour.template() == null) {
+        long sources = java.util.stream.Stream.of(tour.lab(), tour.template(), tour.compose()).filter(Objects::nonNull).count();
+        if (sources == 0) {
             found.add(new Finding("", "lab: name the lab the tour starts from (a lab file beside it), or template: one of "
-                    + String.join(", ", templates)));
-        } else if (tour.lab() != null && tour.template() != null) {
-            found.add(new Finding("/template", "give lab: or template:, not both"));
+                    + String.join(", ", templates) + ", or compose: {file: compose.yaml}"));
+        } else if (sources > 1) {
+            found.add(new Finding(tour.template() != null ? "/template" : "/compose", "give one of lab:, template: and compose:"));
+        } else if (tour.compose() != null && (tour.compose().file() == null || tour.compose().file().isBlank())) {
+            found.add(new Finding("/compose", "compose: file: the compose file beside the tour, such as compose.yaml"));
         } else if (tour.template() != null && !templates.contains(tour.template())) {
             found.add(new Finding("/template", "template: there is no template " + tour.template() + "; there are "
                     + String.join(", ", templates)));

@@ -191,7 +191,7 @@ public final class MainWindow {
         showDiagram(true);
         return dev.portolan.ui.tours.TourWindow.open(tour, new dev.portolan.ui.tours.TourWindow.Context(window(),
                 controller::localEngine, troubleshooting.hostsByName(), () -> troubleshooting.faults().faults(), diagram::spotlight,
-                projector, this::openLayers));
+                projector, this::openLayers, dialogs, path -> openTour(path.toString())));
     }
 
     /** An image's layers window, from a tour's step: the host as `portolan hosts` names it. */

@@ -59,7 +59,11 @@ final class DiagramCanvas {
         this.laidOut = laidOut;
         canvas.setId("diagram-canvas");
         // painted only while in a window that shows: the tables view or a closed window costs nothing
-        PictureCanvas.paintWhileShown(canvas, surface, timer, () -> repaint = true, () -> style = null);
+        PictureCanvas.paintWhileShown(canvas, surface, timer, () -> {
+            repaint = true;
+            // a view of another shape gets rows of hosts of another length, and is fitted again
+            if (controller.viewSize(canvas.getWidth(), canvas.getHeight())) fitPending = true;
+        }, () -> style = null);
     }
 
     Pane surface() {

@@ -48,6 +48,13 @@ public final class DiagramController {
         dirty = true;
     }
 
+    /** The view's size: the hosts' rows are shaped to fill it. True when that makes a new layout due. */
+    public boolean viewSize(double width, double height) {
+        boolean changed = layouter.setView(width, height);
+        if (changed) dirty = true;
+        return changed;
+    }
+
     /** Whether a new layout is due; asking clears it. */
     public boolean takeChanged() {
         boolean was = dirty;

@@ -50,7 +50,17 @@ public final class DiagramLayout {
     private final KeptOrder order = new KeptOrder();
     private final Map<String, double[]> pinnedCards = new HashMap<>();
     private final Map<String, double[]> pinnedHosts = new HashMap<>();
-    private final Set<String> collapsed = new HashSet<>();
+    /** Hosts and bands the user collapsed or opened: each is the other way round from its default. */
+    private final Set<String> toggled = new HashSet<>();
+    /** Whether each band is drawn collapsed now (its default, toggled or not). */
+    private final Map<String, Boolean> bandsCollapsed = new HashMap<>();
+    /** The hosts drawn as regions: a simulated host's own container folds into its lab's chip when its region is drawn. */
+    private Set<String> drawnHosts = Set.of();
+    /** The view's width over its height: rows of hosts are made to fill it. */
+    private double aspect = 1.6;
+    /** The row width chosen for these hosts at this aspect, kept while neither changes (so hosts do not jump). */
+    private String rowKey = "";
+    private double rowWidth = ROW_WIDTH;
     private final Map<String, HostPart> parts = new HashMap<>();
     private final Map<String, Placed> placed = new HashMap<>();
 
@@ -58,8 +68,26 @@ public final class DiagramLayout {
     private record Placed(HostPart part, double x, double y, List<Band> bands, List<Card> cards, List<VolumeBox> volumes) {}
     private int version;
 
-    /** Lays out every host the filter shows. */
-    public Layout layout(List<HostSnapshot> snapshots, DiagramFilter filter) {
+    /** The view's size: hosts are put in rows that fill it at Fit. Returns whether the layout should be made again. */
+    public boolean setView(double width, double height) {
+        if (width <= 0 || height <= 0) return false;
+        double next = width / height;
+        if (Math.abs(next - aspect) / aspect < 0.15) return false;
+        aspect = next;
+        return true;
+    }
+
+    /** Lays out every host the filter shows, a lab's hosts together. */
+    public Layout layout(List<HostSnapshot> all, DiagramFilter filter) {
+        List<HostSnapshot> snapshots = new ArrayList<>(all);
+        // hosts of no lab first (the local engine, endpoints), then each lab's hosts side by side
+        snapshots.sort(Comparator.comparing((HostSnapshot h) -> "hosts".equals(h.lab()) ? "" : String.valueOf(h.lab())));
+        Set<String> drawn = new HashSet<>();
+        for (HostSnapshot h : snapshots) if (filter.showsHost(h)) drawn.add(h.host());
+        if (!drawn.equals(drawnHosts)) {
+            drawnHosts = Set.copyOf(drawn);
+            version++;
+        }
         List<HostBox> hosts = new ArrayList<>();
         List<Band> bands = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
@@ -69,11 +97,19 @@ public final class DiagramLayout {
         double y = 0;
         double rowHeight = 0;
         Set<String> seen = new HashSet<>();
+        List<HostSnapshot> shown = new ArrayList<>();
+        List<HostPart> shownParts = new ArrayList<>();
         for (HostSnapshot snapshot : snapshots) {
             if (!filter.showsHost(snapshot)) continue;
+            shown.add(snapshot);
+            shownParts.add(part(snapshot, filter));
+        }
+        double limit = rowWidth(shown, shownParts);
+        for (int i = 0; i < shown.size(); i++) {
+            HostSnapshot snapshot = shown.get(i);
             seen.add(snapshot.host());
-            HostPart part = part(snapshot, filter);
-            if (x > 0 && x + part.w() > ROW_WIDTH) {
+            HostPart part = shownParts.get(i);
+            if (x > 0 && x + part.w() > limit) {
                 x = 0;
                 y += rowHeight + PAD * 3;
                 rowHeight = 0;
@@ -82,7 +118,7 @@ public final class DiagramLayout {
             double ox = pin != null ? pin[0] : x;
             double oy = pin != null ? pin[1] : y;
             hosts.add(new HostBox(snapshot.host(), snapshot.lab(), snapshot.status(), new Rect(ox, oy, part.w(), part.h()),
-                    collapsed.contains(snapshot.host()), part.containers(), part.running(),
+                    toggled.contains(snapshot.host()), part.containers(), part.running(),
                     snapshot.inventory() == null ? 0 : snapshot.inventory().volumes().size()));
             Placed at = place(snapshot.host(), part, ox, oy);
             bands.addAll(at.bands());
@@ -97,6 +133,62 @@ public final class DiagramLayout {
         parts.keySet().retainAll(seen);
         placed.keySet().retainAll(seen);
         return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands), hostLinks(cards, seen));
+    }
+
+    /**
+     * How wide a row of hosts may be: of the ways to wrap them (1, 2, … per row), the one whose
+     * picture, fitted to a view of this aspect, is largest. Kept while the hosts and the aspect are.
+     */
+    private double rowWidth(List<HostSnapshot> shown, List<HostPart> parts) {
+        String key = aspect + "|" + String.join(",", shown.stream().map(HostSnapshot::host).toList());
+        if (key.equals(rowKey)) return rowWidth;
+        double total = 0;
+        double widest = 0;
+        for (HostPart p : parts) {
+            total += p.w() + PAD * 3;
+            widest = Math.max(widest, p.w());
+        }
+        double best = ROW_WIDTH;
+        double bestScale = 0;
+        for (int rows = 1; rows <= Math.max(1, parts.size()); rows++) {
+            double limit = Math.max(widest, total / rows);
+            double[] size = wrapped(parts, limit);
+            double scale = Math.min(aspect / size[0], 1 / size[1]);
+            if (scale > bestScale * 1.0001) {
+                bestScale = scale;
+                best = limit;
+            }
+        }
+        rowKey = key;
+        rowWidth = best;
+        return best;
+    }
+
+    /** For a test's baseline: the layout with a fixed row width (1e9: one row), as before rows were shaped to the view. */
+    Layout layoutWithRowWidth(List<HostSnapshot> snapshots, double limit) {
+        rowKey = aspect + "|" + String.join(",", snapshots.stream().sorted(Comparator.comparing((HostSnapshot h) ->
+                "hosts".equals(h.lab()) ? "" : String.valueOf(h.lab()))).map(HostSnapshot::host).toList());
+        rowWidth = limit;
+        return layout(snapshots, DiagramFilter.NONE);
+    }
+
+    /** The width and height of hosts put in rows no wider than {@code limit}. */
+    private static double[] wrapped(List<HostPart> parts, double limit) {
+        double x = 0;
+        double y = 0;
+        double rowHeight = 0;
+        double width = 1;
+        for (HostPart p : parts) {
+            if (x > 0 && x + p.w() > limit) {
+                x = 0;
+                y += rowHeight + PAD * 3;
+                rowHeight = 0;
+            }
+            width = Math.max(width, x + p.w());
+            x += p.w() + PAD * 3;
+            rowHeight = Math.max(rowHeight, p.h());
+        }
+        return new double[] {width, Math.max(1, y + rowHeight)};
     }
 
     private Placed place(String host, HostPart part, double ox, double oy) {
@@ -159,7 +251,7 @@ public final class DiagramLayout {
     private HostPart layOut(HostSnapshot snapshot, DiagramFilter filter) {
         String host = snapshot.host();
         HostInventory inventory = snapshot.inventory();
-        if (inventory == null || collapsed.contains(host)) {
+        if (inventory == null || toggled.contains(host)) {
             int total = inventory == null ? 0 : inventory.containers().size();
             int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
             return new HostPart(inventory, snapshot.planned(), filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
@@ -195,7 +287,10 @@ public final class DiagramLayout {
         for (String name : bandNames) {
             String bandKey = host + "/net/" + name;
             List<ContainerInfo> inBand = order.ordered(bandKey, members.getOrDefault(name, List.of()));
-            boolean bandCollapsed = collapsed.contains(bandKey);
+            // the local engine's own simulated-host containers fold into one chip per lab while their regions are drawn
+            boolean folds = !members.getOrDefault(name, List.of()).isEmpty() && members.get(name).stream().allMatch(this::drawnAsHost);
+            boolean bandCollapsed = folds != toggled.contains(bandKey);
+            bandsCollapsed.put(bandKey, bandCollapsed);
             int columns = order.columns(bandKey, inBand.size());
             int rows = bandCollapsed ? 0 : (inBand.size() + columns - 1) / columns;
             double bandW = columns * (CARD_W + GAP) + GAP;
@@ -275,12 +370,18 @@ public final class DiagramLayout {
 
     /** Collapses or opens a host (by name) or a band (by its key). */
     public void toggleCollapsed(String key) {
-        if (!collapsed.remove(key)) collapsed.add(key);
+        if (!toggled.remove(key)) toggled.add(key);
         version++;
     }
 
     public boolean isCollapsed(String key) {
-        return collapsed.contains(key);
+        return bandsCollapsed.getOrDefault(key, toggled.contains(key));
+    }
+
+    /** Whether a container is a simulated host whose own region is drawn beside it. */
+    private boolean drawnAsHost(ContainerInfo c) {
+        return "simulated-host".equals(c.labels().get(Ownership.ROLE))
+                && drawnHosts.contains(c.labels().get(Ownership.LAB) + "/" + c.labels().get(Ownership.HOST));
     }
 
     /** What the user moved, to keep per lab: "host/container" and "host:HOST" to positions. */

@@ -25,7 +25,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * it is, its message shown when the pointer rests on it; Ctrl+Space offers the keys and
  * names that may be typed at the caret. The looks are CSS (.yaml-editor).
  */
-final class YamlEditor {
+public final class YamlEditor {
 
     private static final Pattern TOKENS = Pattern.compile(
             "(?<comment>(?<=^|\\s)#[^\\n]*)"
@@ -44,7 +44,17 @@ final class YamlEditor {
     /** What may be typed at the caret, offered with Ctrl+Space. */
     private final javafx.scene.control.ContextMenu completions = new javafx.scene.control.ContextMenu();
 
-    YamlEditor(String text) {
+    /** What Ctrl+Space offers at a caret in a text. */
+    private final java.util.function.BiFunction<String, Integer, dev.portolan.lab.LabCompletions.Completion> completer;
+
+    /** A lab file's editor. */
+    public YamlEditor(String text) {
+        this(text, dev.portolan.lab.LabCompletions::at);
+    }
+
+    /** An editor of another YAML file (a tour's), with its own completions. */
+    public YamlEditor(String text, java.util.function.BiFunction<String, Integer, dev.portolan.lab.LabCompletions.Completion> completer) {
+        this.completer = completer;
         area.getStyleClass().add("yaml-editor");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.replaceText(text);
@@ -72,29 +82,29 @@ final class YamlEditor {
         restyle();
     }
 
-    Node node() {
+    public Node node() {
         return pane;
     }
 
     /** The area itself, for an id and focus. */
-    CodeArea area() {
+    public CodeArea area() {
         return area;
     }
 
-    String text() {
+    public String text() {
         return area.getText();
     }
 
-    void setText(String text) {
+    public void setText(String text) {
         area.replaceText(text);
     }
 
-    ObservableValue<String> textProperty() {
+    public ObservableValue<String> textProperty() {
         return area.textProperty();
     }
 
     /** Underlines these problems (of the text as it is now) until others are shown. */
-    void showProblems(List<LabProblem> shown) {
+    public void showProblems(List<LabProblem> shown) {
         problems = List.copyOf(shown);
         restyle();
     }
@@ -103,8 +113,8 @@ final class YamlEditor {
      * Offers what may be typed at the caret (the schema's keys there, the file's own names,
      * a key's choices) in a menu under it; one offer alone is put in at once, as editors do.
      */
-    void complete() {
-        var offer = dev.portolan.lab.LabCompletions.at(area.getText(), area.getCaretPosition());
+    public void complete() {
+        var offer = completer.apply(area.getText(), area.getCaretPosition());
         if (offer.candidates().isEmpty()) return;
         if (offer.candidates().size() == 1) {
             area.replaceText(offer.from(), offer.to(), offer.candidates().getFirst());

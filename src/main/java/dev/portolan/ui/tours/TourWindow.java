@@ -61,7 +61,8 @@ public final class TourWindow {
      */
     public record Context(Window owner, java.util.function.Supplier<LocalEngine> local, HostsByName hosts,
             java.util.function.Supplier<Faults> faults, Consumer<String> spotlight, Presenter presenter,
-            java.util.function.BiConsumer<String, String> openLayers) {}
+            java.util.function.BiConsumer<String, String> openLayers, dev.portolan.ui.DialogService dialogs,
+            Consumer<java.nio.file.Path> openTour) {}
 
     /** The main window as a projector screen: full screen, the banner under the diagram, the keys given. */
     public interface Presenter {
@@ -99,6 +100,7 @@ public final class TourWindow {
     private final Button reset = new Button("Reset");
     private final Button next = new Button("Next ▶");
     private final ToggleButton present = new ToggleButton("Present");
+    private final Button edit = new Button("Edit");
     private final VBox notes = new VBox(6);
     private final Label timer = new Label();
     private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
@@ -218,7 +220,12 @@ public final class TourWindow {
         SplitPane split = new SplitPane(steps, scroll);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(steps, false);
-        VBox head = new VBox(4, new HBox(12, title, timer), about);
+        edit.setId("tour-edit");
+        edit.setTooltip(new javafx.scene.control.Tooltip("The tour file in a code editor: problems as you type, Ctrl+Space completes"));
+        edit.setOnAction(e -> TourEditor.open(stage, tour, context.dialogs(), context.openTour()));
+        Region headSpace = new Region();
+        HBox.setHgrow(headSpace, Priority.ALWAYS);
+        VBox head = new VBox(4, new HBox(12, title, timer, headSpace, edit), about);
         head.setPadding(new Insets(12, 12, 6, 12));
         BorderPane root = new BorderPane(split);
         root.setTop(head);

@@ -89,4 +89,59 @@ class DiagramLayoutTest {
         assertEquals("shop-w…ker-12", Pen.fitName("shop-worker-a-worker-12", 10, false, 10 * 0.56 * 13));
         assertEquals("web-1", Pen.fitName("web-1", 10, false, 100));
     }
+
+    @Test
+    void fiveHostsAreLaidInRowsThatFillAWideViewAndALabsHostsSitTogether() {
+        List<HostInventory> five = SyntheticCluster.of(5, 60, 10, 10, 11);
+        List<HostSnapshot> hosts = new ArrayList<>();
+        String[] labs = {"shop", "hosts", "blog", "shop", "blog"};
+        for (int i = 0; i < five.size(); i++) hosts.add(new HostSnapshot(labs[i] + "/n" + i, labs[i], "live", five.get(i)));
+        DiagramLayout layouter = new DiagramLayout();
+        layouter.setView(1600, 1000);
+        Layout layout = layouter.layout(hosts, DiagramFilter.NONE);
+        // the hosts of no lab first, then each lab's together, labs by name
+        assertEquals(List.of("hosts/n1", "blog/n2", "blog/n4", "shop/n0", "shop/n3"),
+                layout.hosts().stream().map(Layout.HostBox::host).toList());
+        double w = layout.bounds().w();
+        double h = layout.bounds().h();
+        double fitted = Math.min(1600 / w, 1000 / h);
+        double oneRow = Math.min(1600 / new DiagramLayout().layoutWithRowWidth(hosts, 1e9).bounds().w(),
+                1000 / new DiagramLayout().layoutWithRowWidth(hosts, 1e9).bounds().h());
+        assertTrue(fitted >= oneRow, "rows chosen for the view fit at least as large as one row: " + fitted + " vs " + oneRow);
+        assertTrue(Math.abs(w / h - 1.6) < 1.6, "the picture's shape is near the view's: " + w + " x " + h);
+        System.out.printf("five hosts at 1600x1000: picture %.0f x %.0f, fitted at %.2f (one row: %.2f)%n", w, h, fitted, oneRow);
+    }
+
+    @Test
+    void theLocalEnginesSimulatedHostContainersFoldIntoOneChipPerLabUntilOpened() {
+        HostInventory local = SyntheticCluster.of(1, 3, 1, 1, 5).getFirst();
+        ContainerInfo template = local.containers().values().iterator().next();
+        Map<String, ContainerInfo> containers = new HashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            containers.put("h" + i, new ContainerInfo("h" + i, "portolan-demo-node" + i, "docker:dind", template.imageId(),
+                    template.command(), template.state(), template.health(), 0, 0, false, List.of(),
+                    List.of(new ContainerInfo.NetworkAttachment("portolan-demo", "net-demo", "172.30.0." + (i + 1), List.of())), List.of(),
+                    Map.of("dev.portolan.role", "simulated-host", "dev.portolan.lab", "demo", "dev.portolan.host", "node" + i),
+                    template.created(), template.startedAt()));
+        }
+        List<HostSnapshot> hosts = new ArrayList<>();
+        Map<String, dev.portolan.inventory.NetworkInfo> networks = new HashMap<>(local.networks());
+        networks.put("net-demo", new dev.portolan.inventory.NetworkInfo("net-demo", "portolan-demo", "bridge", "local", "172.30.0.0/24",
+                null, false, false, Map.of()));
+        local = new HostInventory(local.facts(), containers, local.images(), local.volumes(), networks);
+        hosts.add(new HostSnapshot("local", "hosts", "live", local));
+        for (int i = 1; i <= 3; i++) hosts.add(new HostSnapshot("demo/node" + i, "demo", "live", SyntheticCluster.of(1, 2, 1, 1, i).getFirst()));
+        DiagramLayout layouter = new DiagramLayout();
+        Layout folded = layouter.layout(hosts, DiagramFilter.NONE);
+        Layout.Band chip = folded.band("local/net/portolan-demo");
+        assertTrue(chip.collapsed() && chip.members() == 3, "one folded chip for the lab's three hosts");
+        assertTrue(folded.cards().stream().noneMatch(c -> c.host().equals("local")), "no card of the hosts' own containers");
+        assertTrue(layouter.isCollapsed(chip.key()));
+        layouter.toggleCollapsed(chip.key());
+        Layout opened = layouter.layout(hosts, DiagramFilter.NONE);
+        assertEquals(3, opened.cards().stream().filter(c -> c.host().equals("local")).count(), "opened, the cards are back");
+        // when the hosts' regions are not drawn (filtered out), their containers are the only trace: not folded
+        Layout alone = new DiagramLayout().layout(hosts, DiagramFilter.parse("host:local"));
+        assertEquals(3, alone.cards().size());
+    }
 }

@@ -166,6 +166,34 @@ class TourWindowIT extends WindowTest {
     }
 
     @Test
+    void theTourFileIsEditedWithItsProblemsAtTheirPlaceAndCompletion() throws Exception {
+        dev.portolan.tour.Tour tour = dev.portolan.tour.TourFile.read(tourFile);
+        java.util.List<Path> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TourEditor editor = FxThread.get(() -> TourEditor.open(null, tour, dialogs, started::add));
+        waitFor("a good tour has no problems", Duration.ofSeconds(5),
+                () -> text("#tour-editor-outcome").equals("No problems: the tour can start."));
+        var area = FxThread.get(() -> (org.fxmisc.richtext.CodeArea) editor.stage().getScene().lookup("#tour-editor"));
+        FxThread.run(() -> area.replaceText(area.getText().replace("do: {stop: app}", "do:\n      stop: oth")));
+        // Ctrl+Space with one candidate puts it in, as editors do
+        FxThread.run(() -> {
+            area.moveTo(area.getText().indexOf("stop: oth") + "stop: oth".length());
+            area.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        waitFor("the lab's container is completed", Duration.ofSeconds(5), () -> area.getText().contains("stop: other\n"));
+        FxThread.run(() -> area.replaceText(area.getText().replace("stop: other", "stop: node7/other")));
+        waitFor("a mistake is listed at its line and column", Duration.ofSeconds(5), () -> robot.lookup("#tour-editor-problems")
+                .queryAs(javafx.scene.control.ListView.class).getItems().stream().anyMatch(p -> String.valueOf(p)
+                        .startsWith("demo.tour.yaml:13:7: node7 is not a host of the lab " + lab)));
+        assertTrue(FxThread.get(() -> robot.lookup("#tour-editor-start").query().isDisabled()));
+        FxThread.run(() -> area.replaceText(area.getText().replace("stop: node7/other", "stop: other")));
+        waitFor("fixed, it can start", Duration.ofSeconds(5), () -> !robot.lookup("#tour-editor-start").query().isDisabled());
+        robot.clickOn("#tour-editor-start");
+        waitFor("start saves the file and opens it", Duration.ofSeconds(5), () -> started.equals(java.util.List.of(tourFile)));
+        assertTrue(Files.readString(tourFile).contains("      stop: other\n"));
+    }
+
+    @Test
     void aTourWithAMistakeIsRefusedAtItsPlace() throws Exception {
         Files.writeString(tourFile, Files.readString(tourFile).replace("do: {stop: app}", "do: {stop: node9/app}"));
         assertNull(FxThread.get(() -> window.openTour(tourFile.toString())));
