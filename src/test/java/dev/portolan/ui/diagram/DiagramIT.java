@@ -236,8 +236,14 @@ class DiagramIT extends WindowTest {
                 Layout.HostBox box = diagram().layout().host(key);
                 return box != null && box.status().equals("live");
             }));
-            assertTrue(FxThread.get(() -> diagram().layout().hostLinks().stream().anyMatch(l -> l.host().equals(key))),
-                    "its Docker-in-Docker container on the local engine points at it");
+            // its Docker-in-Docker container on the local engine is folded into the lab's chip while its region is drawn
+            String chip = FxThread.get(() -> diagram().layout().hosts().getFirst().host()) + "/net/portolan-" + lab;
+            assertTrue(FxThread.get(() -> diagram().layout().band(chip).collapsed()), "folded into " + chip);
+            FxThread.run(() -> diagram().toggleCollapsed(chip));
+            waitFor("opened, its container points at the region", Duration.ofSeconds(5), () -> {
+                diagram().refreshNow();
+                return diagram().layout().hostLinks().stream().anyMatch(l -> l.host().equals(key));
+            });
 
             engine.docker().stopContainerCmd("portolan-" + lab + "-node1").withTimeout(1).exec();
             waitFor(key + " is shown lost, with the reason", Duration.ofSeconds(20), () -> FxThread.get(() -> {
