@@ -61,6 +61,8 @@ public final class DiagramLayout {
     /** The row width chosen for these hosts at this aspect, kept while neither changes (so hosts do not jump). */
     private String rowKey = "";
     private double rowWidth = ROW_WIDTH;
+    /** A row width tests set to compare with; 0 when the rows are shaped to the view. */
+    private double fixedRowWidth;
     private final Map<String, HostPart> parts = new HashMap<>();
     private final Map<String, Placed> placed = new HashMap<>();
 
@@ -140,8 +142,11 @@ public final class DiagramLayout {
      * picture, fitted to a view of this aspect, is largest. Kept while the hosts and the aspect are.
      */
     private double rowWidth(List<HostSnapshot> shown, List<HostPart> parts) {
-        String key = aspect + "|" + String.join(",", shown.stream().map(HostSnapshot::host).toList());
-        if (key.equals(rowKey)) return rowWidth;
+        if (fixedRowWidth > 0) return fixedRowWidth;
+        // the hosts and their widths (to 50 px: a host that only grows taller does not re-wrap the rows)
+        StringBuilder key = new StringBuilder().append(aspect);
+        for (int i = 0; i < shown.size(); i++) key.append('|').append(shown.get(i).host()).append(':').append(Math.round(parts.get(i).w() / 50));
+        if (key.toString().equals(rowKey)) return rowWidth;
         double total = 0;
         double widest = 0;
         for (HostPart p : parts) {
@@ -159,16 +164,14 @@ public final class DiagramLayout {
                 best = limit;
             }
         }
-        rowKey = key;
+        rowKey = key.toString();
         rowWidth = best;
         return best;
     }
 
     /** For a test's baseline: the layout with a fixed row width (1e9: one row), as before rows were shaped to the view. */
     Layout layoutWithRowWidth(List<HostSnapshot> snapshots, double limit) {
-        rowKey = aspect + "|" + String.join(",", snapshots.stream().sorted(Comparator.comparing((HostSnapshot h) ->
-                "hosts".equals(h.lab()) ? "" : String.valueOf(h.lab()))).map(HostSnapshot::host).toList());
-        rowWidth = limit;
+        fixedRowWidth = limit;
         return layout(snapshots, DiagramFilter.NONE);
     }
 
