@@ -67,6 +67,9 @@ class TourCheckIT extends EngineTest {
                 hosts: [{name: n1}]
                 containers:
                   - {name: app, image: busybox:1.36, restart: unless-stopped, command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1; done"]}
+                faults:
+                  outage:
+                    - stop: n1/app
                 """.formatted(lab));
         Path tourFile = Files.writeString(dir.resolve("broken.tour.yaml"), """
                 title: A tour whose second check cannot hold
@@ -77,9 +80,19 @@ class TourCheckIT extends EngineTest {
                     check: {running: [app]}
                     hint: press R
                     within: 1s
-                  - title: Stop it
-                    say: Stop app, then ask that it runs.
-                    do: {stop: app}
+                  - title: Break it
+                    say: The lab's fault list outage stops app.
+                    do: {fault: outage}
+                    check: {stopped: [app]}
+                    hint: the fault did not take
+                  - title: Heal it
+                    say: Healing the lab's faults starts app again.
+                    do: {heal: true}
+                    check: {running: [app]}
+                    hint: the heal did not take
+                  - title: Kill it
+                    say: Kill app, then ask that it runs.
+                    do: {kill: app}
                     check: {running: [app]}
                     hint: Start app again from the diagram.
                     within: 1s
@@ -90,7 +103,8 @@ class TourCheckIT extends EngineTest {
         System.out.println(run.out() + run.err());
         try {
             assertEquals(3, run.code(), run.out() + run.err());
-            assertTrue(run.out().contains("Step 2 (Stop it) did not pass: app is running: stopped\n  Hint: Start app again from the diagram."),
+            assertTrue(run.out().contains("✓ 2. Break it") && run.out().contains("✓ 3. Heal it"), run.out());
+            assertTrue(run.out().contains("Step 4 (Kill it) did not pass: app is running: stopped\n  Hint: Start app again from the diagram."),
                     run.out());
             assertFalse(run.out().contains("Never reached"), run.out());
 
@@ -101,9 +115,10 @@ class TourCheckIT extends EngineTest {
                 Faults faults = new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC());
                 TourRunner runner = new TourRunner(tour, local, local.labs(TestEngine.DIND), hosts, () -> faults);
                 assertFalse(runner.check(0, () -> false).passed());
-                runner.reset(1, Progress.NONE);
+                runner.reset(3, Progress.NONE);
                 assertTrue(runner.check(0, () -> false).passed());
-                assertEquals("export DOCKER_CONTEXT=portolan-" + lab + "-n1\ndocker stop app", runner.commandFor(1));
+                assertEquals("export DOCKER_CONTEXT=portolan-" + lab + "-n1\ndocker kill app", runner.commandFor(3));
+                assertEquals("portolan fault on lab.yaml outage", runner.commandFor(1));
             }
         } finally {
             Cli.run("destroy", "--remove-volumes", dir.resolve("lab.yaml").toString());

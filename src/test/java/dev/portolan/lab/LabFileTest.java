@@ -135,4 +135,12 @@ class LabFileTest {
         System.out.printf("fuzz %s: %d accepted, %d refused with file:line:column%n", template, accepted, refused);
         assertTrue(refused > 1000, "the mutations do break the file");
     }
+
+    @Test
+    void aOneHostLabsFaultsNameItsContainersThoughTheyLeaveTheirHostOut() {
+        LabSpec spec = LabFile.parse("name: demo\nhosts: [{name: n1}]\ncontainers:\n  - {name: app, image: x}\n"
+                + "faults:\n  outage:\n    - stop: n1/app\n", "lab.yaml");
+        assertEquals(List.of(new dev.portolan.host.faults.FaultSpec.ContainerFault(new dev.portolan.host.faults.FaultSpec.Target("demo/n1",
+                "app"), dev.portolan.host.faults.FaultSpec.ContainerAction.STOP, null, null)), LabFaults.specs(spec, "outage"));
+    }
 }
