@@ -9,6 +9,10 @@ public final class Ownership {
     public static final String HOST = "dev.portolan.host";
     /** What the resource is to Portolan: simulated-host, host-data, lab-network. */
     public static final String ROLE = "dev.portolan.role";
+    /** A simulated host's CPU limit, as its lab asked (1.5). */
+    public static final String CPUS = "dev.portolan.cpus";
+    /** A simulated host's memory limit in bytes, as its lab asked. */
+    public static final String MEMORY = "dev.portolan.memory";
     /** How a simulated host was started: privileged, or capabilities (the fallback). */
     public static final String PRIVILEGE = "dev.portolan.privilege";
 

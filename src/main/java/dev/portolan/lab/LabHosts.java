@@ -94,7 +94,7 @@ final class LabHosts {
             if (machineOf(lab, host).isPresent()) {
                 machine(host).start(name, line -> { }, Progress.NONE);
             } else {
-                machine(host).create(name, host.driver() == null ? "virtualbox" : host.driver(), List.of(), line -> { },
+                machine(host).create(name, host.driver() == null ? "virtualbox" : host.driver(), machineFlags(host), line -> { },
                         Progress.NONE);
             }
             return;
@@ -105,7 +105,33 @@ final class LabHosts {
             return;
         }
         simulated.create(new SimulatedHostSpec(lab.name(), host.name(), host.image() == null ? defaultHostImage : host.image(),
-                SimulatedHostSpec.parsePorts(String.join(" ", host.ports()))), Progress.NONE);
+                SimulatedHostSpec.parsePorts(String.join(" ", host.ports())), size(host)), Progress.NONE);
+    }
+
+    /** A lab host's size as a simulated host takes it. */
+    static SimulatedHostSpec.Size size(LabSpec.Host host) {
+        return new SimulatedHostSpec.Size(host.cpus(), host.memory() == null ? null : dev.portolan.app.Sizes.parse(host.memory()),
+                host.labels());
+    }
+
+    /**
+     * docker-machine's flags for a host's size and labels: engine labels for any driver, CPUs and
+     * memory (MB) for the drivers whose flags are known.
+     */
+    static List<String> machineFlags(LabSpec.Host host) {
+        List<String> flags = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(host.labels()).forEach((k, v) -> flags.addAll(List.of("--engine-label", k + "=" + v)));
+        String driver = host.driver() == null ? "virtualbox" : host.driver();
+        String prefix = switch (driver) {
+            case "virtualbox", "hyperv", "vmwarefusion", "vmwareworkstation", "parallels" -> "--" + driver;
+            default -> null;
+        };
+        if (prefix != null && host.cpus() != null) flags.addAll(List.of(prefix + "-cpu-count", String.valueOf((int) Math.ceil(host.cpus()))));
+        if (prefix != null && host.memory() != null) {
+            flags.addAll(List.of(prefix + (driver.equals("vmwarefusion") || driver.equals("vmwareworkstation") ? "-memory-size" : "-memory"),
+                    String.valueOf(dev.portolan.app.Sizes.parse(host.memory()) / (1024 * 1024))));
+        }
+        return flags;
     }
 
     /** What a host of the lab is now, whatever provides it, with the reason. */

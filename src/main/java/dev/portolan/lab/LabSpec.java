@@ -42,12 +42,26 @@ public record LabSpec(
      * @param endpoint for an existing host: a docker context name or an address
      * @param driver   for a docker-machine host (virtualbox by default)
      */
-    /** {@code address}: where the lab's other hosts reach an existing host, for a swarm (a simulated host's is known). */
+    /**
+     * {@code address}: where the lab's other hosts reach an existing host, for a swarm (a simulated host's is known).
+     * {@code cpus}, {@code memory} ("512m", "2g"): the host's size, as a production machine's — a simulated host's
+     * container limits, a docker-machine VM's CPUs and memory; {@code labels}: its engine's labels and its Swarm node's,
+     * for placement constraints.
+     */
     public record Host(String name, Provider provider, String image, List<String> ports, String endpoint, String driver,
-            String address) {
+            String address,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double cpus,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String memory,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
         public Host {
             provider = provider == null ? Provider.SIMULATED : provider;
             ports = ports == null ? List.of() : List.copyOf(ports);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** Whether a size or labels are asked for. */
+        public boolean isSized() {
+            return cpus != null || memory != null || !labels.isEmpty();
         }
     }
 
@@ -203,13 +217,15 @@ public record LabSpec(
     }
 
     /** A Swarm service. */
+    /** {@code constraints}: where its tasks may run, as `docker service create --constraint` says it (node.labels.zone==b). */
     public record Service(String name, String image, Integer replicas, List<String> command, List<String> ports,
-            List<String> networks) {
+            List<String> networks, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> constraints) {
         public Service {
             replicas = replicas == null ? 1 : replicas;
             command = command == null ? List.of() : List.copyOf(command);
             ports = ports == null ? List.of() : List.copyOf(ports);
             networks = networks == null ? List.of() : List.copyOf(networks);
+            constraints = constraints == null ? List.of() : List.copyOf(constraints);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.portolan.lab;
 
+import java.util.Map;
+
 /** One thing `apply` does, on one host of the lab; the plan is a list of them. */
 public sealed interface LabStep {
 
@@ -86,6 +88,18 @@ public sealed interface LabStep {
     record JoinSwarm(String host, String manager, boolean asManager) implements LabStep {
         public String describe() {
             return "join the swarm as a " + (asManager ? "manager" : "worker");
+        }
+    }
+
+    /** Gives a member's Swarm node the labels its lab host declares (placement constraints use them), on a manager. */
+    record LabelNode(String host, String manager, Map<String, String> labels) implements LabStep {
+        public LabelNode {
+            labels = Map.copyOf(labels);
+        }
+
+        public String describe() {
+            return "label its swarm node " + String.join(", ", new java.util.TreeMap<>(labels).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
     }
 

@@ -51,6 +51,19 @@ final class LabSwarm {
                 steps.add(new LabStep.JoinSwarm(member, first, swarm.managers().contains(member)));
             }
         }
+        // labels: each member's node carries its host's labels, before any service is placed by them
+        for (String member : members) {
+            Map<String, String> wanted = lab.hosts().stream().filter(h -> h.name().equals(member)).findFirst()
+                    .map(LabSpec.Host::labels).orElse(Map.of());
+            if (wanted.isEmpty()) continue;
+            DockerClient client = clientOf.apply(member);
+            if (active && client != null && isActive(client)) {
+                var node = node(manager, nodeId(client));
+                Map<String, String> has = node.getSpec() == null || node.getSpec().getLabels() == null ? Map.of() : node.getSpec().getLabels();
+                if (has.entrySet().containsAll(wanted.entrySet())) continue;
+            }
+            steps.add(new LabStep.LabelNode(member, first, wanted));
+        }
         // images: every member runs tasks, and none can pull
         Set<String> images = new HashSet<>();
         swarm.services().forEach(s -> images.add(s.image()));
@@ -88,6 +101,16 @@ final class LabSwarm {
         });
     }
 
+    /** A node as its manager knows it (docker-java has no inspect for one node: the list, filtered by id). */
+    private static com.github.dockerjava.api.model.SwarmNode node(DockerClient manager, String id) {
+        return manager.listSwarmNodesCmd().withIdFilter(List.of(id)).exec().getFirst();
+    }
+
+    /** The Swarm node this engine is. */
+    private static String nodeId(DockerClient engine) {
+        return engine.infoCmd().exec().getSwarm().getNodeID();
+    }
+
     static boolean isActive(DockerClient engine) {
         var swarm = engine.infoCmd().exec().getSwarm();
         return swarm != null && swarm.getLocalNodeState() != null
@@ -106,6 +129,15 @@ final class LabSwarm {
                         .withRemoteAddrs(List.of(addressOf.apply(join.manager()) + ":" + SWARM_PORT))
                         .withJoinToken(join.asManager() ? tokens.getManager() : tokens.getWorker())
                         .withListenAddr("0.0.0.0:" + SWARM_PORT).withAdvertiseAddr(addressOf.apply(join.host())).exec();
+            }
+            case LabStep.LabelNode label -> {
+                DockerClient manager = clientOf.apply(label.manager());
+                String id = nodeId(clientOf.apply(label.host()));
+                var node = node(manager, id);
+                Map<String, String> labels = new HashMap<>(node.getSpec().getLabels() == null ? Map.of() : node.getSpec().getLabels());
+                labels.putAll(label.labels());
+                manager.updateSwarmNodeCmd().withSwarmNodeId(id).withVersion(node.getVersion().getIndex())
+                        .withSwarmNodeSpec(node.getSpec().withLabels(labels)).exec();
             }
             case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
                     .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();
@@ -133,7 +165,8 @@ final class LabSwarm {
         }
         return new ServiceSpec().withName(s.name())
                 .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()))
-                .withTaskTemplate(new TaskSpec().withContainerSpec(container))
+                .withTaskTemplate(new TaskSpec().withContainerSpec(container)
+                        .withPlacement(new com.github.dockerjava.api.model.ServicePlacement().withConstraints(s.constraints())))
                 .withNetworks(s.networks().stream().map(n -> new NetworkAttachmentConfig().withTarget(n)).toList())
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(s.replicas())))
                 .withEndpointSpec(new EndpointSpec().withPorts(ports));

@@ -23,6 +23,9 @@ final class LabValidator {
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
     private static final Set<String> DRIVERS = Set.of("bridge", "overlay", "macvlan", "ipvlan");
     private static final int MAX_REPLICAS = 50;
+    private static final Pattern CONSTRAINT = Pattern.compile(
+            "(node\\.(id|hostname|role|platform\\.os|platform\\.arch|labels\\.[A-Za-z0-9._-]+)|engine\\.labels\\.[A-Za-z0-9._-]+)"
+            + "\\s*(==|!=)\\s*\\S+");
 
     /** One problem, at a JSON pointer such as /containers/2/host. */
     record Finding(String pointer, String message) {}
@@ -99,6 +102,31 @@ final class LabValidator {
                 add(at + "/ports/" + p, "port mapping '" + h.ports().get(p) + "' should look like 8080:80");
             }
         }
+        size(at, h);
+    }
+
+    /** A host's size and labels: what a simulated host's container and a machine's VM can be given. */
+    private void size(String at, Host h) {
+        if (h.provider() == LabSpec.Provider.EXISTING && (h.cpus() != null || h.memory() != null)) {
+            add(at, "cpus and memory size the hosts Portolan makes; an existing engine has its own size (leave them out)");
+        }
+        if (h.cpus() != null && (h.cpus() < 0.1 || h.cpus() > 64)) {
+            add(at + "/cpus", "cpus: " + h.cpus() + " is not between 0.1 and 64, such as 2 or 0.5");
+        }
+        if (h.memory() != null) {
+            try {
+                long bytes = dev.portolan.app.Sizes.parse(h.memory());
+                if (bytes < 128L * 1024 * 1024) add(at + "/memory", "memory: " + h.memory() + " is below the 128 MB an engine needs to start");
+            } catch (IllegalArgumentException e) {
+                add(at + "/memory", "memory: " + e.getMessage());
+            }
+        }
+        h.labels().forEach((key, value) -> {
+            if (!key.matches("[a-z0-9][a-z0-9._-]*")) {
+                add(at + "/labels/" + key, "label '" + key + "' is not allowed; use lower-case letters, digits, '.', '_' and '-', such as zone or disk.type");
+            }
+            if (value == null) add(at + "/labels/" + key, "label " + key + ": give it a value, such as " + key + ": ssd");
+        });
     }
 
     private void network(int i, LabSpec.Network n) {
@@ -316,6 +344,13 @@ final class LabValidator {
             if (service.name() == null || !CONTAINER_NAME.matcher(service.name()).matches()) add(at + "/name", "service name: '" + service.name() + "' is not allowed");
             if (service.image() == null || service.image().isBlank()) add(at + "/image", "image: every service needs one");
             if (service.replicas() < 0 || service.replicas() > MAX_REPLICAS) add(at + "/replicas", "replicas: " + service.replicas() + " is not between 0 and " + MAX_REPLICAS);
+            for (int c = 0; c < service.constraints().size(); c++) {
+                String constraint = service.constraints().get(c);
+                if (constraint == null || !CONSTRAINT.matcher(constraint.strip()).matches()) {
+                    add(at + "/constraints/" + c, "constraint '" + constraint + "' should read like node.labels.zone==b, "
+                            + "node.role!=manager or node.hostname==node2 (== or !=)");
+                }
+            }
         }
     }
 }

@@ -180,6 +180,7 @@ public final class Labs {
         switch (step) {
             case LabStep.InitSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.JoinSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
+            case LabStep.LabelNode s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));

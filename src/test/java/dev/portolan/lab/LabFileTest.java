@@ -143,4 +143,28 @@ class LabFileTest {
         assertEquals(List.of(new dev.portolan.host.faults.FaultSpec.ContainerFault(new dev.portolan.host.faults.FaultSpec.Target("demo/n1",
                 "app"), dev.portolan.host.faults.FaultSpec.ContainerAction.STOP, null, null)), LabFaults.specs(spec, "outage"));
     }
+
+    @Test
+    void hostsAreSizedLikeProductionAndAWrongSizeIsSaidAtItsPlace() {
+        LabSpec spec = LabFile.parse("name: demo\nhosts:\n  - {name: n1, cpus: 1.5, memory: 512MB, labels: {zone: a}}\n"
+                + "  - {name: n2, provider: docker-machine, cpus: 2, memory: 2GiB, labels: {disk.type: ssd}}\n"
+                + "swarm:\n  managers: [n1]\n  workers: [n2]\n  services:\n    - {name: web, image: x, constraints: [node.labels.zone==a]}\n",
+                "lab.yaml");
+        assertEquals(1.5, spec.hosts().getFirst().cpus());
+        assertEquals(new dev.portolan.host.simulated.SimulatedHostSpec.Size(1.5, 512_000_000L, java.util.Map.of("zone", "a")),
+                LabHosts.size(spec.hosts().getFirst()));
+        assertEquals(List.of("--engine-label", "disk.type=ssd", "--virtualbox-cpu-count", "2", "--virtualbox-memory", "2048"),
+                LabHosts.machineFlags(spec.hosts().get(1)));
+        assertEquals(List.of("node.labels.zone==a"), spec.swarm().services().getFirst().constraints());
+
+        LabProblem small = onlyProblem("name: demo\nhosts:\n  - {name: n1, memory: 64MB}\n");
+        assertEquals("lab.yaml:3:16: memory: 64MB is below the 128 MB an engine needs to start", small.toString());
+        LabProblem cpus = onlyProblem("name: demo\nhosts:\n  - {name: n1, cpus: 0}\n");
+        assertTrue(cpus.message().startsWith("cpus: 0.0 is not between 0.1 and 64"), cpus.message());
+        LabProblem existing = onlyProblem("name: demo\nhosts:\n  - {name: n1, provider: existing, endpoint: x, memory: 1GB}\n");
+        assertTrue(existing.message().startsWith("cpus and memory size the hosts Portolan makes"), existing.message());
+        LabProblem constraint = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, constraints: [zone=a]}\n");
+        assertTrue(constraint.message().startsWith("constraint 'zone=a' should read like node.labels.zone==b"), constraint.message());
+    }
 }

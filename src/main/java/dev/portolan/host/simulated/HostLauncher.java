@@ -125,26 +125,83 @@ final class HostLauncher {
                 : new HostConfigWithPaths()
                         .withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
                         .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+        var size = spec.size();
+        if (size.cpus() != null) host.withNanoCPUs(Math.round(size.cpus() * 1e9));
+        // no swap beyond the limit: a host sized 256 MB runs out where a 256 MB machine would
+        if (size.memoryBytes() != null) host.withMemory(size.memoryBytes()).withMemorySwap(size.memoryBytes());
         host.withPortBindings(bindings)
                 .withBinds(new Bind(plan.volume(), new Volume("/var/lib/docker")))
                 .withTmpFs(Map.of("/run", "", "/var/run", ""))
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withNetworkMode(plan.network());
-        return docker.createContainerCmd(spec.image())
+        var create = docker.createContainerCmd(spec.image());
+        List<String> entrypoint = entrypoint(spec);
+        if (entrypoint != null) create.withEntrypoint(entrypoint);
+        return create
                 .withName(spec.containerName())
                 .withHostName(spec.name())
                 .withAliases(spec.name())
-                .withLabels(Map.of(Ownership.LAB, spec.lab(), Ownership.HOST, spec.name(),
-                        Ownership.ROLE, Ownership.SIMULATED_HOST, Ownership.PRIVILEGE, mode,
-                        Ownership.API_PORT, String.valueOf(apiPort)))
+                .withLabels(labels(spec, mode, apiPort))
                 .withStopTimeout(STOP_GRACE_SECONDS)
                 .withEnv("DOCKER_TLS_CERTDIR=")
                 .withExposedPorts(exposed)
                 .withHostConfig(host)
-                .withCmd("--host=unix:///var/run/docker.sock", "--host=tcp://0.0.0.0:" + API_PORT, "--tlsverify",
-                        "--tlscacert=/certs/server/ca.pem", "--tlscert=/certs/server/cert.pem",
-                        "--tlskey=/certs/server/key.pem")
+                .withCmd(engineArguments(spec))
                 .exec().getId();
+    }
+
+    /**
+     * A sized host's engine puts its containers under the host's own cgroup: on cgroup v1 the
+     * inner engine sees the whole hierarchy and would make them beside the host (its limits
+     * then hold nothing back). A shell reads the host's own memory cgroup and hands it to
+     * dockerd as --cgroup-parent, then runs the image's entrypoint; on cgroup v2 (a private
+     * cgroup namespace, the hierarchy already the host's) it changes nothing. Null keeps the
+     * image's own entrypoint, for a host of the laptop's size.
+     */
+    private List<String> entrypoint(SimulatedHostSpec spec) {
+        if (spec.size().cpus() == null && spec.size().memoryBytes() == null) return null;
+        String[] own = docker.inspectImageCmd(spec.image()).exec().getConfig().getEntrypoint();
+        List<String> entrypoint = new ArrayList<>(List.of("sh", "-c",
+                "p=$(sed -n 's/^[0-9]*:memory://p' /proc/self/cgroup); "
+                        + "if [ -n \"$p\" ] && [ \"$p\" != / ]; then exec \"$@\" --cgroup-parent=\"$p\"; else exec \"$@\"; fi",
+                "portolan-host"));
+        entrypoint.addAll(own == null || own.length == 0 ? List.of("dockerd") : List.of(own));
+        return entrypoint;
+    }
+
+    /** The size a host's container was made with (its limits, its engine's labels), to make it again the same. */
+    static SimulatedHostSpec.Size sizeOf(com.github.dockerjava.api.command.InspectContainerResponse inspected) {
+        HostConfig config = inspected.getHostConfig();
+        Long nano = config == null ? null : config.getNanoCPUs();
+        Long memory = config == null ? null : config.getMemory();
+        Map<String, String> labels = new java.util.HashMap<>();
+        String[] cmd = inspected.getConfig().getCmd();
+        if (cmd != null) {
+            for (String arg : cmd) {
+                if (arg.startsWith("--label=") && arg.indexOf('=', 8) > 8) {
+                    labels.put(arg.substring(8, arg.indexOf('=', 8)), arg.substring(arg.indexOf('=', 8) + 1));
+                }
+            }
+        }
+        return new SimulatedHostSpec.Size(nano == null || nano == 0 ? null : nano / 1e9, memory == null || memory == 0 ? null : memory,
+                labels);
+    }
+
+    /** Its engine's command line: the API on TLS, and the engine labels the host was given. */
+    static List<String> engineArguments(SimulatedHostSpec spec) {
+        List<String> args = new ArrayList<>(List.of("--host=unix:///var/run/docker.sock", "--host=tcp://0.0.0.0:" + API_PORT,
+                "--tlsverify", "--tlscacert=/certs/server/ca.pem", "--tlscert=/certs/server/cert.pem", "--tlskey=/certs/server/key.pem"));
+        new java.util.TreeMap<>(spec.size().labels()).forEach((k, v) -> args.add("--label=" + k + "=" + v));
+        return args;
+    }
+
+    /** What marks the container as the host it is; its size too, so the window can say it without asking the engine. */
+    private static Map<String, String> labels(SimulatedHostSpec spec, String mode, int apiPort) {
+        Map<String, String> labels = new java.util.HashMap<>(Map.of(Ownership.LAB, spec.lab(), Ownership.HOST, spec.name(),
+                Ownership.ROLE, Ownership.SIMULATED_HOST, Ownership.PRIVILEGE, mode, Ownership.API_PORT, String.valueOf(apiPort)));
+        if (spec.size().cpus() != null) labels.put(Ownership.CPUS, String.valueOf(spec.size().cpus()));
+        if (spec.size().memoryBytes() != null) labels.put(Ownership.MEMORY, String.valueOf(spec.size().memoryBytes()));
+        return labels;
     }
 
     /** Puts the server's certificates in /certs/server of the container (read by its engine when it starts). */

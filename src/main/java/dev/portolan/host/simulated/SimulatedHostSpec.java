@@ -9,7 +9,24 @@ import java.util.regex.Pattern;
  * What a simulated host should be: its lab, its name, the Docker-in-Docker image, and
  * ports of the laptop (127.0.0.1) mapped to ports of the host, as kind's extra port mappings.
  */
-public record SimulatedHostSpec(String lab, String name, String image, List<PortMapping> ports) {
+public record SimulatedHostSpec(String lab, String name, String image, List<PortMapping> ports, Size size) {
+
+    /**
+     * How big the host is, as a production machine would be: its container's CPU and memory
+     * limits (null: the laptop's), and its engine's labels (the Swarm node's too).
+     */
+    public record Size(Double cpus, Long memoryBytes, java.util.Map<String, String> labels) {
+        public static final Size NONE = new Size(null, null, java.util.Map.of());
+
+        public Size {
+            labels = labels == null ? java.util.Map.of() : java.util.Map.copyOf(labels);
+        }
+    }
+
+    /** A host of the laptop's size, with no labels. */
+    public SimulatedHostSpec(String lab, String name, String image, List<PortMapping> ports) {
+        this(lab, name, image, ports, Size.NONE);
+    }
 
     public static final String DEFAULT_IMAGE = dev.portolan.app.Settings.PUBLIC_HOST_IMAGE;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
@@ -23,6 +40,7 @@ public record SimulatedHostSpec(String lab, String name, String image, List<Port
 
     public SimulatedHostSpec {
         ports = List.copyOf(ports);
+        size = size == null ? Size.NONE : size;
         List<String> problems = new ArrayList<>();
         checkName("Lab", lab, problems);
         checkName("Name", name, problems);

@@ -245,7 +245,8 @@ public final class SimulatedHosts {
                 for (var b : bound) ports.add(new SimulatedHostSpec.PortMapping(Integer.parseInt(b.getHostPortSpec()), exposed.getPort()));
             });
         }
-        SimulatedHostSpec spec = new SimulatedHostSpec(host.lab(), host.name(), inspected.getConfig().getImage(), ports);
+        SimulatedHostSpec spec = new SimulatedHostSpec(host.lab(), host.name(), inspected.getConfig().getImage(), ports,
+                HostLauncher.sizeOf(inspected));
         removeContainer(host.containerId());
         Path dir = hostDir(host.lab(), host.name());
         if (!java.nio.file.Files.exists(dir.resolve("server").resolve("key.pem"))) {

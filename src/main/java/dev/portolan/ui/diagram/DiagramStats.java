@@ -63,13 +63,38 @@ final class DiagramStats {
                 Total sum = sums.get(host.name());
                 if (sum == null) continue;
                 long running = host.inventory() == null ? 0 : host.inventory().runningCount();
-                totals.put(host.name(), "cpu " + StatsFormat.cpu(sum.cpu) + " · mem " + StatusText.bytes(sum.memory)
+                String[] size = sizeOf(host);
+                totals.put(host.name(), "cpu " + StatsFormat.cpu(sum.cpu) + (size[0] == null ? "" : " of " + size[0])
+                        + " · mem " + StatusText.bytes(sum.memory) + (size[1] == null ? "" : " of " + size[1])
                         + (sum.counted < running ? " (the " + sum.counted + " in view)" : ""));
             }
         }
         if (cards.isEmpty() && controller.marks().stats().isEmpty()) return;
         controller.setStats(cards, totals);
         picture.repaint();
+    }
+
+    /**
+     * A simulated host's size as its lab gave it ("1.5 CPUs", "256 MB"), read from its container's
+     * labels on the local engine; nulls for a host of the laptop's size or another kind of host.
+     */
+    private String[] sizeOf(HostModel host) {
+        String[] size = new String[2];
+        if (host.key().kind() != dev.portolan.host.HostKey.Kind.SIMULATED) return size;
+        for (HostModel local : hosts) {
+            if (local.key().kind() != dev.portolan.host.HostKey.Kind.LOCAL || local.inventory() == null) continue;
+            for (var c : local.inventory().containers().values()) {
+                Map<String, String> labels = c.labels();
+                if (!host.key().lab().equals(labels.get(dev.portolan.host.Ownership.LAB))
+                        || !host.key().name().equals(labels.get(dev.portolan.host.Ownership.HOST))) continue;
+                String cpus = labels.get(dev.portolan.host.Ownership.CPUS);
+                String memory = labels.get(dev.portolan.host.Ownership.MEMORY);
+                if (cpus != null) size[0] = StatusText.plural((int) Math.ceil(Double.parseDouble(cpus)), "CPU")
+                        .replaceFirst("^\\d+", cpus.replaceFirst("\\.0$", ""));
+                if (memory != null && memory.matches("\\d+")) size[1] = StatusText.bytes(Long.parseLong(memory));
+            }
+        }
+        return size;
     }
 
     /** A host's streamed containers, added up. */
