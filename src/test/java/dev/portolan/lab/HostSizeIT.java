@@ -7,7 +7,6 @@ import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
-import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * memory limits and its engine's labels, its Swarm node labelled so a service's placement
  * constraint holds, and a container that wants more memory than its host has is killed.
  */
-class HostSizeIT extends EngineTest {
+class HostSizeIT extends dev.portolan.testing.WindowTest {
 
     @Test
     void aSizedHostIsLimitedLabelledAndPlacesTasksByItsLabels() throws Exception {
@@ -32,6 +31,8 @@ class HostSizeIT extends EngineTest {
                 hosts:
                   - {name: small, cpus: 1, memory: 256MiB, labels: {zone: a}}
                   - {name: big, labels: {zone: b}}
+                containers:
+                  - {name: idle, host: small, image: %s, command: [sleep, "3600"]}
                 swarm:
                   managers: [small]
                   workers: [big]
@@ -41,7 +42,7 @@ class HostSizeIT extends EngineTest {
                       replicas: 2
                       command: [sleep, "3600"]
                       constraints: [node.labels.zone==b]
-                """.formatted(name, TestEngine.BUSYBOX), "lab.yaml", dir);
+                """.formatted(name, TestEngine.BUSYBOX, TestEngine.BUSYBOX), "lab.yaml", dir);
         SimulatedHosts simulated = new SimulatedHosts(engine.docker(), dev.portolan.app.UserDirectories.forThisUser().config(),
                 new dev.portolan.engine.DockerContexts(dir.resolve("docker")));
         Labs labs = new Labs(engine.docker(), simulated, TestEngine.DIND);
@@ -78,6 +79,19 @@ class HostSizeIT extends EngineTest {
                         + ", the host still " + engine.docker().inspectContainerCmd(small.containerId()).exec().getState().getStatus());
                 assertEquals(137, exit, "killed");
                 assertTrue(engine.docker().inspectContainerCmd(small.containerId()).exec().getState().getRunning(), "the host lives on");
+
+                // the diagram says each host's use against its size
+                open(dev.portolan.engine.EndpointResolver.forThisProcess());
+                dev.portolan.testing.FxThread.run(() -> window.showDiagram(true));
+                String host = name + "/small";
+                String size = " of 1 CPU · mem ";
+                String memory = " of " + dev.portolan.ui.StatusText.bytes(256L * 1024 * 1024);
+                waitFor(host + "'s title says its use against its size", java.time.Duration.ofSeconds(40), () -> {
+                    String stats = window.diagram().controller().marks().hostStats().get(host);
+                    return stats != null && stats.contains(size) && stats.contains(memory);
+                });
+                System.out.println("the sized host's title: " + dev.portolan.testing.FxThread.get(() ->
+                        window.diagram().controller().marks().hostStats().get(host)));
             }
         } finally {
             labs.destroy(lab, true, Progress.NONE);
