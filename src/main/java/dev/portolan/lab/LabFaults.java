@@ -115,8 +115,7 @@ public final class LabFaults {
         if (slash < 0) return Target.host(lab.name() + "/" + host);
         String container = text.substring(slash + 1);
         // a one-host lab's containers may leave their host out
-        boolean declared = lab.containers().stream().anyMatch(c -> host.equals(c.host() != null ? c.host()
-                : lab.hosts().size() == 1 ? lab.hosts().getFirst().name() : null) && (c.name().equals(container)
+        boolean declared = lab.containers().stream().anyMatch(c -> host.equals(Labs.hostOf(lab, c.host())) && (c.name().equals(container)
                 || c.replicas() > 1 && container.matches(java.util.regex.Pattern.quote(c.name()) + "-\\d+")));
         if (!declared) throw new InvalidInputException("'" + text + "': the lab has no container " + container + " on " + host);
         return new Target(lab.name() + "/" + host, container);

@@ -157,11 +157,15 @@ public final class HostOperations implements AutoCloseable {
 
     /** Whether the host has a container by this name or id, running or not. */
     public boolean hasContainer(String container) {
+        return findFacts(container).isPresent();
+    }
+
+    /** A container's facts, or empty when the host has no such container: one request, for a caller that asks often. */
+    public Optional<ContainerFacts> findFacts(String container) {
         try {
-            clients().requests().inspectContainerCmd(container).exec();
-            return true;
+            return Optional.of(ContainerFacts.of(clients().requests().inspectContainerCmd(container).exec()));
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -183,12 +187,8 @@ public final class HostOperations implements AutoCloseable {
 
     /** What faults need to know of a container: its state, main process and addresses. */
     public ContainerFacts facts(String container) {
-        try {
-            return ContainerFacts.of(clients().requests().inspectContainerCmd(container).exec());
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("There is no container " + container + " on " + host
-                    + ": `docker ps -a` there lists those it has.");
-        }
+        return findFacts(container).orElseThrow(() -> new InvalidInputException("There is no container " + container + " on "
+                + host + ": `docker ps -a` there lists those it has."));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.portolan.image.ImageBuild;
 import dev.portolan.image.ImageLayer;
 import dev.portolan.lab.LabFaults;
 import dev.portolan.lab.Labs;
+import dev.portolan.operations.ContainerFacts;
 import dev.portolan.operations.Faults;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.operations.HostsByName;
@@ -105,8 +106,8 @@ public final class TourRunner {
         if (a.remove() != null) return on(a.remove(), (ops, c) -> ops.remove(c, false), "removed (its named volumes are kept)");
         if (a.exec() != null) {
             ContainerOps.ExecResult r = exec(a.exec());
-            String expected = a.exec().exit() == null ? "0" : a.exec().exit().toString();
-            if (!String.valueOf(r.exitCode()).equals(expected)) {
+            int expected = a.exec().expectedExit();
+            if (r.exitCode() != expected) {
                 throw new InvalidInputException("`" + String.join(" ", a.exec().command()) + "` in " + a.exec().container()
                         + " exited " + r.exitCode() + ", not " + expected + ": " + r.output().strip());
             }
@@ -144,7 +145,7 @@ public final class TourRunner {
         }
         if (a.shell() != null) {
             TourShell.Result r = shell(a.shell());
-            int expected = a.shell().exit() == null ? 0 : a.shell().exit();
+            int expected = a.shell().expectedExit();
             if (r.exitCode() != expected) {
                 throw new InvalidInputException("`" + a.shell().command() + "` exited " + r.exitCode() + ", not " + expected + ": "
                         + r.output().strip());
@@ -284,7 +285,7 @@ public final class TourRunner {
         }
         if (c.shell() != null) {
             TourShell.Result r = shell(c.shell());
-            int exit = c.shell().exit() == null ? 0 : c.shell().exit();
+            int exit = c.shell().expectedExit();
             boolean holds = r.exitCode() == exit && (c.shell().output() == null || r.output().contains(c.shell().output()));
             lines.add(new Line("`" + c.shell().command() + "` exits " + exit + (c.shell().output() == null ? ""
                     : " saying " + c.shell().output()), holds, "exit " + r.exitCode() + shortOutput(r.output())));
@@ -292,20 +293,20 @@ public final class TourRunner {
         return lines;
     }
 
-    private Line stateLine(String name, String word, java.util.function.Predicate<dev.portolan.operations.ContainerFacts> holds) {
+    private Line stateLine(String name, String word, java.util.function.Predicate<ContainerFacts> holds) {
         OnHost on = names.container(name);
         HostOperations ops = hosts.operations(on.host());
-        if (!ops.hasContainer(on.name())) return new Line(name + " is " + word, false, "there is no such container on " + on.labHost());
-        var facts = ops.facts(on.name());
+        var found = ops.findFacts(on.name());
+        if (found.isEmpty()) return new Line(name + " is " + word, false, "there is no such container on " + on.labHost());
+        var facts = found.get();
         return new Line(name + " is " + word, holds.test(facts), facts.paused() ? "paused" : facts.running() ? "running" : "stopped");
     }
 
     private Line execLine(TourSpec.Exec exec) throws InterruptedException {
         String what = "`" + String.join(" ", exec.command()) + "` in " + exec.container();
-        int exit = exec.exit() == null ? 0 : exec.exit();
+        int exit = exec.expectedExit();
         OnHost on = names.container(exec.container());
-        HostOperations ops = hosts.operations(on.host());
-        if (!ops.hasContainer(on.name()) || !ops.facts(on.name()).running()) {
+        if (!hosts.operations(on.host()).findFacts(on.name()).map(ContainerFacts::running).orElse(false)) {
             return new Line(what, false, exec.container() + " is not running, so nothing can run in it");
         }
         ContainerOps.ExecResult r = exec(exec);

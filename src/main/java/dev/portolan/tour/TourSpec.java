@@ -68,6 +68,11 @@ public record TourSpec(String title, String audience, String summary, String lab
         public Exec {
             command = command == null ? List.of() : List.copyOf(command);
         }
+
+        /** The exit code it must give: 0 unless said. */
+        public int expectedExit() {
+            return exit == null ? 0 : exit;
+        }
     }
 
     /** An image built on a host from a folder shipped with the tour (relative to the tour file). */
@@ -84,7 +89,12 @@ public record TourSpec(String title, String audience, String summary, String lab
      * a learner can copy it. As a check: the exit code it must give (default 0) and a text its
      * output must hold.
      */
-    public record Shell(String host, String command, Integer exit, String output) {}
+    public record Shell(String host, String command, Integer exit, String output) {
+        /** The exit code it must give: 0 unless said. */
+        public int expectedExit() {
+            return exit == null ? 0 : exit;
+        }
+    }
 
     /**
      * What must hold after a step; every condition given must.

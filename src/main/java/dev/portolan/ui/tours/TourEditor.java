@@ -3,7 +3,6 @@ package dev.portolan.ui.tours;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.lab.LabFileException;
 import dev.portolan.lab.LabProblem;
-import dev.portolan.lab.LabSpec;
 import dev.portolan.tour.Tour;
 import dev.portolan.tour.TourCompletions;
 import dev.portolan.tour.TourFile;
@@ -60,8 +59,8 @@ public final class TourEditor {
         this.file = tour.file();
         this.shipped = tour.shipped();
         this.savedText = Files.readString(file);
-        LabSpec lab = tour.lab();
-        editor = new YamlEditor(savedText, (text, caret) -> TourCompletions.over(lab).complete(text, caret));
+        var completions = TourCompletions.over(tour.lab());
+        editor = new YamlEditor(savedText, completions::complete);
         editor.area().setId("tour-editor");
         problems.setId("tour-editor-problems");
         outcome.setId("tour-editor-outcome");

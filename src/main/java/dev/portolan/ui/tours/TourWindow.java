@@ -273,16 +273,19 @@ public final class TourWindow {
         next.setDisable(i == tour.steps().size() - 1);
         result.getChildren().clear();
         notes.getChildren().setAll(step.notes() == null ? List.of() : Markdown.paragraphs("**Notes:** " + step.notes(), "tour-notes"));
-        banner.getChildren().setAll(bannerTitle(i, step));
-        banner.getChildren().addAll(Markdown.paragraphs(step.say(), "tour-banner-say"));
+        showBanner(i, null);
         String show = step.show() == null ? "" : step.show();
         context.spotlight().accept("lab:" + tour.lab().name() + (show.isBlank() ? "" : " " + show));
     }
 
-    private Label bannerTitle(int i, TourSpec.Step step) {
-        Label t = new Label((i + 1) + " / " + tour.steps().size() + "  " + step.title());
-        t.getStyleClass().add("tour-banner-title");
-        return t;
+    /** The projector's banner: the step's number, title and narration, and the check's verdict when there is one. */
+    private void showBanner(int i, Label verdict) {
+        TourSpec.Step step = tour.steps().get(i);
+        Label title = new Label((i + 1) + " / " + tour.steps().size() + "  " + step.title());
+        title.getStyleClass().add("tour-banner-title");
+        banner.getChildren().setAll(title);
+        banner.getChildren().addAll(Markdown.paragraphs(step.say(), "tour-banner-say"));
+        if (verdict != null) banner.getChildren().add(verdict);
     }
 
     private boolean isBusy() {
@@ -385,12 +388,8 @@ public final class TourWindow {
         status.setText(checked.lines().isEmpty() ? "Done." : checked.passed()
                 ? String.format("Step %d passed (checked in %.1f s).", at + 1, checked.took().toMillis() / 1000.0)
                 : "Step " + (at + 1) + " did not pass yet: try the hint, then Check again.");
-        banner.getChildren().setAll(bannerTitle(at, tour.steps().get(at)));
-        banner.getChildren().addAll(Markdown.paragraphs(tour.steps().get(at).say(), "tour-banner-say"));
-        if (!checked.lines().isEmpty()) {
-            banner.getChildren().add(line(checked.passed() ? "✓ " + checked.lines().getFirst().what() : "✗ " + checked.failure(),
-                    checked.passed() ? "tour-passed" : "tour-failed"));
-        }
+        showBanner(at, checked.lines().isEmpty() ? null : line(checked.passed() ? "✓ " + checked.lines().getFirst().what()
+                : "✗ " + checked.failure(), checked.passed() ? "tour-passed" : "tour-failed"));
     }
 
     private static Label line(String text, String style) {
