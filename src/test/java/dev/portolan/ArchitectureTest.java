@@ -46,7 +46,7 @@ class ArchitectureTest {
                 .whereLayer("Operations").mayOnlyBeAccessedByLayers("Tour", "Ui", "Cli")
                 .whereLayer("Lab").mayOnlyBeAccessedByLayers("Operations", "Tour", "Ui", "Cli")
                 .whereLayer("Host").mayOnlyBeAccessedByLayers("Lab", "Operations", "Tour", "Ui", "Cli")
-                .whereLayer("Inventory").mayOnlyBeAccessedByLayers("Operations", "Ui")
+                .whereLayer("Inventory").mayOnlyBeAccessedByLayers("Operations", "Ui", "Cli")
                 .whereLayer("Image").mayOnlyBeAccessedByLayers("Lab", "Operations", "Tour", "Ui", "Cli")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Image", "Host", "Inventory", "Lab", "Operations", "Tour", "Ui", "Cli")
                 .check(classes);

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = "Stage a multi-host Docker lab on this computer.",
         subcommands = {LabCommands.Plan.class, LabCommands.Apply.class, LabCommands.Destroy.class,
                 LabCommands.Ls.class, LabCommands.Status.class, LabCommands.Import.class, LabCommands.Hosts.class,
-                LabCommands.Engines.class, ExportComposeCommand.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, ProbeCommand.class, TourCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
+                LabCommands.Engines.class, ExportComposeCommand.class, LayersCommand.class, VolumeCommand.class, FaultCommand.class, ProbeCommand.class, TourCommand.class, SwarmCommand.class, LabCommands.Certs.class, LabCommands.VersionCommand.class})
 public final class LabCommands {
 
     public static final int ENGINE_FAILED = 1;
@@ -52,7 +52,7 @@ public final class LabCommands {
 
     /** The subcommand names; Main runs the CLI when the first argument is one of them. */
     public static final List<String> NAMES = List.of("plan", "apply", "destroy", "ls", "status", "import", "export-compose", "hosts", "layers",
-            "engines", "volume", "fault", "probe", "tour", "certs", "version", "--help", "--version");
+            "engines", "volume", "fault", "probe", "tour", "swarm", "certs", "version", "--help", "--version");
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

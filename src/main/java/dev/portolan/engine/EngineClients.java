@@ -105,6 +105,32 @@ public final class EngineClients implements AutoCloseable {
         return response;
     }
 
+    /**
+     * A POST of the engine's API docker-java has no command for (a service's rollback to its previous
+     * spec), with a JSON body; the engine's answer when it is not 2xx, as docker-java would say it.
+     */
+    public void post(String pathAndQuery, byte[] json) {
+        DockerHttpClient client;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
+            if (stats == null) {
+                stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
+            }
+            client = stats;
+        }
+        try (DockerHttpClient.Response response = client.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path(pathAndQuery)
+                .putHeader("Content-Type", "application/json").body(new java.io.ByteArrayInputStream(json)).build())) {
+            if (response.getStatusCode() / 100 != 2) {
+                String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                throw new com.github.dockerjava.api.exception.DockerException("Status " + response.getStatusCode() + ": " + body,
+                        response.getStatusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Pings with a short timeout; throws when the engine does not answer. */
     public void ping() {
         heartbeat.pingCmd().exec();

@@ -22,8 +22,10 @@ import java.util.Set;
 public record EngineEvent(String host, Instant time, String type, String action, String id, String name,
         Map<String, String> attributes) {
 
+    /** The label of a Swarm task's container naming its service: the Swarm view listens for those. */
+    public static final String SWARM_SERVICE = "com.docker.swarm.service.name";
     private static final Set<String> KEPT = Set.of("exitCode", "signal", "image", "container", "driver", "type",
-            "execID", "destination");
+            "execID", "destination", SWARM_SERVICE);
 
     public EngineEvent {
         attributes = Map.copyOf(attributes);

@@ -3,6 +3,7 @@ package dev.portolan.lab;
 import com.github.dockerjava.api.DockerClient;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
+import com.github.dockerjava.api.model.ServiceUpdateState;
 import com.github.dockerjava.api.model.TaskState;
 import dev.portolan.host.Progress;
 import java.time.Duration;
@@ -81,20 +82,43 @@ final class LabHealth {
                 + " within " + HEALTHY_WITHIN.toSeconds() + " s; look at their logs");
     }
 
-    /** Waits until every Swarm service of the lab runs as many tasks as it has replicas. */
-    static void waitUntilServicesRun(LabSpec lab, DockerClient manager, Progress progress) {
+    /**
+     * Waits until every Swarm service of the lab runs as many tasks as it has replicas, each made
+     * from the service's spec of now (a task of the spec before an update does not count), with
+     * no update under way; an update begun since {@code since} that the Swarm rolled back or
+     * paused fails the apply with the engine's reason.
+     */
+    static void waitUntilServicesRun(LabSpec lab, DockerClient manager, java.time.Instant since, Progress progress) {
         if (lab.swarm() == null || lab.swarm().services().isEmpty()) return;
         Map<String, Integer> pending = new LinkedHashMap<>();
         lab.swarm().services().forEach(s -> pending.put(s.name(), s.replicas()));
         long start = System.nanoTime();
+        java.time.Instant began = since.minusSeconds(1);
         poll(pending, progress, (service, replicas) -> {
-            long running = manager.listTasksCmd().withServiceFilter(service).exec().stream()
-                    .filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING).count();
-            if (running < replicas) return false;
+            var found = manager.inspectServiceCmd(service).exec();
+            var update = found.getUpdateStatus();
+            if (update != null && update.getStartedAt() != null && update.getStartedAt().toInstant().isAfter(began)
+                    && update.getState() != null) {
+                switch (update.getState()) {
+                    case UPDATING, ROLLBACK_STARTED -> {
+                        return false;
+                    }
+                    case ROLLBACK_COMPLETED, PAUSED, ROLLBACK_PAUSED -> throw new InvalidInputException("service " + service
+                            + "'s update " + (update.getState() == ServiceUpdateState.PAUSED ? "paused" : "was rolled back") + ": "
+                            + update.getMessage() + "; `portolan swarm ps " + lab.name() + " --all` shows the failed task and why");
+                    default -> { }
+                }
+            }
+            var wanted = found.getSpec().getTaskTemplate().getContainerSpec();
+            var current = manager.listTasksCmd().withServiceFilter(service).exec().stream()
+                    .filter(t -> t.getDesiredState() == TaskState.RUNNING).toList();
+            long running = current.stream().filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING
+                    && t.getSpec() != null && java.util.Objects.equals(t.getSpec().getContainerSpec(), wanted)).count();
+            if (running < replicas || current.size() > replicas) return false;
             progress.step("service " + service + ": " + running + "/" + replicas + " tasks running (" + seconds(start) + ")");
             return true;
         }, late -> "services " + late + " did not get all their tasks running within " + HEALTHY_WITHIN.toSeconds()
-                + " s; look at `docker service ps` on the manager");
+                + " s; `portolan swarm ps " + lab.name() + "` shows why");
     }
 
     /**

@@ -218,8 +218,10 @@ public record LabSpec(
 
     /** A Swarm service. */
     /** {@code constraints}: where its tasks may run, as `docker service create --constraint` says it (node.labels.zone==b). */
+    /** {@code update}: how a change of it rolls out (absent: one task at a time, rolled back on failure). */
     public record Service(String name, String image, Integer replicas, List<String> command, List<String> ports,
-            List<String> networks, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> constraints) {
+            List<String> networks, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> constraints,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Update update) {
         public Service {
             replicas = replicas == null ? 1 : replicas;
             command = command == null ? List.of() : List.copyOf(command);
@@ -228,4 +230,10 @@ public record LabSpec(
             constraints = constraints == null ? List.of() : List.copyOf(constraints);
         }
     }
+
+    /** A service's rolling update, as `docker service update --update-*` says it: durations such as 5s. */
+    public record Update(@JsonInclude(JsonInclude.Include.NON_NULL) Integer parallelism,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String delay,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("failure_action") String failureAction,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String monitor) {}
 }

@@ -1,5 +1,7 @@
 package dev.portolan.lab;
 
+import java.util.List;
+
 import java.util.Map;
 
 /** One thing `apply` does, on one host of the lab; the plan is a list of them. */
@@ -110,11 +112,20 @@ public sealed interface LabStep {
         }
     }
 
-    /** Creates a Swarm service on a manager; {@code replace} is the id of the old one that goes first, or null. */
-    record CreateService(String host, LabSpec.Service spec, String specHash, String replace) implements LabStep {
+    /** Creates a Swarm service on a manager. */
+    record CreateService(String host, LabSpec.Service spec, String specHash) implements LabStep {
         public String describe() {
-            return (replace == null ? "create service " : "replace service ") + spec.name() + " (" + spec.replicas()
-                    + (spec.replicas() == 1 ? " replica)" : " replicas)");
+            return "create service " + spec.name() + " (" + spec.replicas() + (spec.replicas() == 1 ? " replica)" : " replicas)");
+        }
+    }
+
+    /**
+     * Rolls a changed service out as an update (its tasks replaced a few at a time, as its update
+     * settings say), never removed and made again; {@code changes} says what differs.
+     */
+    record UpdateService(String host, LabSpec.Service spec, String specHash, String id, List<String> changes) implements LabStep {
+        public String describe() {
+            return "update service " + spec.name() + (changes.isEmpty() ? "" : ": " + String.join(", ", changes));
         }
     }
 

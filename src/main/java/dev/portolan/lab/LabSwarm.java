@@ -11,7 +11,9 @@ import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.TaskSpec;
+import dev.portolan.app.Durations;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.host.Ownership;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,14 +93,25 @@ final class LabSwarm {
             String hash = Labs.hash(service);
             var existing = services.get(service.name());
             if (existing == null) {
-                steps.add(new LabStep.CreateService(first, service, hash, null));
-            } else if (!hash.equals(existing.getSpec().getLabels().get(Labs.SPEC))) {
-                steps.add(new LabStep.CreateService(first, service, hash, existing.getId()));
+                steps.add(new LabStep.CreateService(first, service, hash));
+            } else {
+                // what the file says against what runs, so a service scaled or updated by hand comes back to the file
+                List<String> changes = ServiceChanges.between(existing.getSpec(), spec(lab, service, hash), networkNames(manager),
+                        service.update() != null);
+                if (!changes.isEmpty() || !hash.equals(existing.getSpec().getLabels().get(Labs.SPEC))) {
+                    steps.add(new LabStep.UpdateService(first, service, hash, existing.getId(), changes));
+                }
             }
         }
         services.forEach((name, existing) -> {
             if (!wanted.contains(name)) steps.add(new LabStep.RemoveService(first, name, existing.getId()));
         });
+    }
+
+    private static Map<String, String> networkNames(DockerClient manager) {
+        Map<String, String> names = new HashMap<>();
+        manager.listNetworksCmd().exec().forEach(n -> names.put(n.getId(), n.getName()));
+        return names;
     }
 
     /** A node as its manager knows it (docker-java has no inspect for one node: the list, filtered by id). */
@@ -115,6 +128,17 @@ final class LabSwarm {
         var swarm = engine.infoCmd().exec().getSwarm();
         return swarm != null && swarm.getLocalNodeState() != null
                 && swarm.getLocalNodeState().name().equalsIgnoreCase("active");
+    }
+
+    /** The service's update settings over the defaults (one at a time, rolled back on failure, watched 5 s). */
+    static UpdatePolicy updatePolicy(LabSpec.Service s) {
+        UpdatePolicy d = UpdatePolicy.DEFAULT;
+        LabSpec.Update u = s.update();
+        if (u == null) return d;
+        return new UpdatePolicy(u.parallelism() == null ? d.parallelism() : u.parallelism(),
+                u.delay() == null ? d.delay() : Durations.parse(u.delay()),
+                u.failureAction() == null ? d.failureAction() : u.failureAction(),
+                u.monitor() == null ? d.monitor() : Durations.parse(u.monitor()));
     }
 
     /** Runs one swarm step; {@code clientOf} gives a host's engine, {@code addressOf} its address on the lab network. */
@@ -141,18 +165,20 @@ final class LabSwarm {
             }
             case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
                     .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();
-            case LabStep.CreateService create -> {
-                DockerClient manager = clientOf.apply(create.host());
-                if (create.replace() != null) manager.removeServiceCmd(create.replace()).exec();
-                manager.createServiceCmd(spec(lab, create)).exec();
+            case LabStep.CreateService create -> clientOf.apply(create.host()).createServiceCmd(
+                    spec(lab, create.spec(), create.specHash())).exec();
+            case LabStep.UpdateService update -> {
+                // an update, as `docker service update` makes it: tasks replaced a few at a time, rolled back on failure
+                DockerClient manager = clientOf.apply(update.host());
+                long version = manager.inspectServiceCmd(update.id()).exec().getVersion().getIndex();
+                manager.updateServiceCmd(update.id(), spec(lab, update.spec(), update.specHash())).withVersion(version).exec();
             }
             case LabStep.RemoveService remove -> clientOf.apply(remove.host()).removeServiceCmd(remove.id()).exec();
             default -> throw new IllegalStateException("not a swarm step: " + step);
         }
     }
 
-    private static ServiceSpec spec(LabSpec lab, LabStep.CreateService create) {
-        LabSpec.Service s = create.spec();
+    static ServiceSpec spec(LabSpec lab, LabSpec.Service s, String specHash) {
         // the service carries the lab's label; its tasks are the Swarm's to make and remove, not the plan's
         ContainerSpec container = new ContainerSpec().withImage(s.image());
         if (!s.command().isEmpty()) container.withCommand(s.command());
@@ -164,7 +190,8 @@ final class LabSwarm {
                     .withProtocol(PortConfigProtocol.TCP));
         }
         return new ServiceSpec().withName(s.name())
-                .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, create.specHash()))
+                .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, specHash))
+                .withUpdateConfig(updatePolicy(s).config())
                 .withTaskTemplate(new TaskSpec().withContainerSpec(container)
                         .withPlacement(new com.github.dockerjava.api.model.ServicePlacement().withConstraints(s.constraints())))
                 .withNetworks(s.networks().stream().map(n -> new NetworkAttachmentConfig().withTarget(n)).toList())

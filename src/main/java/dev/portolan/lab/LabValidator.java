@@ -351,6 +351,24 @@ final class LabValidator {
                             + "node.role!=manager or node.hostname==node2 (== or !=)");
                 }
             }
+            if (service.update() != null) {
+                String action = service.update().failureAction();
+                if (action != null && !List.of("rollback", "pause", "continue").contains(action)) {
+                    add(at + "/update/failure_action", "update failure_action: '" + action + "' should be rollback, pause or continue");
+                }
+                if (service.update().parallelism() != null && service.update().parallelism() < 0) {
+                    add(at + "/update/parallelism", "update parallelism: " + service.update().parallelism()
+                            + " should be 0 (all at once) or more");
+                }
+                for (String[] field : new String[][] {{"delay", service.update().delay()}, {"monitor", service.update().monitor()}}) {
+                    if (field[1] == null) continue;
+                    try {
+                        dev.portolan.app.Durations.parse(field[1]);
+                    } catch (IllegalArgumentException e) {
+                        add(at + "/update/" + field[0], "update " + field[0] + ": " + e.getMessage());
+                    }
+                }
+            }
         }
     }
 }

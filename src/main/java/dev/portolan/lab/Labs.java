@@ -151,6 +151,7 @@ public final class Labs {
         // the pipeline did every host's own work, health checks included; what needs all hosts at
         // once (the Swarm) is planned now
         if (lab.swarm() == null) return;
+        java.time.Instant swarmSteps = java.time.Instant.now();
         List<LabStep> steps = plan(lab);
         Map<String, EngineClients> clients = new HashMap<>();
         try {
@@ -165,7 +166,8 @@ public final class Labs {
             }
             LabHealth.waitUntilHealthy(lab, h -> client(lab, h, clients), progress);
             if (lab.swarm() != null && !lab.swarm().managers().isEmpty()) {
-                LabHealth.waitUntilServicesRun(lab, client(lab, lab.swarm().managers().getFirst(), clients), progress);
+                LabHealth.waitUntilServicesRun(lab, client(lab, lab.swarm().managers().getFirst(), clients), swarmSteps,
+                        progress);
             }
         } finally {
             clients.values().forEach(EngineClients::close);
@@ -183,6 +185,7 @@ public final class Labs {
             case LabStep.LabelNode s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
+            case LabStep.UpdateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             default -> runOnHost(lab, step, client(lab, step.host(), clients));
         }

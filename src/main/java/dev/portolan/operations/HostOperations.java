@@ -274,6 +274,24 @@ public final class HostOperations implements AutoCloseable {
         return new dev.portolan.host.VolumeArchive(clients(), host).restore(file, volume, force, progress);
     }
 
+    /** This host's engine, for the Swarm operations (which speak to whichever member manages). */
+    com.github.dockerjava.api.DockerClient requests() {
+        return clients().requests();
+    }
+
+    /** `docker service rollback`: the service's previous spec, which the engine keeps (docker-java has no call for it). */
+    void rollbackService(String id, long version) {
+        EngineClients engine = clients();
+        var current = engine.requests().inspectServiceCmd(id).exec().getSpec();
+        try {
+            byte[] body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).writeValueAsBytes(current);
+            engine.post("/services/" + id + "/update?version=" + version + "&rollback=previous", body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends an image to another host, streamed from this engine's save into the other's load. */
     public void copyImageTo(HostOperations target, String image, TransferProgress progress) {
         ImageCopy.copy(clients().requests(), target.clients().requests(), image, progress);

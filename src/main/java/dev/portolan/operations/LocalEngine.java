@@ -108,6 +108,15 @@ public final class LocalEngine implements AutoCloseable {
         return slash > 0 ? simulatedHosts().find(name.substring(0, slash), name.substring(slash + 1)) : java.util.Optional.empty();
     }
 
+    /** Where a simulated host's lab mates reach it: its address on its lab network (a Swarm advertises it). */
+    public java.util.Optional<String> labAddressOf(String host) {
+        return simulatedHost(host).map(found -> {
+            var networks = clients().requests().inspectContainerCmd(found.containerId()).exec().getNetworkSettings().getNetworks();
+            var onLab = networks.get(SimulatedHosts.networkName(found.lab()));
+            return onLab == null ? null : onLab.getIpAddress();
+        });
+    }
+
     public SimulatedHosts simulatedHosts() {
         return new SimulatedHosts(clients().requests(), configDir, contexts);
     }

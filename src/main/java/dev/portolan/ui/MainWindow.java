@@ -57,6 +57,7 @@ public final class MainWindow {
     /** Which containers' live stats are streamed (what shows), and the once-a-second tick that shows them. */
     private final dev.portolan.ui.stats.StatsDemand stats;
     private boolean diagramShown = true;
+    private ObservableList<String> hostNames;
     /** Set while the diagram moves the sidebar to the host of what was clicked: no zoom then. */
     private boolean followingDiagram;
 
@@ -79,6 +80,7 @@ public final class MainWindow {
         details.showStats(stats);
         troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs, stats);
         troubleshooting.addTo(diagram, actions);
+        troubleshooting.openSwarmWith(this::showSwarm);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));
         hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
@@ -106,6 +108,8 @@ public final class MainWindow {
             return java.util.List.of(stack);
         });
         toolbar.addMenu(toursMenu(), javafx.scene.input.KeyCode.T);
+        toolbar.addTool("open-swarm", "Swarm", "A lab's Swarm live: nodes, services, tasks; drain, scale, update, roll back",
+                javafx.scene.input.KeyCode.W, () -> showSwarm(null));
         toolbar.addTool("open-findings", "Findings", "Port clashes, restart loops, expiring certificates, leftovers: each with its fix",
                 javafx.scene.input.KeyCode.I, this::showFindings);
         root.setTop(toolbar.root());
@@ -156,6 +160,27 @@ public final class MainWindow {
             return;
         }
         images.stack(host, image, container.name(), owner);
+    }
+
+    /** The Swarm window, on a lab's (or a host's) Swarm, or the one it showed last. */
+    public dev.portolan.ui.swarm.SwarmWindow showSwarm(String swarm) {
+        return dev.portolan.ui.swarm.SwarmWindow.show(new dev.portolan.ui.swarm.SwarmWindow.Context(window(), hostNames(),
+                name -> hosts.stream().anyMatch(h -> h.name().equals(name) && h.inventory() != null
+                        && "active".equals(h.inventory().facts().swarmState())),
+                troubleshooting::hostsByNameNow, controller::localEngine, controller.events(), runner,
+                troubleshooting.faultActions()), swarm);
+    }
+
+    /** The hosts' names, kept in step with the host list (FX thread). */
+    private ObservableList<String> hostNames() {
+        if (hostNames == null) {
+            hostNames = javafx.collections.FXCollections.observableArrayList(hosts.stream().map(HostModel::name).toList());
+            hosts.addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
+                var now = hosts.stream().map(HostModel::name).toList();
+                if (!now.equals(hostNames)) hostNames.setAll(now);
+            });
+        }
+        return hostNames;
     }
 
     /** Tours: the shipped ones, and a tour file. */

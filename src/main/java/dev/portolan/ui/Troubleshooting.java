@@ -89,6 +89,8 @@ final class Troubleshooting implements AutoCloseable {
         });
     }
 
+    private java.util.function.Consumer<String> openSwarm;
+
     FaultsModel faults() {
         return faults;
     }
@@ -123,7 +125,7 @@ final class Troubleshooting implements AutoCloseable {
     }
 
     /** Each host's operations by name, as the window knows the hosts now (FX thread); each uses its connection of the moment. */
-    private HostsByName hostsByNameNow() {
+    public HostsByName hostsByNameNow() {
         Map<String, HostOperations> byName = new HashMap<>();
         for (HostModel host : hosts) controller.session(host).ifPresent(s -> byName.put(host.name(), s.operations()));
         return name -> {
@@ -172,6 +174,22 @@ final class Troubleshooting implements AutoCloseable {
     private List<MenuItem> hostMenuItems(String host, Window owner) {
         HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
         if (model == null) return List.of();
+        List<MenuItem> items = new java.util.ArrayList<>(troubleshootingItems(model, host, owner));
+        if (openSwarm != null && model.inventory() != null && "active".equals(model.inventory().facts().swarmState())) {
+            MenuItem swarm = new MenuItem("Its Swarm: nodes, services, tasks…");
+            swarm.setId("swarm-open");
+            swarm.setOnAction(e -> openSwarm.accept(model.key().lab() == null || model.key().lab().isEmpty() ? host : model.key().lab()));
+            items.addFirst(swarm);
+        }
+        return items;
+    }
+
+    /** Where a host's menu opens its Swarm (the window's Swarm view), by lab or host name. */
+    void openSwarmWith(java.util.function.Consumer<String> open) {
+        this.openSwarm = open;
+    }
+
+    private List<MenuItem> troubleshootingItems(HostModel model, String host, Window owner) {
         MenuItem hostLogs = new MenuItem("Logs of its containers, merged…");
         hostLogs.setId("merged-logs-host");
         hostLogs.setDisable(model.containers().isEmpty());

@@ -167,4 +167,22 @@ class LabFileTest {
                 + "    - {name: web, image: x, constraints: [zone=a]}\n");
         assertTrue(constraint.message().startsWith("constraint 'zone=a' should read like node.labels.zone==b"), constraint.message());
     }
+
+    @Test
+    void aServiceSaysHowItsUpdatesRollOutAndABadDurationIsSaidAtItsPlace() {
+        LabSpec spec = LabFile.parse("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, update: {parallelism: 2, delay: 5s, failure_action: pause, monitor: 1s}}\n", "lab.yaml");
+        var update = LabSwarm.updatePolicy(spec.swarm().services().getFirst());
+        assertEquals(new dev.portolan.engine.UpdatePolicy(2, java.time.Duration.ofSeconds(5), "pause", java.time.Duration.ofSeconds(1)),
+                update);
+        assertEquals(dev.portolan.engine.UpdatePolicy.DEFAULT, LabSwarm.updatePolicy(LabFile.parse(
+                "name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services: [{name: web, image: x}]\n", "lab.yaml")
+                .swarm().services().getFirst()), "no update: one at a time, rolled back on failure");
+        LabProblem delay = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, update: {delay: soon}}\n");
+        assertEquals("lab.yaml:6:38: update delay: 'soon' is not a duration: write it as 30s, 2m, 1m30s, 500ms or 1h.", delay.toString());
+        LabProblem action = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, update: {failure_action: retry}}\n");
+        assertTrue(action.toString().startsWith("lab.yaml:6:"), action.toString());
+    }
 }

@@ -1,0 +1,525 @@
+package dev.portolan.ui.swarm;
+
+import dev.portolan.engine.UpdatePolicy;
+import dev.portolan.host.faults.Fault;
+import dev.portolan.host.faults.FaultSpec;
+import dev.portolan.inventory.EngineEvent;
+import dev.portolan.inventory.EventLog;
+import dev.portolan.inventory.SwarmSnapshot;
+import dev.portolan.inventory.SwarmWatcher;
+import dev.portolan.operations.HostsByName;
+import dev.portolan.operations.LocalEngine;
+import dev.portolan.operations.SwarmOperations;
+import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.faults.FaultActions;
+import dev.portolan.ui.model.LatestOnFx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The Swarm window: a lab's (or a host's) Swarm live — nodes, services, tasks, networks — and
+ * what can be done to it, from a node's or a service's menu or the panel beside: drain and
+ * activate, promote and demote, stop a node's host and time how long the Swarm takes to notice
+ * and move its tasks; create, scale, update (rolling, rolled back on failure) and roll back,
+ * remove a service; start a Swarm over the lab's hosts. The picture follows the members' event
+ * streams (the window's own watchers hear them); work runs off the FX thread.
+ */
+public final class SwarmWindow {
+
+    /** What the window needs of the main one. {@code hostsNow} is asked on the FX thread. */
+    public record Context(Window owner, ObservableList<String> hostNames, java.util.function.Predicate<String> inSwarm,
+            Supplier<HostsByName> hostsNow, Supplier<LocalEngine> local, EventLog events, ActionRunner runner, FaultActions faults) {}
+
+    private static SwarmWindow open;
+
+    private final Context context;
+    private final Stage stage;
+    private final ComboBox<String> choice = new ComboBox<>();
+    private final StackPane picture = new StackPane();
+    private final VBox side = new VBox(8);
+    private final Label status = new Label();
+    private final Button start = new Button("Start a Swarm");
+    private final VBox problems = new VBox(4);
+    private final VBox timings = new VBox(2);
+    private final SwarmMoves moves = new SwarmMoves();
+    private final LatestOnFx<Object> news = new LatestOnFx<>(this::show);
+    private final Runnable eventListener = this::eventAdded;
+    private final Timeline ticker;
+    private volatile HostsByName hostsNow;
+    private volatile List<String> members = List.of();
+    private SwarmOperations operations;
+    private SwarmWatcher watcher;
+    private SwarmSnapshot shown;
+    private String lost;
+    private String selectedService;
+    private String selectedNode;
+    private long eventsSeen;
+    /** When the last snapshot was shown, in nanos, and what the bench reads. */
+    private volatile long shownAtNanos;
+
+    private SwarmWindow(Context context, String swarm) {
+        this.context = context;
+        choice.setId("swarm-choice");
+        choice.setPromptText("Which Swarm");
+        refreshChoices();
+        choice.setValue(swarm != null ? swarm : likeliest());
+        choice.valueProperty().addListener((obs, old, now) -> watch());
+        start.setId("swarm-start");
+        start.setTooltip(new javafx.scene.control.Tooltip("The first host of the lab becomes the manager, the others join as workers"));
+        start.setOnAction(e -> startSwarm());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, new Label("Swarm of"), choice, grow, start);
+        top.setPadding(new Insets(8));
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        status.setId("swarm-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("swarm-status");
+        problems.setId("swarm-problems");
+        timings.setId("swarm-moves");
+        VBox bottom = new VBox(4, problems, timings, status);
+        bottom.setPadding(new Insets(6, 8, 8, 8));
+        side.setId("swarm-side");
+        side.setPadding(new Insets(8));
+        side.setPrefWidth(280);
+        side.getStyleClass().add("swarm-side");
+        picture.setId("swarm-picture");
+        BorderPane root = new BorderPane(picture, top, side, bottom, null);
+        root.getStyleClass().add("swarm-window");
+        stage = dev.portolan.ui.Windows.stage(context.owner(), "Swarm", root, 1100, 680);
+        context.hostNames().addListener((javafx.collections.ListChangeListener<String>) c -> hostsChanged());
+        context.events().onAdded(eventListener);
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showTimings()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        stage.setOnHidden(e -> close());
+        watch();
+        showSide();
+    }
+
+    /** Opens the window on a Swarm (a lab's name, or a host's), or brings it forward on it. */
+    public static SwarmWindow show(Context context, String swarm) {
+        if (open == null) open = new SwarmWindow(context, swarm);
+        else if (swarm != null) open.choice.setValue(swarm);
+        open.stage.show();
+        open.stage.toFront();
+        return open;
+    }
+
+    /** The open Swarm window, or null. */
+    public static SwarmWindow current() {
+        return open;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The picture shown now (FX thread), or null before the first. */
+    public SwarmSnapshot shown() {
+        return shown;
+    }
+
+    /** When the picture shown now was put on screen (System.nanoTime), for the bench. */
+    public long shownAtNanos() {
+        return shownAtNanos;
+    }
+
+    // --- which Swarm, and watching it
+
+    /** The labs (LAB for hosts LAB/HOST) and the hosts of no lab. */
+    private void refreshChoices() {
+        List<String> names = new ArrayList<>();
+        for (String host : context.hostNames()) {
+            String name = host.contains("/") ? host.substring(0, host.indexOf('/')) : host;
+            if (!names.contains(name)) names.add(name);
+        }
+        if (!choice.getItems().equals(names)) choice.getItems().setAll(names);
+    }
+
+    /** The first lab (or host) with a member in a Swarm; else the first lab; else the first host. */
+    private String likeliest() {
+        var items = choice.getItems();
+        return items.stream().filter(c -> membersOf(c).stream().anyMatch(context.inSwarm())).findFirst()
+                .or(() -> items.stream().filter(c -> membersOf(c).stream().anyMatch(m -> m.startsWith(c + "/"))).findFirst())
+                .orElse(items.isEmpty() ? null : items.getFirst());
+    }
+
+    private void hostsChanged() {
+        refreshChoices();
+        List<String> now = membersOf(choice.getValue());
+        if (!now.equals(members)) watch();
+        else hostsNow = context.hostsNow().get();
+    }
+
+    private List<String> membersOf(String swarm) {
+        if (swarm == null) return List.of();
+        try {
+            return SwarmOperations.membersOf(List.copyOf(context.hostNames()), swarm);
+        } catch (RuntimeException noLonger) {
+            return List.of();
+        }
+    }
+
+    private void watch() {
+        if (watcher != null) watcher.close();
+        watcher = null;
+        shown = null;
+        lost = null;
+        hostsNow = context.hostsNow().get();
+        members = membersOf(choice.getValue());
+        if (members.isEmpty()) {
+            picture.getChildren().setAll(new Label("No hosts: make a lab with a swarm: section (Lab ▸ New ▸ Swarm), or add hosts."));
+            return;
+        }
+        picture.getChildren().setAll(new Label("Reading the Swarm of " + choice.getValue() + "…"));
+        operations = new SwarmOperations(name -> hostsNow.operations(name), members, name -> context.local().get().labAddressOf(name));
+        String name = choice.getValue();
+        watcher = operations.watch(name, new SwarmWatcher.Listener() {
+            @Override
+            public void swarmChanged(SwarmSnapshot swarm) {
+                news.offer(swarm);
+            }
+
+            @Override
+            public void swarmLost(String why) {
+                news.offer(why);
+            }
+        });
+    }
+
+    /** On the adding thread: a member's event that can change the Swarm nudges the watcher. */
+    private void eventAdded() {
+        SwarmWatcher current = watcher;
+        List<String> now = members;
+        boolean concerns = false;
+        synchronized (eventListener) {
+            EventLog.Batch batch = context.events().since(eventsSeen);
+            eventsSeen = batch.upTo();
+            for (EngineEvent event : batch.events()) {
+                if (now.contains(event.host()) && SwarmWatcher.concerns(event)) concerns = true;
+            }
+        }
+        if (concerns && current != null) current.nudge();
+    }
+
+    // --- showing it
+
+    private void show(Object news) {
+        if (news instanceof SwarmSnapshot swarm) {
+            moves.update(shown, swarm, Instant.now(), this::stoppedAt);
+            shown = swarm;
+            lost = null;
+            draw();
+            shownAtNanos = System.nanoTime();
+        } else if (news instanceof String why) {
+            lost = why;
+            if (shown == null) picture.getChildren().setAll(lostLabel(why));
+            else draw();
+        }
+        start.setDisable(shown != null && lost == null);
+        showProblems();
+        showTimings();
+        showSide();
+    }
+
+    private Label lostLabel(String why) {
+        Label label = new Label(why);
+        label.setId("swarm-lost");
+        label.setWrapText(true);
+        label.getStyleClass().add("lost-banner");
+        return label;
+    }
+
+    private void draw() {
+        javafx.scene.Node drawn = SwarmPicture.of(shown, selectedService, Instant.now(), new SwarmPicture.Actions() {
+            @Override
+            public ContextMenu nodeMenu(SwarmSnapshot.Node node) {
+                return SwarmWindow.this.nodeMenu(node);
+            }
+
+            @Override
+            public ContextMenu serviceMenu(SwarmSnapshot.Service service) {
+                return SwarmWindow.this.serviceMenu(service);
+            }
+
+            @Override
+            public void selectService(SwarmSnapshot.Service service) {
+                selectedService = service.name().equals(selectedService) ? null : service.name();
+                selectedNode = null;
+                draw();
+                showSide();
+            }
+
+            @Override
+            public void selectNode(SwarmSnapshot.Node node) {
+                selectedNode = node.hostname();
+                selectedService = null;
+                draw();
+                showSide();
+            }
+        });
+        if (lost != null) {
+            VBox both = new VBox(6, lostLabel(lost), drawn);
+            VBox.setVgrow(drawn, Priority.ALWAYS);
+            drawn.setOpacity(0.5);
+            picture.getChildren().setAll(both);
+        } else {
+            picture.getChildren().setAll(drawn);
+        }
+    }
+
+    /** Why tasks cannot run, each with what fixes it (an image copied to the nodes that lack it). */
+    private void showProblems() {
+        problems.getChildren().clear();
+        if (shown == null) return;
+        for (String problem : SwarmOperations.problems(shown)) {
+            Label text = new Label("⚠ " + problem);
+            text.setWrapText(true);
+            text.getStyleClass().add("swarm-problem");
+            HBox line = new HBox(8, text);
+            String service = problem.substring(0, problem.indexOf(':'));
+            if (problem.contains("copy-image")) {
+                Button copy = new Button("Copy the image there");
+                copy.setId("swarm-copy-image-" + service);
+                copy.setOnAction(e -> act("Copying " + service + "'s image to the nodes that lack it",
+                        () -> operations.copyImage(service, dev.portolan.image.TransferProgress.NONE)));
+                line.getChildren().add(copy);
+            }
+            problems.getChildren().add(line);
+        }
+    }
+
+    private void showTimings() {
+        timings.getChildren().clear();
+        Instant now = Instant.now();
+        if (shown != null) {
+            // a host stopped on purpose that the Swarm has not yet noticed: the wait is the lesson
+            for (var node : shown.nodes()) {
+                stoppedAt(node.hostname()).filter(t -> node.isReady()).ifPresent(t -> timings.getChildren().add(timing(
+                        node.hostname() + "'s host stopped " + String.format("%.0f s", Duration.between(t, now).toMillis() / 1000.0)
+                                + " ago; the Swarm still sees it ready (it waits for missed heartbeats, about 10 s).")));
+            }
+        }
+        moves.sentences(now).forEach(s -> timings.getChildren().add(timing(s)));
+    }
+
+    private static Label timing(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("swarm-timing");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** When a member's host was stopped, killed or paused by a fault in force, by its node's hostname. */
+    private Optional<Instant> stoppedAt(String hostname) {
+        for (Fault fault : context.faults().model().inForce()) {
+            if (fault.spec() instanceof FaultSpec.HostFault host && host.action() != FaultSpec.HostAction.RESTART_ENGINE
+                    && (host.host().equals(hostname) || host.host().endsWith("/" + hostname))
+                    && members.contains(host.host())) {
+                return Optional.of(fault.started());
+            }
+        }
+        return Optional.empty();
+    }
+
+    // --- the panel beside: what is selected, and what can be done to it
+
+    private void showSide() {
+        side.getChildren().clear();
+        var node = shown == null || selectedNode == null ? null : shown.nodeNamed(selectedNode).orElse(null);
+        var service = shown == null || selectedService == null ? null : shown.service(selectedService).orElse(null);
+        if (node != null) nodePanel(node);
+        else if (service != null) servicePanel(service);
+        else if (shown != null) createPanel();
+        else side.getChildren().add(hint("Nodes and services appear here once a manager answers."));
+    }
+
+    private void nodePanel(SwarmSnapshot.Node node) {
+        side.getChildren().addAll(heading(node.hostname()), hint((node.leader() ? "leader, " : "") + node.role() + " · "
+                + node.availability() + " · " + node.state() + (node.address().isEmpty() ? "" : " · " + node.address())));
+        Button drain = button(node.isActive() ? "Drain" : "Activate", "swarm-node-availability",
+                () -> act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
+                        () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname())));
+        Button role = button(node.isManager() ? "Demote to worker" : "Promote to manager", "swarm-node-role",
+                () -> act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
+                        () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname())));
+        side.getChildren().addAll(drain, role);
+        operations.hostOfNode(node).ifPresent(host -> {
+            Button leave = button("Leave the Swarm", "swarm-node-leave", () -> act(host + " leaving the Swarm",
+                    () -> operations.leave(host, false)));
+            Button stop = button("Stop its host", "swarm-node-stop",
+                    () -> context.faults().inject(new dev.portolan.ui.faults.FaultDialog.Request(
+                            new FaultSpec.HostFault(host, FaultSpec.HostAction.STOP), null)));
+            side.getChildren().addAll(leave, new javafx.scene.control.Separator(), stop,
+                    hint("Then watch the Swarm notice and move its tasks. Stopping a host is a fault: heal it in the Faults panel to start it again."));
+        });
+    }
+
+    private void servicePanel(SwarmSnapshot.Service service) {
+        side.getChildren().addAll(heading(service.name()), hint(service.image() + " · " + shown.running(service) + "/"
+                + shown.wanted(service) + " running" + (service.updateMessage().isEmpty() ? "" : "\n" + service.updateMessage())));
+        TextField replicas = field("swarm-replicas", service.replicas() == null ? "" : String.valueOf(service.replicas()));
+        Button scale = button("Scale", "swarm-scale", () -> act("Scaling " + service.name(),
+                () -> operations.scale(service.name(), replicas.getText())));
+        replicas.setOnAction(e -> scale.fire());
+        TextField image = field("swarm-image", service.image());
+        TextField parallelism = field("swarm-parallelism", "1");
+        ComboBox<String> onFailure = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("rollback", "pause", "continue"));
+        onFailure.setId("swarm-on-failure");
+        onFailure.setValue("rollback");
+        Button update = button("Update", "swarm-update", () -> act("Updating " + service.name(), () -> operations.update(
+                service.name(), image.getText(), List.of(), new UpdatePolicy(SwarmOperations.replicas(parallelism.getText()),
+                        Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
+        Button rollback = button("Roll back", "swarm-rollback", () -> act("Rolling back " + service.name(),
+                () -> operations.rollback(service.name())));
+        Button remove = button("Remove the service", "swarm-remove", () -> act("Removing " + service.name(),
+                () -> operations.remove(service.name())));
+        GridPane form = new GridPane(6, 6);
+        form.addRow(0, new Label("Replicas"), replicas, scale);
+        form.addRow(1, new Label("Image"), image);
+        form.addRow(2, new Label("At a time"), parallelism);
+        form.addRow(3, new Label("On failure"), onFailure, update);
+        side.getChildren().addAll(form, rollback, remove, hint("Right-click a service or a node for the same actions."));
+    }
+
+    private void createPanel() {
+        TextField name = field("swarm-new-name", "");
+        TextField image = field("swarm-new-image", "");
+        TextField replicas = field("swarm-new-replicas", "3");
+        TextField port = field("swarm-new-port", "");
+        port.setPromptText("8080:80 (optional)");
+        Button create = button("Create service", "swarm-create", () -> act("Creating service " + name.getText(),
+                () -> operations.create(name.getText().strip(), image.getText().strip(), SwarmOperations.replicas(replicas.getText()),
+                        List.of(), port.getText().isBlank() ? List.of() : List.of(port.getText().strip()))));
+        GridPane form = new GridPane(6, 6);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Image"), image);
+        form.addRow(2, new Label("Replicas"), replicas);
+        form.addRow(3, new Label("Publish"), port);
+        side.getChildren().addAll(heading("New service"), form, create,
+                hint("Click a service or a node to act on it. The image must be on the nodes: there is no registry here."));
+    }
+
+    private ContextMenu nodeMenu(SwarmSnapshot.Node node) {
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().addAll(
+                item(node.isActive() ? "Drain" : "Activate", () -> act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
+                        () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname()))),
+                item(node.isManager() ? "Demote" : "Promote", () -> act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
+                        () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname()))));
+        operations.hostOfNode(node).filter(h -> h.contains("/")).ifPresent(host -> menu.getItems().addAll(new SeparatorMenuItem(),
+                context.faults().forHost(host, stage)));
+        return menu;
+    }
+
+    private ContextMenu serviceMenu(SwarmSnapshot.Service service) {
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().addAll(
+                item("Scale, update…", () -> {
+                    selectedService = service.name();
+                    selectedNode = null;
+                    draw();
+                    showSide();
+                }),
+                item("Roll back", () -> act("Rolling back " + service.name(), () -> operations.rollback(service.name()))),
+                item("Remove", () -> act("Removing " + service.name(), () -> operations.remove(service.name()))));
+        return menu;
+    }
+
+    /** Starts a Swarm over the chosen lab's hosts: the first (by name) manages, the others join as workers. */
+    private void startSwarm() {
+        List<String> hosts = members;
+        if (hosts.isEmpty()) {
+            say("There are no hosts to start a Swarm on.", true);
+            return;
+        }
+        act("Starting a Swarm over " + String.join(", ", hosts), () -> {
+            List<String> said = new ArrayList<>();
+            said.add(operations.init(hosts.getFirst()));
+            for (String host : hosts.subList(1, hosts.size())) said.add(operations.join(host, false));
+            return String.join(" ", said);
+        });
+    }
+
+    /** Runs an operation off the FX thread; its sentence (or why it could not) shows here and in the status bar. */
+    private void act(String progress, Callable<String> work) {
+        say(progress + "…", false);
+        context.runner().run(progress + "…", null, progress, work, done -> {
+            say(done, false);
+            if (watcher != null) watcher.nudge();
+        }, failed -> say(failed, true));
+    }
+
+    private void say(String text, boolean error) {
+        status.setText(text);
+        status.getStyleClass().removeAll("swarm-error");
+        if (error) status.getStyleClass().add("swarm-error");
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("swarm-heading");
+        return label;
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("swarm-muted");
+        return label;
+    }
+
+    private static TextField field(String id, String text) {
+        TextField field = new TextField(text);
+        field.setId(id);
+        field.setPrefColumnCount(10);
+        return field;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void close() {
+        ticker.stop();
+        context.events().removeListener(eventListener);
+        if (watcher != null) watcher.close();
+        open = null;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.portolan.ui.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.engine.DockerContexts;
+import dev.portolan.engine.EndpointResolver;
+import dev.portolan.host.Progress;
+import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.inventory.SwarmSnapshot;
+import dev.portolan.lab.LabFile;
+import dev.portolan.lab.LabSpec;
+import dev.portolan.lab.Labs;
+import dev.portolan.testing.DockerCli;
+import dev.portolan.testing.FxThread;
+import dev.portolan.testing.TestEngine;
+import dev.portolan.testing.WindowTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Swarm window (#20) on a real two-node Swarm: opened from the toolbar on the lab, it draws
+ * each node's tasks as `docker service ps` lists them; a replica count that is not a number is
+ * refused in a sentence; scaled from the panel, the picture follows the engine; a node drained
+ * from its panel shows its tasks moved and how long that took; a stopped manager is said.
+ */
+class SwarmWindowIT extends WindowTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(60);
+
+    @Test
+    void theSwarmIsDrawnLiveScaledAndDrainedFromTheWindowAndALostManagerIsSaid() throws Exception {
+        String name = "swwin" + UUID.randomUUID().toString().substring(0, 5);
+        Path dir = Files.createTempDirectory("swarm-window-it");
+        LabSpec lab = LabFile.parse("""
+                name: %s
+                hosts: [{name: manager}, {name: worker}]
+                swarm:
+                  managers: [manager]
+                  workers: [worker]
+                  services:
+                    - name: web
+                      image: %s
+                      replicas: 2
+                      command: [sh, -c, "trap 'exit 0' TERM; sleep 3600 & wait"]
+                """.formatted(name, TestEngine.BUSYBOX), "lab.yaml", dir);
+        SimulatedHosts simulated = new SimulatedHosts(engine.docker(), dev.portolan.app.UserDirectories.forThisUser().config(),
+                new DockerContexts(dir.resolve("docker")));
+        Labs labs = new Labs(engine.docker(), simulated, TestEngine.DIND);
+        DockerCli docker = new DockerCli(dir.resolve("docker"));
+        try {
+            labs.apply(lab, Progress.NONE);
+            open(EndpointResolver.forThisProcess());
+            waitFor("the lab's hosts are in the window", SETTLES, () -> window.hosts().stream()
+                    .filter(h -> h.name().startsWith(name + "/") && h.isLive()).count() == 2);
+
+            robot.clickOn("#open-swarm");
+            waitFor("the Swarm window is open", Duration.ofSeconds(10), () -> robot.lookup("#swarm-choice").tryQuery().isPresent());
+            FxThread.run(() -> robot.lookup("#swarm-choice").queryComboBox().getSelectionModel().select(name));
+            waitFor("both nodes and both tasks are drawn", SETTLES, () -> tasks().size() == 2
+                    && robot.lookup("#swarm-node-manager").tryQuery().isPresent() && robot.lookup("#swarm-node-worker").tryQuery().isPresent());
+            assertEquals(servicePs(docker, simulated, name), drawnTasks(), "the picture is what docker service ps says");
+            assertTrue(FxThread.get(() -> robot.lookup("#swarm-node-manager").queryAs(VBox.class).getChildren().stream()
+                    .filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText()).toList()).contains("★ manager"), "the leader is starred");
+
+            // a replica count that is not a number: a sentence, nothing changed
+            robot.clickOn("#swarm-service-web");
+            waitFor("the service's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-replicas").tryQuery().isPresent());
+            setText("#swarm-replicas", "six");
+            robot.clickOn("#swarm-scale");
+            waitFor("the refusal is said", Duration.ofSeconds(10), () -> text("#swarm-status").equals(
+                    "Replicas is a whole number of tasks, 0 or more, not 'six'."));
+            assertTrue(FxThread.get(() -> robot.lookup("#swarm-status").query().getStyleClass().contains("swarm-error")));
+
+            setText("#swarm-replicas", "4");
+            robot.clickOn("#swarm-scale");
+            waitFor("four tasks drawn, all running", SETTLES, () -> tasks().size() == 4 && text("#swarm-service-web").startsWith("web  4/4"));
+            assertEquals(servicePs(docker, simulated, name), drawnTasks());
+
+            // drain the worker from its panel: its tasks move, and the window says how long that took
+            robot.clickOn("#swarm-node-worker");
+            waitFor("the node's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-node-availability").tryQuery().isPresent());
+            robot.clickOn("#swarm-node-availability");
+            waitFor("the worker runs nothing, the manager all four", SETTLES, () -> tasks().size() == 4
+                    && tasksOn("#swarm-node-worker") == 0 && text("#swarm-service-web").startsWith("web  4/4"));
+            waitFor("the move is timed", SETTLES, () -> moves().stream()
+                    .anyMatch(m -> m.matches("worker drained: its \\d tasks ran elsewhere [0-9.]+ s later")));
+            System.out.println("the window says: " + moves());
+            assertEquals(servicePs(docker, simulated, name), drawnTasks());
+
+            // the manager's host stops: no manager answers, and the window says so
+            simulated.stop(simulated.find(name, "manager").orElseThrow());
+            waitFor("the lost manager is said", SETTLES, () -> lost().startsWith("No host of " + name + " manages a Swarm")
+                    || lost().startsWith("No manager of " + name) || lost().startsWith("No host of " + name + " is connected"));
+            System.out.println("with the manager stopped: " + lost());
+        } finally {
+            labs.destroy(lab, true, Progress.NONE);
+        }
+    }
+
+    private String lost() {
+        return FxThread.get(() -> robot.lookup("#swarm-lost").tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
+    }
+
+    private void setText(String query, String text) {
+        FxThread.run(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
+    }
+
+    /** The task cards drawn now. */
+    private List<String> tasks() {
+        return FxThread.get(() -> robot.lookup(".swarm-task").queryAll().stream().map(n -> ((Labeled) n).getText()).toList());
+    }
+
+    private long tasksOn(String node) {
+        return FxThread.get(() -> robot.lookup(node).queryAs(VBox.class).getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("swarm-task")).count());
+    }
+
+    private List<String> moves() {
+        return FxThread.get(() -> robot.lookup("#swarm-moves").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Labeled) n).getText()).toList());
+    }
+
+    /** "web.1 manager" for each task drawn, from the picture the window shows. */
+    private Set<String> drawnTasks() {
+        SwarmSnapshot s = FxThread.get(() -> SwarmWindow.current().shown());
+        return s.currentTasks().stream().map(t -> s.taskName(t) + " " + s.nodeName(t.nodeId()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> servicePs(DockerCli docker, SimulatedHosts simulated, String lab) throws Exception {
+        var result = docker.run("--context", simulated.find(lab, "manager").orElseThrow().contextName(), "service", "ps", "web",
+                "--filter", "desired-state=running", "--format", "{{.Name}} {{.Node}}");
+        return result.output().lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
