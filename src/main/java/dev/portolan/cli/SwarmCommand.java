@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {SwarmCommand.Ps.class, SwarmCommand.Init.class, SwarmCommand.Join.class, SwarmCommand.Leave.class,
                 SwarmCommand.Promote.class, SwarmCommand.Demote.class, SwarmCommand.Drain.class, SwarmCommand.Activate.class,
                 SwarmCommand.Create.class, SwarmCommand.Scale.class, SwarmCommand.Update.class, SwarmCommand.Rollback.class,
-                SwarmCommand.Rm.class, SwarmCommand.CopyImage.class})
+                SwarmCommand.Rm.class, SwarmCommand.CopyImage.class, SwarmCommand.Check.class})
 final class SwarmCommand {
 
     /** Exit code of a --wait that did not end where it was asked to (an update rolled back, a timeout). */
@@ -171,6 +171,30 @@ final class SwarmCommand {
                 for (int i = 0; i < r.length; i++) line.append(String.format("%-" + (widths[i] + 2) + "s", r[i]));
                 out.append(line.toString().stripTrailing()).append('\n');
             }
+        }
+    }
+
+    @Command(name = "check", description = "Probe the overlay: does a task reach a task on another node, and does the kernel "
+            + "have IPVS (virtual IPs, the routing mesh)? Exit 3 when either does not hold.")
+    static final class Check extends OnSwarm {
+        @Parameters(paramLabel = "LAB", description = "The lab (or host) whose Swarm to check.")
+        String swarm;
+
+        @Override
+        String swarmName() {
+            return swarm;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            var result = withEngine(local -> {
+                try (ConnectedHosts hosts = new ConnectedHosts(local)) {
+                    SwarmOperations operations = SwarmOperations.of(local, hosts, swarm);
+                    return dev.portolan.operations.OverlayCheck.run(local, hosts, operations, operations.read());
+                }
+            });
+            print(result, result.sentence());
+            return result.works() ? 0 : NOT_CONVERGED;
         }
     }
 

@@ -84,7 +84,9 @@ public final class SwarmReader {
                 update == null || update.getState() == null ? "" : lower(update.getState().name()),
                 update == null ? "" : Objects.toString(update.getMessage(), ""),
                 spec.getLabels() == null ? Map.of() : spec.getLabels(),
-                template == null ? 0 : Objects.hashCode(template.getContainerSpec()));
+                template == null ? 0 : Objects.hashCode(template.getContainerSpec()),
+                spec.getEndpointSpec() == null || spec.getEndpointSpec().getMode() == null ? "vip"
+                        : lower(spec.getEndpointSpec().getMode().name()));
     }
 
     private static SwarmSnapshot.Task task(Task t) {

@@ -58,14 +58,19 @@ public record SwarmSnapshot(String clusterId, String manager, List<Node> nodes, 
     /**
      * @param replicas     wanted, null for a global service (one task per node)
      * @param spec         a digest of what its tasks run (image, command, env...), to tell tasks of an older spec
+     * @param endpointMode vip (a virtual IP, the routing mesh) or dnsrr (its name resolves to its tasks)
      * @param updateState  empty, or updating, paused, completed, rollback_started, rollback_paused, rollback_completed
      */
     public record Service(String id, String name, String image, Integer replicas, List<Port> ports, List<String> networks,
-            String updateState, String updateMessage, Map<String, String> labels, int spec) {
+            String updateState, String updateMessage, Map<String, String> labels, int spec, String endpointMode) {
         public Service {
             ports = List.copyOf(ports);
             networks = List.copyOf(networks);
             labels = Map.copyOf(labels);
+        }
+
+        public boolean hasVirtualIp() {
+            return !endpointMode.equals("dnsrr");
         }
 
         public boolean isUpdating() {

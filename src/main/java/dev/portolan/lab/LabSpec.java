@@ -218,10 +218,16 @@ public record LabSpec(
 
     /** A Swarm service. */
     /** {@code constraints}: where its tasks may run, as `docker service create --constraint` says it (node.labels.zone==b). */
-    /** {@code update}: how a change of it rolls out (absent: one task at a time, rolled back on failure). */
+    /**
+     * {@code update}: how a change of it rolls out (absent: one task at a time, rolled back on failure);
+     * {@code endpointMode}: vip (a virtual IP, load-balanced by the kernel's IPVS; the default) or dnsrr (its name
+     * resolves to its tasks' own addresses: works where the kernel has no IPVS; its ports are published on the
+     * nodes that run a task).
+     */
     public record Service(String name, String image, Integer replicas, List<String> command, List<String> ports,
             List<String> networks, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> constraints,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Update update) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Update update,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("endpoint_mode") String endpointMode) {
         public Service {
             replicas = replicas == null ? 1 : replicas;
             command = command == null ? List.of() : List.copyOf(command);

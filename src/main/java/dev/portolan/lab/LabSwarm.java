@@ -2,6 +2,7 @@ package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ContainerSpec;
+import com.github.dockerjava.api.model.EndpointResolutionMode;
 import com.github.dockerjava.api.model.EndpointSpec;
 import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.PortConfig;
@@ -182,12 +183,14 @@ final class LabSwarm {
         // the service carries the lab's label; its tasks are the Swarm's to make and remove, not the plan's
         ContainerSpec container = new ContainerSpec().withImage(s.image());
         if (!s.command().isEmpty()) container.withCommand(s.command());
+        boolean dnsrr = "dnsrr".equals(s.endpointMode());
         List<PortConfig> ports = new ArrayList<>();
         for (String port : s.ports()) {
             String[] parts = port.split(":");
             if (parts.length != 2) throw new InvalidInputException("service " + s.name() + ": port '" + port + "' should look like 8080:80");
+            // no virtual IP, no routing mesh: a dnsrr service's ports open on the nodes that run its tasks
             ports.add(new PortConfig().withPublishedPort(Integer.parseInt(parts[0])).withTargetPort(Integer.parseInt(parts[1]))
-                    .withProtocol(PortConfigProtocol.TCP));
+                    .withProtocol(PortConfigProtocol.TCP).withPublishMode(dnsrr ? PortConfig.PublishMode.host : PortConfig.PublishMode.ingress));
         }
         return new ServiceSpec().withName(s.name())
                 .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, specHash))
@@ -196,6 +199,7 @@ final class LabSwarm {
                         .withPlacement(new com.github.dockerjava.api.model.ServicePlacement().withConstraints(s.constraints())))
                 .withNetworks(s.networks().stream().map(n -> new NetworkAttachmentConfig().withTarget(n)).toList())
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(s.replicas())))
-                .withEndpointSpec(new EndpointSpec().withPorts(ports));
+                .withEndpointSpec(new EndpointSpec().withPorts(ports)
+                        .withMode(dnsrr ? EndpointResolutionMode.DNSRR : EndpointResolutionMode.VIP));
     }
 }

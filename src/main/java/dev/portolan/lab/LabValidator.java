@@ -351,6 +351,9 @@ final class LabValidator {
                             + "node.role!=manager or node.hostname==node2 (== or !=)");
                 }
             }
+            if (service.endpointMode() != null && !List.of("vip", "dnsrr").contains(service.endpointMode())) {
+                add(at + "/endpoint_mode", "endpoint_mode: '" + service.endpointMode() + "' should be vip or dnsrr");
+            }
             if (service.update() != null) {
                 String action = service.update().failureAction();
                 if (action != null && !List.of("rollback", "pause", "continue").contains(action)) {

@@ -23,6 +23,7 @@ final class ServiceChanges {
         compare(changes, "replicas", replicas(running), replicas(wanted));
         compare(changes, "command", command(running), command(wanted));
         compare(changes, "ports", ports(running), ports(wanted));
+        compare(changes, "endpoint mode", endpointMode(running), endpointMode(wanted));
         compare(changes, "networks", networks(running, networkNames), networks(wanted, networkNames));
         compare(changes, "constraints", constraints(running), constraints(wanted));
         if (withUpdate) compare(changes, "update settings", update(running.getUpdateConfig()), update(wanted.getUpdateConfig()));
@@ -51,6 +52,11 @@ final class ServiceChanges {
         var ports = s.getEndpointSpec() == null || s.getEndpointSpec().getPorts() == null ? List.<com.github.dockerjava.api.model.PortConfig>of()
                 : s.getEndpointSpec().getPorts();
         return String.join(",", ports.stream().map(p -> p.getPublishedPort() + ":" + p.getTargetPort()).sorted().toList());
+    }
+
+    private static String endpointMode(ServiceSpec s) {
+        return s.getEndpointSpec() == null || s.getEndpointSpec().getMode() == null ? "vip"
+                : s.getEndpointSpec().getMode().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String networks(ServiceSpec s, Map<String, String> names) {

@@ -24,7 +24,7 @@ class SwarmSnapshotTest {
 
     static SwarmSnapshot swarm(List<SwarmSnapshot.Node> nodes, int replicas, SwarmSnapshot.Task... tasks) {
         return new SwarmSnapshot("c1", "m", nodes, List.of(new SwarmSnapshot.Service("s1", "web", "app:1", replicas, List.of(),
-                List.of("appnet"), "", "", Map.of(), 7)), List.of(tasks), List.of(new SwarmSnapshot.Overlay("n1", "appnet", false)));
+                List.of("appnet"), "", "", Map.of(), 7, "vip")), List.of(tasks), List.of(new SwarmSnapshot.Overlay("n1", "appnet", false)));
     }
 
     @Test

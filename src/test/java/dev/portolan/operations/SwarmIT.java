@@ -60,6 +60,7 @@ class SwarmIT extends EngineTest {
     private static final Map<String, HostOperations> open = new HashMap<>();
     private static SwarmOperations swarm;
     private static DockerCli docker;
+    private static LocalEngine local;
 
     @BeforeAll
     static void makeTheSwarm() throws Exception {
@@ -72,7 +73,7 @@ class SwarmIT extends EngineTest {
         long start = System.nanoTime();
         labs.apply(lab, Progress.NONE);
         System.out.printf("a three-node Swarm with two services applied in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        LocalEngine local = new LocalEngine("local engine", engine.endpoint(), engine::clients,
+        local = new LocalEngine("local engine", engine.endpoint(), engine::clients,
                 dev.portolan.app.UserDirectories.forThisUser().config(), new DockerContexts(dir.resolve("docker")));
         swarm = new SwarmOperations(SwarmIT::host, List.of(name + "/manager", name + "/worker1", name + "/worker2"), local::labAddressOf);
         docker = new DockerCli(dir.resolve("docker"));
@@ -85,6 +86,8 @@ class SwarmIT extends EngineTest {
                   - {name: manager}
                   - {name: worker1, labels: {zone: a}}
                   - {name: worker2, labels: {zone: b}}
+                networks:
+                  - {name: appnet, driver: overlay}
                 swarm:
                   managers: [manager]
                   workers: [worker1, worker2]
@@ -94,11 +97,14 @@ class SwarmIT extends EngineTest {
                       replicas: %d
                       command: %s
                       update: {parallelism: 3, monitor: 1s}
+                      networks: [appnet]
                     - name: pinned
                       image: %s
                       replicas: 2
                       command: %s
                       constraints: [node.labels.zone==b]
+                      endpoint_mode: dnsrr
+                      networks: [appnet]
                 """.formatted(name, TestEngine.BUSYBOX, replicas, command, TestEngine.BUSYBOX, SLEEPER);
     }
 
@@ -164,6 +170,14 @@ class SwarmIT extends EngineTest {
         assertEquals(servicePs("web"), pictured(s, "web"), "the picture is what docker service ps says");
         assertEquals(servicePs("pinned"), pictured(s, "pinned"));
         assertTrue(s.isSettled());
+        assertEquals("dnsrr", s.service("pinned").orElseThrow().endpointMode());
+
+        // one probe across the overlay: a task reaches a task on another node; whether the kernel has IPVS is said
+        var overlay = OverlayCheck.run(local, SwarmIT::host, swarm, s);
+        System.out.println("the overlay: " + overlay.sentence());
+        assertEquals(Boolean.TRUE, overlay.acrossHosts(), overlay.sentence());
+        assertTrue(overlay.sentence().startsWith("Tasks reach each other across hosts over appnet ("), overlay.sentence());
+        assertEquals(!overlay.ipvs(), overlay.sentence().contains("this computer's kernel has no IPVS"), overlay.sentence());
     }
 
     @Test

@@ -43,7 +43,7 @@ class SwarmOperationsTest {
         var nodes = List.of(new SwarmSnapshot.Node("m", "manager", "manager", "active", "ready", true, "", Map.of(), 0, 0),
                 new SwarmSnapshot.Node("w", "worker", "worker", "active", "ready", false, "", Map.of(), 0, 0));
         return new SwarmSnapshot("c", "manager", nodes, List.of(new SwarmSnapshot.Service("s1", "web", "app:2", 2, List.of(), List.of(),
-                "", "", Map.of(), 9)), List.of(tasks), List.of());
+                "", "", Map.of(), 9, "vip")), List.of(tasks), List.of());
     }
 
     @Test

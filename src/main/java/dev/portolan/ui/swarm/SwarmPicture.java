@@ -166,7 +166,16 @@ final class SwarmPicture {
             band.setMaxWidth(Double.MAX_VALUE);
             bands.getChildren().add(band);
         }
-        var published = swarm.services().stream().filter(s -> !s.ports().isEmpty()).toList();
+        var published = swarm.services().stream().filter(s -> !s.ports().isEmpty() && s.hasVirtualIp()).toList();
+        var onNodes = swarm.services().stream().filter(s -> !s.ports().isEmpty() && !s.hasVirtualIp()).toList();
+        if (!onNodes.isEmpty()) {
+            Label host = new Label("published on the nodes that run a task (dnsrr, no routing mesh) · " + String.join(", ", onNodes.stream()
+                    .map(s -> String.join(" ", s.ports().stream().map(p -> ":" + p.published()).toList()) + " → " + s.name()).toList()));
+            host.setId("swarm-host-ports");
+            host.getStyleClass().add("swarm-network");
+            host.setMaxWidth(Double.MAX_VALUE);
+            bands.getChildren().add(host);
+        }
         if (!published.isEmpty()) {
             Label mesh = new Label("routing mesh · every node answers " + String.join(", ", published.stream()
                     .map(s -> String.join(" ", s.ports().stream().map(p -> ":" + p.published()).toList()) + " → " + s.name()).toList()));

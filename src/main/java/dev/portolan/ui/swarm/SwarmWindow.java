@@ -66,6 +66,9 @@ public final class SwarmWindow {
     private final Button start = new Button("Start a Swarm");
     private final VBox problems = new VBox(4);
     private final VBox timings = new VBox(2);
+    private final Label overlay = new Label();
+    /** Whether the overlay was checked for the Swarm shown (once, automatically; again on demand). */
+    private boolean overlayChecked;
     private final SwarmMoves moves = new SwarmMoves();
     private final LatestOnFx<Object> news = new LatestOnFx<>(this::show);
     private final Runnable eventListener = this::eventAdded;
@@ -102,7 +105,17 @@ public final class SwarmWindow {
         status.getStyleClass().add("swarm-status");
         problems.setId("swarm-problems");
         timings.setId("swarm-moves");
-        VBox bottom = new VBox(4, problems, timings, status);
+        overlay.setId("swarm-overlay");
+        overlay.setWrapText(true);
+        Button checkOverlay = new Button("Check the overlay");
+        checkOverlay.setId("swarm-check-overlay");
+        checkOverlay.setTooltip(new javafx.scene.control.Tooltip("A probe from a task on one node to a task on another; and "
+                + "whether this kernel has IPVS, which virtual IPs and the routing mesh need"));
+        checkOverlay.setOnAction(e -> checkOverlay());
+        checkOverlay.setMinWidth(Region.USE_PREF_SIZE);
+        HBox overlayLine = new HBox(8, checkOverlay, overlay);
+        overlayLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox bottom = new VBox(4, problems, timings, overlayLine, status);
         bottom.setPadding(new Insets(6, 8, 8, 8));
         side.setId("swarm-side");
         side.setPadding(new Insets(8));
@@ -190,6 +203,8 @@ public final class SwarmWindow {
         if (watcher != null) watcher.close();
         watcher = null;
         shown = null;
+        overlayChecked = false;
+        overlay.setText("");
         lost = null;
         hostsNow = context.hostsNow().get();
         members = membersOf(choice.getValue());
@@ -243,6 +258,7 @@ public final class SwarmWindow {
             else draw();
         }
         start.setDisable(shown != null && lost == null);
+        if (!overlayChecked && shown != null && lost == null && dev.portolan.operations.OverlayCheck.canCheck(shown)) checkOverlay();
         showProblems();
         showTimings();
         showSide();
@@ -450,6 +466,23 @@ public final class SwarmWindow {
                 item("Roll back", () -> act("Rolling back " + service.name(), () -> operations.rollback(service.name()))),
                 item("Remove", () -> act("Removing " + service.name(), () -> operations.remove(service.name()))));
         return menu;
+    }
+
+    /** One probe across the overlay, off the FX thread; what it found shows under the picture. */
+    private void checkOverlay() {
+        if (shown == null || operations == null) return;
+        overlayChecked = true;
+        SwarmSnapshot swarm = shown;
+        SwarmOperations ops = operations;
+        LocalEngine local = context.local().get();
+        HostsByName hosts = hostsNow;
+        overlay.setText("Checking the overlay…");
+        context.runner().run("Checking the overlay…", null, "Check the overlay",
+                () -> dev.portolan.operations.OverlayCheck.run(local, hosts, ops, swarm), result -> {
+                    overlay.setText(result.sentence());
+                    overlay.getStyleClass().removeAll("swarm-problem");
+                    if (!result.works()) overlay.getStyleClass().add("swarm-problem");
+                }, failed -> overlay.setText(failed));
     }
 
     /** Starts a Swarm over the chosen lab's hosts: the first (by name) manages, the others join as workers. */

@@ -23,7 +23,7 @@ class SwarmMovesTest {
 
     static SwarmSnapshot swarm(List<SwarmSnapshot.Node> nodes, SwarmSnapshot.Task... tasks) {
         return new SwarmSnapshot("c1", "m", nodes, List.of(new SwarmSnapshot.Service("s1", "web", "app:1", 2, List.of(), List.of(),
-                "", "", Map.of(), 7)), List.of(tasks), List.of());
+                "", "", Map.of(), 7, "vip")), List.of(tasks), List.of());
     }
 
     @Test

@@ -45,6 +45,7 @@ class SwarmWindowIT extends WindowTest {
         LabSpec lab = LabFile.parse("""
                 name: %s
                 hosts: [{name: manager}, {name: worker}]
+                networks: [{name: appnet, driver: overlay}]
                 swarm:
                   managers: [manager]
                   workers: [worker]
@@ -53,6 +54,7 @@ class SwarmWindowIT extends WindowTest {
                       image: %s
                       replicas: 2
                       command: [sh, -c, "trap 'exit 0' TERM; sleep 3600 & wait"]
+                      networks: [appnet]
                 """.formatted(name, TestEngine.BUSYBOX), "lab.yaml", dir);
         SimulatedHosts simulated = new SimulatedHosts(engine.docker(), dev.portolan.app.UserDirectories.forThisUser().config(),
                 new DockerContexts(dir.resolve("docker")));
@@ -72,6 +74,10 @@ class SwarmWindowIT extends WindowTest {
             assertEquals(servicePs(docker, simulated, name), drawnTasks(), "the picture is what docker service ps says");
             assertTrue(FxThread.get(() -> robot.lookup("#swarm-node-manager").queryAs(VBox.class).getChildren().stream()
                     .filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText()).toList()).contains("★ manager"), "the leader is starred");
+
+            // the overlay is probed once, by itself: across hosts it works; the kernel's IPVS is said either way
+            waitFor("the overlay is checked", SETTLES, () -> text("#swarm-overlay").startsWith("Tasks reach each other across hosts"));
+            System.out.println("the window says of the overlay: " + text("#swarm-overlay"));
 
             // a replica count that is not a number: a sentence, nothing changed
             robot.clickOn("#swarm-service-web");
