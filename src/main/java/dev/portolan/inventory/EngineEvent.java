@@ -24,8 +24,10 @@ public record EngineEvent(String host, Instant time, String type, String action,
 
     /** The label of a Swarm task's container naming its service: the Swarm view listens for those. */
     public static final String SWARM_SERVICE = "com.docker.swarm.service.name";
+    /** The label of a Swarm task's container naming its task: what its start or death says of the task at once. */
+    public static final String SWARM_TASK = "com.docker.swarm.task.id";
     private static final Set<String> KEPT = Set.of("exitCode", "signal", "image", "container", "driver", "type",
-            "execID", "destination", SWARM_SERVICE);
+            "execID", "destination", SWARM_SERVICE, SWARM_TASK);
 
     public EngineEvent {
         attributes = Map.copyOf(attributes);

@@ -119,6 +119,26 @@ public record SwarmSnapshot(String clusterId, String manager, List<Node> nodes, 
 
     public record Overlay(String id, String name, boolean ingress) {}
 
+    /**
+     * The same picture with some tasks' states as their containers' events stated them (started:
+     * running; died: failed or complete), before a manager says so; tasks not in it are left.
+     */
+    public SwarmSnapshot withTaskStates(Map<String, String> states) {
+        List<Task> next = tasks.stream().map(t -> {
+            String state = states.get(t.id());
+            if (state == null || state.equals(t.state())) return t;
+            // its time stays the manager's: a picture made twice from the same events is the same picture
+            return new Task(t.id(), t.serviceId(), t.slot(), t.nodeId(), t.desiredState(), state, t.message(), t.error(),
+                    t.since(), t.containerId(), t.image(), t.exitCode(), t.spec());
+        }).toList();
+        return new SwarmSnapshot(clusterId, manager, nodes, services, next, networks);
+    }
+
+    /** Whether task state {@code a} comes before {@code b} in a task's life (starting before running before failed). */
+    public static boolean isBefore(String a, String b) {
+        return ORDER.indexOf(a) < ORDER.indexOf(b);
+    }
+
     public Optional<Node> node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }

@@ -16,11 +16,15 @@ import org.slf4j.LoggerFactory;
  * events, each member's its task containers), and whoever holds those calls {@link #nudge}
  * for the ones {@link #concerns}; the watcher then reads the Swarm once from a manager.
  * <p>
+ * What a task container's event says outright (it started: the task runs; it died) is
+ * published at once, before the read, as the host watcher does for containers: a manager
+ * hears of a task's new state from its node some 150 ms later, and the picture need not wait.
+ * <p>
  * The engine has no task events: a task that is pending, rejected for a missing image, or
  * waiting for a node, makes no container and so no event. So while something is on its
- * way ({@link SwarmSnapshot#isSettled}) the watcher asks again every {@value #SETTLING_MILLIS} ms
- * until it settles; a settled Swarm is read only when an event says so (and once a minute, in
- * case a stream missed one while it reconnected).
+ * way ({@link SwarmSnapshot#isSettled}) the watcher asks again — 50, 100, 200 ms after an
+ * event, then every {@value #SETTLING_MILLIS} ms — until it settles; a settled Swarm is read
+ * only when an event says so (and once a minute, in case a stream missed one while it reconnected).
  */
 public final class SwarmWatcher implements AutoCloseable {
 
@@ -45,6 +49,17 @@ public final class SwarmWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private boolean nudged = true;
+    /** Task states the events stated, by task id, not yet published; guarded by the lock. */
+    private final java.util.Map<String, String> implied = new java.util.LinkedHashMap<>();
+    /** What events stated of tasks, kept until a manager says as much (or two seconds pass), so a read does not undo it. */
+    private final java.util.Map<String, Stated> stated = new java.util.HashMap<>();
+
+    private record Stated(String state, long atNanos) {}
+
+    private static final long STATED_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** Reads since the last event: the settling wait grows with them. */
+    private int quietReads;
     private DockerClient manager;
     private SwarmSnapshot published;
     private String lost;
@@ -69,6 +84,28 @@ public final class SwarmWatcher implements AutoCloseable {
         };
     }
 
+    /**
+     * A member's event: what it states of a task is shown at once, then the Swarm is read again.
+     * Any thread; returns at once.
+     */
+    public void nudge(EngineEvent event) {
+        String task = event.attributes().get(EngineEvent.SWARM_TASK);
+        String state = task == null || !event.isContainer() ? null : switch (event.verb()) {
+            case "start" -> "running";
+            case "die" -> event.exitCode().orElse(0) == 0 ? "complete" : "failed";
+            default -> null;
+        };
+        if (state != null) {
+            lock.lock();
+            try {
+                implied.put(task, state);
+            } finally {
+                lock.unlock();
+            }
+        }
+        nudge();
+    }
+
     /** Something happened: read the Swarm again (bursts are read once). Any thread; returns at once. */
     public void nudge() {
         lock.lock();
@@ -84,14 +121,41 @@ public final class SwarmWatcher implements AutoCloseable {
         while (running) {
             long wait = waitFor();
             if (!running) break;
-            if (wait >= 0) sleep(COALESCE_MILLIS); // the rest of the burst
+            if (wait >= 0) {
+                quietReads = 0;
+                publishImplied();
+                sleep(COALESCE_MILLIS); // the rest of the burst
+            } else {
+                quietReads++;
+            }
             readOnce();
+        }
+    }
+
+    /** What the events stated of tasks in the picture, published before the read that confirms it. */
+    private void publishImplied() {
+        java.util.Map<String, String> states;
+        lock.lock();
+        try {
+            states = new java.util.LinkedHashMap<>(implied);
+            implied.clear();
+        } finally {
+            lock.unlock();
+        }
+        long now = System.nanoTime();
+        states.forEach((task, state) -> stated.put(task, new Stated(state, now)));
+        if (states.isEmpty() || published == null) return;
+        SwarmSnapshot next = published.withTaskStates(states);
+        if (!next.equals(published)) {
+            published = next;
+            listener.swarmChanged(next);
         }
     }
 
     /** Waits for a nudge or the time the last picture allows; returns how long it waited, -1 when it was not nudged. */
     private long waitFor() {
-        long timeout = lost != null ? NO_MANAGER_MILLIS : published != null && !published.isSettled() ? SETTLING_MILLIS : SAFETY_MILLIS;
+        long timeout = lost != null ? NO_MANAGER_MILLIS : published != null && !published.isSettled()
+                ? Math.min(SETTLING_MILLIS, 50L << Math.min(quietReads, 3)) : SAFETY_MILLIS;
         lock.lock();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
@@ -117,7 +181,7 @@ public final class SwarmWatcher implements AutoCloseable {
         for (DockerClient engine : engines) {
             try {
                 if (engine != manager && !SwarmReader.isManager(engine)) continue;
-                SwarmSnapshot next = SwarmReader.read(engine);
+                SwarmSnapshot next = withStated(SwarmReader.read(engine));
                 manager = engine;
                 lost = null;
                 if (!Objects.equals(next, published)) {
@@ -142,6 +206,20 @@ public final class SwarmWatcher implements AutoCloseable {
             lost = why;
             listener.swarmLost(why);
         }
+    }
+
+    /** The read, with what events stated and the manager does not say yet (it hears from the node ~150 ms later). */
+    private SwarmSnapshot withStated(SwarmSnapshot read) {
+        long now = System.nanoTime();
+        stated.values().removeIf(s -> now - s.atNanos() > STATED_NANOS);
+        java.util.Map<String, String> ahead = new java.util.HashMap<>();
+        for (var task : read.tasks()) {
+            Stated s = stated.get(task.id());
+            if (s == null) continue;
+            if (SwarmSnapshot.isBefore(task.state(), s.state())) ahead.put(task.id(), s.state());
+            else stated.remove(task.id());
+        }
+        return ahead.isEmpty() ? read : read.withTaskStates(ahead);
     }
 
     /** The manager that answered last first, then the others as given. */

@@ -151,7 +151,7 @@ class SwarmBench extends EngineTest {
                     @Override
                     public void onNext(Event event) {
                         EngineEvent seen = EngineEvent.of(member.endpoint().name(), event);
-                        if (SwarmWatcher.concerns(seen)) watcher.nudge();
+                        if (SwarmWatcher.concerns(seen)) watcher.nudge(seen);
                         if (seen.isContainer() && seen.action().equals("start")) started.putIfAbsent(seen.id(), seen.time());
                     }
                 });

@@ -51,4 +51,15 @@ class SwarmSnapshotTest {
         assertTrue(swarm(nodes, 1, task("t1", 1, "m", "running", "rejected", 1, "No such image")).isSettled(),
                 "a failure is where it is: the Swarm makes a new task, which an event or a read brings");
     }
+
+    @Test
+    void whatAContainersEventStatesIsShownBeforeTheManagerSaysIt() {
+        var nodes = List.of(node("m", "manager", "manager", "active", "ready"));
+        SwarmSnapshot starting = swarm(nodes, 1, task("t1", 1, "m", "running", "starting", 1, ""));
+        SwarmSnapshot running = starting.withTaskStates(Map.of("t1", "running", "gone", "running"));
+        assertEquals("running", running.tasks().getFirst().state());
+        assertEquals(starting.tasks().getFirst().since(), running.tasks().getFirst().since(), "the manager's time is kept");
+        assertTrue(SwarmSnapshot.isBefore("starting", "running"));
+        assertFalse(SwarmSnapshot.isBefore("failed", "running"), "a later state is not undone by an earlier one");
+    }
 }

@@ -232,15 +232,15 @@ public final class SwarmWindow {
     private void eventAdded() {
         SwarmWatcher current = watcher;
         List<String> now = members;
-        boolean concerns = false;
+        List<EngineEvent> concerning = new ArrayList<>();
         synchronized (eventListener) {
             EventLog.Batch batch = context.events().since(eventsSeen);
             eventsSeen = batch.upTo();
             for (EngineEvent event : batch.events()) {
-                if (now.contains(event.host()) && SwarmWatcher.concerns(event)) concerns = true;
+                if (now.contains(event.host()) && SwarmWatcher.concerns(event)) concerning.add(event);
             }
         }
-        if (concerns && current != null) current.nudge();
+        if (current != null) concerning.forEach(current::nudge);
     }
 
     // --- showing it
@@ -440,6 +440,17 @@ public final class SwarmWindow {
         form.addRow(3, new Label("Publish"), port);
         side.getChildren().addAll(heading("New service"), form, create,
                 hint("Click a service or a node to act on it. The image must be on the nodes: there is no registry here."));
+        // the lab's hosts that are not nodes yet: join them (the token is found for the user)
+        List<String> outside = members.stream().filter(m -> shown.nodes().stream()
+                .noneMatch(n -> operations.hostOfNode(n).filter(m::equals).isPresent())).toList();
+        if (!outside.isEmpty()) side.getChildren().add(heading("Not in the Swarm"));
+        for (String host : outside) {
+            Button worker = button("Join " + host + " as a worker", "swarm-join-" + host.replace('/', '-'),
+                    () -> act("Joining " + host, () -> operations.join(host, false)));
+            Button manager = button("… as a manager", "swarm-join-manager-" + host.replace('/', '-'),
+                    () -> act("Joining " + host, () -> operations.join(host, true)));
+            side.getChildren().addAll(worker, manager);
+        }
     }
 
     private ContextMenu nodeMenu(SwarmSnapshot.Node node) {
