@@ -194,7 +194,14 @@ public final class SwarmOperations {
             throw new InvalidInputException(host + " is a manager: demote it first (portolan swarm demote " + host
                     + "), so the other managers keep a majority, then make it leave.");
         }
+        String node = state.getNodeID();
         run(host + " leaving the Swarm", () -> engine.leaveSwarmCmd().withForceEnabled(force).exec());
+        // the managers would keep it listed as down for good: take it off their list, as `docker node rm` does
+        try {
+            manager().removeSwarmNodeCmd(node).withForce(true).exec();
+        } catch (RuntimeException noManagerLeft) {
+            // the last manager left: there is no list to keep
+        }
         return host + " left the Swarm.";
     }
 

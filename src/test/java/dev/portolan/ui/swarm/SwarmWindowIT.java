@@ -104,6 +104,17 @@ class SwarmWindowIT extends WindowTest {
             System.out.println("the window says: " + moves());
             assertEquals(servicePs(docker, simulated, name), drawnTasks());
 
+            // the worker leaves from its panel: it is off the picture, offered to join; joined again, it is a node again
+            robot.clickOn("#swarm-node-leave");
+            waitFor("the worker is off the picture", SETTLES, () -> robot.lookup("#swarm-node-worker").tryQuery().isEmpty());
+            robot.clickOn("#swarm-service-web"); // select and unselect: the panel with nothing selected
+            robot.clickOn("#swarm-service-web");
+            String join = "#swarm-join-" + name + "-worker";
+            waitFor("the worker is offered to join", Duration.ofSeconds(10), () -> robot.lookup(join).tryQuery().isPresent());
+            robot.clickOn(join);
+            waitFor("the worker is a node again", SETTLES, () -> robot.lookup("#swarm-node-worker").tryQuery().isPresent());
+            assertEquals(name + "/worker joined the Swarm as a worker.", text("#swarm-status"));
+
             // the manager's host stops: no manager answers, and the window says so
             simulated.stop(simulated.find(name, "manager").orElseThrow());
             waitFor("the lost manager is said", SETTLES, () -> lost().startsWith("No host of " + name + " manages a Swarm")
