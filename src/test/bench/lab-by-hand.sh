@@ -19,28 +19,7 @@ fi
 
 certs=$3 webport=$4
 docker network create "$prefix" >/dev/null
-caps=(--cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined
-      --security-opt systempaths=unconfined)
-
-# one host: a DinD container with TLS on a 127.0.0.1 port; prints that port
-host() {
-  local name=$1 extra=("${@:2}")
-  docker create --name "$prefix-$name" --hostname "$name" --network "$prefix" "${caps[@]}" \
-    -v "$prefix-$name-docker:/var/lib/docker" -p 127.0.0.1::2376 "${extra[@]}" "$image" \
-    --host=unix:///var/run/docker.sock --host=tcp://0.0.0.0:2376 --tlsverify \
-    --tlscacert=/certs/ca.pem --tlscert=/certs/cert.pem --tlskey=/certs/key.pem >/dev/null
-  docker cp "$certs/server/." "$prefix-$name:/certs/" >/dev/null
-  docker start "$prefix-$name" >/dev/null
-}
-
-# the docker CLI against one host, once it answers
-on() {
-  local name=$1; shift
-  docker --tlsverify --tlscacert "$certs/client/ca.pem" --tlscert "$certs/client/cert.pem" \
-    --tlskey "$certs/client/key.pem" -H "tcp://$(docker port "$prefix-$name" 2376 | head -1)" "$@"
-}
-wait_for() { until on "$1" version >/dev/null 2>&1; do sleep 0.05; done; }
-load() { docker save "$app" | on "$1" load >/dev/null; }
+source "$(dirname "$0")/hosts-by-hand.sh"
 
 front() {
   host front -p "127.0.0.1:$webport:80"; wait_for front; load front

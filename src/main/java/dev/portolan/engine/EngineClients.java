@@ -87,14 +87,7 @@ public final class EngineClients implements AutoCloseable {
      * beans, as docker-java does). No response timeout; many connections.
      */
     public DockerHttpClient.Response openStream(String path) {
-        DockerHttpClient client;
-        synchronized (this) {
-            if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
-            if (stats == null) {
-                stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
-            }
-            client = stats;
-        }
+        DockerHttpClient client = raw();
         DockerHttpClient.Response response = client.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(path).build());
         if (response.getStatusCode() / 100 != 2) {
@@ -110,14 +103,7 @@ public final class EngineClients implements AutoCloseable {
      * spec), with a JSON body; the engine's answer when it is not 2xx, as docker-java would say it.
      */
     public void post(String pathAndQuery, byte[] json) {
-        DockerHttpClient client;
-        synchronized (this) {
-            if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
-            if (stats == null) {
-                stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
-            }
-            client = stats;
-        }
+        DockerHttpClient client = raw();
         try (DockerHttpClient.Response response = client.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST).path(pathAndQuery)
                 .putHeader("Content-Type", "application/json").body(new java.io.ByteArrayInputStream(json)).build())) {
@@ -129,6 +115,13 @@ public final class EngineClients implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The raw HTTP client (made on first use): many connections, no response timeout. */
+    private synchronized DockerHttpClient raw() {
+        if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
+        if (stats == null) stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
+        return stats;
     }
 
     /** Pings with a short timeout; throws when the engine does not answer. */

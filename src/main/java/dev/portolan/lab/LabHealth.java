@@ -1,10 +1,10 @@
 package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.portolan.engine.EngineErrors;
-import dev.portolan.engine.InvalidInputException;
 import com.github.dockerjava.api.model.ServiceUpdateState;
 import com.github.dockerjava.api.model.TaskState;
+import dev.portolan.engine.EngineErrors;
+import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
 import java.time.Duration;
 import java.util.LinkedHashMap;

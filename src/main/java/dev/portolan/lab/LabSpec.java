@@ -216,10 +216,9 @@ public record LabSpec(
         }
     }
 
-    /** A Swarm service. */
-    /** {@code constraints}: where its tasks may run, as `docker service create --constraint` says it (node.labels.zone==b). */
     /**
-     * {@code update}: how a change of it rolls out (absent: one task at a time, rolled back on failure);
+     * A Swarm service. {@code constraints}: where its tasks may run, as `docker service create --constraint` says it
+     * (node.labels.zone==b); {@code update}: how a change of it rolls out (absent: one task at a time, rolled back on failure);
      * {@code endpointMode}: vip (a virtual IP, load-balanced by the kernel's IPVS; the default) or dnsrr (its name
      * resolves to its tasks' own addresses: works where the kernel has no IPVS; its ports are published on the
      * nodes that run a task).

@@ -1,7 +1,6 @@
 package dev.portolan.lab;
 
 import java.util.List;
-
 import java.util.Map;
 
 /** One thing `apply` does, on one host of the lab; the plan is a list of them. */

@@ -89,6 +89,7 @@ final class LabSwarm {
         lab.networks().stream().filter(n -> n.host() == null && !networks.contains(n.name()))
                 .forEach(n -> steps.add(new LabStep.CreateOverlayNetwork(first, n)));
         Set<String> wanted = new HashSet<>();
+        Map<String, String> networkNames = active ? networkNames(manager) : Map.of();
         for (LabSpec.Service service : swarm.services()) {
             wanted.add(service.name());
             String hash = Labs.hash(service);
@@ -97,7 +98,7 @@ final class LabSwarm {
                 steps.add(new LabStep.CreateService(first, service, hash));
             } else {
                 // what the file says against what runs, so a service scaled or updated by hand comes back to the file
-                List<String> changes = ServiceChanges.between(existing.getSpec(), spec(lab, service, hash), networkNames(manager),
+                List<String> changes = ServiceChanges.between(existing.getSpec(), spec(lab, service, hash), networkNames,
                         service.update() != null);
                 if (!changes.isEmpty() || !hash.equals(existing.getSpec().getLabels().get(Labs.SPEC))) {
                     steps.add(new LabStep.UpdateService(first, service, hash, existing.getId(), changes));

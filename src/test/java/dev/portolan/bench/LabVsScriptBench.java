@@ -1,7 +1,6 @@
 package dev.portolan.bench;
 
 import dev.portolan.host.Progress;
-import dev.portolan.host.tls.CertificateAuthority;
 import dev.portolan.lab.LabFile;
 import dev.portolan.lab.LabSpec;
 import dev.portolan.lab.Labs;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,24 +53,11 @@ class LabVsScriptBench extends EngineTest {
                     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
                     healthcheck: {test: ["CMD", "true"], interval: 1s, retries: 3}
                 """.formatted(TestEngine.freePort()), "benchvs.yaml");
-        // the script's certificates, made beforehand as a person would keep them
-        certs = home.resolve("script-certs");
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(certs.resolve("ca"), "script");
-        ca.issueServer(certs.resolve("server"), "host", List.of("127.0.0.1", "localhost"));
-        ca.issueClient(certs.resolve("client"), "script");
+        certs = ByHand.certificates(home);
     }
 
     private static double script(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "src/test/bench/lab-by-hand.sh"));
-        command.addAll(List.of(args));
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("the script failed: " + output);
-        }
-        return (System.nanoTime() - start) / 1e6;
+        return ByHand.run("lab-by-hand.sh", args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.Event;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
-import dev.portolan.host.tls.CertificateAuthority;
 import dev.portolan.inventory.EngineEvent;
 import dev.portolan.inventory.SwarmReader;
 import dev.portolan.inventory.SwarmSnapshot;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +53,7 @@ class SwarmBench extends EngineTest {
         TestLabs test = TestLabs.in(engine, home);
         labs = test.labs();
         hosts = test.hosts();
-        certs = home.resolve("script-certs");
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(certs.resolve("ca"), "script");
-        ca.issueServer(certs.resolve("server"), "host", List.of("127.0.0.1", "localhost"));
-        ca.issueClient(certs.resolve("client"), "script");
+        certs = ByHand.certificates(home);
     }
 
     private static LabSpec swarmLab(String name, int replicas) {
@@ -77,16 +72,7 @@ class SwarmBench extends EngineTest {
     }
 
     private static double script(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "src/test/bench/swarm-by-hand.sh"));
-        command.addAll(List.of(args));
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("the script failed: " + output);
-        }
-        return (System.nanoTime() - start) / 1e6;
+        return ByHand.run("swarm-by-hand.sh", args);
     }
 
     @Test
