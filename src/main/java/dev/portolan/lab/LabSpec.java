@@ -207,12 +207,17 @@ public record LabSpec(
         }
     }
 
-    /** A Swarm over some of the lab's hosts, with its services. */
-    public record Swarm(List<String> managers, List<String> workers, List<Service> services) {
+    /**
+     * A Swarm over some of the lab's hosts, with its services; {@code drain}: members whose nodes run no
+     * task (as before maintenance), the others active.
+     */
+    public record Swarm(List<String> managers, List<String> workers, List<Service> services,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> drain) {
         public Swarm {
             managers = managers == null ? List.of() : List.copyOf(managers);
             workers = workers == null ? List.of() : List.copyOf(workers);
             services = services == null ? List.of() : List.copyOf(services);
+            drain = drain == null ? List.of() : List.copyOf(drain);
         }
     }
 

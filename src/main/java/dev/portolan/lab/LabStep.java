@@ -104,6 +104,19 @@ public sealed interface LabStep {
         }
     }
 
+    /**
+     * Brings a member's Swarm node to the file's word, on a manager: {@code role} (manager or worker) and
+     * {@code availability} (active or drain), each null when it already is so.
+     */
+    record SetNode(String host, String manager, String role, String availability) implements LabStep {
+        public String describe() {
+            List<String> what = new java.util.ArrayList<>();
+            if (role != null) what.add(role.equals("manager") ? "promote its swarm node to manager" : "demote its swarm node to worker");
+            if (availability != null) what.add(availability.equals("drain") ? "drain its swarm node" : "make its swarm node active");
+            return String.join(", ", what);
+        }
+    }
+
     /** An overlay network across the Swarm's hosts, made on a manager. */
     record CreateOverlayNetwork(String host, LabSpec.Network spec) implements LabStep {
         public String describe() {

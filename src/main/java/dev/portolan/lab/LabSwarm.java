@@ -67,6 +67,24 @@ final class LabSwarm {
             }
             steps.add(new LabStep.LabelNode(member, first, wanted));
         }
+        // roles and availability: a member promoted or demoted, drained or made active in the file
+        if (active) {
+            for (String member : members) {
+                DockerClient client = clientOf.apply(member);
+                if (client == null || !isActive(client)) continue; // it joins with its role; drained after, at the next apply
+                var node = node(manager, nodeId(client));
+                String role = swarm.managers().contains(member) ? "manager" : "worker";
+                String availability = swarm.drain().contains(member) ? "drain" : "active";
+                String hasRole = node.getSpec() == null || node.getSpec().getRole() == null ? "worker"
+                        : node.getSpec().getRole().name().toLowerCase(java.util.Locale.ROOT);
+                String hasAvailability = node.getSpec() == null || node.getSpec().getAvailability() == null ? "active"
+                        : node.getSpec().getAvailability().name().toLowerCase(java.util.Locale.ROOT);
+                if (!role.equals(hasRole) || !availability.equals(hasAvailability)) {
+                    steps.add(new LabStep.SetNode(member, first, role.equals(hasRole) ? null : role,
+                            availability.equals(hasAvailability) ? null : availability));
+                }
+            }
+        }
         // images: every member runs tasks, and none can pull
         Set<String> images = new HashSet<>();
         swarm.services().forEach(s -> images.add(s.image()));
@@ -164,6 +182,18 @@ final class LabSwarm {
                 labels.putAll(label.labels());
                 manager.updateSwarmNodeCmd().withSwarmNodeId(id).withVersion(node.getVersion().getIndex())
                         .withSwarmNodeSpec(node.getSpec().withLabels(labels)).exec();
+            }
+            case LabStep.SetNode set -> {
+                DockerClient manager = clientOf.apply(set.manager());
+                String id = nodeId(clientOf.apply(set.host()));
+                var node = node(manager, id);
+                var spec = node.getSpec();
+                if (set.role() != null) spec = spec.withRole(com.github.dockerjava.api.model.SwarmNodeRole.valueOf(set.role().toUpperCase(java.util.Locale.ROOT)));
+                if (set.availability() != null) {
+                    spec = spec.withAvailability(com.github.dockerjava.api.model.SwarmNodeAvailability.valueOf(
+                            set.availability().toUpperCase(java.util.Locale.ROOT)));
+                }
+                manager.updateSwarmNodeCmd().withSwarmNodeId(id).withVersion(node.getVersion().getIndex()).withSwarmNodeSpec(spec).exec();
             }
             case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
                     .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();

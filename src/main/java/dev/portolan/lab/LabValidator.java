@@ -338,6 +338,14 @@ final class LabValidator {
                     "swarm member " + member + " is an existing host: give it address: the IP address or name the lab's"
                             + " other hosts reach it at (the swarm's nodes talk to each other there)"));
         }
+        for (int d = 0; d < swarm.drain().size(); d++) {
+            if (!members.contains(swarm.drain().get(d))) {
+                add("/swarm/drain/" + d, "drain: " + swarm.drain().get(d) + " is not a manager or worker of this swarm");
+            }
+        }
+        if (!swarm.drain().isEmpty() && members.stream().allMatch(swarm.drain()::contains)) {
+            add("/swarm/drain", "drain: every member drained leaves the swarm nowhere to run its tasks; keep one active");
+        }
         for (int s = 0; s < swarm.services().size(); s++) {
             var service = swarm.services().get(s);
             String at = "/swarm/services/" + s;

@@ -184,5 +184,9 @@ class LabFileTest {
         LabProblem action = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
                 + "    - {name: web, image: x, update: {failure_action: retry}}\n");
         assertTrue(action.toString().startsWith("lab.yaml:6:"), action.toString());
+        LabProblem drain = onlyProblem("name: demo\nhosts: [{name: n1}, {name: n2}]\nswarm:\n  managers: [n1]\n  drain: [n2]\n");
+        assertEquals("lab.yaml:5:11: drain: n2 is not a manager or worker of this swarm", drain.toString());
+        LabProblem all = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  drain: [n1]\n");
+        assertTrue(all.message().startsWith("drain: every member drained"), all.message());
     }
 }

@@ -80,6 +80,10 @@ class SwarmIT extends EngineTest {
     }
 
     private static String labText(int replicas, String command) {
+        return labText(replicas, command, "[manager]", "[worker1, worker2]", "[]");
+    }
+
+    private static String labText(int replicas, String command, String managers, String workers, String drain) {
         return """
                 name: %s
                 hosts:
@@ -89,8 +93,9 @@ class SwarmIT extends EngineTest {
                 networks:
                   - {name: appnet, driver: overlay}
                 swarm:
-                  managers: [manager]
-                  workers: [worker1, worker2]
+                  managers: %s
+                  workers: %s
+                  drain: %s
                   services:
                     - name: web
                       image: %s
@@ -105,7 +110,7 @@ class SwarmIT extends EngineTest {
                       constraints: [node.labels.zone==b]
                       endpoint_mode: dnsrr
                       networks: [appnet]
-                """.formatted(name, TestEngine.BUSYBOX, replicas, command, TestEngine.BUSYBOX, SLEEPER);
+                """.formatted(name, managers, workers, drain, TestEngine.BUSYBOX, replicas, command, TestEngine.BUSYBOX, SLEEPER);
     }
 
     private static synchronized HostOperations host(String host) {
@@ -313,11 +318,13 @@ class SwarmIT extends EngineTest {
     @Order(7)
     void planShowsTheServiceChangeAndApplyRollsItOutInPlace() throws Exception {
         String before = swarm.read().service("web").orElseThrow().id();
-        LabSpec changed = LabFile.parse(labText(4, "[sh, -c, \"trap 'exit 0' TERM; sleep 3602 & wait\"]"), "lab.yaml", dir);
-        List<LabStep> plan = labs.plan(changed);
-        assertEquals(1, plan.size(), plan.toString());
-        assertEquals("update service web: replicas 6 → 4, command sh -c trap 'exit 0' TERM; sleep 3600 & wait → sh -c trap 'exit 0' "
-                + "TERM; sleep 3602 & wait", plan.getFirst().describe());
+        // worker1 promoted and drained in the file (two managers: stopping worker2 later keeps their quorum)
+        LabSpec changed = LabFile.parse(labText(4, "[sh, -c, \"trap 'exit 0' TERM; sleep 3602 & wait\"]", "[manager, worker1]",
+                "[worker2]", "[worker1]"), "lab.yaml", dir);
+        List<String> plan = labs.plan(changed).stream().map(step -> step.host() + ": " + step.describe()).toList();
+        assertEquals(List.of("worker1: promote its swarm node to manager, drain its swarm node",
+                "manager: update service web: replicas 6 → 4, command sh -c trap 'exit 0' TERM; sleep 3600 & wait → sh -c trap 'exit 0' "
+                + "TERM; sleep 3602 & wait"), plan);
         labs.apply(changed, Progress.NONE);
         SwarmSnapshot s = swarm.read();
         var web = s.service("web").orElseThrow();
@@ -325,6 +332,9 @@ class SwarmIT extends EngineTest {
         assertEquals(4, s.running(web));
         assertTrue(SwarmProgress.isConverged(s, web));
         assertEquals(List.of(), labs.plan(changed), "nothing left to do");
+        var worker1 = s.nodeNamed("worker1").orElseThrow();
+        assertTrue(worker1.isManager() && worker1.availability().equals("drain"), worker1.toString());
+        assertEquals(List.of(), s.currentTasksOn(worker1.id()), "a drained node runs nothing");
         lab = changed;
     }
 

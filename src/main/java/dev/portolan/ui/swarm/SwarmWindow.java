@@ -398,8 +398,12 @@ public final class SwarmWindow {
     }
 
     private void servicePanel(SwarmSnapshot.Service service) {
-        side.getChildren().addAll(heading(service.name()), hint(service.image() + " · " + shown.running(service) + "/"
-                + shown.wanted(service) + " running" + (service.updateMessage().isEmpty() ? "" : "\n" + service.updateMessage())));
+        // during an update, how many run the new spec: the rollout's progress
+        Label progress = hint(service.image() + " · " + service.endpointMode() + "\n"
+                + dev.portolan.operations.SwarmProgress.line(shown, service)
+                + (service.updateMessage().isEmpty() ? "" : "\n" + service.updateMessage()));
+        progress.setId("swarm-service-progress");
+        side.getChildren().addAll(heading(service.name()), progress);
         TextField replicas = field("swarm-replicas", service.replicas() == null ? "" : String.valueOf(service.replicas()));
         Button scale = button("Scale", "swarm-scale", () -> act("Scaling " + service.name(),
                 () -> operations.scale(service.name(), replicas.getText())));
