@@ -213,7 +213,8 @@ public final class SwarmWindow {
             return;
         }
         picture.getChildren().setAll(new Label("Reading the Swarm of " + choice.getValue() + "…"));
-        operations = new SwarmOperations(name -> hostsNow.operations(name), members, name -> context.local().get().labAddressOf(name));
+        LocalEngine local = context.local().get(); // read here, on the FX thread; it asks its engine when used
+        operations = new SwarmOperations(name -> hostsNow.operations(name), members, local::labAddressOf);
         String name = choice.getValue();
         watcher = operations.watch(name, new SwarmWatcher.Listener() {
             @Override
