@@ -153,7 +153,7 @@ class LayerPicturesIT extends WindowTest {
 
         FxThread.run(() -> robot.lookup("#layer-graph-search").queryAs(TextInputControl.class).clear());
         robot.clickOn("#layer-graph-search").write("web-" + RUN);
-        waitFor("the search outlines web's step", Duration.ofSeconds(5), () -> graph().found().contains(web.node()));
+        waitFor("the search outlines web's step", Duration.ofSeconds(15), () -> graph().found().contains(web.node()));
         assertTrue(!FxThread.get(() -> graph().found().contains(sharedNode)));
 
         Tip webTip = FxThread.get(() -> graph().layout().tip(webId));
