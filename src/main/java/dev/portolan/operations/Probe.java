@@ -325,16 +325,21 @@ public final class Probe {
             return found(host, text.substring(slash + 1));
         }
         List<Found> matches = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
         for (SimulatedHost h : local.simulatedHosts().list()) {
             if (!h.isRunning()) continue;
             try {
                 matches.add(found(h.lab() + "/" + h.name(), text));
             } catch (InvalidInputException notThere) {
                 // not on this host
+            } catch (RuntimeException unreachable) {
+                // a host this computer cannot reach (its certificates gone, its engine down) does not hide the others
+                unanswered.add(h.lab() + "/" + h.name());
             }
         }
         if (matches.isEmpty()) {
-            throw new InvalidInputException("There is no container " + text + " on a running simulated host: name it as HOST/NAME, "
+            throw new InvalidInputException("There is no container " + text + " on a running simulated host" + (unanswered.isEmpty()
+                    ? "" : " that answered (" + String.join(", ", unanswered) + " did not)") + ": name it as HOST/NAME, "
                     + "such as demo/node1/web (`portolan hosts` lists the hosts).");
         }
         if (matches.size() > 1) {
