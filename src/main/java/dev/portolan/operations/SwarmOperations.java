@@ -371,7 +371,12 @@ public final class SwarmOperations {
 
     /** The member host a node is (its hostname is the lab's name for it), for what is done to the host itself. */
     public Optional<String> hostOfNode(SwarmSnapshot.Node node) {
-        return members.stream().filter(m -> m.equals(node.hostname()) || m.endsWith("/" + node.hostname())).findFirst();
+        return hostNamed(node.hostname());
+    }
+
+    /** The member host whose node has this hostname (demo/node1 for node1). */
+    public Optional<String> hostNamed(String hostname) {
+        return members.stream().filter(m -> m.equals(hostname) || m.endsWith("/" + hostname)).findFirst();
     }
 
     /**

@@ -89,10 +89,6 @@ final class SwarmMoves {
         return out;
     }
 
-    List<Move> moves() {
-        return List.copyOf(moves);
-    }
-
     private static String seconds(Duration d) {
         return d.toMillis() < 60_000 ? String.format("%.1f s", d.toMillis() / 1000.0) : Durations.format(d);
     }

@@ -82,8 +82,6 @@ public final class SwarmWindow {
     private String selectedService;
     private String selectedNode;
     private long eventsSeen;
-    /** When the last snapshot was shown, in nanos, and what the bench reads. */
-    private volatile long shownAtNanos;
 
     private SwarmWindow(Context context, String swarm) {
         this.context = context;
@@ -156,11 +154,6 @@ public final class SwarmWindow {
     /** The picture shown now (FX thread), or null before the first. */
     public SwarmSnapshot shown() {
         return shown;
-    }
-
-    /** When the picture shown now was put on screen (System.nanoTime), for the bench. */
-    public long shownAtNanos() {
-        return shownAtNanos;
     }
 
     // --- which Swarm, and watching it
@@ -252,7 +245,6 @@ public final class SwarmWindow {
             shown = swarm;
             lost = null;
             draw();
-            shownAtNanos = System.nanoTime();
         } else if (news instanceof String why) {
             lost = why;
             if (shown == null) picture.getChildren().setAll(lostLabel(why));
@@ -355,10 +347,11 @@ public final class SwarmWindow {
 
     /** When a member's host was stopped, killed or paused by a fault in force, by its node's hostname. */
     private Optional<Instant> stoppedAt(String hostname) {
+        String member = operations == null ? null : operations.hostNamed(hostname).orElse(null);
+        if (member == null) return Optional.empty();
         for (Fault fault : context.faults().model().inForce()) {
             if (fault.spec() instanceof FaultSpec.HostFault host && host.action() != FaultSpec.HostAction.RESTART_ENGINE
-                    && (host.host().equals(hostname) || host.host().endsWith("/" + hostname))
-                    && members.contains(host.host())) {
+                    && host.host().equals(member)) {
                 return Optional.of(fault.started());
             }
         }
@@ -380,12 +373,8 @@ public final class SwarmWindow {
     private void nodePanel(SwarmSnapshot.Node node) {
         side.getChildren().addAll(heading(node.hostname()), hint((node.leader() ? "leader, " : "") + node.role() + " · "
                 + node.availability() + " · " + node.state() + (node.address().isEmpty() ? "" : " · " + node.address())));
-        Button drain = button(node.isActive() ? "Drain" : "Activate", "swarm-node-availability",
-                () -> act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
-                        () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname())));
-        Button role = button(node.isManager() ? "Demote to worker" : "Promote to manager", "swarm-node-role",
-                () -> act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
-                        () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname())));
+        Button drain = button(node.isActive() ? "Drain" : "Activate", "swarm-node-availability", () -> drainOrActivate(node));
+        Button role = button(node.isManager() ? "Demote to worker" : "Promote to manager", "swarm-node-role", () -> promoteOrDemote(node));
         side.getChildren().addAll(drain, role);
         operations.hostOfNode(node).ifPresent(host -> {
             Button leave = button("Leave the Swarm", "swarm-node-leave", () -> act(host + " leaving the Swarm",
@@ -417,10 +406,8 @@ public final class SwarmWindow {
         Button update = button("Update", "swarm-update", () -> act("Updating " + service.name(), () -> operations.update(
                 service.name(), image.getText(), List.of(), new UpdatePolicy(SwarmOperations.replicas(parallelism.getText()),
                         Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
-        Button rollback = button("Roll back", "swarm-rollback", () -> act("Rolling back " + service.name(),
-                () -> operations.rollback(service.name())));
-        Button remove = button("Remove the service", "swarm-remove", () -> act("Removing " + service.name(),
-                () -> operations.remove(service.name())));
+        Button rollback = button("Roll back", "swarm-rollback", () -> rollback(service));
+        Button remove = button("Remove the service", "swarm-remove", () -> remove(service));
         GridPane form = new GridPane(6, 6);
         form.addRow(0, new Label("Replicas"), replicas, scale);
         form.addRow(1, new Label("Image"), image);
@@ -460,11 +447,8 @@ public final class SwarmWindow {
 
     private ContextMenu nodeMenu(SwarmSnapshot.Node node) {
         ContextMenu menu = new ContextMenu();
-        menu.getItems().addAll(
-                item(node.isActive() ? "Drain" : "Activate", () -> act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
-                        () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname()))),
-                item(node.isManager() ? "Demote" : "Promote", () -> act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
-                        () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname()))));
+        menu.getItems().addAll(item(node.isActive() ? "Drain" : "Activate", () -> drainOrActivate(node)),
+                item(node.isManager() ? "Demote" : "Promote", () -> promoteOrDemote(node)));
         operations.hostOfNode(node).filter(h -> h.contains("/")).ifPresent(host -> menu.getItems().addAll(new SeparatorMenuItem(),
                 context.faults().forHost(host, stage)));
         return menu;
@@ -479,9 +463,29 @@ public final class SwarmWindow {
                     draw();
                     showSide();
                 }),
-                item("Roll back", () -> act("Rolling back " + service.name(), () -> operations.rollback(service.name()))),
-                item("Remove", () -> act("Removing " + service.name(), () -> operations.remove(service.name()))));
+                item("Roll back", () -> rollback(service)),
+                item("Remove", () -> remove(service)));
         return menu;
+    }
+
+    // --- what the panel and the menus both do
+
+    private void drainOrActivate(SwarmSnapshot.Node node) {
+        act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
+                () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname()));
+    }
+
+    private void promoteOrDemote(SwarmSnapshot.Node node) {
+        act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
+                () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname()));
+    }
+
+    private void rollback(SwarmSnapshot.Service service) {
+        act("Rolling back " + service.name(), () -> operations.rollback(service.name()));
+    }
+
+    private void remove(SwarmSnapshot.Service service) {
+        act("Removing " + service.name(), () -> operations.remove(service.name()));
     }
 
     /** One probe across the overlay, off the FX thread; what it found shows under the picture. */
