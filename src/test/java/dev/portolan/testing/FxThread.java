@@ -1,7 +1,9 @@
 package dev.portolan.testing;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
@@ -22,7 +24,12 @@ public final class FxThread {
         });
         try {
             return answer.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (ExecutionException failed) {
+            // the read itself failed: say that, not that the FX thread was slow
+            if (failed.getCause() instanceof Error e) throw e;
+            if (failed.getCause() instanceof RuntimeException e) throw e;
+            throw new AssertionError(failed.getCause());
+        } catch (TimeoutException | InterruptedException e) {
             throw new AssertionError("the FX thread did not answer within 5 s", e);
         }
     }

@@ -5,13 +5,17 @@ import dev.portolan.ui.MainWindow;
 import dev.portolan.ui.PortolanApp;
 import java.time.Duration;
 import java.util.function.Supplier;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Base of the GUI tests: opens Portolan's real main window (headless glass, see the pom)
@@ -27,7 +31,13 @@ public abstract class WindowTest extends EngineTest {
 
     @BeforeAll
     static void startFx() throws Exception {
+        // an exception on any thread is queued by TestFX and thrown into whichever test calls it
+        // next, one per test: a burst of them once failed forty tests that had nothing to do with
+        // it. Each test answers for its own instead (see checkUncaughtExceptions).
+        WaitForAsyncUtils.autoCheckException = false;
+        WaitForAsyncUtils.printException = false;
         FxToolkit.registerPrimaryStage();
+        uncaughtExceptions();
     }
 
     protected MainWindow open(EndpointResolver resolver) throws Exception {
@@ -55,6 +65,90 @@ public abstract class WindowTest extends EngineTest {
             if (window != null) window.close();
         });
         FxToolkit.hideStage();
+        checkUncaughtExceptions();
+    }
+
+    /**
+     * Fails the test that just ran with the first exception that escaped one of Portolan's
+     * threads while it ran. JavaFX's own, with no Portolan frame (its bounds cache racing a
+     * read from another thread, TestFX#813), are printed and fail nothing more: what they
+     * broke on screen, the test's own waits see.
+     */
+    private static void checkUncaughtExceptions() {
+        Throwable ours = null;
+        for (Throwable t : uncaughtExceptions()) {
+            if (ours == null && isPortolans(t)) {
+                ours = t;
+            } else {
+                System.err.println("An exception escaped a thread during this test (not failing it):");
+                t.printStackTrace();
+            }
+        }
+        if (ours != null) throw new AssertionError("an exception escaped a thread during this test", ours);
+    }
+
+    /** What TestFX has queued since the last call, oldest first. */
+    private static java.util.List<Throwable> uncaughtExceptions() {
+        var found = new java.util.ArrayList<Throwable>();
+        while (found.size() < 1000) {
+            try {
+                WaitForAsyncUtils.checkException();
+                break;
+            } catch (Throwable t) {
+                found.add(t);
+            }
+        }
+        WaitForAsyncUtils.clearExceptions();
+        return found;
+    }
+
+    private static boolean isPortolans(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            for (var frame : c.getStackTrace()) {
+                if (frame.getClassName().startsWith("dev.portolan.")) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Clicks the visible node a query finds, as {@code click(query)} does, but finds
+     * it and reads where it is on the FX thread: TestFX reads a live node's bounds on the
+     * test thread, which races a pulse and can leave a Parent's bounds cache broken (TestFX#813).
+     */
+    protected FxRobotInterface click(String query) {
+        return click(FxThread.get(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .orElseThrow(() -> new AssertionError("nothing visible matches " + query))));
+    }
+
+    /** Clicks the middle of a node, read on the FX thread (see {@link #click(String)}). */
+    protected FxRobotInterface click(Node node) {
+        return click(FxThread.get(() -> robot.point(node).query()));
+    }
+
+    protected FxRobotInterface click(Point2D onScreen) {
+        return robot.clickOn(onScreen);
+    }
+
+    /**
+     * Clicks a text field and types into it as a person would. TestFX types into the focused
+     * window, and a click does not always focus a window under headless glass: the field's
+     * window and the field are given the focus a click gives on a desktop.
+     */
+    protected void type(String query, String text) {
+        click(query);
+        FxThread.run(() -> {
+            Node field = robot.lookup(query).match(NodeQueryUtils.isVisible()).query();
+            field.getScene().getWindow().requestFocus();
+            field.requestFocus();
+        });
+        robot.write(text);
+    }
+
+    /** Clears a text field, then types into it (see {@link #type}). */
+    protected void retype(String query, String text) {
+        FxThread.run(() -> robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class).clear());
+        type(query, text);
     }
 
     /** The text of a labeled node, read on the FX thread. */

@@ -65,7 +65,7 @@ class FirstRunIT extends WindowTest {
             assertTrue(FxThread.get(() -> robot.lookup("#first-run-engines").queryAs(VBox.class).getChildren().size()) >= 1);
 
             long start = System.nanoTime();
-            robot.clickOn("#first-run-sample");
+            click("#first-run-sample");
             waitFor("the sample lab's window applies it", Duration.ofSeconds(10), () -> exists("#lab-outcome"));
             waitFor("the sample lab is applied", Duration.ofSeconds(120), () -> text("#lab-outcome").startsWith("Applied in"));
             System.out.printf("[first run] sample lab applied %.1f s after the click%n", (System.nanoTime() - start) / 1e9);

@@ -31,7 +31,7 @@ class SettingsIT extends WindowTest {
             // the toolbar decides what fits at its first layout: click once the gear shows
             waitFor("the settings button shows", Duration.ofSeconds(5),
                     () -> robot.lookup("#open-settings").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-            robot.clickOn("#open-settings");
+            click("#open-settings");
             waitFor("the settings window opens", Duration.ofSeconds(5), () -> robot.lookup("#settings-save").tryQuery().isPresent());
             // the tests set the host image as a property: the window says it wins over the file
             assertTrue(text("#settings-where").contains(file.toString()), text("#settings-where"));
@@ -39,13 +39,13 @@ class SettingsIT extends WindowTest {
                     + " setting.").tryQuery().isPresent()), "the override is said");
 
             FxThread.run(() -> robot.lookup("#settings-substitutes").queryAs(TextInputControl.class).clear());
-            robot.clickOn("#settings-substitutes").write("busybox");
+            type("#settings-substitutes", "busybox");
             waitFor("a bad substitute is named", Duration.ofSeconds(2), () -> text("#settings-problems").contains("IMAGE=LOCAL-IMAGE"));
             assertTrue(FxThread.get(() -> robot.lookup("#settings-save").query().isDisabled()));
             robot.write("=my/busybox");
             FxThread.run(() -> robot.lookup("#settings-host-image").queryAs(TextInputControl.class).setText("my/dind:27"));
             waitFor("it can be saved", Duration.ofSeconds(2), () -> !robot.lookup("#settings-save").query().isDisabled());
-            robot.clickOn("#settings-save");
+            click("#settings-save");
             waitFor("saved", Duration.ofSeconds(2), () -> text("#settings-outcome").startsWith("Saved to settings.json"));
             assertEquals(new Settings.Saved("my/dind:27", "busybox=my/busybox", false), settings.saved());
         } finally {

@@ -28,7 +28,7 @@ class ContainerActionsIT extends WindowTest {
         engine.cleanUp();
         open(EndpointResolver.forThisProcess());
         waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
-        robot.clickOn("#tab-containers");
+        click("#tab-containers");
     }
 
     @SuppressWarnings("unchecked")
@@ -39,12 +39,12 @@ class ContainerActionsIT extends WindowTest {
     private void selectRow(String name) {
         waitFor(name + " is in the table", Duration.ofSeconds(2),
                 () -> table().getItems().stream().anyMatch(c -> c.name().equals(name)));
-        robot.clickOn("#containers-filter").write(name);
+        type("#containers-filter", name);
         waitFor("only " + name + " is shown", Duration.ofSeconds(2), () -> table().getItems().size() == 1);
         // the name is on other tabs' tables too (a volume's users): click the row in this one
         javafx.scene.Node table = FxThread.get(() -> robot.lookup("#containers-table").query());
-        robot.clickOn(robot.from(table).lookup((javafx.scene.control.Labeled l) -> name.equals(l.getText()))
-                .<javafx.scene.Node>query());
+        click(FxThread.get(() -> robot.from(table).lookup((javafx.scene.control.Labeled l) -> name.equals(l.getText()))
+                .<javafx.scene.Node>query()));
         waitFor(name + " is selected", Duration.ofSeconds(2),
                 () -> table().getSelectionModel().getSelectedItems().size() == 1);
     }
@@ -62,12 +62,12 @@ class ContainerActionsIT extends WindowTest {
         String name = TestEngine.uniqueName("stop-me");
         String id = engine.runSleeper(name);
         selectRow(name);
-        robot.clickOn("#container-stop");
+        click("#container-stop");
         waitFor("the engine says it exited", Duration.ofSeconds(10), () -> state(id).equals("exited"));
         waitFor("the table shows it exited", Duration.ofSeconds(2), () -> table().getItems().getFirst()
                 .state() == ContainerInfo.State.EXITED);
         waitFor("the status bar says so", Duration.ofSeconds(2), () -> message().equals("Stopped " + name));
-        robot.clickOn("#container-start");
+        click("#container-start");
         waitFor("the engine says it runs again", Duration.ofSeconds(5), () -> state(id).equals("running"));
     }
 
@@ -79,15 +79,15 @@ class ContainerActionsIT extends WindowTest {
                 .withVolumes(new Volume("/data")).withHostConfig(HostConfig.newHostConfig()).exec().getId();
         String anonymous = engine.docker().inspectContainerCmd(id).exec().getMounts().getFirst().getName();
         selectRow(name);
-        robot.clickOn("#container-remove");
-        robot.clickOn("Cancel");
+        click("#container-remove");
+        click("Cancel");
         assertEquals("created", state(id), "cancel leaves the container alone");
 
-        robot.clickOn("#container-remove");
+        click("#container-remove");
         waitFor("the dialog asks", Duration.ofSeconds(2), () -> robot.lookup("#remove-volumes").tryQuery().isPresent());
         assertFalse(FxThread.get(() -> robot.lookup("#remove-volumes").queryAs(javafx.scene.control.CheckBox.class)
                 .isSelected()), "volumes are not removed by default");
-        robot.clickOn("#confirm-remove");
+        click("#confirm-remove");
         waitFor("the container is gone from the table", Duration.ofSeconds(5), () -> table().getItems().isEmpty());
         assertTrue(engine.docker().listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec().isEmpty());
         assertEquals(anonymous, engine.docker().inspectVolumeCmd(anonymous).exec().getName(), "its volume is kept");
@@ -111,15 +111,15 @@ class ContainerActionsIT extends WindowTest {
     @Test
     void runDialogChecksInputAndStartsTheContainer() {
         String name = TestEngine.uniqueName("from-dialog");
-        robot.clickOn("#run-container");
-        robot.clickOn("#run-ports").write("80");
+        click("#run-container");
+        type("#run-ports", "80");
         waitFor("the bad port is named", Duration.ofSeconds(2), () -> text("#run-problems").contains("'80' should look like"));
         assertTrue(FxThread.get(() -> robot.lookup("#run-confirm").query().isDisabled()), "Run is disabled");
         retype("#run-ports", "127.0.0.1:0:80");
-        robot.clickOn("#run-name").write(name);
-        robot.clickOn("#run-command").write("httpd -f -p 80 -h /var/www");
+        type("#run-name", name);
+        type("#run-command", "httpd -f -p 80 -h /var/www");
         waitFor("no problems left", Duration.ofSeconds(2), () -> text("#run-problems").isEmpty());
-        robot.clickOn("#run-confirm");
+        click("#run-confirm");
         waitFor("the engine runs it", Duration.ofSeconds(10), () -> engine.docker().listContainersCmd()
                 .withNameFilter(List.of(name)).exec().stream().anyMatch(c -> "running".equals(c.getState())));
         // clean-up goes by label; this one was made by the app, so remove it by name
@@ -132,10 +132,10 @@ class ContainerActionsIT extends WindowTest {
         String id = engine.create(name, "sh", "-c", "echo hello from portolan; echo second line; sleep 3600");
         engine.docker().startContainerCmd(id).exec();
         selectRow(name);
-        robot.clickOn("#container-logs");
+        click("#container-logs");
         waitFor("the log shows both lines", Duration.ofSeconds(5), () -> robot.lookup("#log-lines")
                 .queryAs(ListView.class).getItems().containsAll(List.of("hello from portolan", "second line")));
-        robot.clickOn("#log-search").write("second");
+        type("#log-search", "second");
         waitFor("the search filters the lines", Duration.ofSeconds(2),
                 () -> robot.lookup("#log-lines").queryAs(ListView.class).getItems().equals(List.of("second line")));
         FxThread.run(() -> robot.lookup("#log-lines").query().getScene().getWindow().hide());
@@ -143,17 +143,12 @@ class ContainerActionsIT extends WindowTest {
         ContainerInfo container = FxThread.get(() -> table().getSelectionModel().getSelectedItem());
         FxThread.run(() -> new ContainerActions(window.runner()).exec(sessionOf(), container, null));
         retype("#exec-command", "cat /var/www/index.html");
-        robot.clickOn("#exec-run");
+        click("#exec-run");
         waitFor("the output is shown", Duration.ofSeconds(5), () -> robot.lookup("#exec-output")
                 .queryAs(TextArea.class).getText().contains("Hello from Portolan"));
         assertEquals("Exit code 0", text("#exec-result"));
     }
 
-    /** Clears a text field, then types into it as a person would. */
-    private void retype(String query, String text) {
-        FxThread.run(() -> robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class).clear());
-        robot.clickOn(query).write(text);
-    }
 
     private dev.portolan.ui.model.HostSession sessionOf() {
         return window.session(window.hosts().getFirst());

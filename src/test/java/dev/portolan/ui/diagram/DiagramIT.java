@@ -91,7 +91,7 @@ class DiagramIT extends WindowTest {
         assertTrue(FxThread.get(() -> diagram().layout().links().stream()
                 .anyMatch(l -> l.cardKey().equals(card.key()) && l.volumeKey().endsWith("/vol/" + volume))), "joined to its volume");
 
-        robot.clickOn(center(card.bounds()));
+        click(center(card.bounds()));
         waitFor("the details pane shows it", Duration.ofSeconds(5), () -> name.equals(text("#details-title")));
 
         Layout.Band target = FxThread.get(() -> diagram().layout().bands().stream().filter(b -> b.name().equals(back))
@@ -158,7 +158,7 @@ class DiagramIT extends WindowTest {
         dialogs.answer(file);
         fire(volumeBox(empty), "volume-restore");
         waitFor("the restore asks before it replaces", Duration.ofSeconds(5), () -> exists("#confirm-restore"));
-        robot.clickOn("#confirm-restore");
+        click("#confirm-restore");
         waitFor("the status bar says it is restored", Duration.ofSeconds(20),
                 () -> window.runner().messageProperty().get().text().startsWith("Restored backup.tar into " + empty));
         assertEquals("hello from the volume", readGreeting(empty));
@@ -209,7 +209,7 @@ class DiagramIT extends WindowTest {
         waitFor("the card shows it exited", Duration.ofSeconds(5), () -> card(name).container().state() == ContainerInfo.State.EXITED);
 
         FxThread.run(() -> robot.lookup("#diagram-search").queryTextInputControl().clear());
-        robot.clickOn("#diagram-search").write("state:running");
+        type("#diagram-search", "state:running");
         waitFor("state:running hides it", Duration.ofSeconds(5), () -> card(name) == null);
         FxThread.run(() -> robot.lookup("#diagram-search").queryTextInputControl().setText(name.substring(0, 8)));
         waitFor("a search word highlights it", Duration.ofSeconds(5), () -> card(name) != null

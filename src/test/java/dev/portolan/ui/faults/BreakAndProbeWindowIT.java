@@ -139,10 +139,10 @@ class BreakAndProbeWindowIT extends WindowTest {
                 () -> "paused".equals(diagram().controller().faultMarks().get(lab + "/node1")));
         waitFor("the toolbar counts it", Duration.ofSeconds(5), () -> text("#open-faults").equals("Faults · 1"));
 
-        robot.clickOn("#open-faults");
+        click("#open-faults");
         waitFor("the panel lists it", Duration.ofSeconds(5), () -> robot.lookup("#faults-table").queryAs(TableView.class)
                 .getItems().size() == 1);
-        robot.clickOn("#heal-all");
+        click("#heal-all");
         Eventually.within("the host runs again", () -> "false".equals(paused()));
         waitFor("the panel is empty", Duration.ofSeconds(5), () -> robot.lookup("#faults-table").queryAs(TableView.class)
                 .getItems().isEmpty());
@@ -162,7 +162,7 @@ class BreakAndProbeWindowIT extends WindowTest {
                 && text("#fault-problems").contains("'3 parsecs' is not a duration"));
         FxThread.run(() -> robot.lookup("#fault-duration").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("4s"));
         waitFor("a right one is taken", Duration.ofSeconds(5), () -> !robot.lookup("#fault-inject").query().isDisabled());
-        robot.clickOn("#fault-inject");
+        click("#fault-inject");
 
         String target = lab + "/node1/app";
         waitFor("the card is marked with its timer", Duration.ofSeconds(10),
@@ -194,7 +194,7 @@ class BreakAndProbeWindowIT extends WindowTest {
         fire(card("app"), "probe-open");
         waitFor("the probe window opens", Duration.ofSeconds(5), () -> robot.lookup("#probe-run").tryQuery().isPresent());
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web"));
-        robot.clickOn("#probe-run");
+        click("#probe-run");
         waitFor("the probe answers", Duration.ofSeconds(20), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/web."));
         assertEquals(4, FxThread.get(() -> robot.lookup("#probe-checks").queryAs(javafx.scene.control.ListView.class).getItems().size()));
         // drawn on the diagram: from app's card to web's, each check ✓
@@ -202,7 +202,7 @@ class BreakAndProbeWindowIT extends WindowTest {
         assertEquals(new dev.portolan.ui.diagram.Marks.ProbePath(lab + "/node1/app", lab + "/node1/web", true,
                 List.of("✓ where", "✓ name", "✓ listening", "✓ connect")), drawn);
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web:9999"));
-        robot.clickOn("#probe-run");
+        click("#probe-run");
         waitFor("a port nothing listens on is said so", Duration.ofSeconds(20),
                 () -> text("#probe-verdict").contains("does not reach"));
         var failed = FxThread.get(() -> diagram().controller().marks().probe());
@@ -210,12 +210,12 @@ class BreakAndProbeWindowIT extends WindowTest {
 
         // no shared network: the one-click fix connects app to back, the probe runs again and reaches; undo takes it back
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("api"));
-        robot.clickOn("#probe-run");
+        click("#probe-run");
         waitFor("the fix is offered", Duration.ofSeconds(20), () -> exists("#probe-remedy")
                 && text("#probe-remedy").equals("Connect app to back"));
-        robot.clickOn("#probe-remedy");
+        click("#probe-remedy");
         waitFor("connected, it reaches", Duration.ofSeconds(30), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/api."));
-        robot.clickOn("#probe-undo");
+        click("#probe-undo");
         Eventually.within("app is off back again", () -> !docker.run("exec", "portolan-" + lab + "-node1", "docker", "inspect", "-f",
                 "{{json .NetworkSettings.Networks}}", "app").output().contains("\"back\""));
         FxThread.run(() -> robot.lookup("#probe-run").query().getScene().getWindow().hide());
@@ -237,7 +237,7 @@ class BreakAndProbeWindowIT extends WindowTest {
         // Probe on the first row (pairs sorted: api → app, on no shared network): the probe window answers for that pair
         var first = pairs.getFirst();
         assertEquals(dev.portolan.inventory.Reachability.Way.NONE, first.way(), first.toString());
-        robot.clickOn(FxThread.get(() -> robot.lookup("#talk-table").lookup(".button").queryButton()));
+        click(FxThread.get(() -> robot.lookup("#talk-table").lookup(".button").queryButton()));
         try {
             waitFor("the pair is probed", Duration.ofSeconds(20), () -> robot.lookup("#probe-verdict").tryQuery().isPresent()
                     && text("#probe-verdict").equals(first.from() + " does not reach " + first.to() + "."));
@@ -251,10 +251,10 @@ class BreakAndProbeWindowIT extends WindowTest {
     @Test
     void theDetailsPaneOfASelectedContainerOpensTheProbe() {
         Layout.Card app = card("app");
-        robot.clickOn(FxThread.get(() -> diagram().toScreen(app.bounds().centerX(), app.bounds().centerY())));
+        click(FxThread.get(() -> diagram().toScreen(app.bounds().centerX(), app.bounds().centerY())));
         waitFor("the details pane shows app with its probe", Duration.ofSeconds(10),
                 () -> "app".equals(text("#details-title")) && exists("#details-probe"));
-        robot.clickOn("#details-probe");
+        click("#details-probe");
         waitFor("the probe window opens from app", Duration.ofSeconds(5), () -> robot.lookup("#probe-run").tryQuery().isPresent());
     }
 

@@ -90,12 +90,12 @@ class FindingsWindowIT extends WindowTest {
             Finding leftover = found.stream().filter(f -> f.subject().equals(volume)).findFirst().orElseThrow();
             FxThread.run(() -> table.getSelectionModel().select(leftover));
             assertTrue(text("#finding-fix").startsWith("Fix: Remove volume " + volume), text("#finding-fix"));
-            robot.clickOn("#finding-apply");
-            robot.clickOn("Cancel");
+            click("#finding-apply");
+            click("Cancel");
             Thread.sleep(300);
             engine.docker().inspectVolumeCmd(volume).exec(); // still there
-            robot.clickOn("#finding-apply");
-            robot.clickOn("Remove");
+            click("#finding-apply");
+            click("Remove");
             Eventually.within(Duration.ofSeconds(10), "the volume is removed", () -> {
                 try {
                     engine.docker().inspectVolumeCmd(volume).exec();

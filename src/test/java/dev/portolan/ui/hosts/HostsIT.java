@@ -42,10 +42,6 @@ class HostsIT extends WindowTest {
         return FxThread.get(() -> window.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null));
     }
 
-    private void retype(String query, String text) {
-        FxThread.run(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
-        robot.clickOn(query).write(text);
-    }
 
     private void menu(HostModel host, String itemId) {
         FxThread.run(() -> window.menus().menu(host).getItems().stream().filter(i -> itemId.equals(i.getId()))
@@ -55,7 +51,7 @@ class HostsIT extends WindowTest {
     @Test
     void aSimulatedHostIsMadeStoppedStartedAndRemovedFromTheSidebar() {
         String key = LAB + "/node1";
-        robot.clickOn("#add-host").clickOn("#add-simulated");
+        click("#add-host").clickOn("#add-simulated");
         retype("#sim-lab", "Bad Lab");
         waitFor("bad input is named", Duration.ofSeconds(2), () -> robot.lookup("#sim-problems")
                 .queryLabeled().getText().contains("'Bad Lab' is not allowed"));
@@ -63,14 +59,14 @@ class HostsIT extends WindowTest {
         retype("#sim-lab", LAB);
         retype("#sim-name", "node1");
         FxThread.run(() -> robot.lookup("#sim-image").queryAs(javafx.scene.control.ComboBox.class).getEditor().clear());
-        robot.clickOn("#sim-image").write(TestEngine.DIND);
-        robot.clickOn("#sim-create");
+        type("#sim-image", TestEngine.DIND);
+        click("#sim-create");
 
         waitFor(key + " is live in the sidebar", Duration.ofSeconds(30),
                 () -> host(key) != null && host(key).isLive());
         waitFor("the progress window says it is ready", Duration.ofSeconds(5),
                 () -> robot.lookup("#progress-outcome").queryLabeled().getText().startsWith("Ready: portolan-" + LAB + "-node1"));
-        robot.clickOn("#progress-cancel"); // now "Close"
+        click("#progress-cancel"); // now "Close"
         assertEquals("simulated host", host(key).provider());
         String detail = FxThread.get(() -> host(key).providerDetailProperty().get());
         assertTrue(detail.contains("started --privileged") || detail.contains("started with capabilities"),
@@ -88,7 +84,7 @@ class HostsIT extends WindowTest {
         });
         waitFor("a Start button on the stopped host", Duration.ofSeconds(5),
                 () -> robot.lookup("#host-start-now").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn("#host-start-now");
+        click("#host-start-now");
         waitFor(key + " is live again", Duration.ofSeconds(30), () -> host(key).isLive());
 
         // a start that fails shows the end of its engine's log and what to do, and offers to start again
@@ -101,7 +97,7 @@ class HostsIT extends WindowTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        robot.clickOn("#host-start-now");
+        click("#host-start-now");
         waitFor("the failure is shown with the engine's log", Duration.ofSeconds(30),
                 () -> host(key).status() instanceof HostStatus.Failed
                         && robot.lookup("#host-failure").queryLabeled().getText().contains("docker logs " + container)
@@ -109,7 +105,7 @@ class HostsIT extends WindowTest {
         assertEquals("Start again", FxThread.get(() -> robot.lookup("#host-start-now").queryButton().getText()));
         engine.docker().copyArchiveToContainerCmd(container).withRemotePath("/etc/docker")
                 .withTarInputStream(emptyDaemonJson()).exec();
-        robot.clickOn("#host-start-now");
+        click("#host-start-now");
         waitFor(key + " is live once mended", Duration.ofSeconds(30), () -> host(key).isLive());
 
         HostModel node1 = host(key);
@@ -119,7 +115,7 @@ class HostsIT extends WindowTest {
         waitFor("remove asks first", Duration.ofSeconds(2), () -> robot.lookup("#keep-data").tryQuery().isPresent());
         assertTrue(FxThread.get(() -> robot.lookup("#keep-data").queryAs(javafx.scene.control.CheckBox.class).isSelected()),
                 "the data volume is kept unless the user says otherwise");
-        robot.clickOn("#confirm-remove-host");
+        click("#confirm-remove-host");
         waitFor(key + " leaves the sidebar", Duration.ofSeconds(20), () -> host(key) == null);
         assertEquals("portolan-" + LAB + "-node1-docker",
                 engine.docker().inspectVolumeCmd("portolan-" + LAB + "-node1-docker").exec().getName());
@@ -144,17 +140,17 @@ class HostsIT extends WindowTest {
     void anExistingEngineIsAddedRememberedAndForgotten() throws Exception {
         String socket = engine.endpoint().host().getPath();
         org.junit.jupiter.api.Assumptions.assumeTrue("unix".equals(engine.endpoint().host().getScheme()));
-        robot.clickOn("#add-host").clickOn("#add-endpoint");
+        click("#add-host").clickOn("#add-endpoint");
         FxThread.run(() -> robot.lookup("#endpoint-kind").queryAs(javafx.scene.control.ChoiceBox.class)
                 .setValue(AddEndpointDialog.SOCKET));
         retype("#endpoint-name", "same-engine");
         retype("#endpoint-address", "/no/such.sock");
         // the disk is asked when Add is pressed, not on every key: the dialog stays open and says why
-        robot.clickOn("#endpoint-add");
+        click("#endpoint-add");
         waitFor("a missing socket is named", Duration.ofSeconds(2),
                 () -> robot.lookup("#endpoint-problem").queryLabeled().getText().contains("does not exist"));
         retype("#endpoint-address", socket);
-        robot.clickOn("#endpoint-add");
+        click("#endpoint-add");
         waitFor("the engine is live in the sidebar", Duration.ofSeconds(10),
                 () -> host("same-engine") != null && host("same-engine").isLive());
         Path saved = Path.of(System.getProperty("portolan.home"), "config", "endpoints.json");

@@ -88,7 +88,7 @@ class MachineHostsIT extends WindowTest {
         menu(host("moved"), "machine-regenerate");
         waitFor("regenerate-certs mends it", Duration.ofSeconds(10),
                 () -> !(host("moved").status() instanceof HostStatus.Failed));
-        robot.clickOn("#progress-cancel"); // Close
+        click("#progress-cancel"); // Close
 
         menu(host("gm"), "machine-stop");
         waitFor("the output of the command is shown", Duration.ofSeconds(10), () -> robot.lookup("#progress-steps")
@@ -106,13 +106,13 @@ class MachineHostsIT extends WindowTest {
                 new ProgressWindow(null, "docker-machine create stuck")));
         waitFor("the host-only failure is explained", Duration.ofSeconds(10), () -> robot.lookup("#progress-outcome")
                 .queryLabeled().getText().contains("could not create or see its host-only network adapter"));
-        robot.clickOn("#progress-cancel"); // Close
+        click("#progress-cancel"); // Close
         FxThread.run(() -> window.controller().machines().create("stuck", "virtualbox", List.of(),
                 new ProgressWindow(null, "docker-machine create stuck")));
         waitFor("the leftover is named and its removal offered", Duration.ofSeconds(10),
                 () -> robot.lookup("#progress-fix").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         assertEquals("Remove the leftover machine", FxThread.get(() -> robot.lookup("#progress-fix").queryButton().getText()));
-        robot.clickOn("#progress-fix");
+        click("#progress-fix");
         Path folder = home.resolve("machine/machines/stuck");
         waitFor("the leftover machine is removed", Duration.ofSeconds(10), () -> !Files.exists(folder));
     }
@@ -121,13 +121,13 @@ class MachineHostsIT extends WindowTest {
     void withoutDockerMachineTheAppSaysSoAndOffersSimulatedHosts() throws Exception {
         System.setProperty("portolan.docker-machine", home.resolve("no-such-docker-machine").toString());
         open(new EndpointResolver(Map.of(), home.resolve("docker"), false));
-        robot.clickOn("#add-host").clickOn("#add-machine");
+        click("#add-host").clickOn("#add-machine");
         waitFor("the app says docker-machine is missing", Duration.ofSeconds(3),
                 () -> robot.lookup("#machine-missing").tryQuery().isPresent());
         assertTrue(FxThread.get(() -> robot.lookup("#machine-missing").queryAs(javafx.scene.control.DialogPane.class)
                 .getContentText().contains("simulated host")));
-        robot.clickOn("New simulated host…");
+        click("New simulated host…");
         waitFor("the simulated host dialog opens", Duration.ofSeconds(3), () -> robot.lookup("#sim-name").tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        click("Cancel");
     }
 }

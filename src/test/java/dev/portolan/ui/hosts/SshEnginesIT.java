@@ -91,20 +91,16 @@ class SshEnginesIT extends WindowTest {
         return FxThread.get(() -> window.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null));
     }
 
-    private void retype(String query, String text) {
-        FxThread.run(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
-        robot.clickOn(query).write(text);
-    }
 
     @SuppressWarnings("unchecked")
     private void addEndpoint(String kind, String name, String address, String context) {
-        robot.clickOn("#add-host").clickOn("#add-endpoint");
+        click("#add-host").clickOn("#add-endpoint");
         FxThread.run(() -> robot.lookup("#endpoint-kind").queryAs(ChoiceBox.class).setValue(kind));
         if (context != null) FxThread.run(() -> robot.lookup("#endpoint-context").queryAs(javafx.scene.control.ComboBox.class)
                 .setValue(context));
         retype("#endpoint-name", name);
         if (address != null) retype("#endpoint-address", address);
-        robot.clickOn("#endpoint-add");
+        click("#endpoint-add");
     }
 
     private static EngineEndpoint endpoint(String alias) {

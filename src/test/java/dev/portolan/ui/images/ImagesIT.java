@@ -80,7 +80,7 @@ class ImagesIT extends WindowTest {
     void openImagesTab() throws Exception {
         open(new EndpointResolver(Map.of(), dockerConfig, false));
         waitFor("the local host is live", Duration.ofSeconds(10), () -> local().isLive());
-        robot.clickOn("#tab-images");
+        click("#tab-images");
     }
 
     private HostModel local() {
@@ -91,10 +91,6 @@ class ImagesIT extends WindowTest {
         return FxThread.get(() -> window.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null));
     }
 
-    private void type(String query, String text) {
-        FxThread.run(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
-        robot.clickOn(query).write(text);
-    }
 
     @SuppressWarnings("unchecked")
     private <T> TableView<T> table(String query) {
@@ -113,22 +109,22 @@ class ImagesIT extends WindowTest {
 
     @Test
     void aBuildFromTheWindowShowsItsStepsThenItsLayersFilesAndWaste() {
-        robot.clickOn("#image-build");
-        type("#build-folder", folder.resolve("nothing-here").toString());
+        click("#image-build");
+        retype("#build-folder", folder.resolve("nothing-here").toString());
         waitFor("a wrong folder is named", Duration.ofSeconds(2),
                 () -> robot.lookup("#build-problem").queryLabeled().getText().contains("is not a folder"));
         assertTrue(FxThread.get(() -> robot.lookup("#build-start").query().isDisabled()), "Build waits for a good folder");
 
-        type("#build-folder", folder.toString());
-        type("#build-tag", TAG);
-        robot.clickOn("#build-start");
+        retype("#build-folder", folder.toString());
+        retype("#build-tag", TAG);
+        click("#build-start");
         waitFor("the build is done", Duration.ofSeconds(60),
                 () -> robot.lookup("#build-outcome").queryLabeled().getText().startsWith("Built " + TAG));
         List<BuildStep> steps = FxThread.get(() -> List.copyOf(robot.lookup("#build-steps").queryAs(ListView.class).getItems()));
         assertEquals(4, steps.size(), steps.toString());
         assertEquals(3, steps.stream().filter(s -> !s.isFrom() && !s.cached()).count(), "three new layers: " + steps);
 
-        robot.clickOn("#build-show-layers");
+        click("#build-show-layers");
         waitFor("the archive has been read", Duration.ofSeconds(30),
                 () -> robot.lookup("#layers-summary").queryLabeled().getText().contains("efficiency"));
         TableView<ImageLayer> layers = table("#layers-table");
@@ -148,7 +144,7 @@ class ImagesIT extends WindowTest {
             FileTree.Node bigBin = find(filesRoot(), "app/big.bin");
             return bigBin != null && bigBin.change() == FileChange.Change.REMOVED;
         });
-        robot.clickOn("#layer-mode-merged");
+        click("#layer-mode-merged");
         waitFor("the merged tree has busybox and hello.txt but no big.bin", Duration.ofSeconds(5), () -> {
             FileTree.Node root = filesRoot();
             return find(root, "bin/busybox") != null && find(root, "app/hello.txt") != null && find(root, "app/big.bin") == null;
@@ -186,12 +182,12 @@ class ImagesIT extends WindowTest {
         waitFor(key + " is live", Duration.ofSeconds(30), () -> host(key) != null && host(key).isLive());
 
         selectImage(tag);
-        robot.clickOn("#image-copy");
+        click("#image-copy");
         String tickId = "#copy-to-" + key.replaceAll("[^A-Za-z0-9_-]", "-");
         waitFor("the copy window lists " + key, Duration.ofSeconds(5), () -> robot.lookup(tickId).tryQuery().isPresent());
         FxThread.run(() -> robot.lookup(".check-box").queryAllAs(CheckBox.class)
                 .forEach(box -> box.setSelected(box.getId() != null && box.getId().equals(tickId.substring(1)))));
-        robot.clickOn("#copy-start");
+        click("#copy-start");
         waitFor("the copy is done", Duration.ofSeconds(60),
                 () -> robot.lookup("#copy-outcome").queryLabeled().getText().startsWith("Copied"));
 
@@ -215,9 +211,9 @@ class ImagesIT extends WindowTest {
 
     @Test
     void withoutARegistryAPullSaysSoAndWhatToDoInstead() {
-        robot.clickOn("#image-pull");
-        type("#pull-reference", "alpine:3");
-        robot.clickOn("#pull-start");
+        click("#image-pull");
+        retype("#pull-reference", "alpine:3");
+        click("#pull-start");
         waitFor("the pull says no registry is reachable", Duration.ofSeconds(20),
                 () -> robot.lookup("#pull-outcome").queryLabeled().getText().startsWith("No registry is reachable from "
                         + local().name()));

@@ -66,7 +66,7 @@ class LabWindowIT extends WindowTest {
                                 && c.isGhost());
             });
 
-            robot.clickOn("#lab-apply");
+            click("#lab-apply");
             waitFor("the lab is applied", Duration.ofSeconds(90),
                     () -> robot.lookup("#lab-outcome").queryLabeled().getText().startsWith("Applied in"));
             assertTrue(FxThread.get(() -> linesContain("web is healthy")), "apply waited for the web's health check");
@@ -75,10 +75,10 @@ class LabWindowIT extends WindowTest {
             waitFor("the ghosts are gone and the real web is drawn", Duration.ofSeconds(10), () -> diagram().cards().stream()
                     .anyMatch(c -> c.host().equals(name + "/web") && c.container().name().equals("web") && !c.container().id().startsWith("plan:")));
 
-            robot.clickOn("#lab-remove-data");
+            click("#lab-remove-data");
             javafx.application.Platform.runLater(() -> robot.lookup("#lab-destroy").queryButton().fire());
             waitFor("destroy asks first", Duration.ofSeconds(3), () -> robot.lookup("OK").tryQuery().isPresent());
-            robot.clickOn("OK");
+            click("OK");
             waitFor("its hosts leave the sidebar", Duration.ofSeconds(30),
                     () -> host(name + "/web") == null && host(name + "/data") == null);
             waitFor("its data was backed up first (offered, ticked, since the data goes too)", Duration.ofSeconds(10),
@@ -106,7 +106,7 @@ class LabWindowIT extends WindowTest {
         assertTrue(FxThread.get(() -> robot.lookup("#lab-apply").query().isDisabled()), "nothing to apply");
 
         // typed in the editor: checked again as soon as the typing pauses
-        robot.clickOn("#lab-editor");
+        click("#lab-editor");
         FxThread.run(() -> {
             var editor = robot.lookup("#lab-editor").queryAs(CodeArea.class);
             editor.replaceText(editor.getText().replace("provder", "provider"));
@@ -115,7 +115,7 @@ class LabWindowIT extends WindowTest {
         assertTrue(FxThread.get(() -> !robot.lookup("#lab-editor").queryAs(CodeArea.class).getStyleOfChar(at).contains("problem")),
                 "fixed, no longer underlined");
         assertTrue(robot.lookup("#lab-title").queryLabeled().getText().contains("•"), "the title says it is not saved");
-        robot.clickOn("#lab-save");
+        click("#lab-save");
         waitFor("saved", Duration.ofSeconds(3), () -> !robot.lookup("#lab-title").queryLabeled().getText().contains("•"));
         assertTrue(Files.readString(file).contains("provider: simulated"));
 
@@ -137,7 +137,7 @@ class LabWindowIT extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
         waitFor("the hosts the file declares are offered", Duration.ofSeconds(3),
                 () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("n1")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("n1")).<javafx.scene.Node>query());
+        click(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("n1")).<javafx.scene.Node>query());
         waitFor("the chosen host is put in", Duration.ofSeconds(3),
                 () -> FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText()).endsWith("    host: n1"));
     }
@@ -148,7 +148,7 @@ class LabWindowIT extends WindowTest {
         LabWindow lab = FxThread.get(() -> window.newLab("web-db.yaml"));
         dialogs.answer(file);
         waitFor("the template is planned", Duration.ofSeconds(10), () -> linesContain("create simulated host web"));
-        robot.clickOn("#lab-save");
+        click("#lab-save");
         waitFor("saved where chosen", Duration.ofSeconds(3), () -> Files.exists(file));
         assertEquals(dev.portolan.lab.LabTemplates.text("web-db.yaml"), Files.readString(file));
         assertEquals(file.toAbsolutePath(), FxThread.get(() -> window.recentLabs().paths().getFirst()),
@@ -176,7 +176,7 @@ class LabWindowIT extends WindowTest {
         // and back to compose, from the same window
         Path out = dir.resolve("exported");
         dialogs.answer(out);
-        robot.clickOn("#lab-export-compose");
+        click("#lab-export-compose");
         waitFor("the compose file is written", Duration.ofSeconds(5), () -> Files.exists(out.resolve("shop-node1.compose.yaml")));
         String outcome = FxThread.get(() -> robot.lookup("#lab-outcome").queryLabeled().getText());
         assertTrue(outcome.startsWith("Wrote shop-node1.compose.yaml in " + out), outcome);

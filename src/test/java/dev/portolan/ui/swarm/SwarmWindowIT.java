@@ -66,7 +66,7 @@ class SwarmWindowIT extends WindowTest {
             waitFor("the lab's hosts are in the window", SETTLES, () -> window.hosts().stream()
                     .filter(h -> h.name().startsWith(name + "/") && h.isLive()).count() == 2);
 
-            robot.clickOn("#open-swarm");
+            click("#open-swarm");
             waitFor("the Swarm window is open", Duration.ofSeconds(10), () -> robot.lookup("#swarm-choice").tryQuery().isPresent());
             FxThread.run(() -> robot.lookup("#swarm-choice").queryComboBox().getSelectionModel().select(name));
             waitFor("both nodes and both tasks are drawn", SETTLES, () -> tasks().size() == 2
@@ -80,23 +80,23 @@ class SwarmWindowIT extends WindowTest {
             System.out.println("the window says of the overlay: " + text("#swarm-overlay"));
 
             // a replica count that is not a number: a sentence, nothing changed
-            robot.clickOn("#swarm-service-web");
+            click("#swarm-service-web");
             waitFor("the service's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-replicas").tryQuery().isPresent());
             setText("#swarm-replicas", "six");
-            robot.clickOn("#swarm-scale");
+            click("#swarm-scale");
             waitFor("the refusal is said", Duration.ofSeconds(10), () -> text("#swarm-status").equals(
                     "Replicas is a whole number of tasks, 0 or more, not 'six'."));
             assertTrue(FxThread.get(() -> robot.lookup("#swarm-status").query().getStyleClass().contains("swarm-error")));
 
             setText("#swarm-replicas", "4");
-            robot.clickOn("#swarm-scale");
+            click("#swarm-scale");
             waitFor("four tasks drawn, all running", SETTLES, () -> tasks().size() == 4 && text("#swarm-service-web").startsWith("web  4/4"));
             assertEquals(servicePs(docker, simulated, name), drawnTasks());
 
             // drain the worker from its panel: its tasks move, and the window says how long that took
-            robot.clickOn("#swarm-node-worker");
+            click("#swarm-node-worker");
             waitFor("the node's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-node-availability").tryQuery().isPresent());
-            robot.clickOn("#swarm-node-availability");
+            click("#swarm-node-availability");
             waitFor("the worker runs nothing, the manager all four", SETTLES, () -> tasks().size() == 4
                     && tasksOn("#swarm-node-worker") == 0 && text("#swarm-service-web").startsWith("web  4/4"));
             waitFor("the move is timed", SETTLES, () -> moves().stream()
@@ -105,13 +105,13 @@ class SwarmWindowIT extends WindowTest {
             assertEquals(servicePs(docker, simulated, name), drawnTasks());
 
             // the worker leaves from its panel: it is off the picture, offered to join; joined again, it is a node again
-            robot.clickOn("#swarm-node-leave");
+            click("#swarm-node-leave");
             waitFor("the worker is off the picture", SETTLES, () -> robot.lookup("#swarm-node-worker").tryQuery().isEmpty());
             // the node selected is gone: the panel is the one with nothing selected, which offers the lab's other hosts
             String join = "#swarm-join-" + name + "-worker";
             waitFor("the worker is offered to join", Duration.ofSeconds(10), () -> robot.lookup(join).tryQuery().isPresent());
-            robot.clickOn(join);
-            waitFor("the worker is a node again", SETTLES, () -> robot.lookup("#swarm-node-worker").tryQuery().isPresent());
+            click(join);
+            waitSaying("the worker is a node again", () -> robot.lookup("#swarm-node-worker").tryQuery().isPresent());
             assertEquals(name + "/worker joined the Swarm as a worker.", text("#swarm-status"));
 
             // the manager's host stops: no manager answers, and the window says so
@@ -158,5 +158,14 @@ class SwarmWindowIT extends WindowTest {
         var result = docker.run("--context", simulated.find(lab, "manager").orElseThrow().contextName(), "service", "ps", "web",
                 "--filter", "desired-state=running", "--format", "{{.Name}} {{.Node}}");
         return result.output().lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Waits as waitFor does; when it does not happen, the failure says what the window's status line said. */
+    private void waitSaying(String what, java.util.function.Supplier<Boolean> onFx) {
+        try {
+            waitFor(what, SETTLES, onFx);
+        } catch (AssertionError notSo) {
+            throw new AssertionError(notSo.getMessage() + "; the window says: " + text("#swarm-status"), notSo);
+        }
     }
 }

@@ -93,7 +93,7 @@ class WhatWentWrongWindowIT extends WindowTest {
         assertTrue(rows >= 3, "create, start, die at least: " + rows);
         Path file = dir.resolve("events.jsonl");
         dialogs.answer(file);
-        robot.clickOn("#timeline-export");
+        click("#timeline-export");
         waitFor("the export is done", Duration.ofSeconds(10), () -> text("#timeline-said").contains("written to events.jsonl"));
         List<String> lines = Files.readAllLines(file);
         assertEquals(rows, lines.size());

@@ -136,18 +136,18 @@ class TourWindowIT extends WindowTest {
         assertTrue(resultText().startsWith("app on node1 is stopped. ("), resultText());
 
         press(KeyCode.RIGHT, tourStage);
-        robot.clickOn("#tour-check");
+        click("#tour-check");
         waitFor("a failed check shows its hint", Duration.ofSeconds(15), () -> resultText().contains("Hint: Start app again, then Check."));
         assertTrue(resultText().contains("✗ app is running — stopped"), resultText());
 
         press(KeyCode.R, tourStage);
         waitFor("R goes back: the lab as its file says", Duration.ofSeconds(60), () -> text("#tour-status").startsWith("Back to before step 3"));
         assertEquals("running", state("app"));
-        robot.clickOn("#tour-check");
+        click("#tour-check");
         waitFor("now the check holds", Duration.ofSeconds(15), () -> resultText().contains("✓ app is running"));
 
         // presenter mode: the main window shows the banner in large type and takes the keys
-        robot.clickOn("#tour-present");
+        click("#tour-present");
         Node mainRoot = FxThread.get(() -> window.root());
         waitFor("the main window presents", Duration.ofSeconds(5), () -> mainRoot.getStyleClass().contains("presenting")
                 && mainRoot.lookup("#tour-banner") != null);
@@ -188,7 +188,7 @@ class TourWindowIT extends WindowTest {
         assertTrue(FxThread.get(() -> robot.lookup("#tour-editor-start").query().isDisabled()));
         FxThread.run(() -> area.replaceText(area.getText().replace("stop: node7/other", "stop: other")));
         waitFor("fixed, it can start", Duration.ofSeconds(5), () -> !robot.lookup("#tour-editor-start").query().isDisabled());
-        robot.clickOn("#tour-editor-start");
+        click("#tour-editor-start");
         waitFor("start saves the file and opens it", Duration.ofSeconds(5), () -> started.equals(java.util.List.of(tourFile)));
         assertTrue(Files.readString(tourFile).contains("      stop: other\n"));
     }
