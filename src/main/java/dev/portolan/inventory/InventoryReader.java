@@ -24,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * Reads resources from one engine into inventory records. Inspects run side by side on
- * virtual threads, so 200 containers cost about as much as a handful.
+ * virtual threads, so 200 containers cost about as much as a handful; an image's layers
+ * are inspected once per process ({@link ImageLayerCache}).
  */
 public final class InventoryReader {
 
@@ -47,8 +48,13 @@ public final class InventoryReader {
     }
 
     public EngineFacts facts() {
-        Info info = docker.infoCmd().exec();
-        Version version = docker.versionCmd().exec();
+        Info info;
+        Version version;
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Version> asked = parallel.submit(() -> docker.versionCmd().exec());
+            info = docker.infoCmd().exec();
+            version = join(asked);
+        }
         String swarm = info.getSwarm() == null || info.getSwarm().getLocalNodeState() == null
                 ? "inactive" : info.getSwarm().getLocalNodeState().getValue();
         return new EngineFacts(
@@ -78,7 +84,8 @@ public final class InventoryReader {
         List<Image> listed = docker.listImagesCmd().exec();
         List<Optional<ImageInfo>> read = inParallel(listed, image -> {
             ImageInfo old = known.get(image.getId());
-            List<String> layers = old != null ? old.layers() : layersOf(image.getId());
+            List<String> layers = old != null ? old.layers()
+                    : ImageLayerCache.get(image.getId()).orElseGet(() -> layersOf(image.getId()));
             return Optional.of(new ImageInfo(image.getId(), tagsOf(image), orZero(image.getSize()),
                     Instant.ofEpochSecond(orZero(image.getCreated())), layers,
                     emptyToNull(image.getParentId()), orEmpty(image.getLabels())));
@@ -115,6 +122,7 @@ public final class InventoryReader {
             var i = docker.inspectImageCmd(idOrName).exec();
             List<String> tags = i.getRepoTags() == null ? List.of() : i.getRepoTags().stream().sorted().toList();
             List<String> layers = i.getRootFS() == null || i.getRootFS().getLayers() == null ? List.of() : i.getRootFS().getLayers();
+            ImageLayerCache.put(i.getId(), layers);
             Instant created = i.getCreated() == null ? null : Instant.parse(i.getCreated());
             Map<String, String> labels = i.getConfig() == null ? null : i.getConfig().getLabels();
             return Optional.of(new ImageInfo(i.getId(), tags, orZero(i.getSize()), created, layers,
@@ -127,7 +135,9 @@ public final class InventoryReader {
     private List<String> layersOf(String imageId) {
         try {
             var rootFs = docker.inspectImageCmd(imageId).exec().getRootFS();
-            return rootFs == null || rootFs.getLayers() == null ? List.of() : rootFs.getLayers();
+            List<String> layers = rootFs == null || rootFs.getLayers() == null ? List.of() : rootFs.getLayers();
+            ImageLayerCache.put(imageId, layers);
+            return layers;
         } catch (NotFoundException gone) {
             return List.of();
         }

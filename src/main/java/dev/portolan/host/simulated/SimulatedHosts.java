@@ -135,7 +135,9 @@ public final class SimulatedHosts {
                     new HostLauncher.Plan(spec, network, volume, dir.resolve("server"), 0),
                     id -> undo.push(() -> removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
-            SimulatedHost host = find(spec.lab(), spec.name()).orElseThrow();
+            // what a list of the engine's containers would say of it, known already: no request before the first ping
+            SimulatedHost host = new SimulatedHost(spec.lab(), spec.name(), launched.containerId(), "running",
+                    launched.apiPort(), launched.privilege(), spec.image(), dir.resolve("client"));
             readiness.waitUntilReady(host, progress);
 
             progress.step("Registering the docker context " + host.contextName());

@@ -68,6 +68,7 @@ class SimulatedHostsIT extends EngineTest {
         int web = TestEngine.freePort();
         SimulatedHost one = hosts.create(spec("node1", List.of(new SimulatedHostSpec.PortMapping(web, 80))), Progress.NONE);
         SimulatedHost two = hosts.create(spec("node2", List.of()), Progress.NONE);
+        assertEquals(hosts.find(LAB, "node1").orElseThrow(), one, "the host create returns is the one the engine lists");
         assertTrue(List.of("privileged", "capabilities").contains(one.privilege()), one.privilege());
 
         for (SimulatedHost host : List.of(one, two)) {
