@@ -37,7 +37,10 @@ public abstract class WindowTest extends EngineTest {
         WaitForAsyncUtils.autoCheckException = false;
         WaitForAsyncUtils.printException = false;
         FxToolkit.registerPrimaryStage();
-        uncaughtExceptions();
+        for (Throwable before : uncaughtExceptions()) {
+            System.err.println("An exception escaped a thread before this test class:");
+            before.printStackTrace();
+        }
     }
 
     protected MainWindow open(EndpointResolver resolver) throws Exception {
@@ -112,7 +115,7 @@ public abstract class WindowTest extends EngineTest {
     }
 
     /**
-     * Clicks the visible node a query finds, as {@code click(query)} does, but finds
+     * Clicks the visible node a query finds, as {@code robot.clickOn(query)} does, but finds
      * it and reads where it is on the FX thread: TestFX reads a live node's bounds on the
      * test thread, which races a pulse and can leave a Parent's bounds cache broken (TestFX#813).
      */
