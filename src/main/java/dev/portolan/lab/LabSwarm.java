@@ -6,7 +6,6 @@ import com.github.dockerjava.api.model.EndpointResolutionMode;
 import com.github.dockerjava.api.model.EndpointSpec;
 import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.PortConfig;
-import com.github.dockerjava.api.model.PortConfigProtocol;
 import com.github.dockerjava.api.model.ServiceModeConfig;
 import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
@@ -14,6 +13,7 @@ import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import dev.portolan.app.Durations;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.ServicePorts;
 import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.host.Ownership;
 import java.util.ArrayList;
@@ -217,11 +217,11 @@ final class LabSwarm {
         boolean dnsrr = "dnsrr".equals(s.endpointMode());
         List<PortConfig> ports = new ArrayList<>();
         for (String port : s.ports()) {
-            String[] parts = port.split(":");
-            if (parts.length != 2) throw new InvalidInputException("service " + s.name() + ": port '" + port + "' should look like 8080:80");
+            ServicePorts.problem(port).ifPresent(sentence -> {
+                throw new InvalidInputException("service " + s.name() + ": " + sentence);
+            });
             // no virtual IP, no routing mesh: a dnsrr service's ports open on the nodes that run its tasks
-            ports.add(new PortConfig().withPublishedPort(Integer.parseInt(parts[0])).withTargetPort(Integer.parseInt(parts[1]))
-                    .withProtocol(PortConfigProtocol.TCP).withPublishMode(dnsrr ? PortConfig.PublishMode.host : PortConfig.PublishMode.ingress));
+            ports.add(ServicePorts.parse(port).withPublishMode(dnsrr ? PortConfig.PublishMode.host : PortConfig.PublishMode.ingress));
         }
         return new ServiceSpec().withName(s.name())
                 .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, specHash))

@@ -359,6 +359,11 @@ final class LabValidator {
                             + "node.role!=manager or node.hostname==node2 (== or !=)");
                 }
             }
+            for (int p = 0; p < service.ports().size(); p++) {
+                int index = p;
+                dev.portolan.engine.ServicePorts.problem(service.ports().get(p))
+                        .ifPresent(sentence -> add(at + "/ports/" + index, "port " + sentence));
+            }
             if (service.endpointMode() != null && !List.of("vip", "dnsrr").contains(service.endpointMode())) {
                 add(at + "/endpoint_mode", "endpoint_mode: '" + service.endpointMode() + "' should be vip or dnsrr");
             }

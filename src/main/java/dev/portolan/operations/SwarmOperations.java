@@ -4,8 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.ContainerSpec;
 import com.github.dockerjava.api.model.EndpointSpec;
-import com.github.dockerjava.api.model.PortConfig;
-import com.github.dockerjava.api.model.PortConfigProtocol;
 import com.github.dockerjava.api.model.ServiceModeConfig;
 import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
@@ -15,6 +13,7 @@ import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
+import dev.portolan.engine.ServicePorts;
 import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.inventory.SwarmReader;
 import dev.portolan.inventory.SwarmSnapshot;
@@ -282,21 +281,9 @@ public final class SwarmOperations {
                 .withTaskTemplate(new TaskSpec().withContainerSpec(container))
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(replicas)))
                 .withUpdateConfig(UpdatePolicy.DEFAULT.config())
-                .withEndpointSpec(new EndpointSpec().withPorts(ports.stream().map(SwarmOperations::port).toList()));
+                .withEndpointSpec(new EndpointSpec().withPorts(ports.stream().map(ServicePorts::parse).toList()));
         run("Creating service " + name, () -> manager.createServiceCmd(spec).exec());
         return "Created service " + name + " (" + replicas + " replica" + (replicas == 1 ? "" : "s") + ").";
-    }
-
-    /** A published port as `docker service create -p` takes it: 8080:80. */
-    public static PortConfig port(String text) {
-        String[] parts = text.strip().split(":");
-        try {
-            if (parts.length != 2) throw new NumberFormatException();
-            return new PortConfig().withPublishedPort(Integer.parseInt(parts[0])).withTargetPort(Integer.parseInt(parts[1]))
-                    .withProtocol(PortConfigProtocol.TCP);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("'" + text + "' is not a port: write it as PUBLISHED:TARGET, such as 8080:80.");
-        }
     }
 
     /** Replicas as a person types them: a whole number, 0 or more. */

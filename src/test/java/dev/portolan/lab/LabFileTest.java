@@ -189,4 +189,15 @@ class LabFileTest {
         LabProblem all = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  drain: [n1]\n");
         assertTrue(all.message().startsWith("drain: every member drained"), all.message());
     }
+
+    @Test
+    void aServicesBadPortIsSaidAtItsPlaceBeforeAnythingRuns() {
+        LabProblem letters = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, ports: ['8080:http']}\n");
+        assertEquals("lab.yaml:6:37: port '8080:http' is not a port: write it as PUBLISHED:TARGET, such as 8080:80 (each 1 to 65535).",
+                letters.toString());
+        LabProblem range = onlyProblem("name: demo\nhosts: [{name: n1}]\nswarm:\n  managers: [n1]\n  services:\n"
+                + "    - {name: web, image: x, ports: ['70000:80']}\n");
+        assertTrue(range.message().startsWith("port '70000:80' is not a port"), range.message());
+    }
 }

@@ -30,9 +30,11 @@ class SwarmOperationsTest {
         assertEquals(6, SwarmOperations.replicas(" 6 "));
         assertEquals("Replicas is a whole number of tasks, 0 or more, not '-1'.",
                 assertThrows(InvalidInputException.class, () -> SwarmOperations.replicas("-1")).getMessage());
-        assertEquals(8080, SwarmOperations.port("8080:80").getPublishedPort());
-        assertEquals("'80' is not a port: write it as PUBLISHED:TARGET, such as 8080:80.",
-                assertThrows(InvalidInputException.class, () -> SwarmOperations.port("80")).getMessage());
+        assertEquals(8080, dev.portolan.engine.ServicePorts.parse("8080:80").getPublishedPort());
+        assertEquals("'80' is not a port: write it as PUBLISHED:TARGET, such as 8080:80 (each 1 to 65535).",
+                assertThrows(InvalidInputException.class, () -> dev.portolan.engine.ServicePorts.parse("80")).getMessage());
+        assertThrows(InvalidInputException.class, () -> dev.portolan.engine.ServicePorts.parse("8080:http"), "not a bare NumberFormatException");
+        assertThrows(InvalidInputException.class, () -> dev.portolan.engine.ServicePorts.parse("0:80"));
     }
 
     private static SwarmSnapshot.Task task(String id, int slot, String node, String desired, String state, int at, String error) {
