@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.TaskSpec;
 import dev.portolan.app.Durations;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.ServicePorts;
+import dev.portolan.engine.SwarmNodes;
 import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.host.Ownership;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class LabSwarm {
             if (wanted.isEmpty()) continue;
             DockerClient client = clientOf.apply(member);
             if (active && client != null && isActive(client)) {
-                var node = node(manager, nodeId(client));
+                var node = SwarmNodes.node(manager, nodeId(client));
                 Map<String, String> has = node.getSpec() == null || node.getSpec().getLabels() == null ? Map.of() : node.getSpec().getLabels();
                 if (has.entrySet().containsAll(wanted.entrySet())) continue;
             }
@@ -72,7 +73,7 @@ final class LabSwarm {
             for (String member : members) {
                 DockerClient client = clientOf.apply(member);
                 if (client == null || !isActive(client)) continue; // it joins with its role; drained after, at the next apply
-                var node = node(manager, nodeId(client));
+                var node = SwarmNodes.node(manager, nodeId(client));
                 String role = swarm.managers().contains(member) ? "manager" : "worker";
                 String availability = swarm.drain().contains(member) ? "drain" : "active";
                 String hasRole = node.getSpec() == null || node.getSpec().getRole() == null ? "worker"
@@ -135,10 +136,6 @@ final class LabSwarm {
     }
 
     /** A node as its manager knows it (docker-java has no inspect for one node: the list, filtered by id). */
-    private static com.github.dockerjava.api.model.SwarmNode node(DockerClient manager, String id) {
-        return manager.listSwarmNodesCmd().withIdFilter(List.of(id)).exec().getFirst();
-    }
-
     /** The Swarm node this engine is. */
     private static String nodeId(DockerClient engine) {
         return engine.infoCmd().exec().getSwarm().getNodeID();
@@ -175,25 +172,23 @@ final class LabSwarm {
                         .withListenAddr("0.0.0.0:" + SWARM_PORT).withAdvertiseAddr(addressOf.apply(join.host())).exec();
             }
             case LabStep.LabelNode label -> {
-                DockerClient manager = clientOf.apply(label.manager());
-                String id = nodeId(clientOf.apply(label.host()));
-                var node = node(manager, id);
-                Map<String, String> labels = new HashMap<>(node.getSpec().getLabels() == null ? Map.of() : node.getSpec().getLabels());
-                labels.putAll(label.labels());
-                manager.updateSwarmNodeCmd().withSwarmNodeId(id).withVersion(node.getVersion().getIndex())
-                        .withSwarmNodeSpec(node.getSpec().withLabels(labels)).exec();
+                SwarmNodes.update(clientOf.apply(label.manager()), nodeId(clientOf.apply(label.host())), spec -> {
+                    Map<String, String> labels = new HashMap<>(spec.getLabels() == null ? Map.of() : spec.getLabels());
+                    labels.putAll(label.labels());
+                    return spec.withLabels(labels);
+                });
             }
             case LabStep.SetNode set -> {
-                DockerClient manager = clientOf.apply(set.manager());
-                String id = nodeId(clientOf.apply(set.host()));
-                var node = node(manager, id);
-                var spec = node.getSpec();
-                if (set.role() != null) spec = spec.withRole(com.github.dockerjava.api.model.SwarmNodeRole.valueOf(set.role().toUpperCase(java.util.Locale.ROOT)));
-                if (set.availability() != null) {
-                    spec = spec.withAvailability(com.github.dockerjava.api.model.SwarmNodeAvailability.valueOf(
-                            set.availability().toUpperCase(java.util.Locale.ROOT)));
-                }
-                manager.updateSwarmNodeCmd().withSwarmNodeId(id).withVersion(node.getVersion().getIndex()).withSwarmNodeSpec(spec).exec();
+                SwarmNodes.update(clientOf.apply(set.manager()), nodeId(clientOf.apply(set.host())), spec -> {
+                    if (set.role() != null) {
+                        spec = spec.withRole(com.github.dockerjava.api.model.SwarmNodeRole.valueOf(set.role().toUpperCase(java.util.Locale.ROOT)));
+                    }
+                    if (set.availability() != null) {
+                        spec = spec.withAvailability(com.github.dockerjava.api.model.SwarmNodeAvailability.valueOf(
+                                set.availability().toUpperCase(java.util.Locale.ROOT)));
+                    }
+                    return spec;
+                });
             }
             case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
                     .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.TaskSpec;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.ServicePorts;
+import dev.portolan.engine.SwarmNodes;
 import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.inventory.SwarmReader;
 import dev.portolan.inventory.SwarmSnapshot;
@@ -222,7 +223,7 @@ public final class SwarmOperations {
             throw new InvalidInputException(found.hostname() + " is the Swarm's last manager: demoted, no node could run the "
                     + "Swarm. Promote another node first (portolan swarm promote NODE).");
         }
-        updateNode(manager, found.id(), spec -> spec.withRole(role));
+        updateNode(manager, found, spec -> spec.withRole(role));
         return found.hostname() + (toManager ? " is now a manager." : " is now a worker.");
     }
 
@@ -237,7 +238,7 @@ public final class SwarmOperations {
             throw new InvalidInputException(found.hostname() + " is the Swarm's last active node" + (found.isManager() ? " (and a "
                     + "manager)" : "") + ": drained, its tasks would have nowhere to go. Activate or add another node first.");
         }
-        updateNode(manager, found.id(), spec -> spec.withAvailability(SwarmNodeAvailability.DRAIN));
+        updateNode(manager, found, spec -> spec.withAvailability(SwarmNodeAvailability.DRAIN));
         int tasks = swarm.currentTasksOn(found.id()).size();
         return found.hostname() + " is draining: " + (tasks == 0 ? "it runs no task; nothing new lands on it."
                 : tasks == 1 ? "its task moves to another node." : "its " + tasks + " tasks move to the other nodes.");
@@ -247,15 +248,13 @@ public final class SwarmOperations {
         DockerClient manager = manager();
         SwarmSnapshot.Node found = node(SwarmReader.read(manager), node);
         if (found.isActive()) return found.hostname() + " is already active.";
-        updateNode(manager, found.id(), spec -> spec.withAvailability(SwarmNodeAvailability.ACTIVE));
+        updateNode(manager, found, spec -> spec.withAvailability(SwarmNodeAvailability.ACTIVE));
         return found.hostname() + " is active: new tasks may land on it (running ones are not moved back).";
     }
 
-    private static void updateNode(DockerClient manager, String id,
+    private static void updateNode(DockerClient manager, SwarmSnapshot.Node node,
             java.util.function.UnaryOperator<com.github.dockerjava.api.model.SwarmNodeSpec> change) {
-        var node = manager.listSwarmNodesCmd().withIdFilter(List.of(id)).exec().getFirst();
-        run("Updating node " + node.getDescription().getHostname(), () -> manager.updateSwarmNodeCmd().withSwarmNodeId(id)
-                .withVersion(node.getVersion().getIndex()).withSwarmNodeSpec(change.apply(node.getSpec())).exec());
+        run("Updating node " + node.hostname(), () -> SwarmNodes.update(manager, node.id(), change));
     }
 
     private static SwarmSnapshot.Node node(SwarmSnapshot swarm, String name) {
