@@ -117,6 +117,16 @@ public sealed interface LabStep {
         }
     }
 
+    /**
+     * A lab host whose node is in the lab's Swarm while the file's swarm section no longer names
+     * it: demoted first when it manages, it leaves, and the managers take it off their list.
+     */
+    record LeaveSwarm(String host, String manager) implements LabStep {
+        public String describe() {
+            return "leave the swarm (the swarm section no longer names it; its tasks move to the other nodes)";
+        }
+    }
+
     /** An overlay network across the Swarm's hosts, made on a manager. */
     record CreateOverlayNetwork(String host, LabSpec.Network spec) implements LabStep {
         public String describe() {

@@ -86,6 +86,18 @@ final class LabSwarm {
                 }
             }
         }
+        // a lab host in this Swarm that the file no longer names leaves it (a host of another Swarm is not this lab's to move)
+        if (active) {
+            Set<String> nodes = new HashSet<>();
+            manager.listSwarmNodesCmd().exec().forEach(n -> nodes.add(n.getId()));
+            for (LabSpec.Host host : lab.hosts()) {
+                if (members.contains(host.name())) continue;
+                DockerClient client = clientOf.apply(host.name());
+                if (client != null && isActive(client) && nodes.contains(nodeId(client))) {
+                    steps.add(new LabStep.LeaveSwarm(host.name(), first));
+                }
+            }
+        }
         // images: every member runs tasks, and none can pull
         Set<String> images = new HashSet<>();
         swarm.services().forEach(s -> images.add(s.image()));
@@ -136,6 +148,36 @@ final class LabSwarm {
     }
 
     /** A node as its manager knows it (docker-java has no inspect for one node: the list, filtered by id). */
+    /**
+     * A member leaves: a manager is demoted first and waited for (a manager leaving without
+     * --force is refused, and with it the others could lose their majority); then the managers
+     * take its node off their list, as `docker node rm` does, rather than keep it listed down.
+     */
+    private static void leave(DockerClient manager, DockerClient host, String name) {
+        String id = nodeId(host);
+        if (Boolean.TRUE.equals(host.infoCmd().exec().getSwarm().getControlAvailable())) {
+            SwarmNodes.update(manager, id, spec -> spec.withRole(com.github.dockerjava.api.model.SwarmNodeRole.WORKER));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (Boolean.TRUE.equals(host.infoCmd().exec().getSwarm().getControlAvailable())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + " was demoted to leave the swarm, but still manages it after 20 s");
+                }
+                sleep(100);
+            }
+        }
+        host.leaveSwarmCmd().exec();
+        manager.removeSwarmNodeCmd(id).withForce(true).exec();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
     /** The Swarm node this engine is. */
     private static String nodeId(DockerClient engine) {
         return engine.infoCmd().exec().getSwarm().getNodeID();
@@ -190,6 +232,7 @@ final class LabSwarm {
                     return spec;
                 });
             }
+            case LabStep.LeaveSwarm leave -> leave(clientOf.apply(leave.manager()), clientOf.apply(leave.host()), leave.host());
             case LabStep.CreateOverlayNetwork network -> clientOf.apply(network.host()).createNetworkCmd()
                     .withName(network.spec().name()).withDriver("overlay").withAttachable(true).withLabels(owned).exec();
             case LabStep.CreateService create -> clientOf.apply(create.host()).createServiceCmd(

@@ -186,6 +186,7 @@ public final class Labs {
             case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.SetNode s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
+            case LabStep.LeaveSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.UpdateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             default -> runOnHost(lab, step, client(lab, step.host(), clients));

@@ -359,4 +359,20 @@ class SwarmIT extends EngineTest {
                 SwarmOperations.problems(swarm.read()).stream().anyMatch(p -> p.startsWith("pinned: no node meets its placement constraints")));
         assertNotNull(simulated.start(worker2, Progress.NONE));
     }
+
+    @Test
+    @Order(9)
+    void aHostTakenOutOfTheSwarmSectionIsPlannedToLeaveAndLeaves() throws Exception {
+        // worker1, a drained manager since order 7, is no longer named by the swarm section
+        LabSpec without = LabFile.parse(labText(4, "[sh, -c, \"trap 'exit 0' TERM; sleep 3602 & wait\"]", "[manager]",
+                "[worker2]", "[]"), "lab.yaml", dir);
+        List<String> plan = labs.plan(without).stream().map(step -> step.host() + ": " + step.describe()).toList();
+        assertEquals(List.of("worker1: leave the swarm (the swarm section no longer names it; its tasks move to the other nodes)"),
+                plan);
+        labs.apply(without, Progress.NONE);
+        assertTrue(swarm.read().nodeNamed("worker1").isEmpty(), "off the managers' list, not listed down");
+        assertEquals(name + "/worker1 is not in a Swarm.", swarm.leave(name + "/worker1", false), "its engine says so");
+        assertEquals(List.of(), labs.plan(without), "nothing left to do");
+        lab = without;
+    }
 }
