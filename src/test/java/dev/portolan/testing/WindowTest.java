@@ -120,13 +120,28 @@ public abstract class WindowTest extends EngineTest {
      * test thread, which races a pulse and can leave a Parent's bounds cache broken (TestFX#813).
      */
     protected FxRobotInterface click(String query) {
-        return click(FxThread.get(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
-                .orElseThrow(() -> new AssertionError("nothing visible matches " + query))));
+        return clickWhereSettled(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .orElseThrow(() -> new AssertionError("nothing visible matches " + query)));
     }
 
     /** Clicks the middle of a node, read on the FX thread (see {@link #click(String)}). */
     protected FxRobotInterface click(Node node) {
-        return click(FxThread.get(() -> robot.point(node).query()));
+        return clickWhereSettled(() -> node);
+    }
+
+    /**
+     * Moves to the node, then reads again where it is once the mouse is there, as TestFX does
+     * (a window still laying out moves its buttons), and clicks where it is now.
+     */
+    private FxRobotInterface clickWhereSettled(Supplier<Node> find) {
+        Point2D at = FxThread.get(() -> robot.point(find.get()).query());
+        for (int moves = 0; moves < 5; moves++) {
+            robot.moveTo(at);
+            Point2D now = FxThread.get(() -> robot.point(find.get()).query());
+            if (now.equals(at)) break;
+            at = now;
+        }
+        return robot.clickOn(at);
     }
 
     protected FxRobotInterface click(Point2D onScreen) {
