@@ -11,7 +11,7 @@ public final class SwarmNodes {
 
     private SwarmNodes() {}
 
-    /** The node with this id, with its spec and version, as the manager lists it. */
+    /** The node with this id, with its spec and version (docker-java has no inspect for one node: the list, filtered by id). */
     public static SwarmNode node(DockerClient manager, String id) {
         return manager.listSwarmNodesCmd().withIdFilter(List.of(id)).exec().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the Swarm has no node " + id + " (it left meanwhile)"));

@@ -147,7 +147,6 @@ final class LabSwarm {
         return names;
     }
 
-    /** A node as its manager knows it (docker-java has no inspect for one node: the list, filtered by id). */
     /**
      * A member leaves: a manager is demoted first and waited for (a manager leaving without
      * --force is refused, and with it the others could lose their majority); then the managers
@@ -255,11 +254,14 @@ final class LabSwarm {
         boolean dnsrr = "dnsrr".equals(s.endpointMode());
         List<PortConfig> ports = new ArrayList<>();
         for (String port : s.ports()) {
-            ServicePorts.problem(port).ifPresent(sentence -> {
-                throw new InvalidInputException("service " + s.name() + ": " + sentence);
-            });
+            PortConfig read;
+            try {
+                read = ServicePorts.parse(port);
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException("service " + s.name() + ": " + bad.getMessage());
+            }
             // no virtual IP, no routing mesh: a dnsrr service's ports open on the nodes that run its tasks
-            ports.add(ServicePorts.parse(port).withPublishMode(dnsrr ? PortConfig.PublishMode.host : PortConfig.PublishMode.ingress));
+            ports.add(read.withPublishMode(dnsrr ? PortConfig.PublishMode.host : PortConfig.PublishMode.ingress));
         }
         return new ServiceSpec().withName(s.name())
                 .withLabels(Map.of(Ownership.LAB, lab.name(), Labs.SPEC, specHash))

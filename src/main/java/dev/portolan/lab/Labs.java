@@ -180,15 +180,10 @@ public final class Labs {
             return;
         }
         switch (step) {
-            case LabStep.InitSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.JoinSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.LabelNode s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.CreateOverlayNetwork s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.CreateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.SetNode s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.LeaveSwarm s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.UpdateService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
-            case LabStep.RemoveService s -> LabSwarm.run(lab, s, h -> client(lab, h, clients), h -> hosts.address(lab, h));
+            // the Swarm's steps, run on the managers and members they name
+            case LabStep.InitSwarm _, LabStep.JoinSwarm _, LabStep.LabelNode _, LabStep.SetNode _, LabStep.LeaveSwarm _,
+                    LabStep.CreateOverlayNetwork _, LabStep.CreateService _, LabStep.UpdateService _, LabStep.RemoveService _ ->
+                    LabSwarm.run(lab, step, h -> client(lab, h, clients), h -> hosts.address(lab, h));
             default -> runOnHost(lab, step, client(lab, step.host(), clients));
         }
     }

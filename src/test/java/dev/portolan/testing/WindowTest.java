@@ -213,4 +213,9 @@ public abstract class WindowTest extends EngineTest {
     protected void waitFor(String what, Duration limit, Supplier<Boolean> onFx) {
         Eventually.within(limit, what, () -> FxThread.get(onFx));
     }
+
+    /** The same; when it does not happen, the failure also says what {@code seen} (read then) says. */
+    protected void waitFor(String what, Duration limit, Supplier<Boolean> onFx, Supplier<String> seen) {
+        Eventually.within(limit, what, () -> FxThread.get(onFx), seen);
+    }
 }

@@ -104,15 +104,12 @@ class WhatIsWrongIT extends EngineTest {
         // tail holds a line until its end: 200 MB of zeros without a newline, in 16 MB
         String id = run("hungry", HostConfig.newHostConfig().withMemory(16L << 20).withMemorySwap(16L << 20), null,
                 "echo allocating; head -c 200m /dev/zero | tail");
-        try {
-            Eventually.within(Duration.ofSeconds(20), "the OOM kill is marked", () -> has(id, Trouble.Kind.OOM_KILLED));
-        } catch (AssertionError notMarked) {
-            // say what the engine says of it: not killed at all, killed without the flag, or marked late
+        // when it is not marked, say what the engine says of it: not killed at all, killed without the flag, or marked late
+        Eventually.within(Duration.ofSeconds(20), "the OOM kill is marked", () -> has(id, Trouble.Kind.OOM_KILLED), () -> {
             var state = engine.docker().inspectContainerCmd(id).exec().getState();
-            throw new AssertionError(notMarked.getMessage() + "; marked: " + troubles(id) + "; the engine says: "
-                    + state.getStatus() + ", exit " + state.getExitCodeLong() + ", OOMKilled " + state.getOOMKilled()
-                    + "; events: " + eventsOf(id), notMarked);
-        }
+            return "(marked: " + troubles(id) + "; the engine says: " + state.getStatus() + ", exit " + state.getExitCodeLong()
+                    + ", OOMKilled " + state.getOOMKilled() + "; events: " + eventsOf(id) + ")";
+        });
         List<Trouble> now = troubles(id);
         assertEquals(Trouble.Kind.OOM_KILLED, now.getFirst().kind(), "the most telling first: " + now);
         assertTrue(now.getFirst().why().contains("any of its processes"), "said as an observation: " + now.getFirst().why());

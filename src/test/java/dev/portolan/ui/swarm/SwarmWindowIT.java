@@ -111,7 +111,8 @@ class SwarmWindowIT extends WindowTest {
             String join = "#swarm-join-" + name + "-worker";
             waitFor("the worker is offered to join", Duration.ofSeconds(10), () -> robot.lookup(join).tryQuery().isPresent());
             click(join);
-            waitSaying("the worker is a node again", () -> robot.lookup("#swarm-node-worker").tryQuery().isPresent());
+            waitFor("the worker is a node again", SETTLES, () -> robot.lookup("#swarm-node-worker").tryQuery().isPresent(),
+                    () -> "(the window says: " + text("#swarm-status") + ")");
             assertEquals(name + "/worker joined the Swarm as a worker.", text("#swarm-status"));
 
             // the manager's host stops: no manager answers, and the window says so
@@ -160,12 +161,4 @@ class SwarmWindowIT extends WindowTest {
         return result.output().lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Waits as waitFor does; when it does not happen, the failure says what the window's status line said. */
-    private void waitSaying(String what, java.util.function.Supplier<Boolean> onFx) {
-        try {
-            waitFor(what, SETTLES, onFx);
-        } catch (AssertionError notSo) {
-            throw new AssertionError(notSo.getMessage() + "; the window says: " + text("#swarm-status"), notSo);
-        }
-    }
 }
