@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,12 +72,32 @@ public final class ContainerTroubles {
 
     /** Every container of {@code inventory} with something wrong, by id. */
     public Map<String, List<Trouble>> of(HostInventory inventory, Instant now) {
-        Map<String, List<Trouble>> out = new HashMap<>();
-        for (ContainerInfo c : inventory.containers().values()) {
-            List<Trouble> troubles = of(c, recentDeaths(c.id(), now), lastDeathAsked.getOrDefault(c.id(), false));
-            if (!troubles.isEmpty()) out.put(c.id(), troubles);
+        return of(Map.of(), inventory, inventory.containers().keySet(), now);
+    }
+
+    /**
+     * {@code before} brought up to date after only the {@code changed} containers changed: those
+     * are judged again, and so is every restart loop (it ends by itself as its deaths age out of
+     * the window). Returns {@code before} itself when nothing differs, so a caller can tell cheaply.
+     * A host of thousands of containers changes one at a time; judging them all each time cost more
+     * than the rest of the change.
+     */
+    public Map<String, List<Trouble>> of(Map<String, List<Trouble>> before, HostInventory inventory, Set<String> changed,
+            Instant now) {
+        Set<String> again = new HashSet<>(changed);
+        before.forEach((id, troubles) -> {
+            for (Trouble t : troubles) if (t.kind() == Trouble.Kind.RESTART_LOOP) again.add(id);
+        });
+        Map<String, List<Trouble>> after = null;
+        for (String id : again) {
+            ContainerInfo c = inventory.containers().get(id);
+            List<Trouble> troubles = c == null ? List.of() : of(c, recentDeaths(id, now), lastDeathAsked.getOrDefault(id, false));
+            if (troubles.equals(before.getOrDefault(id, List.of()))) continue;
+            if (after == null) after = new HashMap<>(before);
+            if (troubles.isEmpty()) after.remove(id);
+            else after.put(id, troubles);
         }
-        return out;
+        return after == null ? before : after;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portolan.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.inventory.ContainerInfo.Health;
@@ -8,6 +9,7 @@ import dev.portolan.inventory.ContainerInfo.State;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContainerTroublesTest {
@@ -42,6 +44,33 @@ class ContainerTroublesTest {
         assertEquals(List.of(), kinds(troubles, running, 10 + 300 + 1), "two of them are older than five minutes by then");
         troubles.record(at(400, "destroy", "a"));
         assertEquals(0, troubles.recentDeaths("a", Instant.ofEpochSecond(1400)));
+    }
+
+    @Test
+    void onlyWhatChangedIsJudgedAgainAndALoopEndsByItself() {
+        ContainerTroubles troubles = new ContainerTroubles();
+        ContainerInfo looping = container("a", State.RUNNING, Health.NONE, 0, false);
+        ContainerInfo fine = container("b", State.RUNNING, Health.NONE, 0, false);
+        for (int i = 0; i < 3; i++) troubles.record(at(i * 10, "die", "a"));
+        HostInventory both = new HostInventory(null, Map.of("a", looping, "b", fine), Map.of(), Map.of(), Map.of());
+        Map<String, List<Trouble>> first = troubles.of(both, Instant.ofEpochSecond(1021));
+        assertEquals(List.of("a"), List.copyOf(first.keySet()));
+
+        // b crashed: only b is named as changed; a's loop stays, and the map is a new one
+        ContainerInfo crashed = container("b", State.EXITED, Health.NONE, 2, false);
+        HostInventory after = new HostInventory(null, Map.of("a", looping, "b", crashed), Map.of(), Map.of(), Map.of());
+        Map<String, List<Trouble>> second = troubles.of(first, after, Set.of("b"), Instant.ofEpochSecond(1030));
+        assertEquals(troubles.of(after, Instant.ofEpochSecond(1030)), second, "the same as judging everything");
+        assertSame(first.get("a"), second.get("a"), "what did not change keeps its list");
+
+        // nothing changed, nothing new: the same map, which is how the model tells cheaply
+        assertSame(second, troubles.of(second, after, Set.of(), Instant.ofEpochSecond(1031)));
+        // five minutes on, a's deaths have aged out: its loop ends though a did not change
+        Map<String, List<Trouble>> later = troubles.of(second, after, Set.of(), Instant.ofEpochSecond(1000 + 10 + 301));
+        assertEquals(Set.of("b"), later.keySet());
+        // a container gone takes its troubles with it
+        HostInventory gone = new HostInventory(null, Map.of("a", looping), Map.of(), Map.of(), Map.of());
+        assertEquals(Map.of(), troubles.of(later, gone, Set.of("b"), Instant.ofEpochSecond(1400)));
     }
 
     @Test

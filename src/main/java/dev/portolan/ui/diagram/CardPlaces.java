@@ -22,10 +22,13 @@ final class CardPlaces {
                 int sj = j;
                 while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
                 while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (byNumber != 0) return byNumber;
+                // by hand, making nothing: a band's sort of a thousand names compares ten thousand pairs
+                while (si < i - 1 && a.charAt(si) == '0') si++;
+                while (sj < j - 1 && b.charAt(sj) == '0') sj++;
+                if (i - si != j - sj) return Integer.compare(i - si, j - sj);
+                for (int k = 0; k < i - si; k++) {
+                    if (a.charAt(si + k) != b.charAt(sj + k)) return Character.compare(a.charAt(si + k), b.charAt(sj + k));
+                }
             } else {
                 if (x != y) return Character.compare(x, y);
                 i++;

@@ -6,7 +6,10 @@ import dev.portolan.ui.draw.Rect;
 import dev.portolan.ui.draw.CanvasPen;
 import dev.portolan.ui.draw.PictureCanvas;
 import dev.portolan.ui.diagram.Layout.Card;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -37,6 +40,8 @@ final class DiagramCanvas {
     private boolean repaint = true;
     /** Cards and host titles whose look changed in place (a state, a count): only they are painted again. */
     private List<Object> repaintOnly = List.of();
+    /** Cards (by key) whose marks changed, zoomed out to tiles: painted again with what changed in place. */
+    private final Set<String> repaintCards = new LinkedHashSet<>();
     private boolean fitPending = true;
     /** Set once the user pans or zooms: from then on the view stays where they put it. */
     private boolean viewTouched;
@@ -87,6 +92,16 @@ final class DiagramCanvas {
         repaint = true;
     }
 
+    /**
+     * Paints these cards (by key) again at the next frame: their marks changed. Zoomed out to tiles
+     * a mark is an outline on the card, and the cards alone are painted again; closer in, a trouble's
+     * tag sits above a card's top edge, over what is there, and the picture in view is painted again.
+     */
+    void repaintCards(Collection<String> keys) {
+        if (view.scale() >= DiagramPainter.TILE_SCALE) repaint = true;
+        else repaintCards.addAll(keys);
+    }
+
     /** Whether the picture is in a window that shows (it is not painted otherwise). */
     boolean isShowing() {
         var scene = surface.getScene();
@@ -125,12 +140,26 @@ final class DiagramCanvas {
         if (moving || repaint) {
             repaint = false;
             repaintOnly = List.of();
+            repaintCards.clear();
             paint(null);
-        } else if (!repaintOnly.isEmpty()) {
-            List<Object> items = repaintOnly;
-            repaintOnly = List.of();
-            paint(items);
+        } else if (!repaintOnly.isEmpty() || !repaintCards.isEmpty()) {
+            paint(itemsToRepaint());
         }
+    }
+
+    /** What changed in place, and the cards whose marks changed, each once. */
+    private List<Object> itemsToRepaint() {
+        LinkedHashSet<Object> items = new LinkedHashSet<>(repaintOnly);
+        Layout layout = controller.layout();
+        if (layout != null) {
+            for (String key : repaintCards) {
+                Card card = layout.card(key);
+                if (card != null) items.add(card);
+            }
+        }
+        repaintOnly = List.of();
+        repaintCards.clear();
+        return List.copyOf(items);
     }
 
     private void relayout(long now) {

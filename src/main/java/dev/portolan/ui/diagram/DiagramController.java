@@ -111,11 +111,20 @@ public final class DiagramController {
 
     /** What went wrong by itself, as tags ("restart loop ×4 · exit 1"), by card key (HOST/ID). */
     public Map<String, String> troubleMarks() {
-        return marks.troubles();
+        return marks.allTroubles();
     }
 
-    public void setTroubleMarks(Map<String, String> next) {
-        marks = marks.withTroubles(next);
+    /** One host's trouble tags, by card key. */
+    public Map<String, String> troubleMarks(String host) {
+        return marks.troubles().getOrDefault(host, Map.of());
+    }
+
+    /**
+     * Shows a host's trouble tags (by card key) from now on: {@code tags} is read as it is at each
+     * frame, and whoever hands it over changes it only on the FX thread.
+     */
+    public void showTroubleMarks(String host, Map<String, String> tags) {
+        marks = marks.withTroubles(host, tags);
     }
 
     /** Live stats on the cards (by card key) and each host's totals (by host name). */

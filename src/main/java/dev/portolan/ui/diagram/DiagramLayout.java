@@ -42,10 +42,14 @@ public final class DiagramLayout {
     static final double ROW_WIDTH = 2600;
     static final int MAX_COLUMNS = 10;
 
-    /** A host laid out on its own, in coordinates relative to its corner. */
+    /**
+     * A host laid out on its own, in coordinates relative to its corner; {@code cardAt} finds a
+     * container's card (by id) in {@code cards}, for a change that moves nothing.
+     */
     private record HostPart(HostInventory inventory, Map<String, Layout.Plan> planned, DiagramFilter filter, int version,
             double w, double h,
-            List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links, int containers, int running) {}
+            List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links, int containers, int running,
+            Map<String, Integer> cardAt) {}
 
     private final KeptOrder order = new KeptOrder();
     private final Map<String, double[]> pinnedCards = new HashMap<>();
@@ -67,7 +71,25 @@ public final class DiagramLayout {
     private final Map<String, Placed> placed = new HashMap<>();
 
     /** A host part put at its place in the picture: reused while neither the part nor the place changes. */
-    private record Placed(HostPart part, double x, double y, List<Band> bands, List<Card> cards, List<VolumeBox> volumes) {}
+    private record Placed(HostPart part, double x, double y, List<Band> bands, List<Card> cards, List<VolumeBox> volumes,
+            List<Layout.HostLink> simulatedHosts) {
+
+        /** The host's cards put at their place, with the simulated hosts among them (drawn as regions elsewhere). */
+        static Placed of(HostPart part, double x, double y, List<Band> bands, List<Card> cards, List<VolumeBox> volumes) {
+            List<Layout.HostLink> simulatedHosts = new ArrayList<>();
+            for (Card card : cards) {
+                Map<String, String> labels = card.container().labels();
+                if (!"simulated-host".equals(labels.get(Ownership.ROLE))) continue;
+                String host = labels.get(Ownership.LAB) + "/" + labels.get(Ownership.HOST);
+                if (!host.equals(card.host())) simulatedHosts.add(new Layout.HostLink(card.key(), host));
+            }
+            return new Placed(part, x, y, bands, cards, volumes, simulatedHosts);
+        }
+
+        Layout.HostCards hostCards() {
+            return new Layout.HostCards(cards, part.cardAt());
+        }
+    }
     private int version;
 
     /** The view's size: hosts are put in rows that fill it at Fit. Returns whether the layout should be made again. */
@@ -92,13 +114,15 @@ public final class DiagramLayout {
         }
         List<HostBox> hosts = new ArrayList<>();
         List<Band> bands = new ArrayList<>();
-        List<Card> cards = new ArrayList<>();
+        List<List<Card>> cardsOfHosts = new ArrayList<>();
         List<VolumeBox> volumes = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         double x = 0;
         double y = 0;
         double rowHeight = 0;
         Set<String> seen = new HashSet<>();
+        List<Placed> placedShown = new ArrayList<>();
+        Map<String, Layout.HostCards> cardIndex = new HashMap<>();
         List<HostSnapshot> shown = new ArrayList<>();
         List<HostPart> shownParts = new ArrayList<>();
         for (HostSnapshot snapshot : snapshots) {
@@ -123,8 +147,10 @@ public final class DiagramLayout {
                     toggled.contains(snapshot.host()), part.containers(), part.running(),
                     snapshot.inventory() == null ? 0 : snapshot.inventory().volumes().size()));
             Placed at = place(snapshot.host(), part, ox, oy);
+            placedShown.add(at);
+            cardIndex.put(snapshot.host(), at.hostCards());
             bands.addAll(at.bands());
-            cards.addAll(at.cards());
+            cardsOfHosts.add(at.cards());
             volumes.addAll(at.volumes());
             links.addAll(part.links());
             if (pin == null) {
@@ -134,7 +160,7 @@ public final class DiagramLayout {
         }
         parts.keySet().retainAll(seen);
         placed.keySet().retainAll(seen);
-        return new Layout(hosts, spanned(bands), cards, volumes, links, spans(bands), hostLinks(cards, seen));
+        return new Layout(hosts, spanned(bands), Joined.of(cardsOfHosts), volumes, links, spans(bands), hostLinks(placedShown, seen), cardIndex);
     }
 
     /**
@@ -202,22 +228,19 @@ public final class DiagramLayout {
         List<VolumeBox> volumes = new ArrayList<>(part.volumes().size());
         for (Band b : part.bands()) bands.add(new Band(b.host(), b.network(), b.bounds().moved(ox, oy), b.collapsed(), b.members(), 0));
         for (Card c : part.cards()) {
-            cards.add(new Card(c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned(), c.plan()));
+            cards.add(new Card(c.key(), c.host(), c.container(), c.bounds().moved(ox, oy), c.otherNetworks(), c.pinned(), c.plan()));
         }
         for (VolumeBox v : part.volumes()) volumes.add(new VolumeBox(v.host(), v.volume(), v.bounds().moved(ox, oy), v.users()));
-        Placed now = new Placed(part, ox, oy, bands, cards, volumes);
+        Placed now = Placed.of(part, ox, oy, bands, cards, volumes);
         placed.put(host, now);
         return now;
     }
 
     /** Simulated hosts are containers too: their cards point at the regions of the hosts they are. */
-    private static List<Layout.HostLink> hostLinks(List<Card> cards, Set<String> hostsShown) {
+    private static List<Layout.HostLink> hostLinks(List<Placed> shown, Set<String> hostsShown) {
         List<Layout.HostLink> links = new ArrayList<>();
-        for (Card card : cards) {
-            Map<String, String> labels = card.container().labels();
-            if (!"simulated-host".equals(labels.get(Ownership.ROLE))) continue;
-            String host = labels.get(Ownership.LAB) + "/" + labels.get(Ownership.HOST);
-            if (hostsShown.contains(host) && !host.equals(card.host())) links.add(new Layout.HostLink(card.key(), host));
+        for (Placed at : shown) {
+            for (Layout.HostLink link : at.simulatedHosts()) if (hostsShown.contains(link.host())) links.add(link);
         }
         return links;
     }
@@ -246,9 +269,60 @@ public final class DiagramLayout {
                 && cached.version() == version && cached.planned().equals(snapshot.planned())) {
             return cached;
         }
-        HostPart part = layOut(snapshot, filter);
+        HostPart part = cached == null ? null : changedInPlace(cached, snapshot, filter);
+        if (part == null) part = layOut(snapshot, filter);
         parts.put(snapshot.host(), part);
         return part;
+    }
+
+    /**
+     * The host's part when only some containers changed and none of them moves (a state, a
+     * health, a restart count): the same places, those cards made again, and the placed cards
+     * of the part before reused but for them. Null when anything could move something: a
+     * container came or went, changed name, networks, mounts or labels, or the filter shows it
+     * or hides it now. An event on a host of a thousand containers then costs what changed.
+     */
+    private HostPart changedInPlace(HostPart before, HostSnapshot snapshot, DiagramFilter filter) {
+        HostInventory was = before.inventory();
+        HostInventory now = snapshot.inventory();
+        if (was == null || now == null || toggled.contains(snapshot.host()) || !before.filter().equals(filter)
+                || before.version() != version || !before.planned().equals(snapshot.planned())
+                || was.containers().size() != now.containers().size() || !was.networks().equals(now.networks())
+                || !was.volumes().equals(now.volumes())) {
+            return null;
+        }
+        List<Card> cards = new ArrayList<>(before.cards());
+        List<Integer> changedAt = new ArrayList<>();
+        int running = before.running();
+        for (ContainerInfo c : now.containers().values()) {
+            ContainerInfo old = was.containers().get(c.id());
+            if (old == c) continue;
+            if (old == null || !samePlace(old, c) || filter.showsContainer(old) != filter.showsContainer(c)) return null;
+            running += (c.isRunning() ? 1 : 0) - (old.isRunning() ? 1 : 0);
+            Integer at = before.cardAt().get(c.id());
+            if (at == null) continue; // not drawn (filtered out, or its band is collapsed)
+            cards.set(at, cards.get(at).showing(c));
+            changedAt.add(at);
+        }
+        HostPart part = new HostPart(now, snapshot.planned(), filter, version, before.w(), before.h(), before.bands(),
+                cards, before.volumes(), before.links(), before.containers(), running, before.cardAt());
+        Placed placedBefore = placed.get(snapshot.host());
+        if (placedBefore != null && placedBefore.part() == before) {
+            // the placed cards too: the same places, those cards showing their container of now
+            List<Card> moved = new ArrayList<>(placedBefore.cards());
+            for (int at : changedAt) moved.set(at, moved.get(at).showing(cards.get(at).container()));
+            placed.put(snapshot.host(), new Placed(part, placedBefore.x(), placedBefore.y(), placedBefore.bands(), moved,
+                    placedBefore.volumes(), placedBefore.simulatedHosts()));
+        }
+        return part;
+    }
+
+    /** Whether a container's change leaves its card where it was: same name, networks, mounts and labels. */
+    private static boolean samePlace(ContainerInfo a, ContainerInfo b) {
+        return a.name().equals(b.name()) && a.labels().equals(b.labels())
+                && a.networks().stream().map(ContainerInfo.NetworkAttachment::network).toList()
+                        .equals(b.networks().stream().map(ContainerInfo.NetworkAttachment::network).toList())
+                && a.mounts().stream().map(ContainerInfo.Mount::name).toList().equals(b.mounts().stream().map(ContainerInfo.Mount::name).toList());
     }
 
     private HostPart layOut(HostSnapshot snapshot, DiagramFilter filter) {
@@ -258,7 +332,7 @@ public final class DiagramLayout {
             int total = inventory == null ? 0 : inventory.containers().size();
             int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
             return new HostPart(inventory, snapshot.planned(), filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
-                    total, running);
+                    total, running, Map.of());
         }
         // each container sits in the band of its first network (user networks before the predefined ones)
         Map<String, NetworkInfo> networksByName = new HashMap<>();
@@ -353,7 +427,10 @@ public final class DiagramLayout {
             w = Math.max(w, c.bounds().x() + c.bounds().w() + PAD);
             h = Math.max(h, c.bounds().y() + c.bounds().h() + PAD);
         }
-        return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes, links, inventory.containers().size(), running);
+        Map<String, Integer> cardAt = new HashMap<>(cards.size() * 2);
+        for (int i = 0; i < cards.size(); i++) cardAt.put(cards.get(i).container().id(), i);
+        return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes, links,
+                inventory.containers().size(), running, cardAt);
     }
 
 

@@ -4,7 +4,9 @@ import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.draw.PictureToolbar;
 import dev.portolan.ui.draw.Rect;
 import dev.portolan.engine.EngineErrors;
+import dev.portolan.inventory.ContainerTroubles;
 import dev.portolan.inventory.HostStatus;
+import dev.portolan.inventory.Trouble;
 import dev.portolan.lab.LabStep;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.actions.VolumeActions;
@@ -17,7 +19,11 @@ import dev.portolan.ui.model.HostSession;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,6 +54,8 @@ public final class DiagramView {
     private final Consumer<HostModel> hostChosen;
     private final DiagramPositions positions;
     private final DiagramController controller;
+    /** Each host's trouble tags by card key, changed here in place (FX thread); the diagram's marks read them. */
+    private final Map<String, Map<String, String>> troubleTags = new HashMap<>();
     private final DiagramCanvas picture;
     private final PictureToolbar toolbar;
     private final DiagramInput input;
@@ -77,7 +85,10 @@ public final class DiagramView {
         root.getStyleClass().add("diagram");
         hosts.forEach(this::watch);
         hosts.addListener((ListChangeListener<HostModel>) change -> {
-            while (change.next()) change.getAddedSubList().forEach(this::watch);
+            while (change.next()) {
+                change.getRemoved().forEach(gone -> markTroubles(gone, gone.troublesProperty().get(), Map.of()));
+                change.getAddedSubList().forEach(this::watch);
+            }
             controller.changed();
         });
     }
@@ -202,19 +213,36 @@ public final class DiagramView {
         host.inventoryProperty().addListener((obs, old, now) -> controller.changed());
         host.statusProperty().addListener((obs, old, now) -> controller.changed());
         // set before the snapshot that caused them (HostModel.apply), so the card repainted for a death carries its tag
-        host.troublesProperty().addListener((obs, old, now) -> markTroubles());
-        if (!host.troublesProperty().get().isEmpty()) markTroubles();
+        host.troublesProperty().addListener((obs, old, now) -> markTroubles(host, old, now));
+        markTroubles(host, Map.of(), host.troublesProperty().get());
     }
 
-    private void markTroubles() {
-        java.util.Map<String, String> marks = new java.util.HashMap<>();
-        for (HostModel h : hosts) {
-            h.troublesProperty().get().forEach((id, troubles) ->
-                    marks.put(h.name() + "/" + id, dev.portolan.inventory.ContainerTroubles.tag(troubles)));
-        }
-        if (marks.equals(controller.troubleMarks())) return;
-        controller.setTroubleMarks(marks);
-        picture.repaint();
+    /**
+     * One host's troubles changed: the tags of the containers whose troubles changed are written
+     * over their cards, and only those cards are painted again. A container whose troubles did not
+     * change keeps the same list (ContainerTroubles), and the host's tags are changed in place, so a
+     * host of thousands of containers costs what changed.
+     */
+    private void markTroubles(HostModel host, Map<String, List<Trouble>> old, Map<String, List<Trouble>> now) {
+        Map<String, String> tags = troubleTags.computeIfAbsent(host.name(), name -> {
+            Map<String, String> kept = new HashMap<>();
+            controller.showTroubleMarks(name, kept);
+            return kept;
+        });
+        List<String> changed = new ArrayList<>();
+        now.forEach((id, troubles) -> {
+            if (old.get(id) != troubles) retag(tags, host.name() + "/" + id, ContainerTroubles.tag(troubles), changed);
+        });
+        old.keySet().forEach(id -> {
+            if (!now.containsKey(id)) retag(tags, host.name() + "/" + id, null, changed);
+        });
+        if (!changed.isEmpty()) picture.repaintCards(changed);
+    }
+
+    /** Puts a card's tag (null: takes it off), noting the card when that changed what it shows. */
+    private static void retag(Map<String, String> tags, String key, String tag, List<String> changed) {
+        String was = tag == null ? tags.remove(key) : tags.put(key, tag);
+        if (!Objects.equals(was, tag)) changed.add(key);
     }
 
     private List<HostSnapshot> snapshots() {

@@ -4,6 +4,7 @@ import dev.portolan.ui.draw.Rect;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.NetworkInfo;
 import dev.portolan.inventory.VolumeInfo;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +51,23 @@ public final class Layout {
         }
     }
 
-    /** A container's card; a {@link Plan#CREATE} card is a ghost of one that apply will make. */
-    public record Card(String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned, Plan plan)
-            implements Item {
-        public String key() {
-            return host + "/" + container.id();
+    /**
+     * A container's card; a {@link Plan#CREATE} card is a ghost of one that apply will make. Its key
+     * (HOST/ID) is made once: the picture looks cards up by key thousands of times a layout.
+     */
+    public record Card(String key, String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned,
+            Plan plan) implements Item {
+        public Card(String host, ContainerInfo container, Rect bounds, List<String> otherNetworks, boolean pinned, Plan plan) {
+            this(host + "/" + container.id(), host, container, bounds, otherNetworks, pinned, plan);
         }
 
         public boolean isGhost() {
             return plan == Plan.CREATE;
+        }
+
+        /** The same card in the same place, showing the container as it is now. */
+        Card showing(ContainerInfo now) {
+            return new Card(key, host, now, bounds, otherNetworks, pinned, plan);
         }
     }
 
@@ -85,20 +94,35 @@ public final class Layout {
     private final List<Span> spans;
     private final List<HostLink> hostLinks;
     private final Rect bounds;
+    /**
+     * A host's cards and where each is in that list, by container id: the index is the layouter's,
+     * kept while nothing on the host moves (a state change replaces a card, not its place).
+     */
+    record HostCards(List<Card> cards, Map<String, Integer> byId) {
+        Card get(String id) {
+            Integer at = byId.get(id);
+            return at == null ? null : cards.get(at);
+        }
+    }
+
+    /** Each host's cards, by host name. */
+    private final Map<String, HostCards> cardsByHost;
     // made on first use: a layout that is only painted in part never needs them
-    private Map<String, Card> cardsByKey;
     private Map<String, VolumeBox> volumesByKey;
     private Map<String, Band> bandsByKey;
 
+    /** Takes the lists as they are: the layouter makes them for this layout and does not change them after. */
     Layout(List<HostBox> hosts, List<Band> bands, List<Card> cards, List<VolumeBox> volumes, List<Link> links,
-            List<Span> spans, List<HostLink> hostLinks) {
-        this.hostLinks = List.copyOf(hostLinks);
-        this.hosts = List.copyOf(hosts);
-        this.bands = List.copyOf(bands);
-        this.cards = List.copyOf(cards);
-        this.volumes = List.copyOf(volumes);
-        this.links = List.copyOf(links);
-        this.spans = List.copyOf(spans);
+            List<Span> spans, List<HostLink> hostLinks, Map<String, HostCards> cardsByHost) {
+        this.cardsByHost = Map.copyOf(cardsByHost);
+        // the layouter makes these lists for this layout alone: wrapped, not copied (ten thousand cards a change)
+        this.hostLinks = Collections.unmodifiableList(hostLinks);
+        this.hosts = Collections.unmodifiableList(hosts);
+        this.bands = Collections.unmodifiableList(bands);
+        this.cards = Collections.unmodifiableList(cards);
+        this.volumes = Collections.unmodifiableList(volumes);
+        this.links = Collections.unmodifiableList(links);
+        this.spans = Collections.unmodifiableList(spans);
         this.bounds = hosts.stream().map(HostBox::bounds).reduce(Rect::union).orElse(new Rect(0, 0, 0, 0));
     }
 
@@ -139,9 +163,11 @@ public final class Layout {
         return bounds;
     }
 
+    /** A card by its key, HOST/ID (a host's name may hold slashes; a container's id does not). */
     public Card card(String key) {
-        if (cardsByKey == null) cardsByKey = byKey(cards, Card::key);
-        return cardsByKey.get(key);
+        int slash = key.lastIndexOf('/');
+        HostCards ofHost = slash < 0 ? null : cardsByHost.get(key.substring(0, slash));
+        return ofHost == null ? null : ofHost.get(key.substring(slash + 1));
     }
 
     public VolumeBox volume(String key) {

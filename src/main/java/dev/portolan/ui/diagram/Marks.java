@@ -1,13 +1,16 @@
 package dev.portolan.ui.diagram;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What the diagram writes over the cluster besides the engine's state: the faults in force (by
- * host name or HOST/CONTAINER name), what went wrong by itself (by card key), live stats (by
- * card key), each host's totals (by host name) and the last probe's path.
+ * host name or HOST/CONTAINER name), what went wrong by itself (by host, then card key: views of
+ * the tags the diagram keeps up to date), live stats (by card key), each host's totals (by host
+ * name) and the last probe's path.
  */
-public record Marks(Map<String, String> faults, Map<String, String> troubles, Map<String, CardStats> stats,
+public record Marks(Map<String, String> faults, Map<String, Map<String, String>> troubles, Map<String, CardStats> stats,
         Map<String, String> hostStats, ProbePath probe) {
 
     public static final Marks NONE = new Marks(Map.of(), Map.of(), Map.of(), Map.of(), null);
@@ -36,8 +39,26 @@ public record Marks(Map<String, String> faults, Map<String, String> troubles, Ma
         return new Marks(next, troubles, stats, hostStats, probe);
     }
 
-    public Marks withTroubles(Map<String, String> next) {
-        return new Marks(faults, next, stats, hostStats, probe);
+    /**
+     * A host's trouble tags, by card key: a view of the map its owner keeps up to date on the FX
+     * thread, not a copy (a host of thousands of containers changes one at a time).
+     */
+    public Marks withTroubles(String host, Map<String, String> tags) {
+        Map<String, Map<String, String>> byHost = new HashMap<>(troubles);
+        byHost.put(host, Collections.unmodifiableMap(tags));
+        return new Marks(faults, byHost, stats, hostStats, probe);
+    }
+
+    /** A card's trouble tag, or null. */
+    public String trouble(String host, String cardKey) {
+        return troubles.getOrDefault(host, Map.of()).get(cardKey);
+    }
+
+    /** Every host's trouble tags, by card key. */
+    public Map<String, String> allTroubles() {
+        Map<String, String> all = new HashMap<>();
+        troubles.values().forEach(all::putAll);
+        return all;
     }
 
     public Marks withStats(Map<String, CardStats> next, Map<String, String> nextHostStats) {

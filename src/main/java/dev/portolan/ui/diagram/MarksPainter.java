@@ -107,7 +107,7 @@ final class MarksPainter {
 
     /** A card with something wrong by itself: outlined amber, its tag across the top edge ("restart loop ×4 · exit 1"). */
     private void cardTrouble(Card card, Rect r, DiagramPainter.Frame f, Pen pen) {
-        String trouble = f.marks().troubles().get(card.key());
+        String trouble = f.marks().trouble(card.host(), card.key());
         if (trouble == null) return;
         if (!f.selected().contains(card.key())) pen.stroke(r, 10, style.color("trouble"), 2.5, false);
         if (f.scale() < DiagramPainter.TILE_SCALE) return;
@@ -122,6 +122,7 @@ final class MarksPainter {
 
     /** A card a fault affects: outlined in the fault colour, its tag along the bottom edge, readable at any zoom. */
     private void cardFault(Card card, Rect r, DiagramPainter.Frame f, Pen pen) {
+        if (f.marks().faults().isEmpty()) return; // the usual case, and the key costs a string per card
         String fault = f.marks().faults().get(card.host() + "/" + card.container().name());
         if (fault == null) return;
         pen.stroke(new Rect(r.x() - 3, r.y() - 3, r.w() + 6, r.h() + 6), 12, style.color("fault"), 2.5, true);

@@ -15,7 +15,7 @@ import javafx.application.Platform;
  * between two pulses, the FX thread gets the newest snapshot once, with the keys that
  * changed since the last one it got, so the model changes only those rows.
  */
-final class ChangesOnFx {
+public final class ChangesOnFx {
 
     /** The keys of each kind that changed; null for a kind means "all of them" (the first snapshot). */
     record Changed(Map<Delta.Kind, Set<String>> keys) {
@@ -33,7 +33,8 @@ final class ChangesOnFx {
         this.apply = apply;
     }
 
-    synchronized void offer(HostInventory next, List<Delta> changes) {
+    /** Any thread: the newest snapshot and what changed to make it. */
+    public synchronized void offer(HostInventory next, List<Delta> changes) {
         boolean scheduled = pending != null;
         pending = next;
         for (Delta delta : changes) keys.computeIfAbsent(delta.kind(), k -> new HashSet<>()).add(delta.key());

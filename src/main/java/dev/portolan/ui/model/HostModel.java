@@ -13,8 +13,10 @@ import dev.portolan.inventory.NetworkInfo;
 import dev.portolan.inventory.Trouble;
 import dev.portolan.inventory.VolumeInfo;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -146,6 +148,27 @@ public final class HostModel {
         status.set(next);
     }
 
+    /**
+     * A new way in for a watcher's snapshots and deltas (one per watcher): only the rows a delta
+     * names are touched, on the FX thread, once per pulse however many arrive.
+     */
+    public ChangesOnFx changesFeed() {
+        return new ChangesOnFx(this::apply);
+    }
+
+    /** The containers added, changed or gone between two snapshots (all of them at first). */
+    private static Set<String> differing(HostInventory before, HostInventory after) {
+        if (before == null) return after.containers().keySet();
+        Set<String> ids = new HashSet<>();
+        after.containers().forEach((id, c) -> {
+            if (!c.equals(before.containers().get(id))) ids.add(id);
+        });
+        before.containers().keySet().forEach(id -> {
+            if (!after.containers().containsKey(id)) ids.add(id);
+        });
+        return ids;
+    }
+
     /** FX thread only: the lists change in place, then the snapshot property. */
     public void apply(HostInventory next) {
         apply(next, new ChangesOnFx.Changed(null));
@@ -153,12 +176,15 @@ public final class HostModel {
 
     /** FX thread only: only the rows the watcher said changed are touched, then the snapshot property. */
     void apply(HostInventory next, ChangesOnFx.Changed changed) {
-        containers.apply(next.containers(), changed.of(Delta.Kind.CONTAINER));
+        Set<String> changedContainers = changed.of(Delta.Kind.CONTAINER);
+        containers.apply(next.containers(), changedContainers);
         images.apply(next.images(), changed.of(Delta.Kind.IMAGE));
         volumes.apply(next.volumes(), changed.of(Delta.Kind.VOLUME));
         networks.apply(next.networks(), changed.of(Delta.Kind.NETWORK));
-        Map<String, List<Trouble>> nowWrong = troubleTracker.of(next, Instant.now());
-        if (!nowWrong.equals(troubles.get())) troubles.set(nowWrong);
+        // only what changed is judged again: the map stays the same object when no trouble changed
+        Set<String> judged = changedContainers != null ? changedContainers : differing(inventory.get(), next);
+        Map<String, List<Trouble>> nowWrong = troubleTracker.of(troubles.get(), next, judged, Instant.now());
+        if (nowWrong != troubles.get()) troubles.set(nowWrong);
         inventory.set(next);
     }
 }

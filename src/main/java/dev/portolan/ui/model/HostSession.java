@@ -28,7 +28,7 @@ public final class HostSession implements AutoCloseable {
         this.model = model;
         model.setEndpoint(endpoint);
         LatestOnFx<HostStatus> status = new LatestOnFx<>(model::setStatus);
-        ChangesOnFx inventory = new ChangesOnFx(model::apply);
+        ChangesOnFx inventory = model.changesFeed();
         this.watcher = HostWatcher.start(endpoint, new HostListener() {
             @Override
             public void statusChanged(HostStatus next) {

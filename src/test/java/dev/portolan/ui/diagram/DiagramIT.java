@@ -224,6 +224,59 @@ class DiagramIT extends WindowTest {
         waitFor("opened again", Duration.ofSeconds(5), () -> card(name) != null);
     }
 
+    /**
+     * A death marks the card with its tag above the card's top edge, and a start takes the tag
+     * away again: only the marked card's place is painted again, so what the tag covered must be
+     * painted back (the pixel where the tag was is as it was before the death).
+     */
+    @Test
+    void aDeathsTagIsPaintedAboveTheCardAndGoneWhenItRunsAgain() {
+        String name = TestEngine.uniqueName("dies");
+        // runs until told to stop, then exits 3 by itself; started again, it runs until told again
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name)
+                .withLabels(Map.of(TestEngine.LABEL, "true"))
+                .withCmd("sh", "-c", "while [ ! -e /stop ]; do sleep 1; done; rm /stop; exit 3")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(front)).exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+        waitFor(name + " is on the diagram, running", Duration.ofSeconds(10),
+                () -> card(name) != null && card(name).container().isRunning());
+        sleepAnimation();
+        javafx.scene.paint.Color before = whereTheTagGoes(name);
+
+        String exec = engine.docker().execCreateCmd(id).withCmd("touch", "/stop").exec().getId();
+        engine.docker().execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>());
+        waitFor("its card says exit 3", Duration.ofSeconds(10),
+                () -> "exit 3".equals(FxThread.get(() -> diagram().controller().troubleMarks().get(card(name).key()))));
+        waitFor("the tag is painted above the card", Duration.ofSeconds(5), () -> !near(whereTheTagGoes(name), before),
+                () -> "the pixel is " + whereTheTagGoes(name) + ", as before: " + before);
+
+        engine.docker().startContainerCmd(id).exec();
+        // looked at in the frame that takes the mark off: the live stats paint the whole picture once a second
+        javafx.scene.paint.Color[] seen = new javafx.scene.paint.Color[1];
+        waitFor("the mark is taken off", Duration.ofSeconds(10), () -> {
+            if (diagram().controller().troubleMarks().get(card(name).key()) != null) return false;
+            seen[0] = whereTheTagGoes(name);
+            return true;
+        });
+        assertTrue(near(seen[0], before), "what the tag covered is painted back: the pixel is " + seen[0] + ", before the death " + before);
+    }
+
+    /** The canvas's pixel a little above a card's top-left corner, where its trouble tag is drawn (after a frame). */
+    private javafx.scene.paint.Color whereTheTagGoes(String name) {
+        return FxThread.get(() -> {
+            diagram().refreshNow();
+            javafx.scene.canvas.Canvas canvas = robot.lookup("#diagram-canvas").queryAs(javafx.scene.canvas.Canvas.class);
+            Rect r = diagram().layout().cardNamed(name).bounds();
+            Point2D at = canvas.screenToLocal(diagram().toScreen(r.x() + 16, r.y() - 3));
+            return canvas.snapshot(null, null).getPixelReader().getColor((int) at.getX(), (int) at.getY());
+        });
+    }
+
+    private static boolean near(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.03 && Math.abs(a.getGreen() - b.getGreen()) < 0.03
+                && Math.abs(a.getBlue() - b.getBlue()) < 0.03;
+    }
+
     @Test
     void aSimulatedHostIsARegionItsContainerPointsAtAndALostHostSaysSo() {
         String lab = "dia" + java.util.UUID.randomUUID().toString().substring(0, 6);

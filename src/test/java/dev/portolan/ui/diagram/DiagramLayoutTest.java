@@ -46,6 +46,29 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void aContainerThatOnlyChangesStateIsDrawnAgainInItsPlaceAndTheOtherCardsAreKept() {
+        DiagramLayout layouter = new DiagramLayout();
+        Layout before = layouter.layout(snapshots(CLUSTER), DiagramFilter.NONE);
+        HostInventory host0 = CLUSTER.getFirst();
+        ContainerInfo one = host0.containers().values().iterator().next();
+        Map<String, ContainerInfo> changed = new HashMap<>(host0.containers());
+        changed.put(one.id(), SyntheticCluster.flipped(one));
+        List<HostInventory> next = List.of(host0.withContainers(changed), CLUSTER.get(1));
+        Layout after = layouter.layout(snapshots(next), DiagramFilter.NONE);
+
+        Layout cold = new DiagramLayout().layout(snapshots(next), DiagramFilter.NONE);
+        assertEquals(cold.cards(), after.cards(), "the same picture as one laid out from nothing");
+        assertEquals(cold.hosts(), after.hosts(), "the host's running count follows");
+        String key = "node0/" + one.id();
+        assertEquals(SyntheticCluster.flipped(one), after.card(key).container());
+        for (int i = 0; i < before.cards().size(); i++) {
+            if (!before.cards().get(i).key().equals(key)) assertSame(before.cards().get(i), after.cards().get(i), "untouched cards are kept");
+        }
+        assertEquals(List.of(after.card(key)), LayoutChanges.inPlace(before, after).stream()
+                .filter(Layout.Card.class::isInstance).toList(), "only its card is painted again");
+    }
+
+    @Test
     void aNewContainerGoesToTheEndOfItsBandAndNoOtherCardMoves() {
         DiagramLayout layouter = new DiagramLayout();
         Layout before = layouter.layout(snapshots(CLUSTER), DiagramFilter.NONE);
