@@ -7,6 +7,7 @@ import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.ExplainedFailure;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
+import dev.portolan.image.ImageArchives;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,12 +45,15 @@ final class LabPipeline {
     private final Map<String, CompletableFuture<Void>> imagesBuilt = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
+    /** Each image saved once from this computer for all the hosts that need it. */
+    private final ImageArchives archives;
 
     LabPipeline(Labs labs, LabHosts hosts, DockerClient local, Progress progress) {
         this.labs = labs;
         this.hosts = hosts;
         this.local = local;
         this.progress = progress;
+        this.archives = new ImageArchives(local);
     }
 
     /** Runs every host's steps; throws the first failure, naming its step. */
@@ -57,7 +61,7 @@ final class LabPipeline {
         long started = System.nanoTime();
         LabImages.Builds builds = LabImages.plan(lab, local);
         lab.containers().forEach(c -> containersMade.put(c.name(), new CompletableFuture<>()));
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (archives; ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             for (LabStep step : builds.steps()) {
                 LabStep.BuildImage build = (LabStep.BuildImage) step;
                 imagesBuilt.put(build.image().name(), CompletableFuture.runAsync(
@@ -78,6 +82,8 @@ final class LabPipeline {
         try {
             var running = hosts.running(lab, host);
             if (running.isEmpty()) {
+                // a new host lacks every image: they are saved here while it starts
+                prefetchImagesFor(lab, host.name());
                 timed(hosts.bringUp(lab, host), () -> hosts.make(lab, host));
             }
             doing = "connect to its engine";
@@ -90,7 +96,7 @@ final class LabPipeline {
                 List<LabStep> containers = steps.stream().filter(LabPipeline::makesAContainer).toList();
                 List<Future<?>> first = steps.stream().filter(s -> !makesAContainer(s)).<Future<?>>map(s -> parallel.submit(() -> {
                     if (s instanceof LabStep.CopyImage copy && imagesBuilt.containsKey(copy.image())) Futures.join(imagesBuilt.get(copy.image()));
-                    timed(s, () -> labs.runOnHost(lab, s, docker));
+                    timed(s, () -> labs.runOnHost(lab, s, docker, archives));
                 })).toList();
                 for (Future<?> f : first) Futures.join(f);
                 List<Future<?>> made = specsOn(lab, host.name()).stream().<Future<?>>map(spec -> parallel.submit(
@@ -109,6 +115,12 @@ final class LabPipeline {
             specsOn(lab, host.name()).forEach(spec -> containersMade.get(spec.name())
                     .completeExceptionally(new CancellationException("not made")));
         }
+    }
+
+    /** Starts saving the images of a host's containers (those the lab does not build: they are saved once built). */
+    private void prefetchImagesFor(LabSpec lab, String host) {
+        specsOn(lab, host).stream().map(LabSpec.Container::image).distinct().filter(image -> !imagesBuilt.containsKey(image))
+                .map(labs::localSource).filter(java.util.Objects::nonNull).forEach(archives::prefetch);
     }
 
     /** A container of the file (all its replicas), once what it depends on is made, wherever that is. */
@@ -195,7 +207,8 @@ final class LabPipeline {
     private void fail(RuntimeException e) {
         // a step that did not start because another failed is not the cause
         if (e instanceof CancellationException && failure.get() != null) return;
-        failure.compareAndSet(null, e);
+        // what is still being saved for the hosts will not be loaded
+        if (failure.compareAndSet(null, e)) archives.abort();
     }
 
     /**

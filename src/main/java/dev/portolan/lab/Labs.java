@@ -13,6 +13,7 @@ import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
 import dev.portolan.host.simulated.SimulatedHosts;
+import dev.portolan.image.ImageArchives;
 import dev.portolan.image.ImageCopy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -190,9 +191,14 @@ public final class Labs {
 
     /** A step that touches only its own host's engine: an image copy, a volume, a network, a container. */
     void runOnHost(LabSpec lab, LabStep step, DockerClient docker) {
+        runOnHost(lab, step, docker, null);
+    }
+
+    /** As above; an image is loaded from {@code archives} (saved once for all hosts) unless that is null. */
+    void runOnHost(LabSpec lab, LabStep step, DockerClient docker, ImageArchives archives) {
         Map<String, String> owned = Map.of(Ownership.LAB, lab.name());
         switch (step) {
-            case LabStep.CopyImage copy -> copyImage(docker, copy);
+            case LabStep.CopyImage copy -> copyImage(docker, copy, archives);
             case LabStep.CreateVolume volume -> docker.createVolumeCmd().withName(volume.name()).withLabels(owned).exec();
             case LabStep.CreateNetwork network -> {
                 var create = docker.createNetworkCmd().withName(network.spec().name())
@@ -222,18 +228,25 @@ public final class Labs {
      * Sends an image from this computer to a host; when this computer has only its
      * substitute, sends that and tags it on the host with the name the lab uses.
      */
-    private void copyImage(DockerClient host, LabStep.CopyImage copy) {
-        String source = copy.image();
-        if (!hasLocally(source)) source = substitutes.source(copy.image());
-        if (!hasLocally(source)) {
+    private void copyImage(DockerClient host, LabStep.CopyImage copy, ImageArchives archives) {
+        String source = localSource(copy.image());
+        if (source == null) {
             throw new InvalidInputException("The image " + copy.image() + " is not on this computer's engine, "
                     + "so it cannot be copied to " + copy.host() + ". Pull or build it first.");
         }
-        ImageCopy.copy(local, host, source);
+        if (archives == null) ImageCopy.copy(local, host, source);
+        else archives.loadInto(host, source);
         if (!source.equals(copy.image())) {
             String[] repoAndTag = dev.portolan.image.ImagePull.split(copy.image());
             host.tagImageCmd(source, repoAndTag[0], repoAndTag[1]).exec();
         }
+    }
+
+    /** The image this computer's engine sends for {@code image}: itself, or its substitute; null when it has neither. */
+    String localSource(String image) {
+        if (hasLocally(image)) return image;
+        String substitute = substitutes.source(image);
+        return hasLocally(substitute) ? substitute : null;
     }
 
     private boolean hasLocally(String image) {
