@@ -115,8 +115,8 @@ public final class DiagramLayout {
         List<HostBox> hosts = new ArrayList<>();
         List<Band> bands = new ArrayList<>();
         List<List<Card>> cardsOfHosts = new ArrayList<>();
-        List<VolumeBox> volumes = new ArrayList<>();
-        List<Link> links = new ArrayList<>();
+        List<List<VolumeBox>> volumesOfHosts = new ArrayList<>();
+        List<List<Link>> linksOfHosts = new ArrayList<>();
         double x = 0;
         double y = 0;
         double rowHeight = 0;
@@ -151,8 +151,8 @@ public final class DiagramLayout {
             cardIndex.put(snapshot.host(), at.hostCards());
             bands.addAll(at.bands());
             cardsOfHosts.add(at.cards());
-            volumes.addAll(at.volumes());
-            links.addAll(part.links());
+            volumesOfHosts.add(at.volumes());
+            linksOfHosts.add(part.links());
             if (pin == null) {
                 x += part.w() + PAD * 3;
                 rowHeight = Math.max(rowHeight, part.h());
@@ -160,7 +160,7 @@ public final class DiagramLayout {
         }
         parts.keySet().retainAll(seen);
         placed.keySet().retainAll(seen);
-        return new Layout(hosts, spanned(bands), Joined.of(cardsOfHosts), volumes, links, spans(bands), hostLinks(placedShown, seen), cardIndex);
+        return new Layout(hosts, spanned(bands), Joined.of(cardsOfHosts), Joined.of(volumesOfHosts), Joined.of(linksOfHosts), spans(bands), hostLinks(placedShown, seen), cardIndex);
     }
 
     /**

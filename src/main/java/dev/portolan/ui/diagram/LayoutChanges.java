@@ -29,9 +29,10 @@ final class LayoutChanges {
             // a new count of running containers: the host's title line only
             if (!a.equals(b)) changed.add(b);
         }
-        for (int i = 0; i < now.cards().size(); i++) {
-            Card a = old.cards().get(i);
-            Card b = now.cards().get(i);
+        // side by side, card by card: the lists are each host's cards joined (no lookups by index)
+        var olds = old.cards().iterator();
+        for (Card b : now.cards()) {
+            Card a = olds.next();
             if (a == b) continue;
             if (!a.container().id().equals(b.container().id()) || !a.host().equals(b.host()) || !a.bounds().equals(b.bounds())) {
                 return null;
