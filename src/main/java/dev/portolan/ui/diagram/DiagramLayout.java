@@ -160,7 +160,9 @@ public final class DiagramLayout {
         }
         parts.keySet().retainAll(seen);
         placed.keySet().retainAll(seen);
-        return new Layout(hosts, spanned(bands), Joined.of(cardsOfHosts), Joined.of(volumesOfHosts), Joined.of(linksOfHosts), spans(bands), hostLinks(placedShown, seen), cardIndex);
+        // each host's lists as they were placed, joined rather than copied: a change touches one host of ten
+        return new Layout(hosts, spanned(bands), Joined.of(cardsOfHosts), Joined.of(volumesOfHosts), Joined.of(linksOfHosts),
+                spans(bands), hostLinks(placedShown, seen), cardIndex);
     }
 
     /**
