@@ -114,11 +114,6 @@ public final class DiagramController {
         return marks.allTroubles();
     }
 
-    /** One host's trouble tags, by card key. */
-    public Map<String, String> troubleMarks(String host) {
-        return marks.troubles().getOrDefault(host, Map.of());
-    }
-
     /**
      * Shows a host's trouble tags (by card key) from now on: {@code tags} is read as it is at each
      * frame, and whoever hands it over changes it only on the FX thread.

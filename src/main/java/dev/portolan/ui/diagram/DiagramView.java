@@ -218,7 +218,8 @@ public final class DiagramView {
 
     /**
      * One host's troubles changed: the tags of the containers whose troubles changed are written
-     * over their cards, and only those cards are painted again. A container whose troubles did not
+     * over their cards, and those cards are painted again (zoomed in, with what their tags cover:
+     * {@link DiagramCanvas#repaintCards}). A container whose troubles did not
      * change keeps the same list (ContainerTroubles), and the host's tags are changed in place, so a
      * host of thousands of containers costs what changed.
      */
