@@ -120,7 +120,7 @@ public final class EngineClients implements AutoCloseable {
     /** The raw HTTP client (made on first use): many connections, no response timeout. */
     private synchronized DockerHttpClient raw() {
         if (closed) throw new IllegalStateException("the connection to " + endpoint.name() + " is closed");
-        if (stats == null) stats = http(config(transport), null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
+        if (stats == null) stats = http(transport, null, CONNECT_TIMEOUT, transport.ssh() ? SSH_CONNECTIONS : STATS_CONNECTIONS);
         return stats;
     }
 
@@ -135,7 +135,7 @@ public final class EngineClients implements AutoCloseable {
 
     private static DockerClient open(Transport transport, Duration responseTimeout, Duration connectTimeout, int connections) {
         var config = config(transport);
-        return DockerClientImpl.getInstance(config, http(config, responseTimeout, connectTimeout,
+        return DockerClientImpl.getInstance(config, http(transport, responseTimeout, connectTimeout,
                 transport.ssh() ? Math.min(connections, SSH_CONNECTIONS) : connections));
     }
 
@@ -147,11 +147,11 @@ public final class EngineClients implements AutoCloseable {
                 .build();
     }
 
-    private static DockerHttpClient http(DefaultDockerClientConfig config, Duration responseTimeout, Duration connectTimeout,
+    private static DockerHttpClient http(Transport transport, Duration responseTimeout, Duration connectTimeout,
             int connections) {
         return new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .dockerHost(transport.host())
+                .sslConfig(transport.tlsDir() == null ? null : TlsContexts.of(transport.tlsDir()))
                 .maxConnections(connections)
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)

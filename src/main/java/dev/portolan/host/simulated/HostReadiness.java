@@ -28,15 +28,13 @@ final class HostReadiness {
         try (var pinger = EngineClients.pinger(host.endpoint())) {
             while (true) {
                 progress.checkCancelled();
-                try {
-                    pinger.pingCmd().exec();
-                    return;
-                } catch (RuntimeException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
-                                + whatToDo(host) + lastLog(host, docker.inspectContainerCmd(host.containerId()).exec()
-                                        .getState().getStartedAt()));
-                    }
+                // a TLS handshake only when something is behind the port: at one try per 10 ms, handshakes
+                // with a proxy that has nothing behind it cost the CPU that the starting engines need
+                if (ApiPorts.answers(host.apiPort()) && answersPing(pinger)) return;
+                if (System.nanoTime() > deadline) {
+                    throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
+                            + whatToDo(host) + lastLog(host, docker.inspectContainerCmd(host.containerId()).exec()
+                                    .getState().getStartedAt()));
                 }
                 if (++tries % 20 == 0) { // about every 200 ms: did it die meanwhile?
                     var state = docker.inspectContainerCmd(host.containerId()).exec().getState();
@@ -54,6 +52,15 @@ final class HostReadiness {
             throw new java.util.concurrent.CancellationException("interrupted");
         } catch (IOException e) {
             LOG.debug("closing the readiness client failed", e);
+        }
+    }
+
+    private static boolean answersPing(DockerClient pinger) {
+        try {
+            pinger.pingCmd().exec();
+            return true;
+        } catch (RuntimeException notYet) {
+            return false;
         }
     }
 
