@@ -16,7 +16,7 @@ import java.net.SocketTimeoutException;
 final class ApiPorts {
 
     /** How long a closing proxy may take (1.5-2 ms on a busy 2-core laptop, 90 ms at the very first). */
-    private static final int KNOCK_MILLIS = 20;
+    private static final int KNOCK_MILLIS = 10;
 
     private ApiPorts() {}
 

@@ -39,6 +39,8 @@ public final class SimulatedHosts {
     private final DockerContexts contexts;
     private final HostReadiness readiness;
     private final HostChecks checks;
+    /** Made on first use: it asks the engine for its id (/info, which the engine answers by running runc and docker-init). */
+    private volatile HostLauncher launcher;
 
     /** The docker contexts the hosts are registered in (and where existing engines are looked up). */
     public DockerContexts contexts() {
@@ -55,6 +57,12 @@ public final class SimulatedHosts {
         this.contexts = contexts;
         this.readiness = new HostReadiness(docker);
         this.checks = new HostChecks(docker);
+    }
+
+    private HostLauncher launcher() {
+        HostLauncher made = launcher;
+        if (made == null) launcher = made = new HostLauncher(docker);
+        return made;
     }
 
     public static String containerName(String lab, String name) {
@@ -116,7 +124,7 @@ public final class SimulatedHosts {
             try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<?> image = parallel.submit(() -> checks.image(spec.image()));
                 Future<?> name = parallel.submit(() -> checks.nameIsFree(spec));
-                Future<HostLauncher> launcherReady = parallel.submit(() -> new HostLauncher(docker));
+                Future<HostLauncher> launcherReady = parallel.submit(this::launcher);
                 join(image);
                 join(name);
                 undo.push(() -> deleteQuietly(dir));
@@ -254,7 +262,7 @@ public final class SimulatedHosts {
         if (!java.nio.file.Files.exists(dir.resolve("server").resolve("key.pem"))) {
             makeCertificates(spec, dir, LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
         }
-        new HostLauncher(docker).launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
+        launcher().launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
                 dir.resolve("server"), 0), id -> { });
         SimulatedHost made = find(host.lab(), host.name()).orElseThrow();
         readiness.waitUntilReady(made, progress);
@@ -308,7 +316,7 @@ public final class SimulatedHosts {
         ca.issueServer(newServer, host.name(), List.of(host.name(), containerName(host.lab(), host.name()), "localhost", "127.0.0.1"));
         ca.issueClient(newClient, "portolan");
         progress.step("Copying them into " + host.lab() + "/" + host.name());
-        new HostLauncher(docker).copyCertificates(host.containerId(), newServer);
+        launcher().copyCertificates(host.containerId(), newServer);
         replace(newServer, server);
         replace(newClient, client);
         progress.step("Restarting its engine with them");
