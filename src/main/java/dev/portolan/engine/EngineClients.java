@@ -107,11 +107,7 @@ public final class EngineClients implements AutoCloseable {
         try (DockerHttpClient.Response response = client.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST).path(pathAndQuery)
                 .putHeader("Content-Type", "application/json").body(new java.io.ByteArrayInputStream(json)).build())) {
-            if (response.getStatusCode() / 100 != 2) {
-                String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                throw new com.github.dockerjava.api.exception.DockerException("Status " + response.getStatusCode() + ": " + body,
-                        response.getStatusCode());
-            }
+            if (response.getStatusCode() / 100 != 2) throw EngineJson.failure(response);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

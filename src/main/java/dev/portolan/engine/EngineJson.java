@@ -58,12 +58,20 @@ public final class EngineJson {
     private DockerHttpClient.Response execute(String path) throws IOException {
         DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(path).putHeader("Accept", "application/json").build());
-        int status = response.getStatusCode();
-        if (status / 100 == 2) return response;
+        if (response.getStatusCode() / 100 == 2) return response;
+        throw failure(response);
+    }
+
+    /**
+     * What a request the engine refused throws, as docker-java says it (NotFoundException for a
+     * 404, DockerException otherwise, with the engine's words); reads and closes the response.
+     */
+    static DockerException failure(DockerHttpClient.Response response) throws IOException {
         try (response) {
+            int status = response.getStatusCode();
             String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (status == 404) throw new NotFoundException("Status 404: " + body);
-            throw new DockerException("Status " + status + ": " + body, status);
+            if (status == 404) return new NotFoundException("Status 404: " + body);
+            return new DockerException("Status " + status + ": " + body, status);
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.portolan.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.engine.Rfc3339;
 import dev.portolan.inventory.ContainerInfo.Health;
 import dev.portolan.inventory.ContainerInfo.Mount;
 import dev.portolan.inventory.ContainerInfo.NetworkAttachment;
 import dev.portolan.inventory.ContainerInfo.PortMapping;
 import dev.portolan.inventory.ContainerInfo.State;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -115,10 +115,6 @@ final class ContainerJson {
     /** The engine's RFC 3339 time; null for its zero time ("0001-01-01…") or none. */
     static Instant time(String text) {
         if (text == null || text.isBlank() || text.startsWith("0001-01-01")) return null;
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Rfc3339.parse(text);
     }
 }
