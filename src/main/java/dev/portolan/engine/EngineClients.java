@@ -130,7 +130,7 @@ public final class EngineClients implements AutoCloseable {
     }
 
     private static DockerClient open(Transport transport, Duration responseTimeout, Duration connectTimeout, int connections) {
-        var config = config(transport);
+        var config = new SharedMapperConfig(config(transport));
         return DockerClientImpl.getInstance(config, http(transport, responseTimeout, connectTimeout,
                 transport.ssh() ? Math.min(connections, SSH_CONNECTIONS) : connections));
     }
