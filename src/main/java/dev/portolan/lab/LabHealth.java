@@ -125,8 +125,8 @@ final class LabHealth {
      * Containers are asked about often while few are pending: a check's first run comes one
      * interval after the start, and the lag after it is the user's wait (a 1 s check, measured
      * from the start of the wait: seen healthy after 1.3-1.4 s asked every 250 ms, 1.1-1.2 s
-     * every 50 ms). About 20 inspects a second in all: many pending containers are each asked
-     * less often.
+     * every 50 ms). About 20 inspects a second in all while up to five are pending; beyond
+     * that each is asked every 250 ms, as before.
      */
     private static final long CONTAINER_POLL_MILLIS = 50;
     /** A service's tasks are a list from the manager: asked four times a second. */
