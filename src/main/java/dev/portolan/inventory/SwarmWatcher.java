@@ -40,6 +40,7 @@ public final class SwarmWatcher implements AutoCloseable {
     private static final long COALESCE_MILLIS = 15;
     private static final long NO_MANAGER_MILLIS = 1000;
     private static final long SAFETY_MILLIS = 60_000;
+    private static final long MEMBERS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String name;
     private final Supplier<List<DockerClient>> candidates;
@@ -152,23 +153,37 @@ public final class SwarmWatcher implements AutoCloseable {
         }
     }
 
-    /** Waits for a nudge or the time the last picture allows; returns how long it waited, -1 when it was not nudged. */
+    /**
+     * Waits for a nudge or the time the last picture allows; returns 0 when nudged, -1 when
+     * not. A manager whose host stops sends no event once its engine is gone, and the worker
+     * left may have nothing to say: so the wait also ends, without asking any engine, once the
+     * manager's host is no longer among the connected members (looked at every second).
+     */
     private long waitFor() {
         long timeout = lost != null ? NO_MANAGER_MILLIS : published != null && !published.isSettled()
                 ? Math.min(SETTLING_MILLIS, 50L << Math.min(quietReads, 3)) : SAFETY_MILLIS;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        while (running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return -1;
+            if (awaitNudge(Math.min(left, MEMBERS_CHECK_NANOS))) return 0;
+            if (manager != null && !candidates.get().contains(manager)) return -1;
+        }
+        return -1;
+    }
+
+    /** True when nudged within {@code nanos}. */
+    private boolean awaitNudge(long nanos) {
         lock.lock();
         try {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-            while (running && !nudged) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return -1;
-                wake.awaitNanos(left);
-            }
+            long left = nanos;
+            while (running && !nudged && left > 0) left = wake.awaitNanos(left);
+            if (!nudged) return false;
             nudged = false;
-            return 0;
+            return true;
         } catch (InterruptedException e) {
             running = false;
-            return -1;
+            return false;
         } finally {
             lock.unlock();
         }

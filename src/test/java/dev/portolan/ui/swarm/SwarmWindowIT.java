@@ -117,9 +117,11 @@ class SwarmWindowIT extends WindowTest {
 
             // the manager's host stops: no manager answers, and the window says so
             simulated.stop(simulated.find(name, "manager").orElseThrow());
+            long stopped = System.nanoTime();
             waitFor("the lost manager is said", SETTLES, () -> lost().startsWith("No host of " + name + " manages a Swarm")
-                    || lost().startsWith("No manager of " + name) || lost().startsWith("No host of " + name + " is connected"));
-            System.out.println("with the manager stopped: " + lost());
+                    || lost().startsWith("No manager of " + name) || lost().startsWith("No host of " + name + " is connected"),
+                    () -> "(the window says: '" + lost() + "'; its status line: '" + text("#swarm-status") + "')");
+            System.out.printf("with the manager stopped (said %.1f s after its host stopped): %s%n", (System.nanoTime() - stopped) / 1e9, lost());
         } finally {
             labs.destroy(lab, true, Progress.NONE);
         }
