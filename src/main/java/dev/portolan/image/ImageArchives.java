@@ -23,33 +23,39 @@ import java.util.stream.Stream;
  * images, and the engine they come from (this computer's) is busy starting those hosts.
  * The first to ask for an image saves it to a file of its own (or {@link #prefetch} does,
  * before any host answers), the others wait for that file and read it too. The files live
- * in a folder only this user can read and go when this is closed.
+ * in a folder only this user can read, made at the first save, and go when this is closed.
  */
 public final class ImageArchives implements AutoCloseable {
 
     private final DockerClient from;
-    private final Path folder;
+    /** Made at the first save: an apply that sends no image (or fails before) leaves nothing behind. */
+    private Path folder;
     private final Map<String, CompletableFuture<Path>> saved = new ConcurrentHashMap<>();
     /** Saves under way, closed by {@link #abort} so that a failed apply does not wait for them. */
     private final Set<InputStream> saving = ConcurrentHashMap.newKeySet();
 
     public ImageArchives(DockerClient from) {
         this.from = from;
+    }
+
+    /** Where the saved images are; null until the first save (tests look). */
+    synchronized Path folder() {
+        return folder;
+    }
+
+    private synchronized Path madeFolder() {
+        if (folder != null) return folder;
         try {
-            this.folder = Files.createTempDirectory("portolan-images-");
+            folder = Files.createTempDirectory("portolan-images-");
             try {
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: a user's temp folder is already their own
             }
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for images on their way to the hosts", e);
         }
-    }
-
-    /** Where the saved images are (tests look). */
-    Path folder() {
-        return folder;
     }
 
     /** Starts saving {@code image} now, on a thread of its own, so that it is ready when a host answers. */
@@ -96,7 +102,7 @@ public final class ImageArchives implements AutoCloseable {
         }
         saving.add(archive);
         try (archive) {
-            Path file = Files.createTempFile(folder, "image-", ".tar");
+            Path file = Files.createTempFile(madeFolder(), "image-", ".tar");
             Files.copy(archive, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
@@ -128,7 +134,9 @@ public final class ImageArchives implements AutoCloseable {
                 // cut by abort, or failed: its file goes with the folder
             }
         }
-        try (Stream<Path> files = Files.walk(folder)) {
+        Path made = folder();
+        if (made == null) return;
+        try (Stream<Path> files = Files.walk(made)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp folder left behind is the system's to clean

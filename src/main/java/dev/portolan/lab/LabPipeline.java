@@ -59,9 +59,9 @@ final class LabPipeline {
     /** Runs every host's steps; throws the first failure, naming its step. */
     void run(LabSpec lab) {
         long started = System.nanoTime();
-        LabImages.Builds builds = LabImages.plan(lab, local);
-        lab.containers().forEach(c -> containersMade.put(c.name(), new CompletableFuture<>()));
         try (archives; ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            LabImages.Builds builds = LabImages.plan(lab, local);
+            lab.containers().forEach(c -> containersMade.put(c.name(), new CompletableFuture<>()));
             for (LabStep step : builds.steps()) {
                 LabStep.BuildImage build = (LabStep.BuildImage) step;
                 imagesBuilt.put(build.image().name(), CompletableFuture.runAsync(

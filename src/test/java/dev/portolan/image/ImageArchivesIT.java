@@ -2,6 +2,7 @@ package dev.portolan.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,11 +23,14 @@ class ImageArchivesIT extends EngineTest {
         docker.tagImageCmd(TestEngine.BUSYBOX, "portolan-test/" + tag, "1").exec();
         String image = "portolan-test/" + tag + ":1";
         Path folder;
+        try (ImageArchives nothingSent = new ImageArchives(docker)) {
+            assertNull(nothingSent.folder(), "no folder until an image is saved: an apply that sends none leaves nothing behind");
+        }
         try (ImageArchives archives = new ImageArchives(docker)) {
-            folder = archives.folder();
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), "only this user reads it");
             archives.prefetch(image);
             archives.loadInto(docker, image);
+            folder = archives.folder();
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), "only this user reads it");
             // loaded where it came from, after the tag is gone: the saved file brings the tag back
             docker.removeImageCmd(image).exec();
             archives.loadInto(docker, image);
