@@ -168,7 +168,7 @@ public final class MainWindow {
                 name -> hosts.stream().anyMatch(h -> h.name().equals(name) && h.inventory() != null
                         && "active".equals(h.inventory().facts().swarmState())),
                 troubleshooting::hostsByNameNow, controller::localEngine, controller.events(), runner,
-                troubleshooting.faultActions()), swarm);
+                troubleshooting.faultActions(), dialogs), swarm);
     }
 
     /** The hosts' names, kept in step with the host list (FX thread). */

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javax.imageio.ImageIO;
 
 /**
@@ -37,7 +39,20 @@ public final class PictureFile {
         paint.accept(new CanvasPen(g));
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.TRANSPARENT);
-        WritableImage image = canvas.snapshot(parameters, null);
+        writePng(canvas.snapshot(parameters, null), file);
+    }
+
+    /**
+     * A picture made of controls (the Swarm's) as it is drawn on screen, at 100 %, on {@code
+     * background}, as a PNG: the whole node, also what is scrolled out of view. FX thread.
+     */
+    public static void writePng(Node node, Paint background, Path file) throws IOException {
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(background);
+        writePng(node.snapshot(parameters, null), file);
+    }
+
+    private static void writePng(WritableImage image, Path file) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

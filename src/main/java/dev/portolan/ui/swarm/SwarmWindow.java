@@ -10,7 +10,10 @@ import dev.portolan.inventory.SwarmWatcher;
 import dev.portolan.operations.HostsByName;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.operations.SwarmOperations;
+import dev.portolan.ui.DialogService;
 import dev.portolan.ui.actions.ActionRunner;
+import dev.portolan.ui.draw.PictureExport;
+import dev.portolan.ui.draw.PictureFile;
 import dev.portolan.ui.faults.FaultActions;
 import dev.portolan.ui.model.LatestOnFx;
 import java.time.Duration;
@@ -46,14 +49,16 @@ import javafx.stage.Window;
  * what can be done to it, from a node's or a service's menu or the panel beside: drain and
  * activate, promote and demote, stop a node's host and time how long the Swarm takes to notice
  * and move its tasks; create, scale, update (rolling, rolled back on failure) and roll back,
- * remove a service; start a Swarm over the lab's hosts. The picture follows the members' event
- * streams (the window's own watchers hear them); work runs off the FX thread.
+ * remove a service; start a Swarm over the lab's hosts; export the picture as a PNG. The
+ * picture follows the members' event streams (the window's own watchers hear them); work runs
+ * off the FX thread.
  */
 public final class SwarmWindow {
 
     /** What the window needs of the main one. {@code hostsNow} is asked on the FX thread. */
     public record Context(Window owner, ObservableList<String> hostNames, java.util.function.Predicate<String> inSwarm,
-            Supplier<HostsByName> hostsNow, Supplier<LocalEngine> local, EventLog events, ActionRunner runner, FaultActions faults) {}
+            Supplier<HostsByName> hostsNow, Supplier<LocalEngine> local, EventLog events, ActionRunner runner, FaultActions faults,
+            DialogService dialogs) {}
 
     private static SwarmWindow open;
 
@@ -64,6 +69,7 @@ public final class SwarmWindow {
     private final VBox side = new VBox(8);
     private final Label status = new Label();
     private final Button start = new Button("Start a Swarm");
+    private final Button exportPng = new Button("Export PNG…");
     private final VBox problems = new VBox(4);
     private final VBox timings = new VBox(2);
     private final Label overlay = new Label();
@@ -93,9 +99,13 @@ public final class SwarmWindow {
         start.setId("swarm-start");
         start.setTooltip(new javafx.scene.control.Tooltip("The first host of the lab becomes the manager, the others join as workers"));
         start.setOnAction(e -> startSwarm());
+        exportPng.setId("swarm-export-png");
+        exportPng.setTooltip(new javafx.scene.control.Tooltip("The picture as it is now, all of it, as a PNG image"));
+        exportPng.setOnAction(e -> exportPicture());
+        exportPng.setDisable(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, new Label("Swarm of"), choice, grow, start);
+        HBox top = new HBox(8, new Label("Swarm of"), choice, grow, exportPng, start);
         top.setPadding(new Insets(8));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("swarm-status");
@@ -251,6 +261,7 @@ public final class SwarmWindow {
             else draw();
         }
         start.setDisable(shown != null && lost == null);
+        exportPng.setDisable(shown == null);
         if (!overlayChecked && shown != null && lost == null && dev.portolan.operations.OverlayCheck.canCheck(shown)) checkOverlay();
         showProblems();
         showTimings();
@@ -301,6 +312,17 @@ public final class SwarmWindow {
         } else {
             picture.getChildren().setAll(drawn);
         }
+    }
+
+    /** The picture shown (the last one read, when its Swarm is lost meanwhile) into a PNG file the user chooses. */
+    private void exportPicture() {
+        javafx.scene.Node drawn = picture.lookup(".swarm-picture");
+        if (drawn == null) return; // nothing drawn yet: the button is off
+        var fills = ((Region) stage.getScene().getRoot()).getBackground();
+        javafx.scene.paint.Paint background = fills == null || fills.getFills().isEmpty() ? javafx.scene.paint.Color.WHITE
+                : fills.getFills().getFirst().getFill(); // the window's own, so light text stays readable in the dark theme
+        PictureExport.ask(context.dialogs(), stage, "the Swarm picture", "portolan-swarm-" + choice.getValue(), "png",
+                (format, file) -> PictureFile.writePng(drawn, background, file)).ifPresent(said -> say(said.text(), said.error()));
     }
 
     /** Why tasks cannot run, each with what fixes it (an image copied to the nodes that lack it). */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Swarm window (#20) on a real two-node Swarm: opened from the toolbar on the lab, it draws
- * each node's tasks as `docker service ps` lists them; a replica count that is not a number is
+ * each node's tasks as `docker service ps` lists them, and exports as a PNG; a replica count that is not a number is
  * refused in a sentence; scaled from the panel, the picture follows the engine; a node drained
  * from its panel shows its tasks moved and how long that took; a stopped manager is said.
  */
@@ -74,6 +74,23 @@ class SwarmWindowIT extends WindowTest {
             assertEquals(servicePs(docker, simulated, name), drawnTasks(), "the picture is what docker service ps says");
             assertTrue(FxThread.get(() -> robot.lookup("#swarm-node-manager").queryAs(VBox.class).getChildren().stream()
                     .filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText()).toList()).contains("★ manager"), "the leader is starred");
+
+            // exported as the window draws it; a folder that cannot be written is said, with what to do
+            Path png = Files.createDirectories(Path.of("target", "swarm-window")).resolve("swarm.png");
+            Files.deleteIfExists(png);
+            dialogs.answer(png);
+            click("#swarm-export-png");
+            waitFor("the picture is exported", Duration.ofSeconds(10), () -> text("#swarm-status").equals("Exported the Swarm picture to " + png));
+            var image = javax.imageio.ImageIO.read(png.toFile());
+            var drawnSize = FxThread.get(() -> robot.lookup(".swarm-picture").query().getLayoutBounds());
+            assertEquals((int) Math.ceil(drawnSize.getWidth()), image.getWidth(), "the whole picture, at 100 %");
+            assertEquals((int) Math.ceil(drawnSize.getHeight()), image.getHeight());
+            assertTrue(colours(image) > 20, "the picture is drawn in it, not a blank: " + colours(image) + " colours");
+            Path nowhere = dir.resolve("no-such-folder").resolve("swarm.png");
+            dialogs.answer(nowhere);
+            click("#swarm-export-png");
+            waitFor("the failure is said", Duration.ofSeconds(10), () -> text("#swarm-status").startsWith(
+                    "Exporting the Swarm picture to " + nowhere + " failed") && text("#swarm-status").endsWith("Choose a folder you can write to."));
 
             // the overlay is probed once, by itself: across hosts it works; the kernel's IPVS is said either way
             waitFor("the overlay is checked", SETTLES, () -> text("#swarm-overlay").startsWith("Tasks reach each other across hosts"));
@@ -125,6 +142,14 @@ class SwarmWindowIT extends WindowTest {
         } finally {
             labs.destroy(lab, true, Progress.NONE);
         }
+    }
+
+    private static int colours(java.awt.image.BufferedImage image) {
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) seen.add(image.getRGB(x, y));
+        }
+        return seen.size();
     }
 
     private String lost() {
