@@ -1,6 +1,5 @@
 package dev.portolan.ui.swarm;
 
-import dev.portolan.engine.UpdatePolicy;
 import dev.portolan.host.faults.Fault;
 import dev.portolan.host.faults.FaultSpec;
 import dev.portolan.inventory.EngineEvent;
@@ -33,9 +32,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -66,7 +63,27 @@ public final class SwarmWindow {
     private final Stage stage;
     private final ComboBox<String> choice = new ComboBox<>();
     private final StackPane picture = new StackPane();
-    private final VBox side = new VBox(8);
+    private final SwarmControls controls = new SwarmControls(new SwarmControls.Window() {
+        @Override
+        public SwarmOperations operations() {
+            return operations;
+        }
+
+        @Override
+        public List<String> members() {
+            return members;
+        }
+
+        @Override
+        public void act(String progress, Callable<String> work) {
+            SwarmWindow.this.act(progress, work);
+        }
+
+        @Override
+        public FaultActions faults() {
+            return context.faults();
+        }
+    });
     private final Label status = new Label();
     private final Button start = new Button("Start a Swarm");
     private final Button exportPng = new Button("Export PNG…");
@@ -125,12 +142,8 @@ public final class SwarmWindow {
         overlayLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox bottom = new VBox(4, problems, timings, overlayLine, status);
         bottom.setPadding(new Insets(6, 8, 8, 8));
-        side.setId("swarm-side");
-        side.setPadding(new Insets(8));
-        side.setPrefWidth(280);
-        side.getStyleClass().add("swarm-side");
         picture.setId("swarm-picture");
-        BorderPane root = new BorderPane(picture, top, side, bottom, null);
+        BorderPane root = new BorderPane(picture, top, controls.side(), bottom, null);
         root.getStyleClass().add("swarm-window");
         stage = dev.portolan.ui.Windows.stage(context.owner(), "Swarm", root, 1100, 680);
         context.hostNames().addListener((javafx.collections.ListChangeListener<String>) c -> hostsChanged());
@@ -380,97 +393,14 @@ public final class SwarmWindow {
         return Optional.empty();
     }
 
-    // --- the panel beside: what is selected, and what can be done to it
-
     private void showSide() {
-        side.getChildren().clear();
-        var node = shown == null || selectedNode == null ? null : shown.nodeNamed(selectedNode).orElse(null);
-        var service = shown == null || selectedService == null ? null : shown.service(selectedService).orElse(null);
-        if (node != null) nodePanel(node);
-        else if (service != null) servicePanel(service);
-        else if (shown != null) createPanel();
-        else side.getChildren().add(hint("Nodes and services appear here once a manager answers."));
-    }
-
-    private void nodePanel(SwarmSnapshot.Node node) {
-        side.getChildren().addAll(heading(node.hostname()), hint((node.leader() ? "leader, " : "") + node.role() + " · "
-                + node.availability() + " · " + node.state() + (node.address().isEmpty() ? "" : " · " + node.address())));
-        Button drain = button(node.isActive() ? "Drain" : "Activate", "swarm-node-availability", () -> drainOrActivate(node));
-        Button role = button(node.isManager() ? "Demote to worker" : "Promote to manager", "swarm-node-role", () -> promoteOrDemote(node));
-        side.getChildren().addAll(drain, role);
-        operations.hostOfNode(node).ifPresent(host -> {
-            Button leave = button("Leave the Swarm", "swarm-node-leave", () -> act(host + " leaving the Swarm",
-                    () -> operations.leave(host, false)));
-            Button stop = button("Stop its host", "swarm-node-stop",
-                    () -> context.faults().inject(new dev.portolan.ui.faults.FaultDialog.Request(
-                            new FaultSpec.HostFault(host, FaultSpec.HostAction.STOP), null)));
-            side.getChildren().addAll(leave, new javafx.scene.control.Separator(), stop,
-                    hint("Then watch the Swarm notice and move its tasks. Stopping a host is a fault: heal it in the Faults panel to start it again."));
-        });
-    }
-
-    private void servicePanel(SwarmSnapshot.Service service) {
-        // during an update, how many run the new spec: the rollout's progress
-        Label progress = hint(service.image() + " · " + service.endpointMode() + "\n"
-                + dev.portolan.operations.SwarmProgress.line(shown, service)
-                + (service.updateMessage().isEmpty() ? "" : "\n" + service.updateMessage()));
-        progress.setId("swarm-service-progress");
-        side.getChildren().addAll(heading(service.name()), progress);
-        TextField replicas = field("swarm-replicas", service.replicas() == null ? "" : String.valueOf(service.replicas()));
-        Button scale = button("Scale", "swarm-scale", () -> act("Scaling " + service.name(),
-                () -> operations.scale(service.name(), replicas.getText())));
-        replicas.setOnAction(e -> scale.fire());
-        TextField image = field("swarm-image", service.image());
-        TextField parallelism = field("swarm-parallelism", "1");
-        ComboBox<String> onFailure = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("rollback", "pause", "continue"));
-        onFailure.setId("swarm-on-failure");
-        onFailure.setValue("rollback");
-        Button update = button("Update", "swarm-update", () -> act("Updating " + service.name(), () -> operations.update(
-                service.name(), image.getText(), List.of(), new UpdatePolicy(SwarmOperations.replicas(parallelism.getText()),
-                        Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
-        Button rollback = button("Roll back", "swarm-rollback", () -> rollback(service));
-        Button remove = button("Remove the service", "swarm-remove", () -> remove(service));
-        GridPane form = new GridPane(6, 6);
-        form.addRow(0, new Label("Replicas"), replicas, scale);
-        form.addRow(1, new Label("Image"), image);
-        form.addRow(2, new Label("At a time"), parallelism);
-        form.addRow(3, new Label("On failure"), onFailure, update);
-        side.getChildren().addAll(form, rollback, remove, hint("Right-click a service or a node for the same actions."));
-    }
-
-    private void createPanel() {
-        TextField name = field("swarm-new-name", "");
-        TextField image = field("swarm-new-image", "");
-        TextField replicas = field("swarm-new-replicas", "3");
-        TextField port = field("swarm-new-port", "");
-        port.setPromptText("8080:80 (optional)");
-        Button create = button("Create service", "swarm-create", () -> act("Creating service " + name.getText(),
-                () -> operations.create(name.getText().strip(), image.getText().strip(), SwarmOperations.replicas(replicas.getText()),
-                        List.of(), port.getText().isBlank() ? List.of() : List.of(port.getText().strip()))));
-        GridPane form = new GridPane(6, 6);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Image"), image);
-        form.addRow(2, new Label("Replicas"), replicas);
-        form.addRow(3, new Label("Publish"), port);
-        side.getChildren().addAll(heading("New service"), form, create,
-                hint("Click a service or a node to act on it. The image must be on the nodes: there is no registry here."));
-        // the lab's hosts that are not nodes yet: join them (the token is found for the user)
-        List<String> outside = members.stream().filter(m -> shown.nodes().stream()
-                .noneMatch(n -> operations.hostOfNode(n).filter(m::equals).isPresent())).toList();
-        if (!outside.isEmpty()) side.getChildren().add(heading("Not in the Swarm"));
-        for (String host : outside) {
-            Button worker = button("Join " + host + " as a worker", "swarm-join-" + host.replace('/', '-'),
-                    () -> act("Joining " + host, () -> operations.join(host, false)));
-            Button manager = button("… as a manager", "swarm-join-manager-" + host.replace('/', '-'),
-                    () -> act("Joining " + host, () -> operations.join(host, true)));
-            side.getChildren().addAll(worker, manager);
-        }
+        controls.show(shown, selectedNode, selectedService);
     }
 
     private ContextMenu nodeMenu(SwarmSnapshot.Node node) {
         ContextMenu menu = new ContextMenu();
-        menu.getItems().addAll(item(node.isActive() ? "Drain" : "Activate", () -> drainOrActivate(node)),
-                item(node.isManager() ? "Demote" : "Promote", () -> promoteOrDemote(node)));
+        menu.getItems().addAll(item(node.isActive() ? "Drain" : "Activate", () -> controls.drainOrActivate(node)),
+                item(node.isManager() ? "Demote" : "Promote", () -> controls.promoteOrDemote(node)));
         operations.hostOfNode(node).filter(h -> h.contains("/")).ifPresent(host -> menu.getItems().addAll(new SeparatorMenuItem(),
                 context.faults().forHost(host, stage)));
         return menu;
@@ -485,29 +415,9 @@ public final class SwarmWindow {
                     draw();
                     showSide();
                 }),
-                item("Roll back", () -> rollback(service)),
-                item("Remove", () -> remove(service)));
+                item("Roll back", () -> controls.rollback(service)),
+                item("Remove", () -> controls.remove(service)));
         return menu;
-    }
-
-    // --- what the panel and the menus both do
-
-    private void drainOrActivate(SwarmSnapshot.Node node) {
-        act((node.isActive() ? "Draining " : "Activating ") + node.hostname(),
-                () -> node.isActive() ? operations.drain(node.hostname()) : operations.activate(node.hostname()));
-    }
-
-    private void promoteOrDemote(SwarmSnapshot.Node node) {
-        act((node.isManager() ? "Demoting " : "Promoting ") + node.hostname(),
-                () -> node.isManager() ? operations.demote(node.hostname()) : operations.promote(node.hostname()));
-    }
-
-    private void rollback(SwarmSnapshot.Service service) {
-        act("Rolling back " + service.name(), () -> operations.rollback(service.name()));
-    }
-
-    private void remove(SwarmSnapshot.Service service) {
-        act("Removing " + service.name(), () -> operations.remove(service.name()));
     }
 
     /** One probe across the overlay, off the FX thread; what it found shows under the picture. */
@@ -555,34 +465,6 @@ public final class SwarmWindow {
         status.setText(text);
         status.getStyleClass().removeAll("swarm-error");
         if (error) status.getStyleClass().add("swarm-error");
-    }
-
-    private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("swarm-heading");
-        return label;
-    }
-
-    private static Label hint(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add("swarm-muted");
-        return label;
-    }
-
-    private static TextField field(String id, String text) {
-        TextField field = new TextField(text);
-        field.setId(id);
-        field.setPrefColumnCount(10);
-        return field;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     private static MenuItem item(String text, Runnable action) {
