@@ -3,12 +3,15 @@ package dev.portolan.ui.draw;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
+import javafx.stage.Window;
 
 /**
  * A picture painted on a canvas at the next pulse after it changed (never while hidden),
@@ -86,8 +89,11 @@ public final class PictureCanvas {
 
     /**
      * A canvas that fills its surface and is painted by {@code timer} only while the
-     * surface is in a scene; {@code resized} is told when the canvas changes size (and when
-     * it is shown again), {@code restyled} when the theme changes (the colours are read again).
+     * surface is in a window that shows; {@code resized} is told when the canvas changes size
+     * (and when it is shown again), {@code restyled} when the theme changes (the colours are
+     * read again). The timer stops when the window closes, not only when the surface leaves
+     * its scene: a running timer is held by the toolkit, and with it the picture and all it
+     * draws (a closed Layers window's graph), and it keeps a pulse running for nothing.
      */
     public static void paintWhileShown(Canvas canvas, Pane surface, AnimationTimer timer, Runnable resized, Runnable restyled) {
         canvas.setFocusTraversable(true);
@@ -98,14 +104,19 @@ public final class PictureCanvas {
         surface.setMinSize(0, 0);
         surface.getStyleClass().add("diagram-surface");
         surface.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> restyled.run());
+            if (scene != null) scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) c -> restyled.run());
+        });
+        ObservableValue<Boolean> showing = surface.sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        showing.addListener((obs, was, now) -> {
+            if (now) {
                 timer.start();
                 resized.run();
             } else {
                 timer.stop();
             }
         });
+        if (showing.getValue()) timer.start();
     }
 
     public Pane surface() {
