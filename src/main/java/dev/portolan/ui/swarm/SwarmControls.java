@@ -20,12 +20,12 @@ import javafx.scene.layout.VBox;
  * What can be done to the Swarm shown: the panel beside the picture (a node's actions, a
  * service's, or with nothing selected a new service and the lab's hosts to join), and the
  * actions the picture's menus share with it. Every action runs through the window's
- * {@link Window#act}, off the FX thread.
+ * {@link Owner#act}, off the FX thread.
  */
 final class SwarmControls {
 
-    /** What the controls ask of their window. */
-    interface Window {
+    /** What the controls ask of the window they are in. */
+    interface Owner {
         /** The operations on the Swarm shown (its members' hosts of the moment). */
         SwarmOperations operations();
 
@@ -38,11 +38,11 @@ final class SwarmControls {
         FaultActions faults();
     }
 
-    private final Window window;
+    private final Owner window;
     private final VBox side = new VBox(8);
     private SwarmSnapshot shown;
 
-    SwarmControls(Window window) {
+    SwarmControls(Owner window) {
         this.window = window;
         side.setId("swarm-side");
         side.setPadding(new Insets(8));

@@ -63,7 +63,7 @@ public final class SwarmWindow {
     private final Stage stage;
     private final ComboBox<String> choice = new ComboBox<>();
     private final StackPane picture = new StackPane();
-    private final SwarmControls controls = new SwarmControls(new SwarmControls.Window() {
+    private final SwarmControls controls = new SwarmControls(new SwarmControls.Owner() {
         @Override
         public SwarmOperations operations() {
             return operations;
