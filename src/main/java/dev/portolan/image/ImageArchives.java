@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * images, and the engine they come from (this computer's) is busy starting those hosts.
  * The first to ask for an image saves it to a file of its own (or {@link #prefetch} does,
  * before any host answers), the others wait for that file and read it too. The files live
- * in a folder only this user can read, made at the first save, and go when this is closed.
+ * in a folder only this user can read, made at the first save, and go when this is closed;
+ * what an apply killed mid-save left is removed by a later one's first save, a day after.
  */
 public final class ImageArchives implements AutoCloseable {
 
@@ -33,6 +35,10 @@ public final class ImageArchives implements AutoCloseable {
     private final Map<String, CompletableFuture<Path>> saved = new ConcurrentHashMap<>();
     /** Saves under way, closed by {@link #abort} so that a failed apply does not wait for them. */
     private final Set<InputStream> saving = ConcurrentHashMap.newKeySet();
+
+    private static final String PREFIX = "portolan-images-";
+    /** Far longer than any apply: a folder this old was left by one that was killed (SIGKILL, a crash) mid-save. */
+    static final Duration STALE = Duration.ofHours(24);
 
     public ImageArchives(DockerClient from) {
         this.from = from;
@@ -46,7 +52,8 @@ public final class ImageArchives implements AutoCloseable {
     private synchronized Path madeFolder() {
         if (folder != null) return folder;
         try {
-            folder = Files.createTempDirectory("portolan-images-");
+            folder = Files.createTempDirectory(PREFIX);
+            removeStale(folder.getParent(), Files.getOwner(folder));
             try {
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             } catch (UnsupportedOperationException notPosix) {
@@ -55,6 +62,35 @@ public final class ImageArchives implements AutoCloseable {
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for images on their way to the hosts", e);
+        }
+    }
+
+    /**
+     * Deletes what applies killed while saving left in the temp folder (a half-written image can
+     * be hundreds of MB): this user's image folders not touched for {@link #STALE}. Nothing else is
+     * looked at; what cannot be deleted is left.
+     */
+    static void removeStale(Path temp, java.nio.file.attribute.UserPrincipal user) {
+        java.time.Instant before = java.time.Instant.now().minus(STALE);
+        try (Stream<Path> entries = Files.list(temp)) {
+            for (Path old : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                try {
+                    if (Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS) && user.equals(Files.getOwner(old))
+                            && Files.getLastModifiedTime(old).toInstant().isBefore(before)) {
+                        deleteTree(old);
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    // another user's, or going meanwhile: not ours to clean
+                }
+            }
+        } catch (IOException unreadable) {
+            // a temp folder that cannot be listed is the system's to clean
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -136,8 +172,8 @@ public final class ImageArchives implements AutoCloseable {
         }
         Path made = folder();
         if (made == null) return;
-        try (Stream<Path> files = Files.walk(made)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            deleteTree(made);
         } catch (IOException ignored) {
             // a temp folder left behind is the system's to clean
         }

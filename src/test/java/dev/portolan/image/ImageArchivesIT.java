@@ -53,4 +53,28 @@ class ImageArchivesIT extends EngineTest {
         }
         assertFalse(Files.exists(folder), "the saved images go when it is closed");
     }
+
+    @Test
+    void whatAKilledApplyLeftIsRemovedADayLaterByTheNextSave() throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path stale = Files.createTempDirectory(temp, "portolan-images-");
+        Files.writeString(stale.resolve("image-1.tar"), "half an image");
+        java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        Files.setLastModifiedTime(stale, twoDaysAgo);
+        Path recent = Files.createTempDirectory(temp, "portolan-images-"); // another apply's, under way
+        Path notOurs = Files.createTempDirectory(temp, "someone-else-");
+        Files.setLastModifiedTime(notOurs, twoDaysAgo);
+        try (ImageArchives archives = new ImageArchives(engine.docker())) {
+            assertTrue(Files.exists(stale), "nothing is swept before a save");
+            archives.prefetch(TestEngine.BUSYBOX);
+            archives.loadInto(engine.docker(), TestEngine.BUSYBOX);
+            assertFalse(Files.exists(stale), "the folder a killed apply left two days ago is gone");
+            assertTrue(Files.exists(recent), "a recent one is another apply's: kept");
+            assertTrue(Files.exists(notOurs), "what is not an image folder is not looked at");
+        } finally {
+            Files.deleteIfExists(recent);
+            Files.deleteIfExists(notOurs);
+        }
+    }
 }
