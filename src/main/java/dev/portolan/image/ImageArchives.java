@@ -38,7 +38,7 @@ public final class ImageArchives implements AutoCloseable {
 
     private static final String PREFIX = "portolan-images-";
     /** Far longer than any apply: a folder this old was left by one that was killed (SIGKILL, a crash) mid-save. */
-    static final Duration STALE = Duration.ofHours(24);
+    private static final Duration STALE = Duration.ofHours(24);
 
     public ImageArchives(DockerClient from) {
         this.from = from;
@@ -70,7 +70,7 @@ public final class ImageArchives implements AutoCloseable {
      * be hundreds of MB): this user's image folders not touched for {@link #STALE}. Nothing else is
      * looked at; what cannot be deleted is left.
      */
-    static void removeStale(Path temp, java.nio.file.attribute.UserPrincipal user) {
+    private static void removeStale(Path temp, java.nio.file.attribute.UserPrincipal user) {
         java.time.Instant before = java.time.Instant.now().minus(STALE);
         try (Stream<Path> entries = Files.list(temp)) {
             for (Path old : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {

@@ -40,7 +40,6 @@ final class SwarmControls {
 
     private final Owner window;
     private final VBox side = new VBox(8);
-    private SwarmSnapshot shown;
 
     SwarmControls(Owner window) {
         this.window = window;
@@ -57,14 +56,13 @@ final class SwarmControls {
 
     /** Shows what {@code selectedNode} or {@code selectedService} (a name, or null) offers in {@code shown} (null before the first read). */
     void show(SwarmSnapshot shown, String selectedNode, String selectedService) {
-        this.shown = shown;
         SwarmOperations operations = window.operations();
         side.getChildren().clear();
         var node = shown == null || selectedNode == null ? null : shown.nodeNamed(selectedNode).orElse(null);
         var service = shown == null || selectedService == null ? null : shown.service(selectedService).orElse(null);
         if (node != null) nodePanel(node, operations);
-        else if (service != null) servicePanel(service, operations);
-        else if (shown != null) createPanel(operations);
+        else if (service != null) servicePanel(shown, service, operations);
+        else if (shown != null) createPanel(shown, operations);
         else side.getChildren().add(hint("Nodes and services appear here once a manager answers."));
     }
 
@@ -85,7 +83,7 @@ final class SwarmControls {
         });
     }
 
-    private void servicePanel(SwarmSnapshot.Service service, SwarmOperations operations) {
+    private void servicePanel(SwarmSnapshot shown, SwarmSnapshot.Service service, SwarmOperations operations) {
         // during an update, how many run the new spec: the rollout's progress
         Label progress = hint(service.image() + " · " + service.endpointMode() + "\n"
                 + dev.portolan.operations.SwarmProgress.line(shown, service)
@@ -114,7 +112,7 @@ final class SwarmControls {
         side.getChildren().addAll(form, rollback, remove, hint("Right-click a service or a node for the same actions."));
     }
 
-    private void createPanel(SwarmOperations operations) {
+    private void createPanel(SwarmSnapshot shown, SwarmOperations operations) {
         TextField name = field("swarm-new-name", "");
         TextField image = field("swarm-new-image", "");
         TextField replicas = field("swarm-new-replicas", "3");
