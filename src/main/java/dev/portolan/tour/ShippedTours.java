@@ -38,11 +38,12 @@ public final class ShippedTours {
         List<String> files = filesByTour().get(name);
         if (files == null) throw new IllegalArgumentException("no shipped tour " + name);
         try {
+            // removed when the JVM ends, in the reverse order of registration: each folder after what is in it
             Path folder = Files.createTempDirectory("portolan-tour-" + name + "-");
             folder.toFile().deleteOnExit();
             for (String file : files) {
                 Path target = folder.resolve(file.substring(name.length() + 1));
-                Files.createDirectories(target.getParent());
+                makeFolders(folder, target.getParent());
                 Files.writeString(target, resource(file));
                 target.toFile().deleteOnExit();
             }
@@ -50,6 +51,14 @@ public final class ShippedTours {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shipped tour " + name, e);
         }
+    }
+
+    /** Makes the folders from {@code root} down to {@code folder}, each to be removed when the JVM ends. */
+    private static void makeFolders(Path root, Path folder) throws IOException {
+        if (folder.equals(root) || Files.isDirectory(folder)) return;
+        makeFolders(root, folder.getParent());
+        Files.createDirectory(folder);
+        folder.toFile().deleteOnExit();
     }
 
     private static Map<String, List<String>> filesByTour() {

@@ -11,7 +11,6 @@ import dev.portolan.lab.Labs;
 import dev.portolan.testing.DockerCli;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestLabs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17's figure: a 3-host lab after the local engine restarts. From the moment the
@@ -39,14 +39,14 @@ class EngineRestartBench extends EngineTest {
               - {name: db, host: data, image: busybox:1.36, restart: always, command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]}
             """;
 
-    private static Path home;
+    @TempDir
+    static Path home;
     private static SimulatedHosts hosts;
     private static Labs labs;
     private static LabSpec lab;
 
     @BeforeAll
     static void apply() throws Exception {
-        home = Files.createTempDirectory("portolan-bench");
         TestLabs test = TestLabs.in(engine, home);
         hosts = test.hosts();
         labs = test.labs();

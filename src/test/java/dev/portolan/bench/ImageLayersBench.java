@@ -95,9 +95,14 @@ class ImageLayersBench extends EngineTest {
             // build it below
         }
         Path dir = Files.createTempDirectory("bench-image");
-        Files.writeString(dir.resolve("Dockerfile"), dockerfile);
-        long start = System.nanoTime();
-        ImageBuild.build(engine.docker(), dir, tag, ImageBuild.Listener.steps(step -> {}), () -> false);
-        System.out.printf("built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
+        Path file = Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+        try {
+            long start = System.nanoTime();
+            ImageBuild.build(engine.docker(), dir, tag, ImageBuild.Listener.steps(step -> {}), () -> false);
+            System.out.printf("built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
+        } finally {
+            Files.delete(file);
+            Files.delete(dir);
+        }
     }
 }

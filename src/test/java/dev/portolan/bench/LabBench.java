@@ -8,11 +8,11 @@ import dev.portolan.lab.Labs;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 8's number: a three-host web + database lab from nothing (no hosts, no images on
@@ -63,8 +63,7 @@ class LabBench extends EngineTest {
     }
 
     @Test
-    void threeHostWebAndDatabaseLabToAllHealthy() throws Exception {
-        Path home = Files.createTempDirectory("portolan-lab-bench");
+    void threeHostWebAndDatabaseLabToAllHealthy(@TempDir Path home) throws Exception {
         SimulatedHosts hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
         Labs labs = new Labs(engine.docker(), hosts, TestEngine.DIND);
         List<Double> whole = new ArrayList<>();

@@ -7,12 +7,12 @@ import dev.portolan.lab.Labs;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.testing.TestLabs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 22's comparison: one lab (an edge web server; two API replicas on a network; a
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 class LabVsScriptBench extends EngineTest {
 
     private static final int ROUNDS = 3;
-    private static Path home;
+    @TempDir
+    static Path home;
     private static Labs labs;
     private static LabSpec lab;
     private static Path certs;
 
     @BeforeAll
     static void prepare() throws Exception {
-        home = Files.createTempDirectory("portolan-bench");
         TestLabs test = TestLabs.in(engine, home);
         labs = test.labs();
         lab = LabFile.parse("""

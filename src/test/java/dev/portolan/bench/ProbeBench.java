@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13's second number: one probe end to end on a warm simulated host (`portolan probe client web`,
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class ProbeBench extends EngineTest {
 
     @Test
-    void oneProbeAgainstTheSameChecksByHand() throws Exception {
-        Path dir = Files.createTempDirectory("probe-bench");
+    void oneProbeAgainstTheSameChecksByHand(@TempDir Path dir) throws Exception {
         String lab = "prbb" + UUID.randomUUID().toString().substring(0, 5);
         Path file = Files.writeString(dir.resolve(lab + ".yaml"), """
                 name: %s

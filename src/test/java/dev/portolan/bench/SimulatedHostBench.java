@@ -13,7 +13,6 @@ import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.TestEngine;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5's numbers: (c) one simulated host from nothing to its TLS API answering, beside
@@ -32,12 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatedHostBench extends EngineTest {
 
-    private static Path home;
+    @TempDir
+    static Path home;
     private static SimulatedHosts hosts;
 
     @BeforeAll
     static void start() throws Exception {
-        home = Files.createTempDirectory("portolan-bench");
         hosts = new SimulatedHosts(engine.docker(), home.resolve("config"), new DockerContexts(home.resolve("docker")));
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's numbers for the packaged app: start to first frame against an empty JavaFX
@@ -35,11 +36,11 @@ class StartupBench extends EngineTest {
     private static final String EMPTY = EmptyWindow.class.getName();
     private static Process xvfb;
     private static String display;
-    private static Path home;
+    @TempDir
+    static Path home;
 
     @BeforeAll
     static void screen() throws Exception {
-        home = Files.createTempDirectory("portolan-startup");
         if (Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
             display = ":" + (80 + ProcessHandle.current().pid() % 9);
             xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")

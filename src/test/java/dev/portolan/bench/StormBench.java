@@ -14,13 +14,14 @@ import dev.portolan.testing.FxThread;
 import dev.portolan.testing.FxWatchdog;
 import dev.portolan.testing.TestLabs;
 import dev.portolan.ui.model.HostSession;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's storm: three simulated hosts under a storm of engine events for 10 s while a
@@ -34,12 +35,14 @@ class StormBench extends EngineTest {
     private static final Duration STORM = Duration.ofSeconds(10);
     private static Labs labs;
     private static SimulatedHosts hosts;
+    @TempDir
+    static Path home;
     private static LabSpec lab;
 
     @BeforeAll
     static void apply() throws Exception {
         FxThread.startToolkit();
-        TestLabs test = TestLabs.in(engine, Files.createTempDirectory("portolan-storm"));
+        TestLabs test = TestLabs.in(engine, home);
         labs = test.labs();
         hosts = test.hosts();
         // one idle container per host brings the storm's image there

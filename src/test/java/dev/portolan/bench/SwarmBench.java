@@ -18,7 +18,6 @@ import dev.portolan.testing.FxThread;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.testing.TestLabs;
 import dev.portolan.ui.model.LatestOnFx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 20's numbers. (1) A three-node Swarm from nothing to a service of six running, applied
@@ -42,14 +42,14 @@ class SwarmBench extends EngineTest {
 
     private static final int ROUNDS = 3;
     private static final int CHANGES = 30;
-    private static Path home;
+    @TempDir
+    static Path home;
     private static Labs labs;
     private static SimulatedHosts hosts;
     private static Path certs;
 
     @BeforeAll
     static void prepare() throws Exception {
-        home = Files.createTempDirectory("portolan-bench");
         TestLabs test = TestLabs.in(engine, home);
         labs = test.labs();
         hosts = test.hosts();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `portolan fault …` on a real two-host lab (web-db: hosts web and data): each fault's
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsIT extends EngineTest {
 
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static TestLab lab;
     private static Path file;
     private static DockerCli docker;
@@ -32,7 +34,6 @@ class FaultsIT extends EngineTest {
 
     @BeforeAll
     static void applyLab() throws Exception {
-        dir = Files.createTempDirectory("faults-it");
         docker = new DockerCli(dir);
         lab = TestLab.webDb("flt");
         String text = lab.text() + """

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `portolan probe` on a real two-host lab: by name on a shared network, no shared network
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
 class ProbeIT extends EngineTest {
 
     private static final String NO_SHELL = "portolan-test/no-shell";
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static Path file;
     private static String lab;
 
     @BeforeAll
     static void applyLab() throws Exception {
-        dir = Files.createTempDirectory("probe-it");
         // an image of one file: busybox named sleep, so it runs as sleep; no shell, no tools
         Processes.Result image = Processes.run(120, "bash", "-c", "set -e; d=$(mktemp -d); cp /bin/busybox $d/sleep; "
                 + "tar -C $d -c . | docker import --change 'ENTRYPOINT [\"/sleep\"]' - " + NO_SHELL + " >/dev/null; rm -rf $d");

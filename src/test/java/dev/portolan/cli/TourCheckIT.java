@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `portolan tour check` on the real engine: every shipped tour passes end to end with the
@@ -59,8 +60,7 @@ class TourCheckIT extends EngineTest {
     }
 
     @Test
-    void aCheckThatDoesNotHoldFailsTheRunWithItsStepAndHintAndResetBringsTheLabBack() throws Exception {
-        Path dir = Files.createTempDirectory("tour-it");
+    void aCheckThatDoesNotHoldFailsTheRunWithItsStepAndHintAndResetBringsTheLabBack(@TempDir Path dir) throws Exception {
         String lab = "trt" + UUID.randomUUID().toString().substring(0, 5);
         Files.writeString(dir.resolve("lab.yaml"), """
                 name: %s
@@ -126,12 +126,11 @@ class TourCheckIT extends EngineTest {
     }
 
     @Test
-    void aTourThatIsNotThereOrHasMistakesIsRefusedBeforeAnythingIsMade() throws Exception {
+    void aTourThatIsNotThereOrHasMistakesIsRefusedBeforeAnythingIsMade(@TempDir Path dir) throws Exception {
         Cli missing = Cli.run("tour", "check", "no-such-tour");
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("There is no shipped tour named no-such-tour (`portolan tour ls` lists them: containers-vs-vms,"),
                 missing.err());
-        Path dir = Files.createTempDirectory("tour-it");
         Path file = Files.writeString(dir.resolve("t.yaml"), "title: T\ntemplate: web-db.yaml\nsteps:\n  - title: A\n    say: x\n"
                 + "    do: {stop: nosuch}\n");
         Cli wrong = Cli.run("tour", "check", file.toString());

@@ -8,12 +8,12 @@ import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.TestEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hosts sized like production (#20 part 3), on the real engine: a simulated host's CPU and
@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 class HostSizeIT extends dev.portolan.testing.WindowTest {
 
     @Test
-    void aSizedHostIsLimitedLabelledAndPlacesTasksByItsLabels() throws Exception {
+    void aSizedHostIsLimitedLabelledAndPlacesTasksByItsLabels(@TempDir Path dir) throws Exception {
         String name = "size" + UUID.randomUUID().toString().substring(0, 5);
-        Path dir = Files.createTempDirectory("size-it");
         LabSpec lab = LabFile.parse("""
                 name: %s
                 hosts:

@@ -20,7 +20,6 @@ import dev.portolan.testing.DockerCli;
 import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.TestEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -52,7 +52,8 @@ class SwarmIT extends EngineTest {
     private static final String SLEEPER = "[sh, -c, \"trap 'exit 0' TERM; sleep 3600 & wait\"]";
     private static final Duration SETTLES = Duration.ofSeconds(90);
 
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static String name;
     private static LabSpec lab;
     private static SimulatedHosts simulated;
@@ -65,7 +66,6 @@ class SwarmIT extends EngineTest {
     @BeforeAll
     static void makeTheSwarm() throws Exception {
         name = "swit" + UUID.randomUUID().toString().substring(0, 5);
-        dir = Files.createTempDirectory("swarm-it");
         lab = LabFile.parse(labText(6, SLEEPER), "lab.yaml", dir);
         simulated = new SimulatedHosts(engine.docker(), dev.portolan.app.UserDirectories.forThisUser().config(),
                 new DockerContexts(dir.resolve("docker")));

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -65,14 +66,14 @@ class ReliabilityIT extends EngineTest {
     private static final AtomicLong bytesCompared = new AtomicLong();
     private static final AtomicLong bytesLost = new AtomicLong();
     private static final List<String> seen = new ArrayList<>();
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static Path file;
     private static DockerCli docker;
 
     @BeforeAll
     static void writeLab() throws Exception {
         FxThread.startToolkit();
-        dir = Files.createTempDirectory("reliability");
         docker = new DockerCli(EndpointResolver.forThisProcess().dockerConfigDir());
         file = write(LAB + ".yaml", 1, 1);
     }

@@ -27,6 +27,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Swarm window (#20) on a real two-node Swarm: opened from the toolbar on the lab, it draws
@@ -39,9 +40,8 @@ class SwarmWindowIT extends WindowTest {
     private static final Duration SETTLES = Duration.ofSeconds(60);
 
     @Test
-    void theSwarmIsDrawnLiveScaledAndDrainedFromTheWindowAndALostManagerIsSaid() throws Exception {
+    void theSwarmIsDrawnLiveScaledAndDrainedFromTheWindowAndALostManagerIsSaid(@TempDir Path dir) throws Exception {
         String name = "swwin" + UUID.randomUUID().toString().substring(0, 5);
-        Path dir = Files.createTempDirectory("swarm-window-it");
         LabSpec lab = LabFile.parse("""
                 name: %s
                 hosts: [{name: manager}, {name: worker}]
