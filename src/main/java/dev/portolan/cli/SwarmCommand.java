@@ -4,6 +4,7 @@ import dev.portolan.app.Durations;
 import dev.portolan.inventory.SwarmSnapshot;
 import dev.portolan.operations.ConnectedHosts;
 import dev.portolan.operations.SwarmOperations;
+import dev.portolan.operations.SwarmProblems;
 import dev.portolan.operations.SwarmProgress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ final class SwarmCommand {
             }
             out.append('\n');
             table(out, rows);
-            for (String problem : SwarmOperations.problems(s)) out.append("\n! ").append(problem);
+            for (String problem : SwarmProblems.of(s)) out.append("\n! ").append(problem);
             return out.toString().stripTrailing();
         }
 

@@ -365,49 +365,6 @@ public final class SwarmOperations {
         return members.stream().filter(m -> m.equals(hostname) || m.endsWith("/" + hostname)).findFirst();
     }
 
-    /**
-     * Why tasks cannot run, one sentence each: an image a node does not have (with the node, so it can be copied there),
-     * a constraint no node meets, no node with room.
-     */
-    public static List<String> problems(SwarmSnapshot swarm) {
-        List<String> problems = new ArrayList<>();
-        for (var service : swarm.services()) {
-            for (var task : swarm.tasks()) {
-                // the newest task of its slot, of the image the service runs now: a past failure the Swarm got over is history
-                if (!task.serviceId().equals(service.id()) || !task.image().equals(service.image())
-                        || !swarm.history(task).getFirst().equals(task)) continue;
-                String sentence = problem(swarm, service, task);
-                if (sentence != null && !problems.contains(sentence)) problems.add(sentence);
-            }
-        }
-        return problems;
-    }
-
-    private static String problem(SwarmSnapshot swarm, SwarmSnapshot.Service service, SwarmSnapshot.Task task) {
-        String error = task.error().isEmpty() ? task.message() : task.error();
-        if (task.state().equals("rejected") && MissingImage.matches(error)) {
-            return service.name() + ": " + swarm.nodeName(task.nodeId()) + " has no image " + task.image()
-                    + " and cannot pull it (no registry). Copy it there: portolan swarm copy-image " + service.name() + ".";
-        }
-        if (task.state().equals("pending") && error.contains("constraint")) {
-            return service.name() + ": no node meets its placement constraints (" + error + "); label a node or change them.";
-        }
-        if (task.state().equals("pending") && error.contains("insufficient resources")) {
-            return service.name() + ": no node has room for a task (" + error + ").";
-        }
-        return null;
-    }
-
-    /** The engine's words for an image it neither has nor can pull. */
-    static final class MissingImage {
-        static boolean matches(String error) {
-            String e = error.toLowerCase(java.util.Locale.ROOT);
-            return e.contains("no such image") || e.contains("pull access denied") || e.contains("repository does not exist")
-                    || e.contains("manifest unknown") || e.contains("not found: manifest") || e.contains("failed to resolve reference")
-                    || e.contains("no such host") && e.contains("registry");
-        }
-    }
-
     /** Copies a service's image from a member that has it to each node whose task was refused for want of it. */
     public String copyImage(String service, dev.portolan.image.TransferProgress progress) {
         SwarmSnapshot swarm = read();

@@ -299,8 +299,8 @@ class SwarmIT extends EngineTest {
         swarm.create("lonely", "portolan-test/only-on-manager:1", 3, List.of("sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"),
                 List.of());
         within("a sentence names a node without the image", () ->
-                SwarmOperations.problems(swarm.read()).stream().anyMatch(p -> p.startsWith("lonely: worker")));
-        String problem = SwarmOperations.problems(swarm.read()).stream().filter(p -> p.startsWith("lonely:")).findFirst().orElseThrow();
+                SwarmProblems.of(swarm.read()).stream().anyMatch(p -> p.startsWith("lonely: worker")));
+        String problem = SwarmProblems.of(swarm.read()).stream().filter(p -> p.startsWith("lonely:")).findFirst().orElseThrow();
         assertTrue(problem.contains(" has no image portolan-test/only-on-manager:1 and cannot pull it (no registry). Copy it there: "
                 + "portolan swarm copy-image lonely."), problem);
         String copied = swarm.copyImage("lonely", dev.portolan.image.TransferProgress.NONE);
@@ -309,7 +309,7 @@ class SwarmIT extends EngineTest {
             SwarmSnapshot s = swarm.read();
             return s.running(s.service("lonely").orElseThrow()) == 3;
         });
-        assertEquals(List.of(), SwarmOperations.problems(swarm.read()).stream().filter(p -> p.startsWith("lonely")).toList(),
+        assertEquals(List.of(), SwarmProblems.of(swarm.read()).stream().filter(p -> p.startsWith("lonely")).toList(),
                 "the problem is gone once the tasks run");
         assertTrue(swarm.remove("lonely").startsWith("Removed service lonely"));
     }
@@ -356,7 +356,7 @@ class SwarmIT extends EngineTest {
         assertFalse(perNode(s, "web").containsKey("worker2"), perNode(s, "web").toString());
         assertEquals(servicePs("web"), pictured(s, "web"));
         within("pinned, which only worker2 may run, is said to have no node", () ->
-                SwarmOperations.problems(swarm.read()).stream().anyMatch(p -> p.startsWith("pinned: no node meets its placement constraints")));
+                SwarmProblems.of(swarm.read()).stream().anyMatch(p -> p.startsWith("pinned: no node meets its placement constraints")));
         assertNotNull(simulated.start(worker2, Progress.NONE));
     }
 

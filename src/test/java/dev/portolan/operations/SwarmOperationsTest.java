@@ -53,11 +53,11 @@ class SwarmOperationsTest {
         var s = swarm(task("a", 1, "m", "running", "running", 1, ""),
                 task("b", 2, "w", "shutdown", "rejected", 2, "No such image: app:2"));
         assertEquals(List.of("web: worker has no image app:2 and cannot pull it (no registry). Copy it there: portolan swarm copy-image web."),
-                SwarmOperations.problems(s));
+                SwarmProblems.of(s));
         var pending = swarm(task("a", 1, "", "running", "pending", 1, "no suitable node (scheduling constraints not satisfied on 2 nodes)"));
-        assertTrue(SwarmOperations.problems(pending).getFirst().startsWith("web: no node meets its placement constraints"));
+        assertTrue(SwarmProblems.of(pending).getFirst().startsWith("web: no node meets its placement constraints"));
         var gotOver = swarm(task("b", 1, "w", "shutdown", "rejected", 1, "No such image: app:2"), task("c", 1, "m", "running", "running", 5, ""));
-        assertEquals(List.of(), SwarmOperations.problems(gotOver), "a failure the slot got over is history");
+        assertEquals(List.of(), SwarmProblems.of(gotOver), "a failure the slot got over is history");
     }
 
     @Test

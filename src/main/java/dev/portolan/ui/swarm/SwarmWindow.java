@@ -9,6 +9,7 @@ import dev.portolan.inventory.SwarmWatcher;
 import dev.portolan.operations.HostsByName;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.operations.SwarmOperations;
+import dev.portolan.operations.SwarmProblems;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.draw.PictureExport;
@@ -342,7 +343,7 @@ public final class SwarmWindow {
     private void showProblems() {
         problems.getChildren().clear();
         if (shown == null) return;
-        for (String problem : SwarmOperations.problems(shown)) {
+        for (String problem : SwarmProblems.of(shown)) {
             Label text = new Label("⚠ " + problem);
             text.setWrapText(true);
             text.getStyleClass().add("swarm-problem");
