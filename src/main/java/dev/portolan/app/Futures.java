@@ -24,6 +24,16 @@ public final class Futures {
         }
     }
 
+    /** Waits {@code millis} between two looks at something; an interrupt becomes a cancel, as in {@link #join}. */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
     /**
      * The result of {@code future}; a RuntimeException thrown by the work is rethrown as is
      * (so its message reaches the user unchanged), and an interrupt becomes a cancel.

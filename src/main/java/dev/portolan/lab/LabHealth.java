@@ -3,6 +3,7 @@ package dev.portolan.lab;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ServiceUpdateState;
 import com.github.dockerjava.api.model.TaskState;
+import dev.portolan.app.Futures;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -150,12 +150,7 @@ final class LabHealth {
             pending.entrySet().removeIf(e -> done.test(e.getKey(), e.getValue()));
             if (pending.isEmpty()) return;
             if (System.nanoTime() - start > HEALTHY_WITHIN.toNanos()) throw new InvalidInputException(tooLate.apply(pending.keySet()));
-            try {
-                Thread.sleep(Math.clamp(millisPerItem * pending.size(), 50, 250));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
+            Futures.pause(Math.clamp(millisPerItem * pending.size(), 50, 250));
         }
     }
 

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import dev.portolan.app.Durations;
+import dev.portolan.app.Futures;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.engine.ServicePorts;
 import dev.portolan.engine.SwarmNodes;
@@ -161,21 +162,13 @@ final class LabSwarm {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + " was demoted to leave the swarm, but still manages it after 20 s");
                 }
-                sleep(100);
+                Futures.pause(100);
             }
         }
         host.leaveSwarmCmd().exec();
         manager.removeSwarmNodeCmd(id).withForce(true).exec();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        }
-    }
 
     /** The Swarm node this engine is. */
     private static String nodeId(DockerClient engine) {

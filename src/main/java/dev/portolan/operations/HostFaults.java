@@ -1,6 +1,7 @@
 package dev.portolan.operations;
 
 import dev.portolan.app.Durations;
+import dev.portolan.app.Futures;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
@@ -85,7 +86,7 @@ final class HostFaults {
             if (running && (wentAway || System.nanoTime() - start > 2_000_000_000L) && answers(now.get())) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
-            sleep(100);
+            Futures.pause(100);
         }
         return null;
     }
@@ -138,12 +139,4 @@ final class HostFaults {
         return local.simulatedHost(name);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

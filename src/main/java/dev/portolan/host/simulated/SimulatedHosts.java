@@ -5,6 +5,7 @@ import static dev.portolan.app.Futures.join;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.portolan.app.Futures;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
@@ -235,12 +236,7 @@ public final class SimulatedHosts {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline
                 && find(host.lab(), host.name()).map(h -> h.state().equals("restarting")).orElse(false)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            }
+            Futures.pause(200);
         }
     }
 
