@@ -48,7 +48,7 @@ public final class FirstRunWindow {
         sample.setDefaultButton(true);
         sample.setDisable(true);
         Label sampleNote = wrapped("Three simulated hosts with a web server, two API replicas and a database whose data "
-                + "lives in a volume; ready in about ten seconds. Its lab file opens beside the diagram.");
+                + "lives in a volume; ready in about fifteen seconds. Its lab file opens beside the diagram.");
         Button close = new Button("Close");
         close.setId("first-run-close");
         close.setCancelButton(true);
