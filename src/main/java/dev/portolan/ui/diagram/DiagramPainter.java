@@ -12,6 +12,7 @@ import dev.portolan.ui.diagram.Layout.Link;
 import dev.portolan.ui.diagram.Layout.Span;
 import dev.portolan.ui.diagram.Layout.VolumeBox;
 import dev.portolan.ui.inventory.StateCell;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,12 +129,20 @@ final class DiagramPainter {
         double size = Math.max(15, 13 / scale);
         String title = Pen.fitName(host.host(), size, true, r.w() * 0.85);
         pen.text(title, r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.85);
-        // the facts follow the title, in what room is left
+        // the facts follow the title, in what room is left: the usual (live, all running) goes unsaid, so the
+        // host's cpu and memory fit beside two cards
         double factsX = r.x() + DiagramLayout.PAD + Pen.width(title, size, true) + 12;
-        String facts = host.status() + " · " + StatusText.plural(host.containers(), "container") + " (" + host.running()
-                + " running)" + (host.collapsed() ? " · " + StatusText.plural(host.volumes(), "volume") + " · collapsed" : "")
-                + (f.marks().hostStats().containsKey(host.host()) ? " · " + f.marks().hostStats().get(host.host()) : "");
-        pen.text(facts, factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host), r.x() + r.w() - factsX - 10);
+        boolean live = host.status().equals("live");
+        List<String> facts = new ArrayList<>();
+        if (!live) facts.add(host.status());
+        // a host never read since it stopped has no count to give, and "0 containers" would be a guess
+        if (live || host.containers() > 0) {
+            facts.add(StatusText.plural(host.containers(), "container")
+                    + (host.running() < host.containers() ? " (" + host.running() + " running)" : ""));
+        }
+        if (host.collapsed()) facts.add(StatusText.plural(host.volumes(), "volume") + " · collapsed");
+        if (f.marks().hostStats().containsKey(host.host())) facts.add(f.marks().hostStats().get(host.host()));
+        pen.text(String.join(" · ", facts), factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host), r.x() + r.w() - factsX - 10);
     }
 
     private void band(Band band, Frame f, Pen pen) {
