@@ -111,7 +111,7 @@ public final class TourRunner {
                 throw new InvalidInputException("`" + String.join(" ", a.exec().command()) + "` in " + a.exec().container()
                         + " exited " + r.exitCode() + ", not " + expected + ": " + r.output().strip());
             }
-            return "Ran `" + String.join(" ", a.exec().command()) + "` in " + a.exec().container() + shortOutput(r.output());
+            return "Ran `" + TourCommands.quoted(a.exec().command()) + "` in " + a.exec().container() + shortOutput(r.output());
         }
         if (a.build() != null) return build(a.build(), progress);
         if (a.connect() != null) {

@@ -54,6 +54,8 @@ class TourCheckIT extends EngineTest {
                 if (Double.parseDouble(steps.group(4)) > 3.0) slow.add(name + " step " + steps.group(2) + " " + steps.group(4) + " s");
             }
             assertEquals(ShippedTours.load(name).steps().size(), count, run.out());
+            // what was run is said as it could be typed again, quotes and all
+            if (name.equals("volumes")) assertTrue(run.out().contains("Ran `sh -c 'echo '\\''order 42'\\'' >> /data/orders'` in db"), run.out());
         }
         // a figure for the closing note, not an assertion: a busy CI machine may be slow
         System.out.println("steps over 3 s: " + (slow.isEmpty() ? "none" : slow));
