@@ -178,8 +178,13 @@ public final class LabCommands {
         }
     }
 
-    @Command(name = "destroy", description = "Remove the lab's hosts and what runs on them; data volumes are kept unless asked.")
-    static final class Destroy extends LabFileCommand {
+    @Command(name = "destroy", description = "Remove the lab's hosts and what runs on them; data volumes are kept unless asked. "
+            + "A lab of simulated hosts can be named as `portolan ls` lists it (a tour's, a file gone); a lab with other hosts "
+            + "needs its file.")
+    static final class Destroy extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml|LAB")
+        String labOrFile;
+
         @Option(names = "--remove-volumes", description = "Also remove the hosts' data volumes (their images, containers, volumes).")
         boolean removeVolumes;
 
@@ -188,16 +193,29 @@ public final class LabCommands {
 
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = lab();
+            LabSpec file = namesAFile(labOrFile) ? LabFile.read(Path.of(labOrFile)) : null;
+            String name = file == null ? labOrFile : file.name();
             withEngine(local -> {
                 Labs labs = labs(local);
-                if (backup != null) labs.backUp(lab.name(), backup, printing());
-                labs.destroy(lab, removeVolumes, printing());
+                if (file == null && local.simulatedHosts().list().stream().noneMatch(h -> h.lab().equals(name))) {
+                    throw new InvalidInputException("There is no lab named " + name + " with hosts on this computer, and no file "
+                            + name + ". `portolan ls` lists the labs; a lab with other hosts is destroyed from its file.");
+                }
+                if (backup != null) labs.backUp(name, backup, printing());
+                if (file != null) labs.destroy(file, removeVolumes, printing());
+                else labs.destroy(name, removeVolumes, printing());
                 return null;
             });
-            print(Map.of("lab", lab.name(), "destroyed", true, "volumesKept", !removeVolumes),
-                    lab.name() + " is destroyed" + (removeVolumes ? "." : "; its data volumes are kept (--remove-volumes removes them)."));
+            print(Map.of("lab", name, "destroyed", true, "volumesKept", !removeVolumes),
+                    name + " is destroyed" + (removeVolumes ? "." : "; its data volumes are kept (--remove-volumes removes them)."));
             return 0;
+        }
+
+        /** A lab file: a file that is there, or a name ending as one does (its absence is then said as a file's). */
+        private static boolean namesAFile(String argument) {
+            String lower = argument.toLowerCase(java.util.Locale.ROOT);
+            return java.nio.file.Files.isRegularFile(Path.of(argument)) || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                    || argument.contains("/") || argument.contains(java.io.File.separator);
         }
     }
 

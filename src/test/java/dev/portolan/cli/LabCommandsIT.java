@@ -61,8 +61,11 @@ class LabCommandsIT extends EngineTest {
         Cli ls = portolan("ls", "--json");
         assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
 
-        Cli destroy = portolan("destroy", "--remove-volumes", file.toString());
+        // named as `ls` lists it, as when the file is not at hand (a tour's lab)
+        Cli destroy = portolan("destroy", "--remove-volumes", name);
         assertEquals(0, destroy.code(), destroy.err());
+        assertTrue(destroy.out().contains("web: remove simulated host and its data") && destroy.out().contains(name + " is destroyed."),
+                destroy.out());
         assertTrue(portolan("status", file.toString()).out().contains("web: absent"));
     }
 
@@ -148,6 +151,11 @@ class LabCommandsIT extends EngineTest {
         Cli bad = portolan("plan", file.toString());
         assertEquals(LabCommands.BAD_INPUT, bad.code());
         assertTrue(bad.err().startsWith("bad.yaml:4:5: unknown key 'provder'"), bad.err());
+        Cli noLab = portolan("destroy", "no-such-lab");
+        assertEquals(LabCommands.BAD_INPUT, noLab.code());
+        assertTrue(noLab.err().startsWith("There is no lab named no-such-lab with hosts on this computer"), noLab.err());
+        Cli noFile = portolan("destroy", dir.resolve("gone.yaml").toString());
+        assertEquals(LabCommands.BAD_INPUT, noFile.code(), noFile.err());
         Cli unknown = portolan("plna", file.toString());
         assertEquals(LabCommands.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("Unmatched argument") || unknown.err().contains("plna"), unknown.err());
