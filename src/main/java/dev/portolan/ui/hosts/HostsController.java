@@ -263,6 +263,24 @@ public final class HostsController {
         });
     }
 
+    /**
+     * Removes every simulated host of {@code lab} side by side, then its network, as
+     * `portolan destroy LAB` does: for a lab whose file is not open (a tour's, left running).
+     */
+    public void removeLab(String lab, boolean keepData) {
+        if (simulatedHosts().isEmpty()) {
+            runner.say(new ActionRunner.Message("The local engine is not connected; the hosts of " + lab
+                    + " run on it. Start Docker first.", true));
+            return;
+        }
+        LocalEngine engine = localEngine();
+        runner.run("Removing lab " + lab + "…", "Removed lab " + lab + (keepData ? " (its hosts' data volumes are kept)" : ""),
+                "Remove lab " + lab, () -> {
+                    engine.labs().destroy(lab, !keepData, dev.portolan.host.Progress.NONE);
+                    return lab;
+                }, removed -> reconcile(local.inventory()));
+    }
+
     private void simulatedAction(HostModel model, String doing, String done,
             java.util.function.BiFunction<SimulatedHosts, SimulatedHost, SimulatedHost> action) {
         simulatedAction(model, doing, done, action, () -> { }, null);

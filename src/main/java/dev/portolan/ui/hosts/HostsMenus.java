@@ -4,6 +4,7 @@ import dev.portolan.ui.DialogService;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.ui.model.HostModel;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
@@ -77,6 +78,13 @@ public final class HostsMenus {
                     new SeparatorMenuItem(),
                     item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
                             .ifPresent(keep -> hosts.removeSimulated(host, keep))));
+            List<String> labHosts = hosts.hosts().stream().map(hosts::simulatedHost).flatMap(java.util.Optional::stream)
+                    .filter(h -> h.lab().equals(simulated.lab())).map(SimulatedHost::name).sorted().toList();
+            if (labHosts.size() > 1) {
+                menu.getItems().add(item("Remove lab " + simulated.lab() + " (" + labHosts.size() + " hosts)…", "lab-remove", true,
+                        () -> RemoveHostDialog.askLab(window.get(), simulated.lab(), labHosts)
+                                .ifPresent(keep -> hosts.removeLab(simulated.lab(), keep))));
+            }
         } else if (hosts.machines().machine(host).isPresent()) {
             var machine = hosts.machines().machine(host).get();
             boolean running = machine.isRunning();

@@ -136,6 +136,36 @@ class HostsIT extends WindowTest {
     }
 
     @Test
+    void aWholeLabIsRemovedFromAHostsMenuWithItsDataWhenAsked() throws Exception {
+        String lab = "gul" + UUID.randomUUID().toString().substring(0, 5);
+        // made as a tour's lab is, with no lab file open in the window; certificates where the window looks for them
+        var labs = dev.portolan.testing.TestLabs.in(engine, Path.of(System.getProperty("portolan.home")));
+        dev.portolan.app.Futures.inParallel(java.util.List.of("a", "b"), name -> labs.hosts().create(
+                new dev.portolan.host.simulated.SimulatedHostSpec(lab, name, TestEngine.DIND, java.util.List.of()),
+                dev.portolan.host.Progress.NONE));
+        try {
+            waitFor("both hosts are live in the sidebar", Duration.ofSeconds(30),
+                    () -> host(lab + "/a") != null && host(lab + "/a").isLive() && host(lab + "/b") != null && host(lab + "/b").isLive());
+            var item = FxThread.get(() -> window.menus().menu(host(lab + "/a")).getItems().stream()
+                    .filter(i -> "lab-remove".equals(i.getId())).findFirst().orElseThrow());
+            assertEquals("Remove lab " + lab + " (2 hosts)…", item.getText());
+            // the dialog waits for an answer inside the handler, so do not wait for the handler
+            javafx.application.Platform.runLater(item::fire);
+            waitFor("it asks first, naming the hosts", Duration.ofSeconds(2), () -> robot.lookup("#keep-data").tryQuery().isPresent());
+            click("#keep-data"); // the data goes too
+            click("#confirm-remove-host");
+            waitFor("both hosts leave the sidebar", Duration.ofSeconds(30), () -> host(lab + "/a") == null && host(lab + "/b") == null);
+            waitFor("their data volumes and the lab's network are gone", Duration.ofSeconds(10), () ->
+                    java.util.Objects.requireNonNullElse(engine.docker().listVolumesCmd().exec().getVolumes(),
+                            java.util.List.<com.github.dockerjava.api.command.InspectVolumeResponse>of()).stream()
+                            .noneMatch(v -> v.getName().contains(lab))
+                            && engine.docker().listNetworksCmd().exec().stream().noneMatch(n -> n.getName().contains(lab)));
+        } finally {
+            engine.removeLab(lab);
+        }
+    }
+
+    @Test
     void anExistingEngineIsAddedRememberedAndForgotten() throws Exception {
         String socket = engine.endpoint().host().getPath();
         org.junit.jupiter.api.Assumptions.assumeTrue("unix".equals(engine.endpoint().host().getScheme()));
