@@ -169,7 +169,6 @@ final class LabSwarm {
         manager.removeSwarmNodeCmd(id).withForce(true).exec();
     }
 
-
     /** The Swarm node this engine is. */
     private static String nodeId(DockerClient engine) {
         return engine.infoCmd().exec().getSwarm().getNodeID();

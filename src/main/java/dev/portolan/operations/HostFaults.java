@@ -138,5 +138,4 @@ final class HostFaults {
     Optional<SimulatedHost> simulated(String name) {
         return local.simulatedHost(name);
     }
-
 }

@@ -142,7 +142,8 @@ final class DiagramPainter {
         }
         if (host.collapsed()) facts.add(StatusText.plural(host.volumes(), "volume") + " · collapsed");
         if (f.marks().hostStats().containsKey(host.host())) facts.add(f.marks().hostStats().get(host.host()));
-        pen.text(String.join(" · ", facts), factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host), r.x() + r.w() - factsX - 10);
+        pen.text(String.join(" · ", facts), factsX, r.y() + 26, Math.max(11, 10 / scale), false, statusColor(host),
+                r.x() + r.w() - factsX - 10);
     }
 
     private void band(Band band, Frame f, Pen pen) {
