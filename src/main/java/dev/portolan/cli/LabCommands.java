@@ -197,7 +197,8 @@ public final class LabCommands {
             String name = file == null ? labOrFile : file.name();
             withEngine(local -> {
                 Labs labs = labs(local);
-                if (file == null && local.simulatedHosts().list().stream().noneMatch(h -> h.lab().equals(name))) {
+                if (file == null && local.simulatedHosts().list().stream().noneMatch(h -> h.lab().equals(name))
+                        && (!removeVolumes || local.simulatedHosts().dataVolumes(name).isEmpty())) {
                     throw new InvalidInputException("There is no lab named " + name + " with hosts on this computer, and no file "
                             + name + ". `portolan ls` lists the labs; a lab with other hosts is destroyed from its file.");
                 }

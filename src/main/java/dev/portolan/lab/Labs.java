@@ -281,7 +281,10 @@ public final class Labs {
         destroy(lab.name(), removeVolumes, progress);
     }
 
-    /** Removes the lab's simulated hosts and everything in them; their data volumes only when asked. */
+    /**
+     * Removes the lab's simulated hosts and everything in them; their data volumes only when
+     * asked, then also those an earlier destroy kept.
+     */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
         try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var removed = hosts.simulated().list().stream().filter(host -> host.lab().equals(labName)).map(host -> parallel.submit(() -> {
@@ -291,6 +294,13 @@ public final class Labs {
             removed.forEach(f -> join(f));
         }
         hosts.simulated().removeLabNetwork(labName);
+        if (removeVolumes) {
+            // what an earlier destroy kept: asked for now
+            for (String volume : hosts.simulated().dataVolumes(labName)) {
+                progress.step("remove the kept data volume " + volume);
+                hosts.simulated().removeDataVolume(volume);
+            }
+        }
     }
 
 

@@ -1,6 +1,7 @@
 package dev.portolan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.testing.EngineTest;
@@ -61,11 +62,20 @@ class LabCommandsIT extends EngineTest {
         Cli ls = portolan("ls", "--json");
         assertTrue(ls.out().contains("\"" + name + "\""), ls.out());
 
-        // named as `ls` lists it, as when the file is not at hand (a tour's lab)
-        Cli destroy = portolan("destroy", "--remove-volumes", name);
+        // named as `ls` lists it, as when the file is not at hand (a tour's lab); the data is kept unless asked
+        Cli destroy = portolan("destroy", name);
         assertEquals(0, destroy.code(), destroy.err());
-        assertTrue(destroy.out().contains("web: remove simulated host and its data") && destroy.out().contains(name + " is destroyed."),
-                destroy.out());
+        assertTrue(destroy.out().contains("web: remove simulated host (its data volume is kept)")
+                && destroy.out().contains(name + " is destroyed; its data volumes are kept"), destroy.out());
+        String webData = "portolan-" + name + "-web-docker";
+        assertEquals(webData, engine.docker().inspectVolumeCmd(webData).exec().getName());
+        // asked later, the kept data goes too, though no host is left to name the lab
+        Cli data = portolan("destroy", "--remove-volumes", name);
+        assertEquals(0, data.code(), data.err());
+        assertTrue(data.out().contains("remove the kept data volume " + webData) && data.out().contains(name + " is destroyed."),
+                data.out());
+        assertThrows(com.github.dockerjava.api.exception.NotFoundException.class,
+                () -> engine.docker().inspectVolumeCmd(webData).exec());
         assertTrue(portolan("status", file.toString()).out().contains("web: absent"));
     }
 

@@ -357,6 +357,21 @@ public final class SimulatedHosts {
         }
     }
 
+    /**
+     * The data volumes of a lab's hosts, whether or not their containers are there: after a
+     * destroy that kept them, what a later `destroy --remove-volumes` still has to take.
+     */
+    public List<String> dataVolumes(String lab) {
+        var volumes = docker.listVolumesCmd()
+                .withFilter("label", List.of(Ownership.LAB + "=" + lab, Ownership.ROLE + "=host-data")).exec().getVolumes();
+        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).sorted().toList();
+    }
+
+    /** Removes a data volume {@link #dataVolumes} named, once no host container uses it. */
+    public void removeDataVolume(String name) {
+        removeVolume(name);
+    }
+
     private void removeVolume(String name) {
         try {
             docker.removeVolumeCmd(name).exec();
