@@ -12,6 +12,7 @@ import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
+import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.image.ImageArchives;
 import dev.portolan.image.ImageCopy;
@@ -286,21 +287,27 @@ public final class Labs {
      * asked, then also those an earlier destroy kept.
      */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
+        SimulatedHosts simulated = hosts.simulated();
+        List<SimulatedHost> labHosts = simulated.list().stream().filter(host -> host.lab().equals(labName)).toList();
         try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var removed = hosts.simulated().list().stream().filter(host -> host.lab().equals(labName)).map(host -> parallel.submit(() -> {
-                progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
-                hosts.simulated().remove(host, !removeVolumes);
-            })).toList();
-            removed.forEach(f -> join(f));
-        }
-        hosts.simulated().removeLabNetwork(labName);
-        if (removeVolumes) {
-            // what an earlier destroy kept: asked for now
-            for (String volume : hosts.simulated().dataVolumes(labName)) {
-                progress.step("remove the kept data volume " + volume);
-                hosts.simulated().removeDataVolume(volume);
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (SimulatedHost host : labHosts) {
+                work.add(parallel.submit(() -> {
+                    progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
+                    simulated.remove(host, !removeVolumes);
+                }));
             }
+            // what an earlier destroy kept, asked for now: beside the hosts' removal, not after it
+            if (removeVolumes) {
+                work.add(parallel.submit(() -> simulated.dataVolumes(labName).forEach((host, volume) -> {
+                    if (labHosts.stream().anyMatch(h -> h.name().equals(host))) return; // goes with its host
+                    progress.step("remove the kept data volume " + volume);
+                    simulated.removeDataVolume(volume);
+                })));
+            }
+            work.forEach(f -> join(f));
         }
+        simulated.removeLabNetwork(labName);
     }
 
 

@@ -348,7 +348,7 @@ public final class SimulatedHosts {
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> network = parallel.submit(() -> new LabNetworks(docker).removeIfUnused(host.lab()));
             Future<?> volume = parallel.submit(() -> {
-                if (!keepData) removeVolume(volumeName(host.lab(), host.name()));
+                if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
             });
             contexts.remove(host.contextName());
             deleteQuietly(hostDir(host.lab(), host.name()));
@@ -358,21 +358,23 @@ public final class SimulatedHosts {
     }
 
     /**
-     * The data volumes of a lab's hosts, whether or not their containers are there: after a
-     * destroy that kept them, what a later `destroy --remove-volumes` still has to take.
+     * The data volumes of a lab's hosts, by host name, whether or not their containers are
+     * there: after a destroy that kept them, what a later `destroy --remove-volumes` still has to take.
      */
-    public List<String> dataVolumes(String lab) {
+    public Map<String, String> dataVolumes(String lab) {
         var volumes = docker.listVolumesCmd()
                 .withFilter("label", List.of(Ownership.LAB + "=" + lab, Ownership.ROLE + "=host-data")).exec().getVolumes();
-        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).sorted().toList();
+        Map<String, String> byHost = new java.util.TreeMap<>();
+        if (volumes != null) {
+            for (var v : volumes) {
+                byHost.put(v.getLabels() == null ? v.getName() : v.getLabels().getOrDefault(Ownership.HOST, v.getName()), v.getName());
+            }
+        }
+        return byHost;
     }
 
-    /** Removes a data volume {@link #dataVolumes} named, once no host container uses it. */
+    /** Removes a host's data volume; one removed by hand meanwhile is gone already. */
     public void removeDataVolume(String name) {
-        removeVolume(name);
-    }
-
-    private void removeVolume(String name) {
         try {
             docker.removeVolumeCmd(name).exec();
         } catch (NotFoundException gone) {
