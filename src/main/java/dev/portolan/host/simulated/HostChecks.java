@@ -17,9 +17,11 @@ final class HostChecks {
         this.docker = docker;
     }
 
-    void image(String image) {
+    /** The image's own entrypoint (dockerd where it has none), read where it is checked to be on the local engine. */
+    List<String> entrypointOf(String image) {
         try {
-            docker.inspectImageCmd(image).exec();
+            String[] own = docker.inspectImageCmd(image).exec().getConfig().getEntrypoint();
+            return own == null || own.length == 0 ? List.of("dockerd") : List.of(own);
         } catch (NotFoundException e) {
             throw new InvalidInputException("The image " + image + " is not on the local engine. Pull it "
                     + "(docker pull " + image + "), or choose another Docker-in-Docker image that is there.");

@@ -1,10 +1,12 @@
 package dev.portolan.host.simulated;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -15,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -29,7 +33,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Creates and starts a simulated host's container: `--privileged` first; where the engine
  * refuses it ("unable to apply caps" in some sandboxes), the capability set that DinD
  * needs instead (all capabilities but SYS_RESOURCE, seccomp and AppArmor unconfined, no
- * masked or read-only /proc paths). Engines that refused once are remembered.
+ * masked or read-only /proc paths). Engines that refused once are remembered. Its server
+ * certificates reach it on its stdin at its first start, not by a copy into the container.
  *
  * <p>Made to survive restarts, whatever stopped it: its API port is chosen once, here, and
  * bound explicitly (the engine would pick a new one at every start, and the docker context
@@ -44,6 +49,9 @@ final class HostLauncher {
     /** More than the inner dockerd's own 15 s shutdown timeout plus its containers' 10 s. */
     static final int STOP_GRACE_SECONDS = 30;
     private static final Set<String> REFUSE_PRIVILEGED = ConcurrentHashMap.newKeySet();
+    static final String CERTIFICATES_RECEIVED = "portolan:certificates-received";
+    private static final int ATTACH_SECONDS = 10;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HostLauncher.class);
 
     private final DockerClient docker;
     private final String engineId;
@@ -57,8 +65,10 @@ final class HostLauncher {
      * Where the container's certificates come from, and what the container is.
      *
      * @param apiPort the 127.0.0.1 port of its TLS API, or 0 to choose a free one
+     * @param imageEntrypoint the image's own entrypoint, which Portolan's shell hands over to
      */
-    record Plan(SimulatedHostSpec spec, String network, String volume, Path serverCertificates, int apiPort) {}
+    record Plan(SimulatedHostSpec spec, String network, String volume, Path serverCertificates, int apiPort,
+            List<String> imageEntrypoint) {}
 
     /** What was started: the container, how, and the port of its API. */
     record Launched(String containerId, String privilege, int apiPort) {}
@@ -72,9 +82,10 @@ final class HostLauncher {
         int portTries = plan.apiPort() > 0 ? 0 : 2; // a chosen port may be taken before the engine binds it
         for (int i = 0; i < modes.size(); i++) {
             String mode = modes.get(i);
-            String id = create(plan, mode, apiPort);
+            byte[] certificates = certificateArchive(plan.serverCertificates());
+            String id = create(plan, mode, apiPort, certificates.length);
             created.accept(id);
-            copyCertificates(id, plan.serverCertificates());
+            handOver(id, certificates);
             try {
                 docker.startContainerCmd(id).exec();
                 return new Launched(id, mode, apiPort);
@@ -109,7 +120,7 @@ final class HostLauncher {
         return m.contains("unable to apply caps") || m.contains("operation not permitted") || m.contains("privileged");
     }
 
-    private String create(Plan plan, String mode, int apiPort) {
+    private String create(Plan plan, String mode, int apiPort, int certificateBytes) {
         SimulatedHostSpec spec = plan.spec();
         Ports bindings = new Ports();
         List<ExposedPort> exposed = new ArrayList<>();
@@ -134,10 +145,9 @@ final class HostLauncher {
                 .withTmpFs(Map.of("/run", "", "/var/run", ""))
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withNetworkMode(plan.network());
-        var create = docker.createContainerCmd(spec.image());
-        List<String> entrypoint = entrypoint(spec);
-        if (entrypoint != null) create.withEntrypoint(entrypoint);
-        return create
+        return docker.createContainerCmd(spec.image())
+                .withEntrypoint(entrypoint(plan, certificateBytes))
+                .withStdinOpen(true).withStdInOnce(true)
                 .withName(spec.containerName())
                 .withHostName(spec.name())
                 .withAliases(spec.name())
@@ -151,21 +161,26 @@ final class HostLauncher {
     }
 
     /**
-     * A sized host's engine puts its containers under the host's own cgroup: on cgroup v1 the
-     * inner engine sees the whole hierarchy and would make them beside the host (its limits
-     * then hold nothing back). A shell reads the host's own memory cgroup and hands it to
-     * dockerd as --cgroup-parent, then runs the image's entrypoint; on cgroup v2 (a private
-     * cgroup namespace, the hierarchy already the host's) it changes nothing. Null keeps the
-     * image's own entrypoint, for a host of the laptop's size.
+     * A shell in front of the image's own entrypoint. It first takes the server's certificates
+     * from its stdin (exactly {@code certificateBytes} of a tar, so no end of input is needed)
+     * unless a start before this one already did; it says so on stdout, which tells Portolan
+     * that it may hang up. Then, for a sized host: on cgroup v1 the inner engine sees the whole
+     * hierarchy and would make its containers beside the host (its limits then hold nothing
+     * back), so the shell reads the host's own memory cgroup and hands it to dockerd as
+     * --cgroup-parent; on cgroup v2 (a private cgroup namespace, the hierarchy already the
+     * host's) it changes nothing.
      */
-    private List<String> entrypoint(SimulatedHostSpec spec) {
-        if (spec.size().cpus() == null && spec.size().memoryBytes() == null) return null;
-        String[] own = docker.inspectImageCmd(spec.image()).exec().getConfig().getEntrypoint();
-        List<String> entrypoint = new ArrayList<>(List.of("sh", "-c",
-                "p=$(sed -n 's/^[0-9]*:memory://p' /proc/self/cgroup); "
-                        + "if [ -n \"$p\" ] && [ \"$p\" != / ]; then exec \"$@\" --cgroup-parent=\"$p\"; else exec \"$@\"; fi",
-                "portolan-host"));
-        entrypoint.addAll(own == null || own.length == 0 ? List.of("dockerd") : List.of(own));
+    private static List<String> entrypoint(Plan plan, int certificateBytes) {
+        SimulatedHostSpec spec = plan.spec();
+        String certificates = "[ -s /certs/server/key.pem ] || { head -c " + certificateBytes
+                + " | tar -xf - -C / && echo " + CERTIFICATES_RECEIVED + "; }; ";
+        boolean sized = spec.size().cpus() != null || spec.size().memoryBytes() != null;
+        String engine = sized
+                ? "p=$(sed -n 's/^[0-9]*:memory://p' /proc/self/cgroup); "
+                        + "if [ -n \"$p\" ] && [ \"$p\" != / ]; then exec \"$@\" --cgroup-parent=\"$p\"; else exec \"$@\"; fi"
+                : "exec \"$@\"";
+        List<String> entrypoint = new ArrayList<>(List.of("sh", "-c", certificates + engine, "portolan-host"));
+        entrypoint.addAll(plan.imageEntrypoint());
         return entrypoint;
     }
 
@@ -204,8 +219,52 @@ final class HostLauncher {
         return labels;
     }
 
+    /**
+     * Writes the certificates to the created container's stdin, read by its entrypoint once it
+     * starts: an attach costs a few milliseconds where a copy into the container costs this
+     * engine 130-160 ms (it runs itself again to unpack). Where the attach cannot be made,
+     * they are copied in the usual way, which the entrypoint then finds.
+     */
+    private void handOver(String containerId, byte[] certificates) {
+        var attach = new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                // the entrypoint has them: hang up, which closes the container's stdin too
+                if (new String(frame.getPayload(), StandardCharsets.UTF_8).contains(CERTIFICATES_RECEIVED)) closeQuietly(this);
+            }
+        };
+        try {
+            docker.attachContainerCmd(containerId).withStdIn(new ByteArrayInputStream(certificates))
+                    .withStdOut(true).withFollowStream(true).exec(attach);
+            if (attach.awaitStarted(ATTACH_SECONDS, TimeUnit.SECONDS)) return;
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            LOG.info("no attach to {} ({}); copying its certificates in", containerId, e.toString());
+        }
+        closeQuietly(attach);
+        copy(containerId, certificates);
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // the stream is gone either way
+        }
+    }
+
     /** Puts the server's certificates in /certs/server of the container (read by its engine when it starts). */
     void copyCertificates(String containerId, Path serverCertificates) {
+        copy(containerId, certificateArchive(serverCertificates));
+    }
+
+    private void copy(String containerId, byte[] archive) {
+        docker.copyArchiveToContainerCmd(containerId).withRemotePath("/")
+                .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+    }
+
+    /** The server's certificates as a tar of certs/server/, the key readable by root only. */
+    static byte[] certificateArchive(Path serverCertificates) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             for (String dir : new String[] {"certs/", "certs/server/"}) {
@@ -226,7 +285,6 @@ final class HostLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack the host's certificates", e);
         }
-        docker.copyArchiveToContainerCmd(containerId).withRemotePath("/")
-                .withTarInputStream(new ByteArrayInputStream(bytes.toByteArray())).exec();
+        return bytes.toByteArray();
     }
 }

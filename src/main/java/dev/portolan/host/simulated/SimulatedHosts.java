@@ -122,11 +122,12 @@ public final class SimulatedHosts {
             Object labLock = LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object());
             String network = networkName(spec.lab());
             HostLauncher launcher;
+            List<String> entrypoint;
             try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<?> image = parallel.submit(() -> checks.image(spec.image()));
+                Future<List<String>> image = parallel.submit(() -> checks.entrypointOf(spec.image()));
                 Future<?> name = parallel.submit(() -> checks.nameIsFree(spec));
                 Future<HostLauncher> launcherReady = parallel.submit(this::launcher);
-                join(image);
+                entrypoint = join(image);
                 join(name);
                 undo.push(() -> deleteQuietly(dir));
                 Future<?> certificates = parallel.submit(() -> makeCertificates(spec, dir, labLock));
@@ -141,7 +142,7 @@ public final class SimulatedHosts {
 
             progress.step("Creating and starting the container");
             var launched = launcher.launch(
-                    new HostLauncher.Plan(spec, network, volume, dir.resolve("server"), 0),
+                    new HostLauncher.Plan(spec, network, volume, dir.resolve("server"), 0, entrypoint),
                     id -> undo.push(() -> removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
             // what a list of the engine's containers would say of it, known already: no request before the first ping
@@ -259,7 +260,7 @@ public final class SimulatedHosts {
             makeCertificates(spec, dir, LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
         }
         launcher().launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
-                dir.resolve("server"), 0), id -> { });
+                dir.resolve("server"), 0, checks.entrypointOf(spec.image())), id -> { });
         SimulatedHost made = find(host.lab(), host.name()).orElseThrow();
         readiness.waitUntilReady(made, progress);
         contexts.write(made.contextName(), made.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());

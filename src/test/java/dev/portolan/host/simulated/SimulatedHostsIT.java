@@ -122,6 +122,9 @@ class SimulatedHostsIT extends EngineTest {
                 URI.create("tcp://127.0.0.1:" + host.apiPort()), null, "test"))) {
             assertThrows(RuntimeException.class, plain::ping);
         }
+        // the server's certificates came in on the host's stdin, not copied into it; its key is root's only
+        assertTrue(docker("logs", host.containerId()).contains(HostLauncher.CERTIFICATES_RECEIVED), "handed over on stdin");
+        assertEquals("exit 0: 600 0\n", docker("exec", host.containerId(), "stat", "-c", "%a %u", "/certs/server/key.pem"));
         // keys are 0600, their folders 0700
         Path key = host.clientCertificates().resolve("key.pem");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
