@@ -1,33 +1,22 @@
 package dev.portolan.host.simulated;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import dev.portolan.engine.EngineErrors;
 import dev.portolan.host.Ownership;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Creates and starts a simulated host's container: `--privileged` first; where the engine
@@ -49,16 +38,15 @@ final class HostLauncher {
     /** More than the inner dockerd's own 15 s shutdown timeout plus its containers' 10 s. */
     static final int STOP_GRACE_SECONDS = 30;
     private static final Set<String> REFUSE_PRIVILEGED = ConcurrentHashMap.newKeySet();
-    static final String CERTIFICATES_RECEIVED = "portolan:certificates-received";
-    private static final int ATTACH_SECONDS = 10;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HostLauncher.class);
 
     private final DockerClient docker;
     private final String engineId;
+    final CertificateHandOver handOver;
 
     HostLauncher(DockerClient docker) {
         this.docker = docker;
         this.engineId = docker.infoCmd().exec().getId();
+        this.handOver = new CertificateHandOver(docker);
     }
 
     /**
@@ -73,7 +61,7 @@ final class HostLauncher {
     /** What was started: the container, how, and the port of its API. */
     record Launched(String containerId, String privilege, int apiPort) {}
 
-    /** Creates, copies the certificates into, and starts the container; returns its id and mode. */
+    /** Creates the container, hands it its certificates, and starts it; returns its id and mode. */
     Launched launch(Plan plan, java.util.function.Consumer<String> created) {
         List<String> modes = new ArrayList<>(REFUSE_PRIVILEGED.contains(engineId)
                 ? List.of("capabilities") : List.of("privileged", "capabilities"));
@@ -82,14 +70,16 @@ final class HostLauncher {
         int portTries = plan.apiPort() > 0 ? 0 : 2; // a chosen port may be taken before the engine binds it
         for (int i = 0; i < modes.size(); i++) {
             String mode = modes.get(i);
-            byte[] certificates = certificateArchive(plan.serverCertificates());
+            byte[] certificates = CertificateHandOver.archive(plan.serverCertificates());
             String id = create(plan, mode, apiPort, certificates.length);
             created.accept(id);
-            handOver(id, certificates);
+            var delivery = handOver.begin(id, certificates);
             try {
                 docker.startContainerCmd(id).exec();
+                delivery.watch();
                 return new Launched(id, mode, apiPort);
             } catch (DockerException e) {
+                delivery.hangUp();
                 String message = EngineErrors.firstLine(e.getMessage());
                 docker.removeContainerCmd(id).withForce(true).exec();
                 if (mode.equals("privileged") && refusesPrivileged(message)) {
@@ -172,8 +162,7 @@ final class HostLauncher {
      */
     private static List<String> entrypoint(Plan plan, int certificateBytes) {
         SimulatedHostSpec spec = plan.spec();
-        String certificates = "[ -s /certs/server/key.pem ] || { head -c " + certificateBytes
-                + " | tar -xf - -C / && echo " + CERTIFICATES_RECEIVED + "; }; ";
+        String certificates = CertificateHandOver.receiveScript(certificateBytes);
         boolean sized = spec.size().cpus() != null || spec.size().memoryBytes() != null;
         String engine = sized
                 ? "p=$(sed -n 's/^[0-9]*:memory://p' /proc/self/cgroup); "
@@ -217,74 +206,5 @@ final class HostLauncher {
         if (spec.size().cpus() != null) labels.put(Ownership.CPUS, String.valueOf(spec.size().cpus()));
         if (spec.size().memoryBytes() != null) labels.put(Ownership.MEMORY, String.valueOf(spec.size().memoryBytes()));
         return labels;
-    }
-
-    /**
-     * Writes the certificates to the created container's stdin, read by its entrypoint once it
-     * starts: an attach costs a few milliseconds where a copy into the container costs this
-     * engine 130-160 ms (it runs itself again to unpack). Where the attach cannot be made,
-     * they are copied in the usual way, which the entrypoint then finds.
-     */
-    private void handOver(String containerId, byte[] certificates) {
-        var attach = new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                // the entrypoint has them: hang up, which closes the container's stdin too
-                if (new String(frame.getPayload(), StandardCharsets.UTF_8).contains(CERTIFICATES_RECEIVED)) closeQuietly(this);
-            }
-        };
-        try {
-            docker.attachContainerCmd(containerId).withStdIn(new ByteArrayInputStream(certificates))
-                    .withStdOut(true).withFollowStream(true).exec(attach);
-            if (attach.awaitStarted(ATTACH_SECONDS, TimeUnit.SECONDS)) return;
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            LOG.info("no attach to {} ({}); copying its certificates in", containerId, e.toString());
-        }
-        closeQuietly(attach);
-        copy(containerId, certificates);
-    }
-
-    private static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // the stream is gone either way
-        }
-    }
-
-    /** Puts the server's certificates in /certs/server of the container (read by its engine when it starts). */
-    void copyCertificates(String containerId, Path serverCertificates) {
-        copy(containerId, certificateArchive(serverCertificates));
-    }
-
-    private void copy(String containerId, byte[] archive) {
-        docker.copyArchiveToContainerCmd(containerId).withRemotePath("/")
-                .withTarInputStream(new ByteArrayInputStream(archive)).exec();
-    }
-
-    /** The server's certificates as a tar of certs/server/, the key readable by root only. */
-    static byte[] certificateArchive(Path serverCertificates) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            for (String dir : new String[] {"certs/", "certs/server/"}) {
-                TarArchiveEntry entry = new TarArchiveEntry(dir);
-                entry.setMode(0755);
-                tar.putArchiveEntry(entry);
-                tar.closeArchiveEntry();
-            }
-            for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
-                byte[] content = Files.readAllBytes(serverCertificates.resolve(file));
-                TarArchiveEntry entry = new TarArchiveEntry("certs/server/" + file);
-                entry.setSize(content.length);
-                entry.setMode(file.equals("key.pem") ? 0600 : 0644);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot pack the host's certificates", e);
-        }
-        return bytes.toByteArray();
     }
 }

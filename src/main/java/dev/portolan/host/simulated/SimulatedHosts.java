@@ -60,7 +60,7 @@ public final class SimulatedHosts {
         this.checks = new HostChecks(docker);
     }
 
-    private HostLauncher launcher() {
+    HostLauncher launcher() {
         HostLauncher made = launcher;
         if (made == null) launcher = made = new HostLauncher(docker);
         return made;
@@ -313,7 +313,7 @@ public final class SimulatedHosts {
         ca.issueServer(newServer, host.name(), List.of(host.name(), containerName(host.lab(), host.name()), "localhost", "127.0.0.1"));
         ca.issueClient(newClient, "portolan");
         progress.step("Copying them into " + host.lab() + "/" + host.name());
-        launcher().copyCertificates(host.containerId(), newServer);
+        launcher().handOver.copy(host.containerId(), CertificateHandOver.archive(newServer));
         replace(newServer, server);
         replace(newClient, client);
         progress.step("Restarting its engine with them");

@@ -123,12 +123,34 @@ class SimulatedHostsIT extends EngineTest {
             assertThrows(RuntimeException.class, plain::ping);
         }
         // the server's certificates came in on the host's stdin, not copied into it; its key is root's only
-        assertTrue(docker("logs", host.containerId()).contains(HostLauncher.CERTIFICATES_RECEIVED), "handed over on stdin");
+        assertTrue(docker("logs", host.containerId()).contains(CertificateHandOver.RECEIVED), "handed over on stdin");
         assertEquals("exit 0: 600 0\n", docker("exec", host.containerId(), "stat", "-c", "%a %u", "/certs/server/key.pem"));
         // keys are 0600, their folders 0700
         Path key = host.clientCertificates().resolve("key.pem");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent())));
+    }
+
+    /** A transport that attaches but delivers nothing: the certificates are copied in, the hang-up ends the wait. */
+    @Test
+    void aHostWhoseStdinBringsNothingGetsItsCertificatesCopiedIn() throws Exception {
+        CertificateHandOver handOver = hosts.launcher().handOver;
+        var silent = new java.io.PipedOutputStream();
+        var stdin = new java.io.PipedInputStream(silent);
+        handOver.stdin = archive -> stdin;
+        handOver.patience = java.time.Duration.ofSeconds(1);
+        try {
+            long start = System.nanoTime();
+            SimulatedHost host = hosts.create(spec("silent", List.of()), Progress.NONE); // returns once its TLS API answers
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "ready soon after the patience ran out");
+            assertFalse(docker("logs", host.containerId()).contains(CertificateHandOver.RECEIVED), "nothing came on stdin");
+            assertEquals("exit 0: 600 0\n", docker("exec", host.containerId(), "stat", "-c", "%a %u", "/certs/server/key.pem"));
+            hosts.remove(host, false);
+        } finally {
+            handOver.stdin = java.io.ByteArrayInputStream::new;
+            handOver.patience = java.time.Duration.ofSeconds(15);
+            silent.close();
+        }
     }
 
     @Test
