@@ -294,7 +294,7 @@ public final class Labs {
             for (SimulatedHost host : labHosts) {
                 work.add(parallel.submit(() -> {
                     progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
-                    simulated.remove(host, !removeVolumes);
+                    simulated.removeWithItsLab(host, !removeVolumes);
                 }));
             }
             // what an earlier destroy kept, asked for now: beside the hosts' removal, not after it

@@ -2,6 +2,7 @@ package dev.portolan.host.simulated;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.portolan.app.Futures;
 import dev.portolan.host.Ownership;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,6 @@ final class LabNetworks {
         }
     }
 
-    boolean exists(String lab) {
-        return !find(SimulatedHosts.networkName(lab)).isEmpty();
-    }
-
     private List<com.github.dockerjava.api.model.Network> find(String name) {
         return docker.listNetworksCmd().withNameFilter(name).exec().stream()
                 .filter(n -> n.getName().equals(name) && n.getLabels() != null && n.getLabels().containsKey(Ownership.LAB))
@@ -59,18 +56,26 @@ final class LabNetworks {
 
     /**
      * Removes a lab's network once its last host is gone. The engine may still list a
-     * removed container's endpoint for a moment, so this looks again a few times.
+     * removed container's endpoint for a moment, so this looks again a few times. One
+     * inspect by name a look: this is the end of a lab's destroy.
      */
     void removeOnceGone(String lab) {
-        for (int attempt = 0; attempt < 10 && exists(lab); attempt++) {
-            removeIfUnused(lab);
-            if (!exists(lab)) return;
+        String name = SimulatedHosts.networkName(lab);
+        for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                var network = docker.inspectNetworkCmd().withNetworkId(name).exec();
+                var labels = network.getLabels();
+                if (labels == null || !lab.equals(labels.get(Ownership.LAB))) return; // a network of that name, not the lab's
+                if (network.getContainers() == null || network.getContainers().isEmpty()) {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                    return;
+                }
+            } catch (NotFoundException gone) {
                 return;
+            } catch (com.github.dockerjava.api.exception.DockerException stillUsed) {
+                if (!String.valueOf(stillUsed.getMessage()).contains("active endpoints")) throw stillUsed;
             }
+            Futures.pause(100);
         }
     }
 }

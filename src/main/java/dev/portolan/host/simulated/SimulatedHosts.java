@@ -341,13 +341,26 @@ public final class SimulatedHosts {
     /**
      * Removes the host's container, context and certificates; its data volume only when
      * {@code keepData} is false. The lab network goes with the lab's last host, side by side
-     * with its volume (the engine takes 200-300 ms to take a network down: the end of a lab's
-     * destroy).
+     * with its volume (the engine takes 150-300 ms to take a network down).
      */
     public void remove(SimulatedHost host, boolean keepData) {
+        remove(host, keepData, true);
+    }
+
+    /**
+     * The same, for a host removed with all of its lab: the lab network is left to
+     * {@link #removeLabNetwork}, once, after the last host (not looked at by each host).
+     */
+    public void removeWithItsLab(SimulatedHost host, boolean keepData) {
+        remove(host, keepData, false);
+    }
+
+    private void remove(SimulatedHost host, boolean keepData, boolean networkIfLast) {
         removeContainer(host.containerId());
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> network = parallel.submit(() -> new LabNetworks(docker).removeIfUnused(host.lab()));
+            Future<?> network = parallel.submit(() -> {
+                if (networkIfLast) new LabNetworks(docker).removeIfUnused(host.lab());
+            });
             Future<?> volume = parallel.submit(() -> {
                 if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
             });
