@@ -9,9 +9,6 @@ import dev.portolan.app.Futures;
 import dev.portolan.engine.DockerContexts;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
-import dev.portolan.host.tls.CertificateAuthority;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,13 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedHosts {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedHosts.class);
-    private static final Map<String, Object> LAB_LOCKS = new ConcurrentHashMap<>();
+    /** Hosts of one lab made at once: the engine allows two networks of one name, so the first makes it. */
+    private static final Map<String, Object> NETWORK_LOCKS = new ConcurrentHashMap<>();
 
     private final DockerClient docker;
     private final Path configDir;
     private final DockerContexts contexts;
     private final HostReadiness readiness;
     private final HostChecks checks;
+    private final HostCertificates certificates;
     /** Made on first use: it asks the engine for its id (/info, which the engine answers by running runc and docker-init). */
     private volatile HostLauncher launcher;
 
@@ -58,6 +57,7 @@ public final class SimulatedHosts {
         this.contexts = contexts;
         this.readiness = new HostReadiness(docker);
         this.checks = new HostChecks(docker);
+        this.certificates = new HostCertificates(configDir);
     }
 
     HostLauncher launcher() {
@@ -119,7 +119,7 @@ public final class SimulatedHosts {
             HostChecks.portsAreFree(spec);
             Path dir = hostDir(spec.lab(), spec.name());
             String volume = volumeName(spec.lab(), spec.name());
-            Object labLock = LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object());
+            Object networkLock = NETWORK_LOCKS.computeIfAbsent(spec.lab(), l -> new Object());
             String network = networkName(spec.lab());
             HostLauncher launcher;
             List<String> entrypoint;
@@ -129,13 +129,13 @@ public final class SimulatedHosts {
                 Future<HostLauncher> launcherReady = parallel.submit(this::launcher);
                 entrypoint = join(image);
                 join(name);
-                undo.push(() -> deleteQuietly(dir));
-                Future<?> certificates = parallel.submit(() -> makeCertificates(spec, dir, labLock));
-                Future<Boolean> networkMade = parallel.submit(() -> new LabNetworks(docker).ensure(spec.lab(), labLock));
+                undo.push(() -> HostCertificates.delete(dir));
+                Future<?> issued = parallel.submit(() -> certificates.issue(spec.lab(), spec.name(), dir));
+                Future<Boolean> networkMade = parallel.submit(() -> new LabNetworks(docker).ensure(spec.lab(), networkLock));
                 Future<Boolean> volumeMade = parallel.submit(() -> makeVolume(spec, volume));
                 if (join(networkMade)) undo.push(() -> new LabNetworks(docker).removeIfUnused(spec.lab()));
                 if (join(volumeMade)) undo.push(() -> docker.removeVolumeCmd(volume).exec());
-                join(certificates);
+                join(issued);
                 launcher = join(launcherReady);
             }
             progress.checkCancelled();
@@ -165,16 +165,6 @@ public final class SimulatedHosts {
             }
             throw e;
         }
-    }
-
-    private void makeCertificates(SimulatedHostSpec spec, Path dir, Object labLock) {
-        CertificateAuthority ca;
-        synchronized (labLock) { // hosts of one lab made at once share one CA, made once
-            ca = CertificateAuthority.loadOrCreate(configDir.resolve("labs").resolve(spec.lab()).resolve("ca"), spec.lab());
-        }
-        ca.issueServer(dir.resolve("server"), spec.name(),
-                List.of(spec.name(), spec.containerName(), "localhost", "127.0.0.1"));
-        ca.issueClient(dir.resolve("client"), "portolan");
     }
 
     /** Makes the host's data volume unless a kept one is there; true when made now. */
@@ -256,9 +246,7 @@ public final class SimulatedHosts {
                 HostLauncher.sizeOf(inspected));
         removeContainer(host.containerId());
         Path dir = hostDir(host.lab(), host.name());
-        if (!java.nio.file.Files.exists(dir.resolve("server").resolve("key.pem"))) {
-            makeCertificates(spec, dir, LAB_LOCKS.computeIfAbsent(spec.lab(), l -> new Object()));
-        }
+        if (!HostCertificates.present(dir)) certificates.issue(spec.lab(), spec.name(), dir);
         launcher().launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
                 dir.resolve("server"), 0, checks.entrypointOf(spec.image())), id -> { });
         SimulatedHost made = find(host.lab(), host.name()).orElseThrow();
@@ -298,39 +286,17 @@ public final class SimulatedHosts {
      * made beside the old ones and take their place only once they are in the container.
      */
     public SimulatedHost renewCertificates(SimulatedHost host, Progress progress) {
-        Path dir = hostDir(host.lab(), host.name());
-        Path server = dir.resolve("server");
-        Path client = dir.resolve("client");
-        Path newServer = dir.resolve("server.new");
-        Path newClient = dir.resolve("client.new");
         progress.step("Issuing new certificates from the CA of lab " + host.lab());
-        CertificateAuthority ca;
-        synchronized (LAB_LOCKS.computeIfAbsent(host.lab(), l -> new Object())) {
-            ca = CertificateAuthority.loadOrCreate(configDir.resolve("labs").resolve(host.lab()).resolve("ca"), host.lab());
-        }
-        deleteQuietly(newServer);
-        deleteQuietly(newClient);
-        ca.issueServer(newServer, host.name(), List.of(host.name(), containerName(host.lab(), host.name()), "localhost", "127.0.0.1"));
-        ca.issueClient(newClient, "portolan");
-        progress.step("Copying them into " + host.lab() + "/" + host.name());
-        launcher().handOver.copy(host.containerId(), CertificateHandOver.archive(newServer));
-        replace(newServer, server);
-        replace(newClient, client);
+        certificates.renew(host.lab(), host.name(), hostDir(host.lab(), host.name()), server -> {
+            progress.step("Copying them into " + host.lab() + "/" + host.name());
+            launcher().handOver.copy(host.containerId(), CertificateHandOver.archive(server));
+        });
         progress.step("Restarting its engine with them");
         docker.restartContainerCmd(host.containerId()).withTimeout(HostLauncher.STOP_GRACE_SECONDS).exec();
         SimulatedHost renewed = find(host.lab(), host.name()).orElseThrow();
         readiness.waitUntilReady(renewed, progress);
         contexts.write(renewed.contextName(), renewed.endpoint(), "Portolan simulated host " + host.lab() + "/" + host.name());
         return renewed;
-    }
-
-    private static void replace(Path fresh, Path old) {
-        try {
-            deleteQuietly(old);
-            java.nio.file.Files.move(fresh, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot put the new certificates in place: " + e.getMessage(), e);
-        }
     }
 
     public SimulatedHost restart(SimulatedHost host, Progress progress) {
@@ -365,7 +331,7 @@ public final class SimulatedHosts {
                 if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
             });
             contexts.remove(host.contextName());
-            deleteQuietly(hostDir(host.lab(), host.name()));
+            HostCertificates.delete(hostDir(host.lab(), host.name()));
             join(volume);
             join(network);
         }
@@ -418,14 +384,6 @@ public final class SimulatedHosts {
             docker.removeContainerCmd(id).withForce(true).exec();
         } catch (NotFoundException gone) {
             // already gone
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            DockerContexts.deleteTree(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
         }
     }
 }
