@@ -107,7 +107,8 @@ final class HostReadiness {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame frame) {
                             String line = new String(frame.getPayload()).strip();
-                            if (!line.isEmpty()) lines.add(line);
+                            // the entrypoint's word to Portolan is not the engine's
+                            if (!line.isEmpty() && !line.equals(CertificateHandOver.RECEIVED)) lines.add(line);
                         }
                     }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
