@@ -30,6 +30,7 @@ public final class ProgressWindow {
     public ProgressWindow(Window owner, String title) {
         steps.setId("progress-steps");
         steps.setPrefHeight(180);
+        steps.setCellFactory(dev.portolan.ui.WrappingCell.of(line -> line));
         outcome.setId("progress-outcome");
         outcome.setWrapText(true);
         bar.setMaxWidth(Double.MAX_VALUE);

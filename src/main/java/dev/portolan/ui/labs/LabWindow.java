@@ -91,6 +91,7 @@ public final class LabWindow {
         editor.area().setId("lab-editor");
         savedText = file == null ? null : text;
         lines.setId("lab-lines");
+        lines.setCellFactory(dev.portolan.ui.WrappingCell.of(line -> line));
         lines.setPlaceholder(new Label("The file's problems, or the plan of what Apply does, show here."));
         outcome.setId("lab-outcome");
         outcome.setWrapText(true);

@@ -65,6 +65,11 @@ class HostsIT extends WindowTest {
                 () -> host(key) != null && host(key).isLive());
         waitFor("the progress window says it is ready", Duration.ofSeconds(5),
                 () -> robot.lookup("#progress-outcome").queryLabeled().getText().startsWith("Ready: portolan-" + LAB + "-node1"));
+        // its long first step ("Checking the image …; making certificates, network and volume") wraps: read whole
+        assertTrue(FxThread.get(() -> robot.lookup("#progress-steps").queryAs(javafx.scene.control.ListView.class)
+                .lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible())),
+                "no sideways scrolling in the progress window");
         click("#progress-cancel"); // now "Close"
         assertEquals("simulated host", host(key).provider());
         String detail = FxThread.get(() -> host(key).providerDetailProperty().get());

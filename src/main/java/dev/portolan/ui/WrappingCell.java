@@ -1,0 +1,36 @@
+package dev.portolan.ui;
+
+import java.util.function.Function;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.util.Callback;
+
+/**
+ * A list cell whose text wraps at the list's width: a long step or problem is read whole,
+ * not cut off behind a sideways scroll bar.
+ */
+public final class WrappingCell<T> extends ListCell<T> {
+
+    /** The list's vertical scroll bar and the cell's own padding. */
+    private static final double BESIDE_TEXT = 24;
+    private final Function<T, String> text;
+
+    private WrappingCell(ListView<T> list, Function<T, String> text) {
+        this.text = text;
+        setWrapText(true);
+        setMinWidth(0);
+        prefWidthProperty().bind(list.widthProperty().subtract(BESIDE_TEXT));
+        setMaxWidth(USE_PREF_SIZE);
+    }
+
+    /** Cells for {@code list}'s items, each shown as {@code text} says. */
+    public static <T> Callback<ListView<T>, ListCell<T>> of(Function<T, String> text) {
+        return list -> new WrappingCell<>(list, text);
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : text.apply(item));
+    }
+}
