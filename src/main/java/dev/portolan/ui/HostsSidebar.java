@@ -25,7 +25,7 @@ final class HostsSidebar {
         list = new ListView<>(hosts);
         list.setId("hosts");
         list.setCellFactory(view -> {
-            HostCell cell = new HostCell();
+            HostCell cell = new HostCell(view);
             // filled when asked: a menu with no items never shows
             cell.setOnContextMenuRequested(e -> {
                 if (cell.getItem() == null) return;
@@ -64,12 +64,23 @@ final class HostsSidebar {
         private final Circle dot = new Circle(5);
         private final Label name = new Label();
         private final Label detail = new Label();
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         private final HBox box;
 
-        HostCell() {
+        HostCell(ListView<HostModel> list) {
             name.getStyleClass().add("host-name");
             detail.getStyleClass().add("host-detail");
+            detail.setTooltip(whole);
             VBox text = new VBox(2, name, detail);
+            // a row as wide as the list: a long state ("Creating and starting the container", a lost
+            // host's reason) ends in "…", whole in the tooltip, instead of a sideways scroll bar
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            setMinWidth(0);
+            prefWidthProperty().bind(list.widthProperty().subtract(20));
+            setMaxWidth(USE_PREF_SIZE);
             box = new HBox(8, dot, text);
             box.setPadding(new Insets(4, 2, 4, 2));
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -95,6 +106,7 @@ final class HostsSidebar {
                     ? host.provider() + " · " + StatusText.plural(host.inventory().containers().size(), "container")
                     : StatusText.status(status, Instant.now());
             detail.setText(facts);
+            whole.setText(facts);
             setGraphic(box);
         }
     }
