@@ -131,7 +131,7 @@ final class DiagramPainter {
         pen.text(title, r.x() + DiagramLayout.PAD, r.y() + 26, size, true, style.color("text"), r.w() * 0.85);
         // the facts follow the title, in what room is left: the usual (live, all running) goes unsaid, so the
         // host's cpu and memory fit beside two cards
-        double factsX = r.x() + DiagramLayout.PAD + Pen.width(title, size, true) + 12;
+        double factsX = r.x() + DiagramLayout.PAD + pen.measure(title, size, true) + 12;
         boolean live = host.status().equals("live");
         List<String> facts = new ArrayList<>();
         if (!live) facts.add(host.status());

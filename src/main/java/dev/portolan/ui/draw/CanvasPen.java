@@ -11,6 +11,8 @@ public final class CanvasPen implements Pen {
 
     private final GraphicsContext g;
     private final java.util.Map<Long, Font> fonts = new java.util.HashMap<>();
+    /** Measures text in the pen's fonts (a node never shown). */
+    private final javafx.scene.text.Text measured = new javafx.scene.text.Text();
 
     public CanvasPen(GraphicsContext g) {
         this.g = g;
@@ -55,10 +57,21 @@ public final class CanvasPen implements Pen {
     public void text(String text, double x, double y, double size, boolean bold, Color color, double maxWidth) {
         String shown = Pen.fit(text, size, bold, maxWidth);
         if (shown.isEmpty()) return;
-        g.setFont(fonts.computeIfAbsent(Double.doubleToLongBits(size) ^ (bold ? 1 : 0),
-                k -> Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
+        g.setFont(font(size, bold));
         g.setFill(color);
         g.fillText(shown, x, y);
+    }
+
+    @Override
+    public double measure(String text, double size, boolean bold) {
+        measured.setFont(font(size, bold));
+        measured.setText(text);
+        return measured.getLayoutBounds().getWidth();
+    }
+
+    private Font font(double size, boolean bold) {
+        return fonts.computeIfAbsent(Double.doubleToLongBits(size) ^ (bold ? 1 : 0),
+                k -> Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
 
     @Override

@@ -26,6 +26,14 @@ public interface Pen {
     /** How opaque what follows is (fading cards). */
     void alpha(double alpha);
 
+    /**
+     * How wide {@code text} is drawn, where something must follow it (a host's facts after its
+     * name): the screen's pen measures its font; an SVG's reader picks its own, so the estimate.
+     */
+    default double measure(String text, double size, boolean bold) {
+        return width(text, size, bold);
+    }
+
     /** Cuts {@code text} to about {@code maxWidth} at {@code size}: a cheap estimate, the same on screen and in SVG. */
     static String fit(String text, double size, boolean bold, double maxWidth) {
         int max = maxChars(size, bold, maxWidth);

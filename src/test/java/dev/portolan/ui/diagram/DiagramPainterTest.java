@@ -1,0 +1,79 @@
+package dev.portolan.ui.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.testing.SyntheticCluster;
+import dev.portolan.ui.draw.DiagramStyle;
+import dev.portolan.ui.draw.Pen;
+import dev.portolan.ui.draw.Rect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.Test;
+
+/** What the painter writes where, with a pen that records its text (no screen needed). */
+class DiagramPainterTest {
+
+    /** Writes nothing; remembers each text and where it starts; its font is wider than the estimate. */
+    private static final class RecordingPen implements Pen {
+        record Written(String text, double x) {}
+
+        final List<Written> texts = new ArrayList<>();
+
+        @Override
+        public double measure(String text, double size, boolean bold) {
+            return text.length() * size * 0.8;
+        }
+
+        @Override
+        public void text(String text, double x, double y, double size, boolean bold, Color color, double maxWidth) {
+            texts.add(new Written(text, x));
+        }
+
+        @Override
+        public void fill(Rect r, double arc, Color color) {}
+
+        @Override
+        public void stroke(Rect r, double arc, Color color, double width, boolean dashed) {}
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, Color color, double width, boolean dashed) {}
+
+        @Override
+        public void curve(double x1, double y1, double x2, double y2, Color color, double width) {}
+
+        @Override
+        public void cylinder(Rect r, Color fill, Color stroke, double width) {}
+
+        @Override
+        public void alpha(double alpha) {}
+    }
+
+    @Test
+    void aHostsFactsStartAfterItsNameAsThePenMeasuresIt() {
+        var inventory = SyntheticCluster.of(1, 3, 1, 1, 7).getFirst();
+        Layout layout = new DiagramLayout().layout(List.of(new HostSnapshot("demo/node1", "demo", "live", inventory, Map.of())),
+                dev.portolan.ui.diagram.DiagramFilter.NONE);
+        RecordingPen pen = new RecordingPen();
+        // the host's title row only: cards (their icons need a screen) lie below it and are skipped
+        Rect host = layout.hosts().getFirst().bounds();
+        Rect titleRow = new Rect(host.x(), host.y(), host.w(), 30);
+        new DiagramPainter(DiagramStyle.defaults()).paint(new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(),
+                List.of(), Set.of(), Set.of(), Marks.NONE, null, 1, titleRow, key -> false), pen);
+
+        int title = indexOf(pen, "demo/node1");
+        RecordingPen.Written name = pen.texts.get(title);
+        RecordingPen.Written facts = pen.texts.get(title + 1);
+        assertTrue(facts.text().startsWith("3 containers"), facts.text());
+        assertEquals(name.x() + pen.measure("demo/node1", 15, true) + 12, facts.x(), 0.01,
+                "a gap after the name as drawn, not after an estimate of it (\"demo/node10 containers\" before)");
+    }
+
+    private static int indexOf(RecordingPen pen, String text) {
+        for (int i = 0; i < pen.texts.size(); i++) if (pen.texts.get(i).text().equals(text)) return i;
+        throw new AssertionError(text + " is not written; written: " + pen.texts);
+    }
+}
