@@ -114,8 +114,9 @@ final class MainToolbar {
         faultsInForce.addListener((javafx.collections.ListChangeListener<Object>) c -> count.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new ToolBar(name, lab, new javafx.scene.control.Separator(), diagram, host, faults, spacer, dark, settingsButton,
-                about);
+        // a separator is horizontal unless told: in a toolbar it showed as a dash between two buttons
+        var betweenFilesAndViews = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        root = new ToolBar(name, lab, betweenFilesAndViews, diagram, host, faults, spacer, dark, settingsButton, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), open::fire);

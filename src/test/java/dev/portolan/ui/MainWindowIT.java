@@ -32,6 +32,11 @@ class MainWindowIT extends WindowTest {
         assertTrue(text(".overview-heading").contains(info.getName()), text(".overview-heading"));
         assertEquals(Integer.toString(engine.docker().listNetworksCmd().exec().size()), text("#count-networks"));
         assertEquals(Integer.toString(engine.docker().listVolumesCmd().exec().getVolumes().size()), text("#count-volumes"));
+        // the toolbar's separators stand upright between its buttons (a horizontal one showed as a dash)
+        var separators = FxThread.get(() -> robot.lookup(".tool-bar .separator").queryAllAs(javafx.scene.control.Separator.class)
+                .stream().map(javafx.scene.control.Separator::getOrientation).toList());
+        assertTrue(!separators.isEmpty() && separators.stream().allMatch(javafx.geometry.Orientation.VERTICAL::equals),
+                separators.toString());
     }
 
     private void waitForCounts(int containers, int images) {
