@@ -83,9 +83,12 @@ final class LabPipeline {
             var running = hosts.running(lab, host);
             boolean madeFromNothing = false;
             if (running.isEmpty()) {
-                // a new host lacks every image: they are saved here while it starts
-                prefetchImagesFor(lab, host.name());
                 LabStep.HostStep bringUp = hosts.bringUp(lab, host);
+                // a new host lacks every image: they are saved here while it starts, and one this computer
+                // does not have is said now, not once the host is up (6 s later)
+                doing = "find its images";
+                prefetchImagesFor(lab, host.name(), bringUp instanceof LabStep.CreateHost);
+                doing = "bring it up";
                 timed(bringUp, () -> hosts.make(lab, host));
                 madeFromNothing = bringUp instanceof LabStep.CreateHost;
             }
@@ -123,9 +126,13 @@ final class LabPipeline {
     }
 
     /** Starts saving the images of a host's containers (those the lab does not build: they are saved once built). */
-    private void prefetchImagesFor(LabSpec lab, String host) {
+    private void prefetchImagesFor(LabSpec lab, String host, boolean needsEveryImage) {
         specsOn(lab, host).stream().map(LabSpec.Container::image).distinct().filter(image -> !imagesBuilt.containsKey(image))
-                .map(labs::localSource).filter(java.util.Objects::nonNull).forEach(archives::prefetch);
+                .forEach(image -> {
+                    String source = labs.localSource(image);
+                    if (source != null) archives.prefetch(source);
+                    else if (needsEveryImage) throw new InvalidInputException(Labs.notHere(image, host));
+                });
     }
 
     /** A container of the file (all its replicas), once what it depends on is made, wherever that is. */

@@ -231,16 +231,19 @@ public final class Labs {
      */
     private void copyImage(DockerClient host, LabStep.CopyImage copy, ImageArchives archives) {
         String source = localSource(copy.image());
-        if (source == null) {
-            throw new InvalidInputException("The image " + copy.image() + " is not on this computer's engine, "
-                    + "so it cannot be copied to " + copy.host() + ". Pull or build it first.");
-        }
+        if (source == null) throw new InvalidInputException(notHere(copy.image(), copy.host()));
         if (archives == null) ImageCopy.copy(local, host, source);
         else archives.loadInto(host, source);
         if (!source.equals(copy.image())) {
             String[] repoAndTag = dev.portolan.image.ImagePull.split(copy.image());
             host.tagImageCmd(source, repoAndTag[0], repoAndTag[1]).exec();
         }
+    }
+
+    /** Why {@code image} cannot go to {@code host}, and what to do. */
+    static String notHere(String image, String host) {
+        return "The image " + image + " is not on this computer's engine, so it cannot be copied to " + host
+                + ". Pull or build it first (docker pull " + image + ").";
     }
 
     /** The image this computer's engine sends for {@code image}: itself, or its substitute; null when it has neither. */

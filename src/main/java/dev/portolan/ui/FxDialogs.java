@@ -7,36 +7,48 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The system's own dialogs, through JavaFX's choosers. */
+/**
+ * The system's own dialogs, through JavaFX's choosers. Each opens where the last one was
+ * left, at first the user's home (not the folder Portolan was started from: a lab saved
+ * there would land among a program's files).
+ */
 public final class FxDialogs implements DialogService {
+
+    private File lastFolder = new File(System.getProperty("user.home"));
 
     @Override
     public Optional<Path> openFile(Window owner, String title, String kind, String... patterns) {
-        return path(chooser(title, kind, patterns).showOpenDialog(owner));
+        return remembered(chooser(title, kind, patterns).showOpenDialog(owner), false);
     }
 
     @Override
     public Optional<Path> saveFile(Window owner, String title, String initialName, String kind, String... patterns) {
         FileChooser chooser = chooser(title, kind, patterns);
         chooser.setInitialFileName(initialName);
-        return path(chooser.showSaveDialog(owner));
+        return remembered(chooser.showSaveDialog(owner), false);
     }
 
     @Override
     public Optional<Path> chooseFolder(Window owner, String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        return path(chooser.showDialog(owner));
+        if (lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
+        return remembered(chooser.showDialog(owner), true);
     }
 
-    private static FileChooser chooser(String title, String kind, String... patterns) {
+    private FileChooser chooser(String title, String kind, String... patterns) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, patterns));
+        if (lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
         return chooser;
     }
 
-    private static Optional<Path> path(File chosen) {
+    private Optional<Path> remembered(File chosen, boolean isFolder) {
+        if (chosen != null) {
+            File folder = isFolder ? chosen : chosen.getParentFile();
+            if (folder != null) lastFolder = folder;
+        }
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 }

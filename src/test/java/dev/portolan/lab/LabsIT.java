@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.ContainerOps;
 import dev.portolan.engine.EngineClients;
+import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Progress;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.testing.EngineTest;
@@ -212,6 +213,25 @@ class LabsIT extends EngineTest {
             labs.destroy(name, true, Progress.NONE);
             engine.removeLab(name);
             engine.docker().removeImageCmd(image).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void anImageThisComputerLacksIsSaidBeforeANewHostIsMade() {
+        String name = "noimage" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        LabSpec missing = LabFile.parse("""
+                name: %s
+                hosts: [{name: node1}]
+                containers: [{name: app, host: node1, image: portolan-test/no-such-image:1}]
+                """.formatted(name), name + ".yaml");
+        try {
+            var refused = assertThrows(InvalidInputException.class, () -> labs.apply(missing, Progress.NONE));
+            assertEquals("The image portolan-test/no-such-image:1 is not on this computer's engine, so it cannot be copied to"
+                    + " node1. Pull or build it first (docker pull portolan-test/no-such-image:1).", refused.getMessage());
+            assertTrue(hosts.find(name, "node1").isEmpty(), "no host was made for nothing");
+        } finally {
+            labs.destroy(name, true, Progress.NONE);
+            engine.removeLab(name);
         }
     }
 
