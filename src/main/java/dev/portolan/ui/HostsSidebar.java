@@ -78,9 +78,7 @@ final class HostsSidebar {
             detail.setMinWidth(0);
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
-            setMinWidth(0);
-            prefWidthProperty().bind(list.widthProperty().subtract(20));
-            setMaxWidth(USE_PREF_SIZE);
+            WrappingCell.asWideAsItsList(this, list);
             box = new HBox(8, dot, text);
             box.setPadding(new Insets(4, 2, 4, 2));
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

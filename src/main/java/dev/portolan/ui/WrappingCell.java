@@ -18,9 +18,14 @@ public final class WrappingCell<T> extends ListCell<T> {
     private WrappingCell(ListView<T> list, Function<T, String> text) {
         this.text = text;
         setWrapText(true);
-        setMinWidth(0);
-        prefWidthProperty().bind(list.widthProperty().subtract(BESIDE_TEXT));
-        setMaxWidth(USE_PREF_SIZE);
+        asWideAsItsList(this, list);
+    }
+
+    /** Keeps {@code cell} to {@code list}'s width, so its content wraps or ends in "…" rather than scroll sideways. */
+    static void asWideAsItsList(ListCell<?> cell, ListView<?> list) {
+        cell.setMinWidth(0);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(BESIDE_TEXT));
+        cell.setMaxWidth(USE_PREF_SIZE);
     }
 
     /** Cells for {@code list}'s items, each shown as {@code text} says. */

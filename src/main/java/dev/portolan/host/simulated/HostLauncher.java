@@ -68,9 +68,9 @@ final class HostLauncher {
         String privilegedError = null;
         int apiPort = plan.apiPort() > 0 ? plan.apiPort() : ApiPorts.free();
         int portTries = plan.apiPort() > 0 ? 0 : 2; // a chosen port may be taken before the engine binds it
+        byte[] certificates = CertificateHandOver.archive(plan.serverCertificates());
         for (int i = 0; i < modes.size(); i++) {
             String mode = modes.get(i);
-            byte[] certificates = CertificateHandOver.archive(plan.serverCertificates());
             String id = create(plan, mode, apiPort, certificates.length);
             created.accept(id);
             var delivery = handOver.begin(id, certificates);

@@ -72,8 +72,13 @@ final class LabNetworks {
                 }
             } catch (NotFoundException gone) {
                 return;
-            } catch (com.github.dockerjava.api.exception.DockerException stillUsed) {
-                if (!String.valueOf(stillUsed.getMessage()).contains("active endpoints")) throw stillUsed;
+            } catch (com.github.dockerjava.api.exception.DockerException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("ambiguous")) { // two of that name, made by hand: each looked at by its id
+                    removeIfUnused(lab);
+                } else if (!message.contains("active endpoints")) {
+                    throw e;
+                }
             }
             Futures.pause(100);
         }
