@@ -57,10 +57,20 @@ final class CertificateHandOver {
         private final String containerId;
         private final byte[] archive;
         private final CountDownLatch ended = new CountDownLatch(1);
+        /** The attach answered, or failed: no need to wait longer for it. */
+        private final CountDownLatch attachSettled = new CountDownLatch(1);
+        private volatile boolean attached;
 
         private Delivery(String containerId, byte[] archive) {
             this.containerId = containerId;
             this.archive = archive;
+        }
+
+        @Override
+        public void onStart(java.io.Closeable stream) {
+            super.onStart(stream);
+            attached = true;
+            attachSettled.countDown();
         }
 
         @Override
@@ -77,6 +87,7 @@ final class CertificateHandOver {
         @Override
         public void onError(Throwable throwable) {
             ended.countDown();
+            attachSettled.countDown();
             super.onError(throwable);
         }
 
@@ -120,7 +131,8 @@ final class CertificateHandOver {
         try {
             docker.attachContainerCmd(containerId).withStdIn(stdin.apply(archive))
                     .withStdOut(true).withFollowStream(true).exec(delivery);
-            if (delivery.awaitStarted(ATTACH_SECONDS, TimeUnit.SECONDS)) return delivery;
+            // a failed attach settles at once: no waiting out the timeout before the copy
+            if (delivery.attachSettled.await(ATTACH_SECONDS, TimeUnit.SECONDS) && delivery.attached) return delivery;
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             LOG.info("no attach to {} ({}); copying its certificates in", containerId, e.toString());
