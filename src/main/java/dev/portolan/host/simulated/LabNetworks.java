@@ -1,6 +1,7 @@
 package dev.portolan.host.simulated;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.app.Futures;
 import dev.portolan.host.Ownership;
@@ -30,21 +31,39 @@ final class LabNetworks {
         }
     }
 
-    /** Removes the lab network when no container is attached to it any more. */
-    void removeIfUnused(String lab) {
-        for (var network : find(SimulatedHosts.networkName(lab))) {
-            try {
-                var inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
-                if (inspected.getContainers() == null || inspected.getContainers().isEmpty()) {
-                    docker.removeNetworkCmd(network.getId()).exec();
-                }
-            } catch (NotFoundException gone) {
-                // removed meanwhile (hosts of a lab are removed side by side)
-            } catch (com.github.dockerjava.api.exception.DockerException stillUsed) {
-                // "has active endpoints": a host removed at the same moment is still leaving it; that host's
-                // removal, or removeOnceGone, takes it
-                if (!String.valueOf(stillUsed.getMessage()).contains("active endpoints")) throw stillUsed;
-            }
+    /**
+     * Removes the lab network when no container is attached to it any more: one inspect by
+     * name. True when it is gone (or the network of that name is not the lab's), false while
+     * a container is still attached or leaving it.
+     */
+    boolean removeIfUnused(String lab) {
+        String name = SimulatedHosts.networkName(lab);
+        try {
+            return removeIfEmpty(name, lab);
+        } catch (DockerException e) {
+            if (!String.valueOf(e.getMessage()).contains("ambiguous")) throw e;
+            // two of that name, made by hand: each looked at by its id
+            boolean gone = true;
+            for (var network : find(name)) gone &= removeIfEmpty(network.getId(), lab);
+            return gone;
+        }
+    }
+
+    /** One network, by name or id: removed when it is the lab's and empty; true when it is gone or not the lab's. */
+    private boolean removeIfEmpty(String network, String lab) {
+        try {
+            var inspected = docker.inspectNetworkCmd().withNetworkId(network).exec();
+            var labels = inspected.getLabels();
+            if (labels == null || !lab.equals(labels.get(Ownership.LAB))) return true;
+            if (inspected.getContainers() != null && !inspected.getContainers().isEmpty()) return false;
+            docker.removeNetworkCmd(inspected.getId()).exec();
+            return true;
+        } catch (NotFoundException gone) {
+            return true; // removed meanwhile (hosts of a lab are removed side by side)
+        } catch (DockerException e) {
+            // "has active endpoints": a host removed at the same moment is still leaving it
+            if (String.valueOf(e.getMessage()).contains("active endpoints")) return false;
+            throw e;
         }
     }
 
@@ -56,31 +75,9 @@ final class LabNetworks {
 
     /**
      * Removes a lab's network once its last host is gone. The engine may still list a
-     * removed container's endpoint for a moment, so this looks again a few times. One
-     * inspect by name a look: this is the end of a lab's destroy.
+     * removed container's endpoint for a moment, so this looks again a few times.
      */
     void removeOnceGone(String lab) {
-        String name = SimulatedHosts.networkName(lab);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                var network = docker.inspectNetworkCmd().withNetworkId(name).exec();
-                var labels = network.getLabels();
-                if (labels == null || !lab.equals(labels.get(Ownership.LAB))) return; // a network of that name, not the lab's
-                if (network.getContainers() == null || network.getContainers().isEmpty()) {
-                    docker.removeNetworkCmd(network.getId()).exec();
-                    return;
-                }
-            } catch (NotFoundException gone) {
-                return;
-            } catch (com.github.dockerjava.api.exception.DockerException e) {
-                String message = String.valueOf(e.getMessage());
-                if (message.contains("ambiguous")) { // two of that name, made by hand: each looked at by its id
-                    removeIfUnused(lab);
-                } else if (!message.contains("active endpoints")) {
-                    throw e;
-                }
-            }
-            Futures.pause(100);
-        }
+        for (int attempt = 0; attempt < 20 && !removeIfUnused(lab); attempt++) Futures.pause(100);
     }
 }
