@@ -1,6 +1,7 @@
 package dev.portolan.lab;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The images a lab builds on this computer: built when missing or when the files of
@@ -24,6 +27,8 @@ import java.util.Map;
  * hosts that lack them or hold an older build.
  */
 final class LabImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabImages.class);
 
     /** The label on an image the lab built: the hash of the files it was built from. */
     static final String BUILT_FROM = "dev.portolan.built-from";
@@ -79,9 +84,39 @@ final class LabImages {
 
     static void build(DockerClient local, LabSpec lab, LabStep.BuildImage build, Progress progress) {
         LabSpec.Image image = build.image();
+        String previous = previousBuild(local, lab, image.name());
         ImageBuild.build(local, Path.of(image.build()), image.name(), Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
                 new ImageBuild.Options(image.dockerfile(), image.args(), image.target()),
                 ImageBuild.Listener.steps(s -> progress.step(THIS_COMPUTER + ": " + s.instruction())), progress::isCancelled);
+        if (previous != null) removeReplaced(local, previous, image.name());
+    }
+
+    /** The id of the image under that name when this lab built it: the build that a new one replaces. */
+    private static String previousBuild(DockerClient local, LabSpec lab, String name) {
+        try {
+            var inspected = local.inspectImageCmd(name).exec();
+            var labels = inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
+            boolean ours = labels != null && labels.containsKey(BUILT_FROM) && lab.name().equals(labels.get(Ownership.LAB));
+            return ours ? inspected.getId() : null;
+        } catch (NotFoundException missing) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes the lab's earlier build once a new one has its name: left, every edit of the
+     * build folder would leave an untagged image behind. Not forced: the engine keeps it
+     * while a container uses it or another name points to it.
+     */
+    private static void removeReplaced(DockerClient local, String previous, String name) {
+        try {
+            String now = local.inspectImageCmd(name).exec().getId();
+            if (previous.equals(now)) return; // the same build, from the cache
+            local.removeImageCmd(previous).exec();
+            LOG.info("Removed the earlier build {} of {}", previous, name);
+        } catch (NotFoundException | ConflictException kept) {
+            LOG.info("Kept the earlier build {} of {}: {}", previous, name, kept.getMessage());
+        }
     }
 
     /** A hash of a build folder's files (names and contents): a change means building again. */

@@ -293,24 +293,19 @@ public final class Labs {
         SimulatedHosts simulated = hosts.simulated();
         List<SimulatedHost> labHosts = simulated.list().stream().filter(host -> host.lab().equals(labName)).toList();
         try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
-            for (SimulatedHost host : labHosts) {
-                work.add(parallel.submit(() -> {
-                    progress.step(host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)"));
-                    simulated.removeWithItsLab(host, !removeVolumes);
-                }));
-            }
             // what an earlier destroy kept, asked for now: beside the hosts' removal, not after it
-            if (removeVolumes) {
-                work.add(parallel.submit(() -> simulated.dataVolumes(labName).forEach((host, volume) -> {
+            var kept = parallel.submit(() -> {
+                if (!removeVolumes) return;
+                simulated.dataVolumes(labName).forEach((host, volume) -> {
                     if (labHosts.stream().anyMatch(h -> h.name().equals(host))) return; // goes with its host
                     progress.step("remove the kept data volume " + volume);
                     simulated.removeDataVolume(volume);
-                })));
-            }
-            work.forEach(f -> join(f));
+                });
+            });
+            simulated.removeLab(labName, labHosts, !removeVolumes, host -> progress.step(
+                    host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)")));
+            join(kept);
         }
-        simulated.removeLabNetwork(labName);
     }
 
 

@@ -31,8 +31,10 @@ class ProbeIT extends EngineTest {
 
     @BeforeAll
     static void applyLab() throws Exception {
-        // an image of one file: busybox named sleep, so it runs as sleep; no shell, no tools
-        Processes.Result image = Processes.run(120, "bash", "-c", "set -e; d=$(mktemp -d); cp /bin/busybox $d/sleep; "
+        // an image of one file: busybox named sleep, so it runs as sleep; no shell, no tools. Made
+        // once: an import over an existing tag would leave the old image behind, untagged, each run
+        Processes.Result image = Processes.run(120, "bash", "-c", "set -e; docker image inspect " + NO_SHELL + " >/dev/null 2>&1 && exit 0; "
+                + "d=$(mktemp -d); cp /bin/busybox $d/sleep; "
                 + "tar -C $d -c . | docker import --change 'ENTRYPOINT [\"/sleep\"]' - " + NO_SHELL + " >/dev/null; rm -rf $d");
         assertEquals(0, image.exit(), image.output());
         lab = "prb" + UUID.randomUUID().toString().substring(0, 5);

@@ -202,6 +202,7 @@ class LabsIT extends EngineTest {
             labs.apply(built, Progress.NONE);
             assertEquals("first\n", execOn(name, "node1", "app", "cat", "/message"));
             assertEquals(List.of(), labs.plan(built), "built once: nothing to do");
+            String firstBuild = engine.docker().inspectImageCmd(image).exec().getId();
 
             Files.writeString(app.resolve("message"), "second\n");
             List<String> again = labs.plan(LabFile.read(file)).stream().map(s -> s.host() + ": " + s.describe()).toList();
@@ -209,6 +210,8 @@ class LabsIT extends EngineTest {
                     "node1: replace container app"), again, "a changed file: built again, copied again, its container made again");
             labs.apply(LabFile.read(file), Progress.NONE);
             assertEquals("second\n", execOn(name, "node1", "app", "cat", "/message"));
+            assertThrows(NotFoundException.class, () -> engine.docker().inspectImageCmd(firstBuild).exec(),
+                    "the build it replaced is not left behind, untagged");
         } finally {
             labs.destroy(name, true, Progress.NONE);
             engine.removeLab(name);

@@ -11,6 +11,7 @@ import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -310,31 +312,45 @@ public final class SimulatedHosts {
      * with its volume (the engine takes 150-300 ms to take a network down).
      */
     public void remove(SimulatedHost host, boolean keepData) {
-        remove(host, keepData, true);
+        removeContainer(host.containerId());
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> network = parallel.submit(() -> new LabNetworks(docker).removeIfUnused(host.lab()));
+            forget(host, keepData);
+            join(network);
+        }
     }
 
     /**
-     * The same, for a host removed with all of its lab: the lab network is left to
-     * {@link #removeLabNetwork}, once, after the last host (not looked at by each host).
+     * Removes these hosts of a lab side by side, and the lab network once their containers
+     * are gone: looked at once, beside the data volumes' removal rather than after it.
+     * {@code removing} hears of each host as its removal begins.
      */
-    public void removeWithItsLab(SimulatedHost host, boolean keepData) {
-        remove(host, keepData, false);
+    public void removeLab(String lab, List<SimulatedHost> hosts, boolean keepData, Consumer<SimulatedHost> removing) {
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> containers = new ArrayList<>();
+            List<Future<?>> rest = new ArrayList<>();
+            for (SimulatedHost host : hosts) {
+                Future<?> container = parallel.submit(() -> {
+                    removing.accept(host);
+                    removeContainer(host.containerId());
+                });
+                containers.add(container);
+                rest.add(parallel.submit(() -> {
+                    join(container); // a volume still in use is not removed
+                    forget(host, keepData);
+                }));
+            }
+            containers.forEach(Futures::join);
+            new LabNetworks(docker).removeOnceGone(lab);
+            rest.forEach(Futures::join);
+        }
     }
 
-    private void remove(SimulatedHost host, boolean keepData, boolean networkIfLast) {
-        removeContainer(host.containerId());
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> network = parallel.submit(() -> {
-                if (networkIfLast) new LabNetworks(docker).removeIfUnused(host.lab());
-            });
-            Future<?> volume = parallel.submit(() -> {
-                if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
-            });
-            contexts.remove(host.contextName());
-            HostCertificates.delete(hostDir(host.lab(), host.name()));
-            join(volume);
-            join(network);
-        }
+    /** What a host leaves behind once its container is gone: context, certificates, and its data unless kept. */
+    private void forget(SimulatedHost host, boolean keepData) {
+        if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
+        contexts.remove(host.contextName());
+        HostCertificates.delete(hostDir(host.lab(), host.name()));
     }
 
     /**
@@ -360,14 +376,6 @@ public final class SimulatedHosts {
         } catch (NotFoundException gone) {
             // removed by hand meanwhile
         }
-    }
-
-    /**
-     * Removes a lab's network once its last host is gone. The engine may still list a
-     * removed container's endpoint for a moment, so this looks again a few times.
-     */
-    public void removeLabNetwork(String lab) {
-        new LabNetworks(docker).removeOnceGone(lab);
     }
 
     private boolean volumeExists(String name) {
