@@ -60,6 +60,8 @@ public final class YamlEditor {
         area.replaceText(text);
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
+        // the view follows the caret at its first layout: without this it shows the end, where replaceText left it
+        area.requestFollowCaret();
         area.textProperty().addListener((obs, old, now) -> restyle());
         hoverText.getStyleClass().add("yaml-problem-message");
         hoverText.setWrapText(true);

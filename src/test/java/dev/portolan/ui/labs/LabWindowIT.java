@@ -148,6 +148,10 @@ class LabWindowIT extends WindowTest {
         LabWindow lab = FxThread.get(() -> window.newLab("web-db.yaml"));
         dialogs.answer(file);
         waitFor("the template is planned", Duration.ofSeconds(10), () -> linesContain("create simulated host web"));
+        var editor = robot.lookup("#lab-editor").queryAs(CodeArea.class);
+        assertTrue(FxThread.get(() -> editor.getParagraphs().size() > editor.getVisibleParagraphs().size()),
+                "the template is longer than the editor shows");
+        assertEquals(0, (int) FxThread.get(editor::firstVisibleParToAllParIndex), "it opens at its first line, not its last");
         click("#lab-save");
         waitFor("saved where chosen", Duration.ofSeconds(3), () -> Files.exists(file));
         assertEquals(dev.portolan.lab.LabTemplates.text("web-db.yaml"), Files.readString(file));
