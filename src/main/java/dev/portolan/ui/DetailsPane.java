@@ -7,7 +7,7 @@ import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.ImageInfo;
 import dev.portolan.inventory.NetworkInfo;
 import dev.portolan.inventory.VolumeInfo;
-import dev.portolan.ui.inventory.StateCell;
+import dev.portolan.ui.inventory.StateText;
 import dev.portolan.ui.model.HostSession;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -159,7 +159,7 @@ final class DetailsPane {
 
     static String summaryOf(Object item) {
         return switch (item) {
-            case ContainerInfo c -> "Container " + c.shortId() + " · " + StateCell.text(c) + "\nImage " + c.image()
+            case ContainerInfo c -> "Container " + c.shortId() + " · " + StateText.of(c) + "\nImage " + c.image()
                     + (c.restartCount() > 0 ? "\nRestarted " + c.restartCount() + " times" : "")
                     + (c.command().isBlank() ? "" : "\nCommand " + c.command());
             case ImageInfo i -> "Image " + i.shortId() + " · " + StatusText.bytes(i.sizeBytes()) + " · "

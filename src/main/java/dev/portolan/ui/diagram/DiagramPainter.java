@@ -11,7 +11,7 @@ import dev.portolan.ui.diagram.Layout.HostBox;
 import dev.portolan.ui.diagram.Layout.Link;
 import dev.portolan.ui.diagram.Layout.Span;
 import dev.portolan.ui.diagram.Layout.VolumeBox;
-import dev.portolan.ui.inventory.StateCell;
+import dev.portolan.ui.inventory.StateText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,8 @@ final class DiagramPainter {
     static final double TILE_SCALE = 0.22;
     /** Below this zoom a card shows its icon and name only, big enough to read. */
     static final double NAME_SCALE = 0.55;
+    /** Where a card's name, state and image start, from its left edge (past its state stripe). */
+    static final double CARD_TEXT_LEFT = 14;
     /** More users than this, and a volume's links are drawn only for what is selected. */
     static final int CROWDED = 8;
 
@@ -229,20 +231,20 @@ final class DiagramPainter {
             pen.text(plan == Layout.Plan.REMOVE ? "− apply removes it" : "~ apply replaces it", r.x() + r.w() * 0.5, r.y() + 36,
                     11, true, style.color("state-dead"), r.w() * 0.5 - 6);
         }
-        double left = r.x() + 14;
+        double left = r.x() + CARD_TEXT_LEFT;
         double width = r.w() - 20;
         if (f.scale() < TILE_SCALE) return;
         if (f.scale() < NAME_SCALE) {
             // far out: the icon and the name, big enough to read on the screen
             double size = Math.min(r.h() / 2.6, 11 / f.scale());
-            String icon = StateCell.icon(c.state()) + " ";
+            String icon = StateText.icon(c.state()) + " ";
             pen.text(icon + Pen.fitName(c.name(), size, true, width - icon.length() * size * 0.62), left,
                     r.y() + r.h() / 2 + size / 3, size, true, style.color("text"), width);
             return;
         }
         pen.text(Pen.fitName(c.name(), 13, true, width - badgesWidth(c)), left, r.y() + 19, 13, true, style.color("text"),
                 width - badgesWidth(c));
-        pen.text(StateCell.text(c), left, r.y() + 36, 11, false, state, width);
+        pen.text(StateText.of(c), left, r.y() + 36, 11, false, state, width);
         String detail = c.image() + (c.restartCount() > 0 ? " · " + c.restartCount() + " restarts" : "")
                 + (card.otherNetworks().isEmpty() ? "" : " · + " + String.join(", ", card.otherNetworks()));
         pen.text(detail, left, r.y() + 53, 11, false, style.color("muted"), width);

@@ -15,7 +15,7 @@ final class DiagramTooltips {
         return switch (hit) {
             case Card c -> {
                 ContainerInfo x = c.container();
-                yield x.name() + "\n" + dev.portolan.ui.inventory.StateCell.text(x) + "\nimage " + x.image()
+                yield x.name() + "\n" + dev.portolan.ui.inventory.StateText.of(x) + "\nimage " + x.image()
                         + (x.ports().isEmpty() ? "" : "\nports " + String.join(", ", x.ports().stream().map(ContainerInfo.PortMapping::text).toList()))
                         + "\nnetworks " + String.join(", ", x.networks().stream().map(ContainerInfo.NetworkAttachment::network).toList())
                         + (x.mounts().isEmpty() ? "" : "\nmounts " + String.join(", ", x.mounts().stream()

@@ -5,6 +5,8 @@ import dev.portolan.ui.draw.Rect;
 import dev.portolan.ui.draw.Pen;
 import dev.portolan.ui.diagram.Layout.Card;
 import dev.portolan.ui.diagram.Layout.HostBox;
+import dev.portolan.ui.inventory.StateText;
+import java.util.List;
 import javafx.scene.paint.Color;
 
 /**
@@ -89,12 +91,24 @@ final class MarksPainter {
         return null;
     }
 
-    /** Live stats, where the zoom allows: "12% · 34 MB" on the state's line, the last minute's CPU along the bottom edge. */
+    /**
+     * Live stats, where the zoom allows: "12% · 34 MB" on the state's line, the last minute's CPU
+     * along the bottom edge. The state comes first: where both do not fit ("▶ running · healthy"),
+     * the memory goes, then the numbers.
+     */
     private void cardStats(Card card, Rect r, DiagramPainter.Frame f, Pen pen) {
         Marks.CardStats stats = f.marks().stats().get(card.key());
         if (stats == null || f.scale() < DiagramPainter.NAME_SCALE || card.plan() == Layout.Plan.CREATE) return;
-        double w = Pen.width(stats.text(), 10.5, false);
-        pen.text(stats.text(), r.x() + r.w() - 8 - w, r.y() + 36, 10.5, false, style.color("muted"), w + 2);
+        double stateEnds = r.x() + DiagramPainter.CARD_TEXT_LEFT + pen.measure(StateText.of(card.container()), 11, false) + 8;
+        String cpuOnly = stats.text().split(" · ", 2)[0];
+        for (String text : List.of(stats.text(), cpuOnly)) {
+            double w = pen.measure(text, 10.5, false);
+            double x = r.x() + r.w() - 8 - w;
+            if (x < stateEnds) continue;
+            // placed by its measure, so not cut again by the estimate
+            pen.text(text, x, r.y() + 36, 10.5, false, style.color("muted"), Double.MAX_VALUE);
+            break;
+        }
         double[] cpu = stats.cpu();
         if (cpu.length < 2) return;
         // a 9-pixel strip along the bottom edge

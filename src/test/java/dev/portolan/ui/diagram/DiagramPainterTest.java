@@ -72,6 +72,42 @@ class DiagramPainterTest {
                 "a gap after the name as drawn, not after an estimate of it (\"demo/node10 containers\" before)");
     }
 
+    @Test
+    void aCardsStatsGiveWayToItsStateWhereBothDoNotFit() {
+        var inventory = SyntheticCluster.of(1, 1, 1, 1, 7).getFirst();
+        Layout layout = new DiagramLayout().layout(List.of(new HostSnapshot("demo/node1", "demo", "live", inventory, Map.of())),
+                dev.portolan.ui.diagram.DiagramFilter.NONE);
+        Layout.Card plain = layout.cards().getFirst();
+        var c = plain.container();
+        var healthy = new dev.portolan.inventory.ContainerInfo(c.id(), c.name(), c.image(), c.imageId(), c.command(),
+                dev.portolan.inventory.ContainerInfo.State.RUNNING, dev.portolan.inventory.ContainerInfo.Health.HEALTHY,
+                0, 0, false, c.ports(), c.networks(), c.mounts(), c.labels(), c.created(), c.startedAt());
+        Layout.Card card = plain.showing(healthy);
+        Rect r = card.bounds();
+        String state = dev.portolan.ui.inventory.StateText.of(healthy);
+
+        for (String stats : List.of("0.0% · 688 KB", "12.5% · 1.2 GB", "0.0% · 1 KB")) {
+            Marks marks = new Marks(Map.of(), Map.of(), Map.of(card.key(), new Marks.CardStats(new double[0], stats)), Map.of(), null);
+            RecordingPen pen = new RecordingPen();
+            new MarksPainter(DiagramStyle.defaults()).card(card, r, new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(),
+                    List.of(), Set.of(), Set.of(), marks, null, 1, r, key -> false), pen);
+            double stateEnds = r.x() + DiagramPainter.CARD_TEXT_LEFT + pen.measure(state, 11, false);
+            assertTrue(pen.texts.size() <= 1, "one line of numbers at most: " + pen.texts);
+            for (RecordingPen.Written written : pen.texts) {
+                assertTrue(written.x() > stateEnds, "\"" + written.text() + "\" starts at " + written.x() + ", after \"" + state
+                        + "\", which ends at " + stateEnds + " (they ran into each other before)");
+                assertTrue(stats.startsWith(written.text()), "the whole, or the cpu alone: " + written.text());
+            }
+        }
+        // a short state leaves room: the numbers are there
+        Marks marks = new Marks(Map.of(), Map.of(), Map.of(plain.key(), new Marks.CardStats(new double[0], "1% · 2 MB")), Map.of(), null);
+        RecordingPen pen = new RecordingPen();
+        new MarksPainter(DiagramStyle.defaults()).card(plain, r, new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(),
+                List.of(), Set.of(), Set.of(), marks, null, 1, r, key -> false), pen);
+        assertEquals(List.of("1% · 2 MB"), pen.texts.stream().map(RecordingPen.Written::text).toList(),
+                "beside " + dev.portolan.ui.inventory.StateText.of(c));
+    }
+
     private static int indexOf(RecordingPen pen, String text) {
         for (int i = 0; i < pen.texts.size(); i++) if (pen.texts.get(i).text().equals(text)) return i;
         throw new AssertionError(text + " is not written; written: " + pen.texts);
