@@ -32,9 +32,11 @@ public final class Findings {
      * @param troubles          what is wrong with its containers, by id
      * @param certificateExpiry when its TLS certificates expire, for a host Portolan made them for
      * @param portsTakenHere    for the host on this computer: host ports its stopped containers want that another program holds
+     * @param simulated         a simulated host: its addresses are its lab network's, which only this computer reaches, and
+     *                          its own published ports lead to them (published on 127.0.0.1 inside, they would lead nowhere)
      */
     public record Host(String name, HostInventory inventory, Map<String, List<Trouble>> troubles,
-            Optional<Instant> certificateExpiry, Set<Integer> portsTakenHere) {}
+            Optional<Instant> certificateExpiry, Set<Integer> portsTakenHere, boolean simulated) {}
 
     public static List<Finding> of(List<Host> hosts, Instant now) {
         List<Finding> out = new ArrayList<>();
@@ -97,7 +99,7 @@ public final class Findings {
                         Fix.byHand("Stop the program holding " + p.hostPort() + " (`lsof -i :" + p.hostPort()
                                 + "` names it), or publish " + c.name() + " on another port.")));
             }
-            if (isAllAddresses(p.hostIp()) && c.isRunning()) {
+            if (isAllAddresses(p.hostIp()) && c.isRunning() && !host.simulated()) {
                 out.add(new Finding(Kind.PUBLISHED_ON_ALL_ADDRESSES, host.name(), c.name(), c.name() + " publishes " + p.hostPort()
                         + " on every address of " + host.name(), "Anyone who can reach the host's network can reach it, not only this computer.",
                         Fix.byHand("Publish it on 127.0.0.1 only: `-p 127.0.0.1:" + p.hostPort() + ":" + p.containerPort()

@@ -59,7 +59,7 @@ class FindingsTest {
         ImageInfo parent = new ImageInfo("sha256:cccccccccccccccccccc", List.of(), 5_000_000, NOW, List.of(), null, Map.of());
         ImageInfo child = new ImageInfo("sha256:dddd", List.of("app:1"), 5_000_000, NOW, List.of(), "sha256:cccccccccccccccccccc", Map.of());
         Findings.Host local = new Findings.Host("local", inventory(List.of(web, web2, lonely, wants, host), List.of(data, left, hostDisk),
-                List.of(used, dangling, parent, child)), Map.of(), Optional.empty(), Set.of(9999));
+                List.of(used, dangling, parent, child)), Map.of(), Optional.empty(), Set.of(9999), false);
         List<Finding> found = of(local);
         assertEquals(List.of("PORT_CLASH web, web2", "PORT_TAKEN wants", "PUBLISHED_ON_ALL_ADDRESSES web", "DEFAULT_BRIDGE_ONLY lonely",
                 "UNUSED_VOLUME left", "DANGLING_IMAGE bbbbbbbbbbbb"), kindsAndSubjects(found),
@@ -69,6 +69,12 @@ class FindingsTest {
         assertTrue(volume.means().contains("never removes it by itself"), volume.means());
         assertTrue(found.get(2).fix().text().contains("-p 127.0.0.1:8080:80"), found.get(2).fix().text());
         assertTrue(!found.get(2).fix().canApply(), "re-making a container is not done for the user");
+
+        Findings.Host simulated = new Findings.Host("demo/node1", inventory(List.of(web), List.of(), List.of()), Map.of(),
+                Optional.empty(), Set.of(), true);
+        assertEquals(List.of(), kindsAndSubjects(of(simulated)),
+                "inside a simulated host every address is the lab network's, and its published ports lead there: no finding,"
+                        + " and no fix that would cut the lab's way in");
     }
 
     @Test
@@ -76,9 +82,9 @@ class FindingsTest {
         ContainerInfo looping = container("looping", State.RESTARTING, List.of(), List.of("app"), List.of(), "sha256:a", Map.of());
         Trouble loop = new Trouble(Trouble.Kind.RESTART_LOOP, "restart loop ×5", "It died 5 times…");
         Findings.Host node = new Findings.Host("demo/node1", inventory(List.of(looping), List.of(), List.of()),
-                Map.of(looping.id(), List.of(loop)), Optional.of(NOW.plus(Duration.ofDays(12))), Set.of());
-        Findings.Host fresh = new Findings.Host("demo/node2", null, Map.of(), Optional.of(NOW.plus(Duration.ofDays(800))), Set.of());
-        Findings.Host expired = new Findings.Host("demo/node3", null, Map.of(), Optional.of(NOW.minus(Duration.ofDays(3))), Set.of());
+                Map.of(looping.id(), List.of(loop)), Optional.of(NOW.plus(Duration.ofDays(12))), Set.of(), true);
+        Findings.Host fresh = new Findings.Host("demo/node2", null, Map.of(), Optional.of(NOW.plus(Duration.ofDays(800))), Set.of(), true);
+        Findings.Host expired = new Findings.Host("demo/node3", null, Map.of(), Optional.of(NOW.minus(Duration.ofDays(3))), Set.of(), true);
         List<Finding> found = of(node, fresh, expired);
         assertEquals(List.of("RESTART_LOOP looping", "CERTIFICATE_EXPIRING demo/node1", "CERTIFICATE_EXPIRING demo/node3"),
                 kindsAndSubjects(found));

@@ -108,7 +108,7 @@ public final class FindingsWindow {
                         ? CertificateDates.notAfter(s.model().endpoint().tlsDir().resolve("cert.pem")) : Optional.empty();
                 Set<Integer> taken = s.model().key().kind() == HostKey.Kind.LOCAL && s.inventory() != null
                         ? portsTakenHere(s.inventory()) : Set.of();
-                input.add(new Findings.Host(s.name(), s.inventory(), s.troubles(), expiry, taken));
+                input.add(new Findings.Host(s.name(), s.inventory(), s.troubles(), expiry, taken, simulated));
             }
             return Findings.of(input, Instant.now());
         }, null, ended -> {
