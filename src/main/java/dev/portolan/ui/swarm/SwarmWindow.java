@@ -88,6 +88,8 @@ public final class SwarmWindow {
     private final Label status = new Label();
     private final Button start = new Button("Start a Swarm");
     private final Button exportPng = new Button("Export PNG…");
+    /** A probe needs the Swarm's tasks: there is nothing to check while no manager answers. */
+    private final Button checkOverlay = new Button("Check the overlay");
     private final VBox problems = new VBox(4);
     private final VBox timings = new VBox(2);
     private final Label overlay = new Label();
@@ -133,8 +135,8 @@ public final class SwarmWindow {
         timings.setId("swarm-moves");
         overlay.setId("swarm-overlay");
         overlay.setWrapText(true);
-        Button checkOverlay = new Button("Check the overlay");
         checkOverlay.setId("swarm-check-overlay");
+        checkOverlay.setDisable(true);
         checkOverlay.setTooltip(new javafx.scene.control.Tooltip("A probe from a task on one node to a task on another; and "
                 + "whether this kernel has IPVS, which virtual IPs and the routing mesh need"));
         checkOverlay.setOnAction(e -> checkOverlay());
@@ -222,6 +224,7 @@ public final class SwarmWindow {
         shown = null;
         overlayChecked = false;
         overlay.setText("");
+        checkOverlay.setDisable(true);
         lost = null;
         hostsNow = context.hostsNow().get();
         members = membersOf(choice.getValue());
@@ -276,6 +279,7 @@ public final class SwarmWindow {
         }
         start.setDisable(shown != null && lost == null);
         exportPng.setDisable(shown == null);
+        checkOverlay.setDisable(shown == null || lost != null);
         if (!overlayChecked && shown != null && lost == null && dev.portolan.operations.OverlayCheck.canCheck(shown)) checkOverlay();
         showProblems();
         showTimings();

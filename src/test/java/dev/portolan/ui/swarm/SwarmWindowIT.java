@@ -139,6 +139,8 @@ class SwarmWindowIT extends WindowTest {
                     || lost().startsWith("No manager of " + name) || lost().startsWith("No host of " + name + " is connected"),
                     () -> "(the window says: '" + lost() + "'; its status line: '" + text("#swarm-status") + "')");
             System.out.printf("with the manager stopped (said %.1f s after its host stopped): %s%n", (System.nanoTime() - stopped) / 1e9, lost());
+            assertTrue(FxThread.get(() -> robot.lookup("#swarm-check-overlay").query().isDisabled()),
+                    "no overlay to check while no manager answers (the button did nothing)");
         } finally {
             labs.destroy(lab, true, Progress.NONE);
         }
