@@ -206,6 +206,13 @@ public abstract class WindowTest extends EngineTest {
         return new Exported(image, java.nio.file.Files.readString(svg));
     }
 
+    /** Whether the list (or any scrolling control) shows a horizontal scroll bar: its lines are cut off on the right. */
+    protected boolean sidewaysScrollBar(String query) {
+        return FxThread.get(() -> robot.lookup(query).query().lookupAll(".scroll-bar").stream()
+                .map(javafx.scene.control.ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()));
+    }
+
     protected boolean exists(String query) {
         return FxThread.get(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }

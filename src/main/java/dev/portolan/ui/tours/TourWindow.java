@@ -23,7 +23,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -144,18 +143,13 @@ public final class TourWindow {
         about.setWrapText(true);
         steps.setId("tour-steps");
         steps.getItems().setAll(java.util.stream.IntStream.range(0, tour.steps().size()).boxed().toList());
-        steps.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer i, boolean empty) {
-                super.updateItem(i, empty);
-                setText(empty || i == null ? null : switch (marks[i]) {
-                    case PASSED -> "✓ ";
-                    case FAILED -> "✗ ";
-                    case DONE -> "• ";
-                    case NONE -> "   ";
-                } + (i == null ? "" : (i + 1) + ". " + tour.steps().get(i).title()));
-            }
-        });
+        // a long title wraps in the narrow list, rather than hide behind a sideways scroll bar
+        steps.setCellFactory(dev.portolan.ui.WrappingCell.of(i -> switch (marks[i]) {
+            case PASSED -> "✓ ";
+            case FAILED -> "✗ ";
+            case DONE -> "• ";
+            case NONE -> "   ";
+        } + (i + 1) + ". " + tour.steps().get(i).title()));
         steps.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> {
             if (i.intValue() >= 0 && i.intValue() != index) show(i.intValue());
         });

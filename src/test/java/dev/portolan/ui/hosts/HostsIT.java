@@ -48,13 +48,6 @@ class HostsIT extends WindowTest {
                 .findFirst().orElseThrow().fire());
     }
 
-    /** Whether the list shows a horizontal scroll bar: its lines are cut off on the right. */
-    private boolean sidewaysScrollBar(String list) {
-        return FxThread.get(() -> robot.lookup(list).query().lookupAll(".scroll-bar").stream()
-                .map(javafx.scene.control.ScrollBar.class::cast)
-                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()));
-    }
-
     @Test
     void aSimulatedHostIsMadeStoppedStartedAndRemovedFromTheSidebar() {
         String key = LAB + "/node1";

@@ -68,7 +68,7 @@ class TourWindowIT extends WindowTest {
                     show: app
                     check: {stopped: [app], running: [other]}
                     hint: Stop app from its menu.
-                  - title: Ask for the impossible
+                  - title: Ask for the impossible, with a title longer than the list of steps is wide
                     say: app cannot run and be stopped at once.
                     check: {running: [app]}
                     hint: Start app again, then Check.
@@ -115,6 +115,7 @@ class TourWindowIT extends WindowTest {
             return window.diagram().layout() != null && window.diagram().layout().cardNamed("other") != null;
         });
         assertEquals("Step 1 of 3 · Two containers", text("#tour-step-title"));
+        assertFalse(sidewaysScrollBar("#tour-steps"), "a long step title wraps in the list of steps");
 
         press(KeyCode.RIGHT, tourStage);
         waitFor("→ goes to step 2", Duration.ofSeconds(5), () -> text("#tour-step-title").equals("Step 2 of 3 · Stop app"));
