@@ -22,7 +22,7 @@ public final class WrappingCell<T> extends ListCell<T> {
     }
 
     /** Keeps {@code cell} to {@code list}'s width, so its content wraps or ends in "…" rather than scroll sideways. */
-    static void asWideAsItsList(ListCell<?> cell, ListView<?> list) {
+    public static void asWideAsItsList(ListCell<?> cell, ListView<?> list) {
         cell.setMinWidth(0);
         cell.prefWidthProperty().bind(list.widthProperty().subtract(BESIDE_TEXT));
         cell.setMaxWidth(USE_PREF_SIZE);

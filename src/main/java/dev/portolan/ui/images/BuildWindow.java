@@ -75,10 +75,16 @@ public final class BuildWindow {
         steps.setPrefHeight(150);
         steps.setPlaceholder(new Label("Each step appears here as it finishes: a new layer, or a cache hit."));
         steps.setCellFactory(v -> new ListCell<>() {
+            {
+                // a long RUN line ends in "…", whole in its tooltip, rather than scroll the list sideways
+                dev.portolan.ui.WrappingCell.asWideAsItsList(this, v);
+            }
+
             @Override
             protected void updateItem(BuildStep step, boolean empty) {
                 super.updateItem(step, empty);
                 setText(empty || step == null ? null : describe(step));
+                setTooltip(empty || step == null ? null : new javafx.scene.control.Tooltip(describe(step)));
             }
         });
         finishedSteps = new AllOnFx<>(list -> {

@@ -60,6 +60,12 @@ public final class ProbeWindow {
         checks.setId("probe-checks");
         checks.setPlaceholder(new Label("Choose the other end and press Probe: the checks a person would make, in order."));
         checks.setCellFactory(list -> new ListCell<>() {
+            {
+                // a check's finding and fix are sentences: read whole, not behind a sideways scroll bar
+                setWrapText(true);
+                dev.portolan.ui.WrappingCell.asWideAsItsList(this, list);
+            }
+
             @Override
             protected void updateItem(Probe.Check check, boolean empty) {
                 super.updateItem(check, empty);

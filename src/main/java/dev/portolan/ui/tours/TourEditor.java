@@ -63,6 +63,7 @@ public final class TourEditor {
         editor = new YamlEditor(savedText, completions::complete);
         editor.area().setId("tour-editor");
         problems.setId("tour-editor-problems");
+        problems.setCellFactory(dev.portolan.ui.WrappingCell.of(problem -> problem));
         outcome.setId("tour-editor-outcome");
         outcome.setWrapText(true);
         save.setId("tour-editor-save");

@@ -207,6 +207,14 @@ class BreakAndProbeWindowIT extends WindowTest {
                 () -> text("#probe-verdict").contains("does not reach"));
         var failed = FxThread.get(() -> diagram().controller().marks().probe());
         assertTrue(!failed.reaches() && failed.steps().contains("✗ connect"), "drawn red: " + failed);
+        FxThread.run(() -> {
+            var scene = robot.lookup("#probe-checks").query().getScene();
+            scene.getWindow().setWidth(420);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
+        robot.sleep(300); // a pulse or two, for the list's own layout
+        assertFalse(sidewaysScrollBar("#probe-checks"), "in a narrow window, a failed check's finding and fix wrap in the list");
 
         // no shared network: the one-click fix connects app to back, the probe runs again and reaches; undo takes it back
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("api"));

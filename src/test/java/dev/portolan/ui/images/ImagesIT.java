@@ -1,6 +1,7 @@
 package dev.portolan.ui.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.engine.EndpointResolver;
@@ -47,11 +48,11 @@ class ImagesIT extends WindowTest {
     @TempDir
     static Path folder;
 
-    /** Three steps after FROM; the marker makes the first one new to the build cache. */
+    /** Three steps after FROM, the first as long as real ones are; the marker makes it new to the build cache. */
     static String dockerfile(String marker) {
         return """
                 FROM portolan-test/busybox
-                RUN mkdir /app && echo %s > /app/hello.txt
+                RUN mkdir /app && echo %s > /app/hello.txt && echo "a line longer than the list of steps is wide" > /dev/null
                 RUN dd if=/dev/zero of=/app/big.bin bs=1024 count=64
                 RUN rm /app/big.bin
                 """.formatted(marker);
@@ -122,6 +123,7 @@ class ImagesIT extends WindowTest {
         List<BuildStep> steps = FxThread.get(() -> List.copyOf(robot.lookup("#build-steps").queryAs(ListView.class).getItems()));
         assertEquals(4, steps.size(), steps.toString());
         assertEquals(3, steps.stream().filter(s -> !s.isFrom() && !s.cached()).count(), "three new layers: " + steps);
+        assertFalse(sidewaysScrollBar("#build-steps"), "a long RUN line ends in …, the list does not scroll sideways");
 
         click("#build-show-layers");
         waitFor("the archive has been read", Duration.ofSeconds(30),
