@@ -105,6 +105,8 @@ final class TourCommand {
                             done.took().toMillis() / 1000.0, step.check() == null ? ""
                                     : String.format(", checked in %.1f s", checked.took().toMillis() / 1000.0));
                     out().println("       " + done.text());
+                    // what was checked, for the tour's author (a failure says what was found below)
+                    checked.lines().stream().filter(TourRunner.Line::passed).forEach(line -> out().println("       ✓ " + line.what()));
                 }
                 if (!checked.passed()) {
                     entry.put("failed", checked.failure());

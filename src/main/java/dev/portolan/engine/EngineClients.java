@@ -47,8 +47,25 @@ public final class EngineClients implements AutoCloseable {
      * its tunnel (after checking, over ssh, that the engine answers there).
      */
     private static Transport transport(EngineEndpoint endpoint) {
+        if (endpoint.tlsDir() != null) requireCertificates(endpoint);
         boolean ssh = "ssh".equals(endpoint.host().getScheme());
         return new Transport(ssh ? SshTunnel.socketFor(endpoint.host()) : endpoint.host(), endpoint.tlsDir(), ssh);
+    }
+
+    /**
+     * Said before docker-java says it ("DOCKER_CERT_PATH … doesn't exist"), with what to do: a
+     * settings folder cleared or copied without its certificates leaves hosts that still run.
+     */
+    private static void requireCertificates(EngineEndpoint endpoint) {
+        for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
+            if (java.nio.file.Files.isReadable(endpoint.tlsDir().resolve(file))) continue;
+            boolean simulated = endpoint.source() != null && endpoint.source().startsWith(EngineEndpoint.SIMULATED_HOST);
+            throw new EndpointException("The certificates Portolan reaches " + endpoint.name() + " with are missing: "
+                    + endpoint.tlsDir() + " has no readable " + file + ". " + (simulated
+                            ? "Issue new ones with `portolan certs renew " + endpoint.name() + "` (in the window: the host's menu,"
+                                    + " Renew certificates); its containers and data are kept."
+                            : "Put ca.pem, cert.pem and key.pem there, or point Portolan at the folder that has them."));
+        }
     }
 
     /** The address docker-java is given, the certificates, and whether it goes over ssh (few sessions). */

@@ -14,6 +14,9 @@ import java.nio.file.Path;
  */
 public record EngineEndpoint(String name, URI host, Path tlsDir, String source) {
 
+    /** How a simulated host's endpoint says where it comes from ("simulated host in lab demo"). */
+    public static final String SIMULATED_HOST = "simulated host";
+
     public EngineEndpoint {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("an engine needs a name");
         if (host == null) throw new IllegalArgumentException("engine '" + name + "' needs an address");

@@ -79,6 +79,7 @@ public final class EngineErrors {
         Throwable cause = rootCause(error);
         return switch (cause) {
             case ExplainedFailure e -> what + " failed: " + e.getMessage();
+            case EndpointException e -> what + " failed: " + e.getMessage(); // ours, saying what to do: whole
             case NotFoundException e -> what + " failed: " + engineMessage(e) + ". It may have been removed meanwhile.";
             case NotModifiedException e -> what + ": nothing to do, it is already in that state.";
             case ConflictException e -> what + " failed: " + engineMessage(e) + ".";

@@ -303,7 +303,7 @@ public final class TourRunner {
     }
 
     private Line execLine(TourSpec.Exec exec) throws InterruptedException {
-        String what = "`" + String.join(" ", exec.command()) + "` in " + exec.container();
+        String what = "`" + TourCommands.quoted(exec.command()) + "` in " + exec.container();
         int exit = exec.expectedExit();
         OnHost on = names.container(exec.container());
         if (!hosts.operations(on.host()).findFacts(on.name()).map(ContainerFacts::running).orElse(false)) {

@@ -56,6 +56,9 @@ class TourCheckIT extends EngineTest {
             assertEquals(ShippedTours.load(name).steps().size(), count, run.out());
             // what was run is said as it could be typed again, quotes and all
             if (name.equals("volumes")) assertTrue(run.out().contains("Ran `sh -c 'echo '\\''order 42'\\'' >> /data/orders'` in db"), run.out());
+            // and what a check ran, too
+            if (name.equals("load-balancing")) assertTrue(run.out().contains("`sh -c 'for i in 1 2 3; do wget -q -O- "
+                    + "http://127.0.0.1/cgi-bin/lb; done | sort -u | grep -c served'` in lb exits 0"), run.out());
         }
         // a figure for the closing note, not an assertion: a busy CI machine may be slow
         System.out.println("steps over 3 s: " + (slow.isEmpty() ? "none" : slow));

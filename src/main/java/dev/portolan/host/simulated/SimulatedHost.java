@@ -53,6 +53,6 @@ public record SimulatedHost(String lab, String name, String containerId, String 
     /** Its engine, over mutual TLS on 127.0.0.1; only meaningful while running. */
     public EngineEndpoint endpoint() {
         return new EngineEndpoint(lab + "/" + name, URI.create("tcp://127.0.0.1:" + apiPort), clientCertificates,
-                "simulated host in lab " + lab);
+                dev.portolan.engine.EngineEndpoint.SIMULATED_HOST + " in lab " + lab);
     }
 }

@@ -161,7 +161,9 @@ public final class TourWindow {
         command.setId("tour-command");
         command.setEditable(false);
         command.setPrefRowCount(2);
+        command.setWrapText(true); // shown whole; Copy takes the text as typed
         command.getStyleClass().add("tour-command");
+        command.widthProperty().addListener((obs, old, now) -> fitCommandRows());
         Button copy = new Button("Copy");
         copy.setId("tour-copy");
         copy.setOnAction(e -> {
@@ -251,6 +253,15 @@ public final class TourWindow {
 
     // ---- the step at hand
 
+    /** As many rows as the command takes, wrapped at the area's width: read whole, with no scroll bar. */
+    private void fitCommandRows() {
+        javafx.scene.text.Text m = new javafx.scene.text.Text("M");
+        m.setFont(command.getFont());
+        double columns = Math.max(20, (command.getWidth() - 30) / m.getLayoutBounds().getWidth());
+        int rows = command.getText().lines().mapToInt(line -> Math.max(1, (int) Math.ceil(line.length() / columns))).sum();
+        command.setPrefRowCount(Math.max(1, rows));
+    }
+
     private void show(int i) {
         if (i < 0 || i >= tour.steps().size()) return;
         index = i;
@@ -260,7 +271,7 @@ public final class TourWindow {
         narration.getChildren().setAll(Markdown.paragraphs(step.say(), "tour-say"));
         String typed = runner.commandFor(i);
         command.setText(typed.isBlank() ? "(nothing to type: this step only shows)" : typed);
-        command.setPrefRowCount(Math.max(1, (int) typed.lines().count()));
+        fitCommandRows();
         doIt.setDisable(step.action() == null || isBusy());
         check.setDisable(step.check() == null || isBusy());
         back.setDisable(i == 0);
