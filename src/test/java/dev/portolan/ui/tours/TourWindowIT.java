@@ -70,6 +70,7 @@ class TourWindowIT extends WindowTest {
                     hint: Stop app from its menu.
                   - title: Ask for the impossible, with a title longer than the list of steps is wide
                     say: app cannot run and be stopped at once.
+                    do: {exec: {in: other, command: [sh, -c, "echo a command longer than the tour window is wide, as real ones are > /dev/null"]}}
                     check: {running: [app]}
                     hint: Start app again, then Check.
                     within: 1s
@@ -137,6 +138,10 @@ class TourWindowIT extends WindowTest {
         assertTrue(resultText().startsWith("app on node1 is stopped. ("), resultText());
 
         press(KeyCode.RIGHT, tourStage);
+        waitFor("step 3's command is shown", Duration.ofSeconds(5), () -> robot.lookup("#tour-command")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("as real ones are"));
+        assertFalse(FxThread.get(() -> robot.lookup("#tour-command").query().lookupAll(".scroll-bar").stream()
+                .anyMatch(javafx.scene.Node::isVisible)), "a long command wraps and is shown whole, with no scroll bar");
         click("#tour-check");
         waitFor("a failed check shows its hint", Duration.ofSeconds(15), () -> resultText().contains("Hint: Start app again, then Check."));
         assertTrue(resultText().contains("✗ app is running — stopped"), resultText());
