@@ -306,6 +306,7 @@ public final class Labs {
                     host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)")));
             join(kept);
         }
+        if (removeVolumes) simulated.forgetLab(labName);
     }
 
 

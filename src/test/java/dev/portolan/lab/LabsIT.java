@@ -1,6 +1,7 @@
 package dev.portolan.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,8 @@ class LabsIT extends EngineTest {
         assertTrue(!before.isBlank(), "the database wrote its data");
         labs.destroy(lab.name(), false, Progress.NONE);
         assertTrue(hosts.list().stream().noneMatch(h -> h.lab().equals(lab.name())), "no host left");
+        Path labDir = home.resolve("config").resolve("labs").resolve(lab.name());
+        assertTrue(Files.exists(labDir.resolve("ca").resolve("ca-key.pem")), "its data kept, the lab's CA is kept");
         labs.apply(lab, Progress.NONE);
         String after = exec("data", "db", "cat", "/data/log");
         assertTrue(after.startsWith(before.strip()), "the data survived destroy and apply");
@@ -119,6 +122,8 @@ class LabsIT extends EngineTest {
         assertThrows(NotFoundException.class,
                 () -> engine.docker().inspectVolumeCmd("portolan-" + lab.name() + "-data-docker").exec(),
                 "asked to, destroy removes the data too");
+        assertFalse(Files.exists(home.resolve("config").resolve("labs").resolve(lab.name())),
+                "and, nothing of the lab left, its CA and certificates on this computer");
     }
 
     @Test

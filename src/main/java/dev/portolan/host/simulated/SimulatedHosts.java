@@ -346,6 +346,19 @@ public final class SimulatedHosts {
         }
     }
 
+    /**
+     * Removes the lab's folder on this computer (its CA, key included, and its hosts'
+     * certificates) once nothing of the lab is left on the engine: no host, no kept data. A
+     * destroy that keeps the data keeps it too.
+     */
+    public void forgetLab(String lab) {
+        Path labs = configDir.resolve("labs");
+        Path dir = labs.resolve(lab).normalize();
+        if (!labs.equals(dir.getParent())) return; // a name that is not one folder's
+        if (list().stream().anyMatch(h -> h.lab().equals(lab)) || !dataVolumes(lab).isEmpty()) return;
+        HostCertificates.delete(dir);
+    }
+
     /** What a host leaves behind once its container is gone: context, certificates, and its data unless kept. */
     private void forget(SimulatedHost host, boolean keepData) {
         if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
