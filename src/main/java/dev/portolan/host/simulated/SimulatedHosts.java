@@ -355,7 +355,8 @@ public final class SimulatedHosts {
         Path labs = configDir.resolve("labs");
         Path dir = labs.resolve(lab).normalize();
         if (!labs.equals(dir.getParent())) return; // a name that is not one folder's
-        if (list().stream().anyMatch(h -> h.lab().equals(lab)) || !dataVolumes(lab).isEmpty()) return;
+        // every host of the lab, running, stopped, being made or removed with its data kept, has its data volume
+        if (!dataVolumes(lab).isEmpty()) return;
         HostCertificates.delete(dir);
     }
 
