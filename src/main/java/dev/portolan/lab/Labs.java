@@ -1,7 +1,5 @@
 package dev.portolan.lab;
 
-import static dev.portolan.app.Futures.join;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,7 +10,6 @@ import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.Ownership;
 import dev.portolan.host.Progress;
 import dev.portolan.host.machine.DockerMachine;
-import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.host.simulated.SimulatedHosts;
 import dev.portolan.image.ImageArchives;
 import dev.portolan.image.ImageCopy;
@@ -290,23 +287,7 @@ public final class Labs {
      * asked, then also those an earlier destroy kept.
      */
     public void destroy(String labName, boolean removeVolumes, Progress progress) {
-        SimulatedHosts simulated = hosts.simulated();
-        List<SimulatedHost> labHosts = simulated.list().stream().filter(host -> host.lab().equals(labName)).toList();
-        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            // what an earlier destroy kept, asked for now: beside the hosts' removal, not after it
-            var kept = parallel.submit(() -> {
-                if (!removeVolumes) return;
-                simulated.dataVolumes(labName).forEach((host, volume) -> {
-                    if (labHosts.stream().anyMatch(h -> h.name().equals(host))) return; // goes with its host
-                    progress.step("remove the kept data volume " + volume);
-                    simulated.removeDataVolume(volume);
-                });
-            });
-            simulated.removeLab(labName, labHosts, !removeVolumes, host -> progress.step(
-                    host.name() + ": remove simulated host" + (removeVolumes ? " and its data" : " (its data volume is kept)")));
-            join(kept);
-        }
-        if (removeVolumes) simulated.forgetLab(labName);
+        hosts.simulated().removeLab(labName, !removeVolumes, progress);
     }
 
 

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +40,7 @@ public final class SimulatedHosts {
     private final HostReadiness readiness;
     private final HostChecks checks;
     private final HostCertificates certificates;
+    private final HostRemoval removal;
     /** Made on first use: it asks the engine for its id (/info, which the engine answers by running runc and docker-init). */
     private volatile HostLauncher launcher;
 
@@ -60,6 +60,7 @@ public final class SimulatedHosts {
         this.readiness = new HostReadiness(docker);
         this.checks = new HostChecks(docker);
         this.certificates = new HostCertificates(configDir);
+        this.removal = new HostRemoval(docker, configDir, contexts);
     }
 
     HostLauncher launcher() {
@@ -145,7 +146,7 @@ public final class SimulatedHosts {
             progress.step("Creating and starting the container");
             var launched = launcher.launch(
                     new HostLauncher.Plan(spec, network, volume, dir.resolve("server"), 0, entrypoint),
-                    id -> undo.push(() -> removeContainer(id)));
+                    id -> undo.push(() -> removal.removeContainer(id)));
             progress.step("Started (" + launched.privilege() + "); waiting for the TLS API");
             // what a list of the engine's containers would say of it, known already: no request before the first ping
             SimulatedHost host = new SimulatedHost(spec.lab(), spec.name(), launched.containerId(), "running",
@@ -236,7 +237,7 @@ public final class SimulatedHosts {
     /** The same host (image, ports, data volume, certificates), in a new container with a new API port. */
     private SimulatedHost remakeOnNewPort(SimulatedHost host, Progress progress) {
         var inspected = docker.inspectContainerCmd(host.containerId()).exec();
-        List<SimulatedHostSpec.PortMapping> ports = new java.util.ArrayList<>();
+        List<SimulatedHostSpec.PortMapping> ports = new ArrayList<>();
         var bindings = inspected.getHostConfig().getPortBindings();
         if (bindings != null) {
             bindings.getBindings().forEach((exposed, bound) -> {
@@ -246,7 +247,7 @@ public final class SimulatedHosts {
         }
         SimulatedHostSpec spec = new SimulatedHostSpec(host.lab(), host.name(), inspected.getConfig().getImage(), ports,
                 HostLauncher.sizeOf(inspected));
-        removeContainer(host.containerId());
+        removal.removeContainer(host.containerId());
         Path dir = hostDir(host.lab(), host.name());
         if (!HostCertificates.present(dir)) certificates.issue(spec.lab(), spec.name(), dir);
         launcher().launch(new HostLauncher.Plan(spec, networkName(spec.lab()), volumeName(spec.lab(), spec.name()),
@@ -308,88 +309,23 @@ public final class SimulatedHosts {
 
     /**
      * Removes the host's container, context and certificates; its data volume only when
-     * {@code keepData} is false. The lab network goes with the lab's last host, side by side
-     * with its volume (the engine takes 150-300 ms to take a network down).
+     * {@code keepData} is false. The lab network goes with the lab's last host.
      */
     public void remove(SimulatedHost host, boolean keepData) {
-        removeContainer(host.containerId());
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> network = parallel.submit(() -> new LabNetworks(docker).removeIfUnused(host.lab()));
-            forget(host, keepData);
-            join(network);
-        }
+        removal.remove(host, keepData);
     }
 
     /**
-     * Removes these hosts of a lab side by side, and the lab network once their containers
-     * are gone: looked at once, beside the data volumes' removal rather than after it.
-     * {@code removing} hears of each host as its removal begins.
+     * Removes a lab's simulated hosts side by side; unless {@code keepData}, also their data
+     * volumes, those an earlier destroy kept, and the lab's CA and certificates on this computer.
      */
-    public void removeLab(String lab, List<SimulatedHost> hosts, boolean keepData, Consumer<SimulatedHost> removing) {
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> containers = new ArrayList<>();
-            List<Future<?>> rest = new ArrayList<>();
-            for (SimulatedHost host : hosts) {
-                Future<?> container = parallel.submit(() -> {
-                    removing.accept(host);
-                    removeContainer(host.containerId());
-                });
-                containers.add(container);
-                rest.add(parallel.submit(() -> {
-                    join(container); // a volume still in use is not removed
-                    forget(host, keepData);
-                }));
-            }
-            containers.forEach(Futures::join);
-            new LabNetworks(docker).removeOnceGone(lab);
-            rest.forEach(Futures::join);
-        }
+    public void removeLab(String lab, boolean keepData, Progress progress) {
+        removal.removeLab(lab, list().stream().filter(host -> host.lab().equals(lab)).toList(), keepData, progress);
     }
 
-    /**
-     * Removes the lab's folder on this computer (its CA, key included, and its hosts'
-     * certificates) once nothing of the lab is left on the engine: no host, no kept data. A
-     * destroy that keeps the data keeps it too.
-     */
-    public void forgetLab(String lab) {
-        Path labs = configDir.resolve("labs");
-        Path dir = labs.resolve(lab).normalize();
-        if (!labs.equals(dir.getParent())) return; // a name that is not one folder's
-        // every host of the lab, running, stopped, being made or removed with its data kept, has its data volume
-        if (!dataVolumes(lab).isEmpty()) return;
-        HostCertificates.delete(dir);
-    }
-
-    /** What a host leaves behind once its container is gone: context, certificates, and its data unless kept. */
-    private void forget(SimulatedHost host, boolean keepData) {
-        if (!keepData) removeDataVolume(volumeName(host.lab(), host.name()));
-        contexts.remove(host.contextName());
-        HostCertificates.delete(hostDir(host.lab(), host.name()));
-    }
-
-    /**
-     * The data volumes of a lab's hosts, by host name, whether or not their containers are
-     * there: after a destroy that kept them, what a later `destroy --remove-volumes` still has to take.
-     */
+    /** The data volumes of a lab's hosts, by host name, whether or not their containers are there. */
     public Map<String, String> dataVolumes(String lab) {
-        var volumes = docker.listVolumesCmd()
-                .withFilter("label", List.of(Ownership.LAB + "=" + lab, Ownership.ROLE + "=host-data")).exec().getVolumes();
-        Map<String, String> byHost = new java.util.TreeMap<>();
-        if (volumes != null) {
-            for (var v : volumes) {
-                byHost.put(v.getLabels() == null ? v.getName() : v.getLabels().getOrDefault(Ownership.HOST, v.getName()), v.getName());
-            }
-        }
-        return byHost;
-    }
-
-    /** Removes a host's data volume; one removed by hand meanwhile is gone already. */
-    public void removeDataVolume(String name) {
-        try {
-            docker.removeVolumeCmd(name).exec();
-        } catch (NotFoundException gone) {
-            // removed by hand meanwhile
-        }
+        return removal.dataVolumes(lab);
     }
 
     private boolean volumeExists(String name) {
@@ -398,14 +334,6 @@ public final class SimulatedHosts {
             return true;
         } catch (NotFoundException e) {
             return false;
-        }
-    }
-
-    private void removeContainer(String id) {
-        try {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        } catch (NotFoundException gone) {
-            // already gone
         }
     }
 }
