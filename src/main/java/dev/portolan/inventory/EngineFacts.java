@@ -14,6 +14,17 @@ public record EngineFacts(
         String storageDriver,
         String swarmState) {
 
+    /**
+     * "Debian GNU/Linux 12 (bookworm) · x86_64 · kernel 6.1.0". An engine in an image with no
+     * /etc/os-release (a DinD host) names no system, only " (containerized)": then "unnamed Linux
+     * (containerized)".
+     */
+    public String systemText() {
+        String os = operatingSystem == null ? "" : operatingSystem.strip();
+        if (os.isEmpty() || os.startsWith("(")) os = ("unnamed Linux " + os).strip();
+        return os + " · " + architecture + " · kernel " + kernel;
+    }
+
     /** "20.10.24 (API 1.41)" */
     public String versionText() {
         return serverVersion + " (API " + apiVersion + ")";

@@ -61,7 +61,7 @@ final class OverviewPane {
             {"Provider", host.provider() + (detail.isBlank() ? "" : " — " + detail)},
             {"Address", host.endpoint().address() + "  (" + host.endpoint().source() + ")"},
             {"Engine", f.serverVersion() + ", API " + f.apiVersion()},
-            {"System", f.operatingSystem() + " · " + f.architecture() + " · kernel " + f.kernel()},
+            {"System", f.systemText()},
             {"Resources", f.cpus() + " CPUs · " + StatusText.bytes(f.memoryBytes()) + " memory"},
             {"Storage driver", f.storageDriver()},
             {"Swarm", f.swarmState()},
