@@ -123,11 +123,18 @@ public final class EndpointResolver {
     }
 
     public static void requireCertificates(Path dir, String where) {
-        for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
-            if (!Files.isReadable(dir.resolve(file))) {
-                throw new EndpointException(where + " points to " + dir + ", which has no readable " + file
-                        + ". A TLS engine needs ca.pem, cert.pem and key.pem there.");
-            }
+        String missing = missingCertificate(dir);
+        if (missing != null) {
+            throw new EndpointException(where + " points to " + dir + ", which has no readable " + missing
+                    + ". A TLS engine needs ca.pem, cert.pem and key.pem there.");
         }
+    }
+
+    /** The first of ca.pem, cert.pem and key.pem that {@code dir} lacks (or cannot be read), or null when it has all three. */
+    public static String missingCertificate(Path dir) {
+        for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
+            if (!Files.isReadable(dir.resolve(file))) return file;
+        }
+        return null;
     }
 }

@@ -57,15 +57,14 @@ public final class EngineClients implements AutoCloseable {
      * settings folder cleared or copied without its certificates leaves hosts that still run.
      */
     private static void requireCertificates(EngineEndpoint endpoint) {
-        for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
-            if (java.nio.file.Files.isReadable(endpoint.tlsDir().resolve(file))) continue;
-            boolean simulated = endpoint.source() != null && endpoint.source().startsWith(EngineEndpoint.SIMULATED_HOST);
-            throw new EndpointException("The certificates Portolan reaches " + endpoint.name() + " with are missing: "
-                    + endpoint.tlsDir() + " has no readable " + file + ". " + (simulated
-                            ? "Issue new ones with `portolan certs renew " + endpoint.name() + "` (in the window: the host's menu,"
-                                    + " Renew certificates); its containers and data are kept."
-                            : "Put ca.pem, cert.pem and key.pem there, or point Portolan at the folder that has them."));
-        }
+        String missing = EndpointResolver.missingCertificate(endpoint.tlsDir());
+        if (missing == null) return;
+        boolean simulated = endpoint.source() != null && endpoint.source().startsWith(EngineEndpoint.SIMULATED_HOST);
+        throw new EndpointException("The certificates Portolan reaches " + endpoint.name() + " with are missing: "
+                + endpoint.tlsDir() + " has no readable " + missing + ". " + (simulated
+                        ? "Issue new ones with `portolan certs renew " + endpoint.name() + "` (in the window: the host's menu,"
+                                + " Renew certificates); its containers and data are kept."
+                        : "Put ca.pem, cert.pem and key.pem there, or point Portolan at the folder that has them."));
     }
 
     /** The address docker-java is given, the certificates, and whether it goes over ssh (few sessions). */

@@ -85,10 +85,11 @@ final class LabImages {
     static void build(DockerClient local, LabSpec lab, LabStep.BuildImage build, Progress progress) {
         LabSpec.Image image = build.image();
         String previous = previousBuild(local, lab, image.name());
-        ImageBuild.build(local, Path.of(image.build()), image.name(), Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
+        String built = ImageBuild.build(local, Path.of(image.build()), image.name(),
+                Map.of(BUILT_FROM, build.filesHash(), Ownership.LAB, lab.name()),
                 new ImageBuild.Options(image.dockerfile(), image.args(), image.target()),
                 ImageBuild.Listener.steps(s -> progress.step(THIS_COMPUTER + ": " + s.instruction())), progress::isCancelled);
-        if (previous != null) removeReplaced(local, previous, image.name());
+        if (previous != null) removeReplaced(local, previous, built, image.name());
     }
 
     /** The id of the image under that name when this lab built it: the build that a new one replaces. */
@@ -108,10 +109,10 @@ final class LabImages {
      * build folder would leave an untagged image behind. Not forced: the engine keeps it
      * while a container uses it or another name points to it.
      */
-    private static void removeReplaced(DockerClient local, String previous, String name) {
+    private static void removeReplaced(DockerClient local, String previous, String built, String name) {
+        // the build's id as the engine said it, whole ("sha256:…") or short: the same build, from the cache, stays
+        if (previous.replace("sha256:", "").startsWith(built.replace("sha256:", ""))) return;
         try {
-            String now = local.inspectImageCmd(name).exec().getId();
-            if (previous.equals(now)) return; // the same build, from the cache
             local.removeImageCmd(previous).exec();
             LOG.info("Removed the earlier build {} of {}", previous, name);
         } catch (NotFoundException | ConflictException kept) {

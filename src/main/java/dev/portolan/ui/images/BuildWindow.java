@@ -75,6 +75,8 @@ public final class BuildWindow {
         steps.setPrefHeight(150);
         steps.setPlaceholder(new Label("Each step appears here as it finishes: a new layer, or a cache hit."));
         steps.setCellFactory(v -> new ListCell<>() {
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
             {
                 // a long RUN line ends in "…", whole in its tooltip, rather than scroll the list sideways
                 dev.portolan.ui.WrappingCell.asWideAsItsList(this, v);
@@ -84,7 +86,8 @@ public final class BuildWindow {
             protected void updateItem(BuildStep step, boolean empty) {
                 super.updateItem(step, empty);
                 setText(empty || step == null ? null : describe(step));
-                setTooltip(empty || step == null ? null : new javafx.scene.control.Tooltip(describe(step)));
+                whole.setText(getText());
+                setTooltip(empty || step == null ? null : whole);
             }
         });
         finishedSteps = new AllOnFx<>(list -> {
