@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param oomKilled the engine's OOMKilled: some process of the container was killed for memory (not
  *                  necessarily its main one, moby#47618), an observation, not a verdict
+ * @param healthCheck the command its health check runs, as the engine names it in its exec events
+ *                    ("/bin/sh -c pg_isready"); empty when it has none
  */
 public record ContainerInfo(
         String id,
@@ -18,6 +20,7 @@ public record ContainerInfo(
         String command,
         State state,
         Health health,
+        String healthCheck,
         int restartCount,
         int exitCode,
         boolean oomKilled,
@@ -104,7 +107,7 @@ public record ContainerInfo(
 
     /** The same container with a new state, as an event implies it before inspect tells the rest. */
     public ContainerInfo withState(State newState, int newExitCode) {
-        return new ContainerInfo(id, name, image, imageId, command, newState, health, restartCount, newExitCode, oomKilled,
+        return new ContainerInfo(id, name, image, imageId, command, newState, health, healthCheck, restartCount, newExitCode, oomKilled,
                 ports, networks, mounts, labels, created, startedAt);
     }
 }

@@ -49,10 +49,27 @@ final class ContainerJson {
         return new ContainerInfo(text(c, "Id"), name, text(config, "Image"), text(c, "Image"),
                 String.join(" ", command).strip(),
                 State.of(state.path("Status").textValue()),
-                Health.of(state.path("Health").path("Status").textValue()),
+                Health.of(state.path("Health").path("Status").textValue()), healthCheck(config),
                 c.path("RestartCount").asInt(0), state.path("ExitCode").asInt(0), state.path("OOMKilled").asBoolean(false),
                 ports, networks, mounts, labels(config.path("Labels")),
                 time(text(c, "Created")), time(text(state, "StartedAt")));
+    }
+
+    /**
+     * The command the engine runs for the container's health check, as it names it in the
+     * probe's exec events: a CMD-SHELL test runs in the container's shell (/bin/sh -c unless
+     * the image says otherwise), a CMD test as it is; NONE or no test, none.
+     */
+    static String healthCheck(JsonNode config) {
+        List<String> test = strings(config.path("Healthcheck").path("Test"));
+        if (test.size() < 2 || !List.of("CMD", "CMD-SHELL").contains(test.getFirst())) return "";
+        List<String> command = new ArrayList<>();
+        if (test.getFirst().equals("CMD-SHELL")) {
+            List<String> shell = strings(config.path("Shell"));
+            command.addAll(shell.isEmpty() ? List.of("/bin/sh", "-c") : shell);
+        }
+        command.addAll(test.subList(1, test.size()));
+        return String.join(" ", command);
     }
 
     /**

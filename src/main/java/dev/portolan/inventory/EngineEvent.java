@@ -26,6 +26,8 @@ public record EngineEvent(String host, Instant time, String type, String action,
     public static final String SWARM_SERVICE = "com.docker.swarm.service.name";
     /** The label of a Swarm task's container naming its task: what its start or death says of the task at once. */
     public static final String SWARM_TASK = "com.docker.swarm.task.id";
+    /** Portolan's own attribute on the exec events of a health check's probe (see {@link HealthCheckExecs}). */
+    public static final String HEALTH_CHECK = "healthCheck";
     private static final Set<String> KEPT = Set.of("exitCode", "signal", "image", "container", "driver", "type",
             "execID", "destination", SWARM_SERVICE, SWARM_TASK);
 
@@ -71,6 +73,18 @@ public record EngineEvent(String host, Instant time, String type, String action,
         return (colon < 0 ? action : action.substring(0, colon)).strip();
     }
 
+    /** The same event marked as one of a health check's probe (its exec's creation, start or end). */
+    public EngineEvent asHealthCheck() {
+        Map<String, String> marked = new LinkedHashMap<>(attributes);
+        marked.put(HEALTH_CHECK, "true");
+        return new EngineEvent(host, time, type, action, id, name, marked);
+    }
+
+    /** One of the three events a health check's probe makes each interval: exec_create, exec_start, exec_die. */
+    public boolean isHealthCheck() {
+        return "true".equals(attributes.get(HEALTH_CHECK));
+    }
+
     public boolean isContainer() {
         return type.equals("container");
     }
@@ -100,11 +114,12 @@ public record EngineEvent(String host, Instant time, String type, String action,
         };
     }
 
-    /** What happened in a few words: "died · exit 137", "health: unhealthy", "oom", "start". */
+    /** What happened in a few words: "died · exit 137", "health: unhealthy", "oom", "start", "exec ended · exit 1". */
     public String text() {
         String verb = verb();
         return switch (verb) {
             case "die" -> "died · exit " + exitCode().map(String::valueOf).orElse("?");
+            case "exec_die" -> "exec ended · exit " + exitCode().map(String::valueOf).orElse("?");
             case "kill" -> "kill · signal " + attributes.getOrDefault("signal", "?");
             case "health_status" -> "health: " + action.substring(action.indexOf(':') + 1).strip();
             case "oom" -> "out of memory (a process was killed)";

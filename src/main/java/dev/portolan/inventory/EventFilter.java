@@ -5,16 +5,18 @@ import java.util.function.Predicate;
 
 /**
  * Which events the timeline shows: by host, lab, container (a part of its name or id), type
- * and action (the verb: "die", "health_status"), or only the problems. Null or blank means any.
+ * and action (the verb: "die", "health_status"), only the problems, or all but the health
+ * checks' probes (their verdicts, health_status, stay). Null or blank means any.
  */
-public record EventFilter(String host, String lab, String container, String type, String action, boolean problemsOnly)
-        implements Predicate<EngineEvent> {
+public record EventFilter(String host, String lab, String container, String type, String action, boolean problemsOnly,
+        boolean hideHealthChecks) implements Predicate<EngineEvent> {
 
-    public static final EventFilter ANY = new EventFilter(null, null, null, null, null, false);
+    public static final EventFilter ANY = new EventFilter(null, null, null, null, null, false, false);
 
     @Override
     public boolean test(EngineEvent e) {
         if (problemsOnly && !e.isProblem()) return false;
+        if (hideHealthChecks && e.isHealthCheck()) return false;
         if (given(host) && !e.host().equals(host)) return false;
         if (given(lab) && !e.lab().equals(lab)) return false;
         if (given(type) && !e.type().equals(type)) return false;

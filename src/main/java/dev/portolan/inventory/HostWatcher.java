@@ -44,6 +44,7 @@ public final class HostWatcher implements AutoCloseable {
     private final java.util.Map<String, Long> lastEventOf = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile HostInventory published;
     private volatile boolean reachedLive;
+    private final HealthCheckExecs healthChecks = new HealthCheckExecs();
 
     private HostWatcher(EngineEndpoint endpoint, HostListener listener, Clock clock) {
         this.endpoint = endpoint;
@@ -167,7 +168,7 @@ public final class HostWatcher implements AutoCloseable {
      * the container, so the picture follows the engine within milliseconds.
      */
     private void showImplied(Event event) {
-        listener.eventSeen(EngineEvent.of(endpoint.name(), event));
+        listener.eventSeen(healthChecks.marked(EngineEvent.of(endpoint.name(), event), published));
         if (!reachedLive) return;
         long number = eventCount.incrementAndGet();
         String container = BurstApplier.containerOf(event);

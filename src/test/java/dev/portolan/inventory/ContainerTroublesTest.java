@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ContainerTroublesTest {
 
     private static ContainerInfo container(String id, State state, Health health, int exitCode, boolean oomKilled) {
-        return new ContainerInfo(id, "c-" + id, "busybox", "sha256:1", "sh", state, health, 0, exitCode, oomKilled, List.of(),
+        return new ContainerInfo(id, "c-" + id, "busybox", "sha256:1", "sh", state, health, "", 0, exitCode, oomKilled, List.of(),
                 List.of(), List.of(), Map.of(), null, null);
     }
 
@@ -98,7 +98,7 @@ class ContainerTroublesTest {
 
     @Test
     void aLoopUnderWayBeforePortolanStartedIsSeenFromTheEnginesCount() {
-        ContainerInfo waiting = new ContainerInfo("a", "c-a", "busybox", "sha256:1", "sh", State.RESTARTING, Health.NONE, 8, 1,
+        ContainerInfo waiting = new ContainerInfo("a", "c-a", "busybox", "sha256:1", "sh", State.RESTARTING, Health.NONE, "", 8, 1,
                 false, List.of(), List.of(), List.of(), Map.of(), null, null);
         List<Trouble> troubles = ContainerTroubles.of(waiting, 0, false);
         assertEquals("restart loop ×8", troubles.getFirst().tag());

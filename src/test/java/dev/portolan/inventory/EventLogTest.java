@@ -66,13 +66,13 @@ class EventLogTest {
         EngineEvent unhealthy = event("local", 4, "container", "health_status: unhealthy", "ghi", "hungry", Map.of());
         EngineEvent connect = event("local", 5, "network", "connect", "n1", "backend", Map.of("container", "ghi"));
         List<EngineEvent> all = List.of(crash, clean, oom, unhealthy, connect);
-        assertEquals(List.of(crash, oom, unhealthy), filter(all, new EventFilter(null, null, null, null, null, true)));
-        assertEquals(List.of(crash, clean), filter(all, new EventFilter(null, "demo", null, null, null, false)));
-        assertEquals(List.of(clean), filter(all, new EventFilter("demo/node2", null, "", null, null, false)));
-        assertEquals(List.of(unhealthy), filter(all, new EventFilter(null, null, null, null, "health_status", false)));
-        assertEquals(List.of(oom, unhealthy, connect), filter(all, new EventFilter(null, null, "ghi", null, null, false)),
+        assertEquals(List.of(crash, oom, unhealthy), filter(all, new EventFilter(null, null, null, null, null, true, false)));
+        assertEquals(List.of(crash, clean), filter(all, new EventFilter(null, "demo", null, null, null, false, false)));
+        assertEquals(List.of(clean), filter(all, new EventFilter("demo/node2", null, "", null, null, false, false)));
+        assertEquals(List.of(unhealthy), filter(all, new EventFilter(null, null, null, null, "health_status", false, false)));
+        assertEquals(List.of(oom, unhealthy, connect), filter(all, new EventFilter(null, null, "ghi", null, null, false, false)),
                 "a network's event is about the container it names");
-        assertEquals(List.of(connect), filter(all, new EventFilter(null, null, null, "network", null, false)));
+        assertEquals(List.of(connect), filter(all, new EventFilter(null, null, null, "network", null, false, false)));
         assertEquals(all, filter(all, EventFilter.ANY));
     }
 
@@ -83,6 +83,7 @@ class EventLogTest {
     @Test
     void anEventSaysWhatHappenedInAFewWords() {
         assertEquals("died · exit 137", die("h", 1, "a", 137).text());
+        assertEquals("exec ended · exit 1", event("h", 1, "container", "exec_die", "a", "x", Map.of("exitCode", "1")).text());
         assertEquals("health: unhealthy", event("h", 1, "container", "health_status: unhealthy", "a", "x", Map.of()).text());
         assertEquals("health_status", event("h", 1, "container", "health_status: healthy", "a", "x", Map.of()).verb());
         assertEquals("demo", die("demo/node1", 1, "a", 0).lab());

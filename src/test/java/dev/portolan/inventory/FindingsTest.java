@@ -21,7 +21,7 @@ class FindingsTest {
 
     private static ContainerInfo container(String name, State state, List<ContainerInfo.PortMapping> ports, List<String> networks,
             List<String> volumes, String imageId, Map<String, String> labels) {
-        return new ContainerInfo(name + "-id", name, "busybox", imageId, "sh", state, Health.NONE, 0, 0, false, ports,
+        return new ContainerInfo(name + "-id", name, "busybox", imageId, "sh", state, Health.NONE, "", 0, 0, false, ports,
                 networks.stream().map(n -> new ContainerInfo.NetworkAttachment(n, n, "10.0.0.2", List.of())).toList(),
                 volumes.stream().map(v -> new ContainerInfo.Mount("volume", v, "/x", "/data", true)).toList(), labels, NOW, NOW);
     }

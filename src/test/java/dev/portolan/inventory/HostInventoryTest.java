@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HostInventoryTest {
 
     static ContainerInfo container(String id, State state, String... volumes) {
-        return new ContainerInfo(id, "c-" + id, "busybox", "sha256:1", "sleep", state, Health.NONE, 0, 0, false,
+        return new ContainerInfo(id, "c-" + id, "busybox", "sha256:1", "sleep", state, Health.NONE, "", 0, 0, false,
                 List.of(), List.of(new ContainerInfo.NetworkAttachment("bridge", "n1", "172.17.0.2", List.of())),
                 java.util.Arrays.stream(volumes).map(v -> new ContainerInfo.Mount("volume", v, "/x", "/data", true)).toList(),
                 Map.of(), null, null);

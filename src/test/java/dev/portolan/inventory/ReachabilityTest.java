@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReachabilityTest {
 
     private static ContainerInfo container(String name, List<ContainerInfo.PortMapping> ports, String... networks) {
-        return new ContainerInfo(name + "-id", name, "busybox", "sha256:1", "sleep", State.RUNNING, Health.NONE, 0, 0, false, ports,
+        return new ContainerInfo(name + "-id", name, "busybox", "sha256:1", "sleep", State.RUNNING, Health.NONE, "", 0, 0, false, ports,
                 Arrays.stream(networks).map(n -> new ContainerInfo.NetworkAttachment(n, n + "-id", "10.0.0.2", List.of())).toList(),
                 List.of(), Map.of(), null, null);
     }

@@ -66,7 +66,7 @@ public final class SyntheticCluster {
         List<ContainerInfo.PortMapping> ports = random.nextInt(5) == 0
                 ? List.of(new ContainerInfo.PortMapping("127.0.0.1", 8000 + random.nextInt(1000), 80, "tcp")) : List.of();
         State state = random.nextInt(6) == 0 ? State.EXITED : State.RUNNING;
-        return new ContainerInfo(id, name, "portolan-test/busybox", "sha256:1", "sleep 3600", state, Health.NONE, 0,
+        return new ContainerInfo(id, name, "portolan-test/busybox", "sha256:1", "sleep 3600", state, Health.NONE, "", 0,
                 state == State.EXITED ? 137 : 0, false, ports, attached, mounts, Map.of(), Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -87,7 +87,7 @@ final class PlannedLab {
                 .filter(p -> p.length >= 2 && !p[0].startsWith("/"))
                 .map(p -> new ContainerInfo.Mount("volume", p[0], null, p[1], true)).toList();
         return new ContainerInfo(GHOST_ID + name, name, spec.image(), null, String.join(" ", spec.command()),
-                ContainerInfo.State.CREATED, ContainerInfo.Health.NONE, 0, 0, false, List.of(), networks, mounts,
+                ContainerInfo.State.CREATED, ContainerInfo.Health.NONE, "", 0, 0, false, List.of(), networks, mounts,
                 Map.of(), Instant.now(), null);
     }
 }

@@ -43,6 +43,7 @@ import javafx.stage.Window;
 /**
  * Every host's engine events, live, newest at the bottom: filter by host, lab, container,
  * type and action, or problems only (a non-zero exit, an OOM kill, a failed health check);
+ * health checks' probes are hidden unless asked for;
  * select an event to select its container on the diagram; export what the filter shows as
  * JSON lines. One window, brought to the front when opened again.
  */
@@ -94,16 +95,23 @@ public final class TimelineWindow {
         CheckBox problems = new CheckBox("Problems only");
         problems.setId("timeline-problems");
         problems.setTooltip(new Tooltip("Deaths with a non-zero exit, OOM kills, failed health checks"));
+        CheckBox healthChecks = new CheckBox("Hide health checks");
+        healthChecks.setId("timeline-hide-health-checks");
+        healthChecks.setSelected(true);
+        healthChecks.setTooltip(new Tooltip("A health check runs its command in the container every interval: three exec events"
+                + " each time. Hidden, its verdicts (health: healthy, unhealthy) still show."));
         Runnable refilter = () -> model.filter().set(new EventFilter(chosen(host), chosen(lab), container.getText(),
-                chosen(type), chosen(action), problems.isSelected()));
+                chosen(type), chosen(action), problems.isSelected(), healthChecks.isSelected()));
         for (ComboBox<String> box : List.of(host, lab, type, action)) box.valueProperty().addListener((o, a, b) -> refilter.run());
         container.textProperty().addListener((o, a, b) -> refilter.run());
-        problems.selectedProperty().addListener((o, a, b) -> refilter.run());
+        for (CheckBox box : List.of(problems, healthChecks)) box.selectedProperty().addListener((o, a, b) -> refilter.run());
+        refilter.run();
         Button clear = new Button("Clear filters");
         clear.setOnAction(e -> {
             for (ComboBox<String> box : List.of(host, lab, type, action)) box.setValue(ANY);
             container.clear();
             problems.setSelected(false);
+            healthChecks.setSelected(true);
         });
 
         ToggleButton follow = new ToggleButton("Follow");
@@ -132,7 +140,7 @@ public final class TimelineWindow {
             if (event != null) said.setText(reveal.apply(event));
         });
 
-        FlowPane filters = new FlowPane(8, 6, host, lab, container, type, action, problems, clear);
+        FlowPane filters = new FlowPane(8, 6, host, lab, container, type, action, problems, healthChecks, clear);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(10, count, said, spacer, follow, export);

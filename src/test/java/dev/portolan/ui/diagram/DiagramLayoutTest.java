@@ -76,7 +76,7 @@ class DiagramLayoutTest {
         ContainerInfo template = host0.containers().values().iterator().next();
         Map<String, ContainerInfo> more = new HashMap<>(host0.containers());
         ContainerInfo added = new ContainerInfo("f".repeat(64), "aaa-first-by-name", template.image(), template.imageId(),
-                template.command(), template.state(), template.health(), 0, 0, false, List.of(), template.networks(), List.of(),
+                template.command(), template.state(), template.health(), "", 0, 0, false, List.of(), template.networks(), List.of(),
                 Map.of(), template.created(), template.startedAt());
         more.put(added.id(), added);
         Layout after = layouter.layout(snapshots(List.of(host0.withContainers(more), CLUSTER.get(1))), DiagramFilter.NONE);
@@ -142,7 +142,7 @@ class DiagramLayoutTest {
         Map<String, ContainerInfo> containers = new HashMap<>();
         for (int i = 1; i <= 3; i++) {
             containers.put("h" + i, new ContainerInfo("h" + i, "portolan-demo-node" + i, "docker:dind", template.imageId(),
-                    template.command(), template.state(), template.health(), 0, 0, false, List.of(),
+                    template.command(), template.state(), template.health(), "", 0, 0, false, List.of(),
                     List.of(new ContainerInfo.NetworkAttachment("portolan-demo", "net-demo", "172.30.0." + (i + 1), List.of())), List.of(),
                     Map.of("dev.portolan.role", "simulated-host", "dev.portolan.lab", "demo", "dev.portolan.host", "node" + i),
                     template.created(), template.startedAt()));

@@ -80,7 +80,7 @@ class DiagramPainterTest {
         Layout.Card plain = layout.cards().getFirst();
         var c = plain.container();
         var healthy = new dev.portolan.inventory.ContainerInfo(c.id(), c.name(), c.image(), c.imageId(), c.command(),
-                dev.portolan.inventory.ContainerInfo.State.RUNNING, dev.portolan.inventory.ContainerInfo.Health.HEALTHY,
+                dev.portolan.inventory.ContainerInfo.State.RUNNING, dev.portolan.inventory.ContainerInfo.Health.HEALTHY, "",
                 0, 0, false, c.ports(), c.networks(), c.mounts(), c.labels(), c.created(), c.startedAt());
         Layout.Card card = plain.showing(healthy);
         Rect r = card.bounds();

@@ -26,7 +26,7 @@ class PlannedLabTest {
 
     private static ContainerInfo running(String id, String name) {
         return new ContainerInfo(id, name, "busybox", "sha256:1", "sleep", ContainerInfo.State.RUNNING,
-                ContainerInfo.Health.NONE, 0, 0, false, List.of(), List.of(), List.of(), Map.of(), null, null);
+                ContainerInfo.Health.NONE, "", 0, 0, false, List.of(), List.of(), List.of(), Map.of(), null, null);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.dockerjava.api.model.HealthCheck;
 import dev.portolan.engine.EndpointResolver;
 import dev.portolan.inventory.EngineEvent;
 import dev.portolan.inventory.EventLog;
@@ -111,5 +112,38 @@ class WhatWentWrongWindowIT extends WindowTest {
         assertEquals(name + " is no longer on local", text("#timeline-said"));
         Map<String, String> marks = FxThread.get(() -> window.diagram().controller().troubleMarks());
         assertFalse(marks.containsKey(key), "its mark went with it");
+    }
+
+    /** A check each second makes three exec events a second: hidden unless asked for, with its verdict and a person's exec shown. */
+    @Test
+    void aHealthChecksProbesAreHiddenUntilAskedForAndItsVerdictStays() throws Exception {
+        open(EndpointResolver.forThisProcess());
+        String name = TestEngine.uniqueName("checked");
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name)
+                .withLabels(Map.of(TestEngine.LABEL, "true")).withCmd(TestEngine.SLEEPER).withStopTimeout(1)
+                .withHealthcheck(new HealthCheck().withTest(List.of("CMD-SHELL", "test -d /")).withInterval(1_000_000_000L))
+                .exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("the timeline opens", Duration.ofSeconds(5), () -> exists("#timeline-table"));
+        TableView<EngineEvent> table = FxThread.get(() -> robot.lookup("#timeline-table").queryTableView());
+        FxThread.run(() -> robot.lookup("#timeline-container").queryAs(TextField.class).setText(name));
+        waitFor("its verdict is shown", Duration.ofSeconds(15), () -> table.getItems().stream()
+                .anyMatch(e -> e.action().equals("health_status: healthy")));
+        var exec = engine.docker().execCreateCmd(id).withCmd("true").exec();
+        engine.docker().execStartCmd(exec.getId()).start().awaitCompletion();
+        waitFor("a person's exec is shown", Duration.ofSeconds(10), () -> table.getItems().stream()
+                .anyMatch(e -> e.verb().equals("exec_die") && exec.getId().equals(e.attributes().get("execID"))));
+        List<EngineEvent> hidden = FxThread.get(() -> new ArrayList<>(table.getItems()));
+        assertTrue(hidden.stream().noneMatch(EngineEvent::isHealthCheck), hidden.toString());
+        assertTrue(hidden.stream().noneMatch(e -> e.action().endsWith("test -d /")), "no probe shows: " + hidden);
+
+        FxThread.run(() -> robot.lookup("#timeline-hide-health-checks").queryAs(CheckBox.class).setSelected(false));
+        List<EngineEvent> all = FxThread.get(() -> new ArrayList<>(table.getItems()));
+        List<String> probe = all.stream().filter(EngineEvent::isHealthCheck).map(EngineEvent::verb).distinct().sorted().toList();
+        assertEquals(List.of("exec_create", "exec_die", "exec_start"), probe, "each of a probe's events: " + all);
+        assertTrue(all.stream().filter(e -> e.action().startsWith("exec_create: /bin/sh -c test -d /")).allMatch(EngineEvent::isHealthCheck));
+        assertTrue(all.size() > hidden.size() + 2, all.size() + " shown of which " + hidden.size() + " with probes hidden");
     }
 }
