@@ -62,8 +62,7 @@ public final class EngineClients implements AutoCloseable {
         boolean simulated = endpoint.source() != null && endpoint.source().startsWith(EngineEndpoint.SIMULATED_HOST);
         throw new EndpointException("The certificates Portolan reaches " + endpoint.name() + " with are missing: "
                 + endpoint.tlsDir() + " has no readable " + missing + ". " + (simulated
-                        ? "Issue new ones with `portolan certs renew " + endpoint.name() + "` (in the window: the host's menu,"
-                                + " Renew certificates); its containers and data are kept."
+                        ? EngineErrors.renewCertificates(endpoint.name())
                         : "Put ca.pem, cert.pem and key.pem there, or point Portolan at the folder that has them."));
     }
 

@@ -88,6 +88,12 @@ public final class EngineErrors {
         };
     }
 
+    /** What to do when a simulated host's certificates are lost or no longer match its engine's. */
+    public static String renewCertificates(String host) {
+        return "Issue new ones with `portolan certs renew " + host + "` (in the window: the host's menu, Renew certificates);"
+                + " its containers and data are kept.";
+    }
+
     /** The engine's message without docker-java's "Status 404: {...}" wrapping. */
     public static String engineMessage(DockerException e) {
         String text = firstLine(e.getMessage());

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.portolan.engine.EngineClients;
 import dev.portolan.host.Progress;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +35,31 @@ final class HostReadiness {
     /** How often a host that does not answer yet is asked whether it stopped meanwhile. */
     private static final long STATE_CHECK_NANOS = 200_000_000L;
 
+    /** How long a started host's API may take to answer. */
+    Duration patience = Duration.ofSeconds(60);
+
     void waitUntilReady(SimulatedHost host, Progress progress) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + patience.toNanos();
         long nextStateCheck = System.nanoTime() + STATE_CHECK_NANOS;
+        String lastTry = null; // what the last ping said, for the message when none is answered
         try (var pinger = EngineClients.pinger(host.endpoint())) {
             while (true) {
                 progress.checkCancelled();
                 // a TLS handshake only when something is behind the port: handshakes with a proxy
                 // that has nothing behind it cost the CPU that the starting engines need
-                if (ApiPorts.answers(host.apiPort()) && answersPing(pinger)) return;
+                if (ApiPorts.answers(host.apiPort())) {
+                    lastTry = pingFailure(pinger);
+                    if (lastTry == null) return;
+                }
                 if (System.nanoTime() > deadline) {
-                    throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within 60 s. "
-                            + whatToDo(host) + lastLog(host, docker.inspectContainerCmd(host.containerId()).exec()
-                                    .getState().getStartedAt()));
+                    String tried = lastTry == null ? "nothing answered on 127.0.0.1:" + host.apiPort() + ". "
+                            : "its port answered, but the last ping failed (" + lastTry + "). " + (aboutCertificates(lastTry)
+                                    ? "Its engine and Portolan hold certificates of different CAs. "
+                                            + dev.portolan.engine.EngineErrors.renewCertificates(host.endpoint().name()) + " "
+                                    : "");
+                    throw new dev.portolan.engine.ExplainedFailure(host.name() + "'s API did not answer within "
+                            + patience.toSeconds() + " s: " + tried + whatToDo(host) + lastLog(host,
+                                    docker.inspectContainerCmd(host.containerId()).exec().getState().getStartedAt()));
                 }
                 if (System.nanoTime() > nextStateCheck) { // did it die meanwhile?
                     nextStateCheck = System.nanoTime() + STATE_CHECK_NANOS;
@@ -68,12 +81,21 @@ final class HostReadiness {
         }
     }
 
-    private static boolean answersPing(DockerClient pinger) {
+    /** A handshake refused by either side: the engine's CA is not the one that signed Portolan's certificate, or the reverse. */
+    static boolean aboutCertificates(String failure) {
+        String f = failure.toLowerCase(java.util.Locale.ROOT);
+        return f.contains("certificate") || f.contains("pkix") || f.contains("handshake");
+    }
+
+    /** Null when the engine answered a ping, else what the try ran into. */
+    private static String pingFailure(DockerClient pinger) {
         try {
             pinger.pingCmd().exec();
-            return true;
+            return null;
         } catch (RuntimeException notYet) {
-            return false;
+            // "javax.net.ssl.SSLHandshakeException: (certificate_unknown) PKIX path building failed: sun.security…Exception: unable…"
+            return dev.portolan.engine.EngineErrors.firstLine(String.valueOf(notYet.getMessage()))
+                    .replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
         }
     }
 

@@ -37,7 +37,8 @@ public final class SimulatedHosts {
     private final DockerClient docker;
     private final Path configDir;
     private final DockerContexts contexts;
-    private final HostReadiness readiness;
+    /** Package-visible so that a test can shorten its patience. */
+    final HostReadiness readiness;
     private final HostChecks checks;
     private final HostCertificates certificates;
     private final HostRemoval removal;

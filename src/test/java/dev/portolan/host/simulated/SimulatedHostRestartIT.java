@@ -137,6 +137,34 @@ public class SimulatedHostRestartIT extends EngineTest {
         assertTrue(condition.reason().contains("exit code 1"), condition.reason());
     }
 
+    /**
+     * Its engine listens, but Portolan's certificates are not the ones it trusts: the failure says
+     * what the ping ran into and what to do, and doing it mends the host.
+     */
+    @Test
+    void aHostWhoseEngineRefusesPortolansCertificatesSaysWhatThePingRanInto() throws Exception {
+        SimulatedHost host = hosts.create(new SimulatedHostSpec(LAB, "strange", TestEngine.DIND, List.of()), Progress.NONE);
+        hosts.stop(host);
+        // a client of another CA: the host's engine turns it away at the handshake
+        var other = dev.portolan.host.tls.CertificateAuthority.loadOrCreate(home.resolve("other-ca"), "other");
+        other.issueClient(hosts.hostDir(LAB, "strange").resolve("client"), "other");
+        var patience = hosts.readiness.patience;
+        hosts.readiness.patience = java.time.Duration.ofSeconds(4);
+        try {
+            var failure = assertThrows(ExplainedFailure.class, () -> hosts.start(hosts.find(LAB, "strange").orElseThrow(), Progress.NONE));
+            assertTrue(failure.getMessage().startsWith("strange's API did not answer within 4 s: its port answered, but the last"
+                    + " ping failed ("), failure.getMessage());
+            assertTrue(failure.getMessage().contains("PKIX path building failed"), "what the handshake said: " + failure.getMessage());
+            assertTrue(failure.getMessage().contains("portolan certs renew " + LAB + "/strange"), failure.getMessage());
+        } finally {
+            hosts.readiness.patience = patience;
+        }
+        // the advice holds: new certificates from the lab's CA and it answers again
+        SimulatedHost renewed = hosts.renewCertificates(hosts.find(LAB, "strange").orElseThrow(), Progress.NONE);
+        assertEquals(HostCondition.State.RUNNING, hosts.condition(LAB, "strange").state());
+        assertEquals(host.apiPort(), renewed.apiPort());
+    }
+
     /** A daemon.json that contradicts the host's flags: its engine refuses to start, and says so in its log. */
     public static void breakEngineConfiguration(com.github.dockerjava.api.DockerClient docker, String containerId)
             throws Exception {
