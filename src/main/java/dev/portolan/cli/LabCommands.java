@@ -211,25 +211,31 @@ public final class LabCommands {
                     name + " is destroyed" + (removeVolumes ? "." : "; its data volumes are kept (--remove-volumes removes them)."));
             return 0;
         }
-
-        /** A lab file: a file that is there, or a name ending as one does (its absence is then said as a file's). */
-        private static boolean namesAFile(String argument) {
-            String lower = argument.toLowerCase(java.util.Locale.ROOT);
-            return java.nio.file.Files.isRegularFile(Path.of(argument)) || lower.endsWith(".yaml") || lower.endsWith(".yml")
-                    || argument.contains("/") || argument.contains(java.io.File.separator);
-        }
     }
 
-    @Command(name = "ls", description = "List the labs that have hosts on this computer.")
+    /** A lab file: a file that is there, or a name ending as one does (its absence is then said as a file's). */
+    static boolean namesAFile(String argument) {
+        String lower = argument.toLowerCase(java.util.Locale.ROOT);
+        return java.nio.file.Files.isRegularFile(Path.of(argument)) || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                || argument.contains("/") || argument.contains(java.io.File.separator);
+    }
+
+    @Command(name = "ls", description = "List the labs that have hosts on this computer, or data a destroy kept.")
     static final class Ls extends LabCommand {
         @Override
         public Integer call() throws Exception {
             Map<String, List<String>> labs = withEngine(local -> {
-                Map<String, List<String>> byLab = new TreeMap<>();
+                Map<String, Map<String, String>> byLab = new TreeMap<>();
                 for (SimulatedHost h : local.simulatedHosts().list()) {
-                    byLab.computeIfAbsent(h.lab(), l -> new java.util.ArrayList<>()).add(h.name() + " (" + h.state() + ")");
+                    byLab.computeIfAbsent(h.lab(), l -> new TreeMap<>()).put(h.name(), h.state());
                 }
-                return byLab;
+                // a destroy that kept the data leaves volumes that still take room: said, so they are not forgotten
+                local.simulatedHosts().dataVolumesByLab().forEach((lab, volumes) -> volumes.keySet().forEach(host ->
+                        byLab.computeIfAbsent(lab, l -> new TreeMap<>()).putIfAbsent(host, "kept data")));
+                Map<String, List<String>> said = new TreeMap<>();
+                byLab.forEach((lab, hosts) -> said.put(lab, hosts.entrySet().stream()
+                        .map(h -> h.getKey() + " (" + h.getValue() + ")").toList()));
+                return said;
             });
             StringBuilder text = new StringBuilder(labs.isEmpty() ? "No labs." : "");
             labs.forEach((lab, members) -> text.append(text.isEmpty() ? "" : "\n").append(lab).append(": ")
@@ -239,13 +245,23 @@ public final class LabCommands {
         }
     }
 
-    @Command(name = "status", description = "Show each host of a lab: running, lost, stopped, kept data or absent, and why.")
-    static final class Status extends LabFileCommand {
+    @Command(name = "status", description = "Show each host of a lab: running, lost, stopped, kept data or absent, and why."
+            + " A lab of simulated hosts can be named as `portolan ls` lists it.")
+    static final class Status extends LabCommand {
+        @Parameters(paramLabel = "LAB.yaml|LAB")
+        String labOrFile;
+
         @Override
         public Integer call() throws Exception {
-            LabSpec lab = lab();
-            List<dev.portolan.lab.LabHostStatus> hosts = withEngine(local -> labs(local).status(lab));
-            StringBuilder text = new StringBuilder(lab.name());
+            LabSpec file = namesAFile(labOrFile) ? LabFile.read(Path.of(labOrFile)) : null;
+            String name = file == null ? labOrFile : file.name();
+            List<dev.portolan.lab.LabHostStatus> hosts = withEngine(local -> file != null ? labs(local).status(file)
+                    : labs(local).status(name));
+            if (hosts.isEmpty()) {
+                throw new InvalidInputException("There is no lab named " + name + " with hosts or kept data on this computer,"
+                        + " and no file " + name + ". `portolan ls` lists the labs; a lab with other hosts is shown from its file.");
+            }
+            StringBuilder text = new StringBuilder(name);
             for (var h : hosts) {
                 text.append("\n  ").append(h.host()).append(": ").append(h.state()).append(" (").append(h.provider()).append(")")
                         .append("\n    ").append(h.reason().replace("\n", "\n    "));

@@ -23,6 +23,8 @@ public final class Ownership {
     public static final String API_PORT = "dev.portolan.api-port";
 
     public static final String SIMULATED_HOST = "simulated-host";
+    /** The role of a simulated host's data volume (its /var/lib/docker): kept when a destroy keeps the data. */
+    public static final String HOST_DATA = "host-data";
 
     private Ownership() {}
 }

@@ -130,7 +130,7 @@ public final class Findings {
         host.inventory().volumes().values().stream().sorted(Comparator.comparing(VolumeInfo::name))
                 .filter(v -> host.inventory().usersOf(v.name()).isEmpty())
                 // a stopped simulated host's disk is used by its (stopped) container, and a host's own data is not lab data
-                .filter(v -> !"host-data".equals(v.labels().get(dev.portolan.host.Ownership.ROLE)))
+                .filter(v -> !dev.portolan.host.Ownership.HOST_DATA.equals(v.labels().get(dev.portolan.host.Ownership.ROLE)))
                 .forEach(v -> out.add(new Finding(Kind.UNUSED_VOLUME, host.name(), v.name(), "No container uses volume " + v.name(),
                         "It keeps its data and its disk space. It may be data you want: Portolan never removes it by itself.",
                         new Fix(Action.REMOVE_VOLUME, "Remove volume " + v.name() + " and the data in it, for good."

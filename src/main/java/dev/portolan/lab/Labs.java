@@ -265,6 +265,20 @@ public final class Labs {
     }
 
     /**
+     * The simulated hosts of a lab named as `portolan ls` lists it, when its file is not at hand:
+     * those with a container and those whose data an earlier destroy kept. Empty when there are none.
+     */
+    public List<LabHostStatus> status(String labName) {
+        var simulated = hosts.simulated();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(simulated.dataVolumes(labName).keySet());
+        simulated.list().stream().filter(h -> h.lab().equals(labName)).forEach(h -> names.add(h.name()));
+        return dev.portolan.app.Futures.inParallel(List.copyOf(names), name -> {
+            var condition = simulated.condition(labName, name);
+            return new LabHostStatus(name, "simulated", condition.state().word(), condition.reason());
+        });
+    }
+
+    /**
      * Copies every volume the lab made, on every simulated host of it, into a tar file under
      * {@code folder} (LAB-HOST-VOLUME-TIME.tar), streamed from the engine: what to do before
      * a destroy that removes the data. Returns the files written.

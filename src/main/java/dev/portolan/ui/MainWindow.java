@@ -80,6 +80,7 @@ public final class MainWindow {
         details.showStats(stats);
         troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs, stats);
         troubleshooting.addTo(diagram, actions);
+        diagram.addToVolumeMenus((volume, owner) -> menus.keptDataItems(volume.host(), volume.volume(), owner));
         troubleshooting.openSwarmWith(this::showSwarm);
         selection.addListener((obs, old, item) -> details.show(item));
         sidebar.list().getSelectionModel().selectedItemProperty().addListener((obs, old, host) -> showHost(host));

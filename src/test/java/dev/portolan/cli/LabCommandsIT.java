@@ -69,6 +69,12 @@ class LabCommandsIT extends EngineTest {
                 && destroy.out().contains(name + " is destroyed; its data volumes are kept"), destroy.out());
         String webData = "portolan-" + name + "-web-docker";
         assertEquals(webData, engine.docker().inspectVolumeCmd(webData).exec().getName());
+        // what was kept is not forgotten: ls lists it, status tells it by the lab's name
+        assertTrue(portolan("ls").out().lines().anyMatch(l -> l.equals(name + ": data (kept data), web (kept data)")),
+                portolan("ls").out());
+        Cli kept = portolan("status", name);
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(kept.out().contains("web: kept data (simulated)") && kept.out().contains(webData + " is kept"), kept.out());
         // asked later, the kept data goes too, though no host is left to name the lab
         Cli data = portolan("destroy", "--remove-volumes", name);
         assertEquals(0, data.code(), data.err());
@@ -77,6 +83,9 @@ class LabCommandsIT extends EngineTest {
         assertThrows(com.github.dockerjava.api.exception.NotFoundException.class,
                 () -> engine.docker().inspectVolumeCmd(webData).exec());
         assertTrue(portolan("status", file.toString()).out().contains("web: absent"));
+        Cli gone = portolan("status", name);
+        assertEquals(LabCommands.BAD_INPUT, gone.code());
+        assertTrue(gone.err().startsWith("There is no lab named " + name + " with hosts or kept data"), gone.err());
     }
 
     @Test

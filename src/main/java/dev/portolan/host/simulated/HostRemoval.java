@@ -99,6 +99,15 @@ final class HostRemoval {
         HostCertificates.delete(dir);
     }
 
+    /**
+     * Removes the data volume a destroy kept of a host whose container is gone, and the lab's
+     * CA and certificates once nothing of the lab is left.
+     */
+    void removeKeptData(String lab, String host) {
+        removeDataVolume(SimulatedHosts.volumeName(lab, host));
+        forgetLab(lab);
+    }
+
     /** What a host leaves behind once its container is gone: context, certificates, and its data unless kept. */
     private void forget(SimulatedHost host, boolean keepData) {
         if (!keepData) removeDataVolume(SimulatedHosts.volumeName(host.lab(), host.name()));
@@ -111,15 +120,23 @@ final class HostRemoval {
      * there: after a destroy that kept them, what a later `destroy --remove-volumes` still has to take.
      */
     Map<String, String> dataVolumes(String lab) {
-        var volumes = docker.listVolumesCmd()
-                .withFilter("label", List.of(Ownership.LAB + "=" + lab, Ownership.ROLE + "=host-data")).exec().getVolumes();
-        Map<String, String> byHost = new java.util.TreeMap<>();
-        if (volumes != null) {
-            for (var v : volumes) {
-                byHost.put(v.getLabels() == null ? v.getName() : v.getLabels().getOrDefault(Ownership.HOST, v.getName()), v.getName());
-            }
+        return dataVolumes(List.of(Ownership.LAB + "=" + lab, Ownership.ROLE + "=" + Ownership.HOST_DATA)).getOrDefault(lab, Map.of());
+    }
+
+    /** Every lab's hosts' data volumes: by lab, then by host name. */
+    Map<String, Map<String, String>> dataVolumesByLab() {
+        return dataVolumes(List.of(Ownership.ROLE + "=" + Ownership.HOST_DATA));
+    }
+
+    private Map<String, Map<String, String>> dataVolumes(List<String> labels) {
+        var volumes = docker.listVolumesCmd().withFilter("label", labels).exec().getVolumes();
+        Map<String, Map<String, String>> byLab = new java.util.TreeMap<>();
+        for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+            Map<String, String> of = v.getLabels() == null ? Map.of() : v.getLabels();
+            byLab.computeIfAbsent(of.getOrDefault(Ownership.LAB, ""), lab -> new java.util.TreeMap<>())
+                    .put(of.getOrDefault(Ownership.HOST, v.getName()), v.getName());
         }
-        return byHost;
+        return byLab;
     }
 
     /** Removes a host's data volume; one removed by hand meanwhile is gone already. */

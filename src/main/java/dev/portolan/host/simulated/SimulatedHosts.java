@@ -175,7 +175,7 @@ public final class SimulatedHosts {
     private boolean makeVolume(SimulatedHostSpec spec, String volume) {
         if (volumeExists(volume)) return false;
         docker.createVolumeCmd().withName(volume).withLabels(Map.of(Ownership.LAB, spec.lab(),
-                Ownership.HOST, spec.name(), Ownership.ROLE, "host-data")).exec();
+                Ownership.HOST, spec.name(), Ownership.ROLE, Ownership.HOST_DATA)).exec();
         return true;
     }
 
@@ -327,6 +327,23 @@ public final class SimulatedHosts {
     /** The data volumes of a lab's hosts, by host name, whether or not their containers are there. */
     public Map<String, String> dataVolumes(String lab) {
         return removal.dataVolumes(lab);
+    }
+
+    /**
+     * Removes the data a destroy kept of a host that has no container (its images, containers
+     * and volumes, all in its data volume): asked for by the user, never done on the side.
+     */
+    public void removeKeptData(String lab, String name) {
+        if (find(lab, name).isPresent()) {
+            throw new dev.portolan.engine.InvalidInputException(lab + "/" + name + " still has its container: remove the host,"
+                    + " without keeping its data, to remove both.");
+        }
+        removal.removeKeptData(lab, name);
+    }
+
+    /** The data volumes of every lab's hosts: by lab, then by host name; those whose containers were removed too. */
+    public Map<String, Map<String, String>> dataVolumesByLab() {
+        return removal.dataVolumesByLab();
     }
 
     private boolean volumeExists(String name) {

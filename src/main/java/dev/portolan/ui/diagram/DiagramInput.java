@@ -45,6 +45,7 @@ final class DiagramInput {
     private Drag drag;
     /** What the window adds to a host's menu (its faults, who talks to whom); none in a bare diagram (benchmarks). */
     private java.util.function.BiFunction<String, Window, List<MenuItem>> hostItems;
+    private java.util.function.BiFunction<VolumeBox, Window, List<MenuItem>> volumeItems;
     private Object hovered;
 
     /** A press that may become a pan, a card move or a host move. */
@@ -192,6 +193,10 @@ final class DiagramInput {
         this.hostItems = more;
     }
 
+    void addToVolumeMenus(java.util.function.BiFunction<VolumeBox, Window, List<MenuItem>> more) {
+        this.volumeItems = more;
+    }
+
     /** The menu for what is under the pointer: container actions, a volume's backup and restore, collapse, fit. */
     ContextMenu menuFor(Layout.Item hit) {
         return switch (hit) {
@@ -206,7 +211,15 @@ final class DiagramInput {
                 yield menu;
             }
             case Band band -> new ContextMenu(collapseItem(band.key(), "network " + band.name()));
-            case VolumeBox box -> volumes.menu(sessionOf.apply(box.host()), box.volume(), window.get());
+            case VolumeBox box -> {
+                ContextMenu menu = volumes.menu(sessionOf.apply(box.host()), box.volume(), window.get());
+                List<MenuItem> more = volumeItems == null ? List.of() : volumeItems.apply(box, window.get());
+                if (!more.isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                    menu.getItems().addAll(more);
+                }
+                yield menu;
+            }
             case HostBox host -> {
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.host.Ownership;
 import dev.portolan.ui.draw.DiagramStyle;
 import dev.portolan.ui.draw.Rect;
 import dev.portolan.ui.draw.Pen;
@@ -201,8 +202,14 @@ final class DiagramPainter {
         pen.cylinder(r, style.color("volume"), selected ? style.color("selection") : style.color("volume-border"),
                 selected ? 3 : volume.users() > 1 ? 2.5 : 1.2);
         if (f.scale() < TILE_SCALE) return;
-        pen.text(volume.volume().name(), r.x() + 6, r.y() + r.h() / 2 + 6, 11, true, style.color("text"), r.w() - 12);
-        String users = volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container"
+        // a simulated host's disk is named after its host ("portolan-web-db-d…" twice told nothing), kept or in use
+        Map<String, String> labels = volume.volume().labels();
+        boolean hostData = Ownership.HOST_DATA.equals(labels.get(Ownership.ROLE));
+        String name = hostData ? labels.getOrDefault(Ownership.LAB, "?") + "/" + labels.getOrDefault(Ownership.HOST, "?")
+                : volume.volume().name();
+        pen.text(name, r.x() + 6, r.y() + r.h() / 2 + 6, 11, true, style.color("text"), r.w() - 12);
+        String users = hostData ? (volume.users() == 0 ? "kept, host removed" : "host's data")
+                : volume.users() == 0 ? "unused" : volume.users() == 1 ? "1 container"
                 : "shared by " + volume.users() + (volume.users() > CROWDED ? " (select to see)" : "");
         pen.text(users, r.x() + 2, r.y() + r.h() + 13, 10, false, style.color("muted"), r.w());
     }

@@ -97,6 +97,11 @@ public final class DiagramView {
         input.addToHostMenus(more);
     }
 
+    /** More items for a volume's menu: the kept data of a removed simulated host can be removed. */
+    public void addToVolumeMenus(java.util.function.BiFunction<Layout.VolumeBox, Window, java.util.List<javafx.scene.control.MenuItem>> more) {
+        input.addToVolumeMenus(more);
+    }
+
     /** Draws a probe's path from A's card to B's, each check ✓ or ✗; null takes it off. */
     public void showProbe(Marks.ProbePath path) {
         controller.setProbe(path);

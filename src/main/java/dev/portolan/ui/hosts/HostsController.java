@@ -70,6 +70,11 @@ public final class HostsController {
         return Optional.ofNullable(sessions.get(host));
     }
 
+    /** Whether {@code name} is the local engine's, where simulated hosts and their kept data live. */
+    public boolean isLocal(String name) {
+        return local != null && local.name().equals(name);
+    }
+
     public Optional<SimulatedHost> simulatedHost(HostModel host) {
         return Optional.ofNullable(simulated.get(host));
     }
@@ -279,6 +284,21 @@ public final class HostsController {
                     engine.labs().destroy(lab, !keepData, dev.portolan.host.Progress.NONE);
                     return lab;
                 }, removed -> reconcile(local.inventory()));
+    }
+
+    /** Removes the data volume a destroy kept of LAB/HOST (whose container is gone), with the lab's CA once nothing is left. */
+    public void removeKeptData(String lab, String host) {
+        if (simulatedHosts().isEmpty()) {
+            runner.say(new ActionRunner.Message("The local engine is not connected; the kept data of " + lab + "/" + host
+                    + " is on it. Start Docker first.", true));
+            return;
+        }
+        LocalEngine engine = localEngine();
+        runner.run("Removing the kept data of " + lab + "/" + host + "…", "Removed the kept data of " + lab + "/" + host,
+                "Remove the kept data of " + lab + "/" + host, () -> {
+                    engine.simulatedHosts().removeKeptData(lab, host);
+                    return host;
+                }, removed -> { });
     }
 
     private void simulatedAction(HostModel model, String doing, String done,

@@ -1,18 +1,23 @@
 package dev.portolan.ui.hosts;
 
-import dev.portolan.ui.DialogService;
+import dev.portolan.host.Ownership;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.HostStatus;
+import dev.portolan.inventory.VolumeInfo;
+import dev.portolan.ui.DialogService;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Window;
 
-/** The sidebar's "Add host" button and each host's context menu. */
+/** The sidebar's "Add host" button, each host's context menu, and what can be done with a removed host's kept data. */
 public final class HostsMenus {
 
     private final HostsController hosts;
@@ -113,6 +118,33 @@ public final class HostsMenus {
             menu.getItems().add(item("New simulated host…", "host-new", true, this::newSimulatedHost));
         }
         return menu;
+    }
+
+    /**
+     * For the data volume a destroy kept of a simulated host that is gone (no such host in the
+     * list, so no engine is asked on the FX thread): remove it, asked first, with a word on
+     * backing it up. Empty for any other volume.
+     */
+    public List<MenuItem> keptDataItems(String engine, VolumeInfo volume, Window owner) {
+        var labels = volume.labels();
+        if (!Ownership.HOST_DATA.equals(labels.get(Ownership.ROLE)) || !labels.containsKey(Ownership.LAB)
+                || !labels.containsKey(Ownership.HOST) || !hosts.isLocal(engine)) {
+            return List.of();
+        }
+        String lab = labels.get(Ownership.LAB);
+        String host = labels.get(Ownership.HOST);
+        if (hosts.hosts().stream().anyMatch(h -> h.name().equals(lab + "/" + host))) return List.of();
+        return List.of(item("Remove the kept data of " + lab + "/" + host + "…", "kept-data-remove", true, () -> {
+            ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "What " + lab + "/" + host + " held (its images, containers and"
+                    + " volumes, all in " + volume.name() + ") is removed for good; applying the lab makes the host again from"
+                    + " nothing. To keep a copy, choose Back up to a file… first.", remove, ButtonType.CANCEL);
+            ask.initOwner(owner);
+            ask.setHeaderText("Remove the kept data of " + lab + "/" + host + "?");
+            ask.getDialogPane().lookupButton(remove).setId("confirm-remove-kept-data");
+            ask.getDialogPane().lookupButton(remove).getStyleClass().add("danger");
+            ask.showAndWait().filter(b -> b == remove).ifPresent(b -> hosts.removeKeptData(lab, host));
+        }));
     }
 
     private void machineCommand(HostModel host, String verb) {

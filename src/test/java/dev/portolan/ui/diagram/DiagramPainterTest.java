@@ -108,6 +108,29 @@ class DiagramPainterTest {
                 "beside " + dev.portolan.ui.inventory.StateText.of(c));
     }
 
+    @Test
+    void aSimulatedHostsDataVolumeIsNamedAfterItsHostAndSaysWhenItIsKept() {
+        var inventory = SyntheticCluster.of(1, 1, 1, 1, 7).getFirst();
+        Map<String, String> labels = Map.of(dev.portolan.host.Ownership.ROLE, dev.portolan.host.Ownership.HOST_DATA,
+                dev.portolan.host.Ownership.LAB, "web-db", dev.portolan.host.Ownership.HOST, "data");
+        var disk = new dev.portolan.inventory.VolumeInfo("portolan-web-db-data-docker", "local", "/v", labels, null);
+        var other = new dev.portolan.inventory.VolumeInfo("portolan-web-db-web-cache", "local", "/v", Map.of(), null);
+        inventory = inventory.withVolumes(Map.of(disk.name(), disk, other.name(), other));
+        Layout layout = new DiagramLayout().layout(List.of(new HostSnapshot("local", "", "live", inventory, Map.of())),
+                dev.portolan.ui.diagram.DiagramFilter.NONE);
+        List<String> written = new ArrayList<>();
+        for (Layout.VolumeBox volume : layout.volumes()) {
+            RecordingPen pen = new RecordingPen();
+            Rect r = volume.bounds();
+            new DiagramPainter(DiagramStyle.defaults()).paint(new DiagramPainter.Frame(layout, Layout.Card::bounds, Map.of(),
+                    List.of(), Set.of(), Set.of(), Marks.NONE, null, 1, new Rect(r.x(), r.y(), r.w(), r.h() + 20), key -> false), pen);
+            pen.texts.forEach(t -> written.add(t.text()));
+        }
+        assertTrue(written.containsAll(List.of("web-db/data", "kept, host removed")), "its host, and kept: " + written);
+        assertTrue(written.containsAll(List.of("portolan-web-db-web-cache", "unused")), "another volume as before: " + written);
+        assertTrue(!written.contains("portolan-web-db-data-docker"), written.toString());
+    }
+
     private static int indexOf(RecordingPen pen, String text) {
         for (int i = 0; i < pen.texts.size(); i++) if (pen.texts.get(i).text().equals(text)) return i;
         throw new AssertionError(text + " is not written; written: " + pen.texts);

@@ -114,6 +114,11 @@ class HostsIT extends WindowTest {
         waitFor(key + " is live once mended", Duration.ofSeconds(30), () -> host(key).isLive());
 
         HostModel node1 = host(key);
+        assertTrue(FxThread.get(() -> window.menus().keptDataItems("local", hostData(LAB, "node1"), null)).isEmpty(),
+                "the disk of a host that is there cannot be removed on its own");
+        assertEquals(1, FxThread.get(() -> window.menus().keptDataItems("local", hostData(LAB, "gone"), null)).size());
+        assertTrue(FxThread.get(() -> window.menus().keptDataItems("local", new dev.portolan.inventory.VolumeInfo("plain", "local",
+                "/v", java.util.Map.of(), null), null)).isEmpty(), "an ordinary volume: nothing of the sort");
         // the dialog waits for an answer inside the handler, so do not wait for the handler
         javafx.application.Platform.runLater(() -> window.menus().menu(node1).getItems().stream()
                 .filter(i -> "host-remove".equals(i.getId())).findFirst().orElseThrow().fire());
@@ -122,8 +127,35 @@ class HostsIT extends WindowTest {
                 "the data volume is kept unless the user says otherwise");
         click("#confirm-remove-host");
         waitFor(key + " leaves the sidebar", Duration.ofSeconds(20), () -> host(key) == null);
-        assertEquals("portolan-" + LAB + "-node1-docker",
-                engine.docker().inspectVolumeCmd("portolan-" + LAB + "-node1-docker").exec().getName());
+        String kept = "portolan-" + LAB + "-node1-docker";
+        assertEquals(kept, engine.docker().inspectVolumeCmd(kept).exec().getName());
+
+        // the kept data is on the diagram, named after its host; its menu removes it, asked first
+        FxThread.run(() -> window.showDiagram(true));
+        waitFor("the kept data is on the diagram", Duration.ofSeconds(10), () -> FxThread.get(() -> {
+            window.diagram().refreshNow();
+            var layout = window.diagram().layout();
+            return layout != null && layout.volumes().stream().anyMatch(v -> v.volume().name().equals(kept));
+        }));
+        var volume = FxThread.get(() -> window.diagram().layout().volumes().stream().filter(v -> v.volume().name().equals(kept))
+                .findFirst().orElseThrow());
+        javafx.application.Platform.runLater(() -> window.diagram().menuFor(volume).getItems().stream()
+                .filter(i -> "kept-data-remove".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("removing the kept data asks first", Duration.ofSeconds(5), () -> exists("#confirm-remove-kept-data"));
+        click("#confirm-remove-kept-data");
+        waitFor("the status bar says it is removed", Duration.ofSeconds(20),
+                () -> window.runner().messageProperty().get().text().equals("Removed the kept data of " + key));
+        org.junit.jupiter.api.Assertions.assertThrows(com.github.dockerjava.api.exception.NotFoundException.class,
+                () -> engine.docker().inspectVolumeCmd(kept).exec());
+        assertFalse(Files.exists(dev.portolan.app.UserDirectories.forThisUser().config().resolve("labs").resolve(LAB)),
+                "nothing of the lab is left: its CA and certificates went with its last data");
+    }
+
+    /** The data volume of LAB/HOST as the inventory names it. */
+    private static dev.portolan.inventory.VolumeInfo hostData(String lab, String host) {
+        return new dev.portolan.inventory.VolumeInfo("portolan-" + lab + "-" + host + "-docker", "local", "/v",
+                java.util.Map.of(dev.portolan.host.Ownership.ROLE, dev.portolan.host.Ownership.HOST_DATA,
+                        dev.portolan.host.Ownership.LAB, lab, dev.portolan.host.Ownership.HOST, host), null);
     }
 
     /** /etc/docker/daemon.json with nothing in it: the host's engine starts again. */
