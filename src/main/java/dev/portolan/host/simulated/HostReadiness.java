@@ -81,10 +81,14 @@ final class HostReadiness {
         }
     }
 
-    /** A handshake refused by either side: the engine's CA is not the one that signed Portolan's certificate, or the reverse. */
+    /**
+     * A certificate refused by either side: the engine's CA did not sign Portolan's client
+     * certificate, or Portolan's CA the engine's. Not any failed handshake: one cut short by
+     * an engine still starting says nothing of certificates.
+     */
     static boolean aboutCertificates(String failure) {
         String f = failure.toLowerCase(java.util.Locale.ROOT);
-        return f.contains("certificate") || f.contains("pkix") || f.contains("handshake");
+        return f.contains("certificate") || f.contains("pkix");
     }
 
     /** Null when the engine answered a ping, else what the try ran into. */
