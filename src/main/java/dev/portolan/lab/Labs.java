@@ -152,17 +152,16 @@ public final class Labs {
         if (lab.swarm() == null) return;
         java.time.Instant swarmSteps = java.time.Instant.now();
         List<LabStep> steps = plan(lab);
-        Map<String, EngineClients> clients = new HashMap<>();
-        try {
-            for (LabStep step : steps) {
-                progress.checkCancelled();
-                progress.step(step.host() + ": " + step.describe());
-                if (step instanceof LabStep.BuildImage build) {
-                    LabImages.build(local, lab, build, progress);
-                } else {
-                    run(lab, step, clients);
+        // several of its steps run side by side, each with its own host's client
+        Map<String, EngineClients> clients = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ImageArchives archives = new ImageArchives(local)) {
+            new SwarmPhase(progress, step -> {
+                switch (step) {
+                    case LabStep.BuildImage build -> LabImages.build(local, lab, build, progress);
+                    case LabStep.CopyImage copy -> runOnHost(lab, copy, client(lab, copy.host(), clients), archives);
+                    default -> run(lab, step, clients);
                 }
-            }
+            }).run(steps);
             LabHealth.waitUntilHealthy(lab, h -> client(lab, h, clients), progress);
             if (lab.swarm() != null && !lab.swarm().managers().isEmpty()) {
                 LabHealth.waitUntilServicesRun(lab, client(lab, lab.swarm().managers().getFirst(), clients), swarmSteps,
