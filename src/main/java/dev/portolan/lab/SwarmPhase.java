@@ -43,24 +43,26 @@ final class SwarmPhase {
             List<LabStep> rest = steps.stream().filter(s -> !(s instanceof LabStep.CopyImage || s instanceof LabStep.BuildImage))
                     .toList();
             boolean copied = false;
-            for (int i = 0; i < rest.size(); i++) {
-                LabStep step = rest.get(i);
-                if (!copied && needsImages(step)) {
+            for (List<LabStep> stage : stages(rest)) {
+                if (!copied && stage.stream().anyMatch(SwarmPhase::needsImages)) {
                     copies.forEach(Futures::join);
                     copied = true;
                 }
-                if (isWorkerJoin(step)) {
-                    List<LabStep> joins = new ArrayList<>();
-                    while (i < rest.size() && isWorkerJoin(rest.get(i))) joins.add(rest.get(i++));
-                    i--;
-                    joins.stream().<Future<?>>map(join -> parallel.submit(() -> timed(join))).toList().forEach(Futures::join);
-                } else {
-                    timed(step);
-                }
+                stage.stream().<Future<?>>map(step -> parallel.submit(() -> timed(step))).toList().forEach(Futures::join);
             }
             copies.forEach(Futures::join);
         }
         progress.step(String.format("%d Swarm steps done in %.1f s", steps.size(), (System.nanoTime() - started) / 1e9));
+    }
+
+    /** The steps in order, a run of worker joins as one stage: each touches its own member only. */
+    private static List<List<LabStep>> stages(List<LabStep> steps) {
+        List<List<LabStep>> stages = new ArrayList<>();
+        for (LabStep step : steps) {
+            if (!stages.isEmpty() && isWorkerJoin(step) && isWorkerJoin(stages.getLast().getFirst())) stages.getLast().add(step);
+            else stages.add(new ArrayList<>(List.of(step)));
+        }
+        return stages;
     }
 
     private static boolean isWorkerJoin(LabStep step) {
