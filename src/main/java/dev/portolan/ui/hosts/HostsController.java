@@ -273,14 +273,8 @@ public final class HostsController {
      * `portolan destroy LAB` does: for a lab whose file is not open (a tour's, left running).
      */
     public void removeLab(String lab, boolean keepData) {
-        if (simulatedHosts().isEmpty()) {
-            runner.say(new ActionRunner.Message("The local engine is not connected; the hosts of " + lab
-                    + " run on it. Start Docker first.", true));
-            return;
-        }
-        LocalEngine engine = localEngine();
-        runner.run("Removing lab " + lab + "…", "Removed lab " + lab + (keepData ? " (its hosts' data volumes are kept)" : ""),
-                "Remove lab " + lab, () -> {
+        onLocalEngine("the hosts of " + lab + " run on it", "Removing lab " + lab + "…",
+                "Removed lab " + lab + (keepData ? " (its hosts' data volumes are kept)" : ""), "Remove lab " + lab, engine -> {
                     engine.labs().destroy(lab, !keepData, dev.portolan.host.Progress.NONE);
                     return lab;
                 }, removed -> reconcile(local.inventory()));
@@ -288,17 +282,25 @@ public final class HostsController {
 
     /** Removes the data volume a destroy kept of LAB/HOST (whose container is gone), with the lab's CA once nothing is left. */
     public void removeKeptData(String lab, String host) {
-        if (simulatedHosts().isEmpty()) {
-            runner.say(new ActionRunner.Message("The local engine is not connected; the kept data of " + lab + "/" + host
-                    + " is on it. Start Docker first.", true));
-            return;
-        }
-        LocalEngine engine = localEngine();
-        runner.run("Removing the kept data of " + lab + "/" + host + "…", "Removed the kept data of " + lab + "/" + host,
-                "Remove the kept data of " + lab + "/" + host, () -> {
+        onLocalEngine("the kept data of " + lab + "/" + host + " is on it", "Removing the kept data of " + lab + "/" + host + "…",
+                "Removed the kept data of " + lab + "/" + host, "Remove the kept data of " + lab + "/" + host, engine -> {
                     engine.simulatedHosts().removeKeptData(lab, host);
                     return host;
                 }, removed -> { });
+    }
+
+    /**
+     * Runs {@code work} on the local engine in the background, through the runner; while the
+     * engine is not connected, says so instead, naming {@code whatIsOnIt}.
+     */
+    private <T> void onLocalEngine(String whatIsOnIt, String doing, String done, String what,
+            java.util.function.Function<LocalEngine, T> work, java.util.function.Consumer<T> then) {
+        if (simulatedHosts().isEmpty()) {
+            runner.say(new ActionRunner.Message("The local engine is not connected; " + whatIsOnIt + ". Start Docker first.", true));
+            return;
+        }
+        LocalEngine engine = localEngine();
+        runner.run(doing, done, what, () -> work.apply(engine), then);
     }
 
     private void simulatedAction(HostModel model, String doing, String done,
