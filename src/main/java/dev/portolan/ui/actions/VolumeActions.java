@@ -2,6 +2,7 @@ package dev.portolan.ui.actions;
 
 import dev.portolan.host.Progress;
 import dev.portolan.inventory.VolumeInfo;
+import dev.portolan.ui.Confirmation;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.hosts.ProgressWindow;
 import dev.portolan.ui.model.HostSession;
@@ -10,9 +11,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
@@ -71,14 +69,9 @@ public final class VolumeActions {
     }
 
     private boolean confirmReplace(VolumeInfo volume, Path file, Window owner) {
-        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "What " + volume.name() + " holds now is replaced by the contents of "
-                + file.getFileName() + ", once its SHA-256 is checked. Containers that use the volume must be removed first.",
-                replace, ButtonType.CANCEL);
-        ask.initOwner(owner);
-        ask.setHeaderText("Replace the contents of " + volume.name() + "?");
-        ask.getDialogPane().lookupButton(replace).setId("confirm-restore");
-        return ask.showAndWait().filter(b -> b == replace).isPresent();
+        return Confirmation.ask(owner, "Replace the contents of " + volume.name() + "?", "What " + volume.name()
+                + " holds now is replaced by the contents of " + file.getFileName() + ", once its SHA-256 is checked."
+                + " Containers that use the volume must be removed first.", "Replace", "confirm-restore", false);
     }
 
     private boolean connected(HostSession host) {

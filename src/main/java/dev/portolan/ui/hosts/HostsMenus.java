@@ -4,13 +4,11 @@ import dev.portolan.host.Ownership;
 import dev.portolan.host.simulated.SimulatedHost;
 import dev.portolan.inventory.HostStatus;
 import dev.portolan.inventory.VolumeInfo;
+import dev.portolan.ui.Confirmation;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.model.HostModel;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -135,15 +133,12 @@ public final class HostsMenus {
         String host = labels.get(Ownership.HOST);
         if (hosts.hosts().stream().anyMatch(h -> h.name().equals(lab + "/" + host))) return List.of();
         return List.of(item("Remove the kept data of " + lab + "/" + host + "…", "kept-data-remove", true, () -> {
-            ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "What " + lab + "/" + host + " held (its images, containers and"
-                    + " volumes, all in " + volume.name() + ") is removed for good; applying the lab makes the host again from"
-                    + " nothing. To keep a copy, choose Back up to a file… first.", remove, ButtonType.CANCEL);
-            ask.initOwner(owner);
-            ask.setHeaderText("Remove the kept data of " + lab + "/" + host + "?");
-            ask.getDialogPane().lookupButton(remove).setId("confirm-remove-kept-data");
-            ask.getDialogPane().lookupButton(remove).getStyleClass().add("danger");
-            ask.showAndWait().filter(b -> b == remove).ifPresent(b -> hosts.removeKeptData(lab, host));
+            if (Confirmation.ask(owner, "Remove the kept data of " + lab + "/" + host + "?", "What " + lab + "/" + host
+                    + " held (its images, containers and volumes, all in " + volume.name() + ") is removed for good; applying"
+                    + " the lab makes the host again from nothing. To keep a copy, choose Back up to a file… first.",
+                    "Remove", "confirm-remove-kept-data", true)) {
+                hosts.removeKeptData(lab, host);
+            }
         }));
     }
 
