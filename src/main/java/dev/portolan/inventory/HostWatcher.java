@@ -45,6 +45,12 @@ public final class HostWatcher implements AutoCloseable {
     private volatile HostInventory published;
     private volatile boolean reachedLive;
     private final HealthCheckExecs healthChecks = new HealthCheckExecs();
+    /**
+     * Events heard before the first inventory is read, held until it is (guarded by
+     * publishLock): only then are a health check's probes told from a person's execs.
+     */
+    private final List<EngineEvent> heardFirst = new java.util.ArrayList<>();
+    private static final int HEARD_FIRST_MAX = 10_000;
 
     private HostWatcher(EngineEndpoint endpoint, HostListener listener, Clock clock) {
         this.endpoint = endpoint;
@@ -137,6 +143,7 @@ public final class HostWatcher implements AutoCloseable {
             BurstApplier applier = new BurstApplier(reader);
             synchronized (publishLock) {
                 publish(reader.readAll());
+                tellHeardFirst();
             }
             reachedLive = true;
             listener.statusChanged(new HostStatus.Live(clock.instant()));
@@ -154,6 +161,9 @@ public final class HostWatcher implements AutoCloseable {
                 }
             }
         } finally {
+            synchronized (publishLock) {
+                tellHeardFirst(); // a connection lost before its first read: what it heard, unmarked
+            }
             try {
                 queue.close();
             } catch (java.io.IOException ignored) {
@@ -168,7 +178,15 @@ public final class HostWatcher implements AutoCloseable {
      * the container, so the picture follows the engine within milliseconds.
      */
     private void showImplied(Event event) {
-        listener.eventSeen(healthChecks.marked(EngineEvent.of(endpoint.name(), event), published));
+        EngineEvent seen = EngineEvent.of(endpoint.name(), event);
+        synchronized (publishLock) {
+            if (published == null && heardFirst.size() < HEARD_FIRST_MAX) {
+                heardFirst.add(seen);
+                return;
+            }
+            tellHeardFirst(); // a storm before the first read: the held events first, then as they come
+        }
+        listener.eventSeen(healthChecks.marked(seen, published));
         if (!reachedLive) return;
         long number = eventCount.incrementAndGet();
         String container = BurstApplier.containerOf(event);
@@ -176,6 +194,12 @@ public final class HostWatcher implements AutoCloseable {
         synchronized (publishLock) {
             if (published != null) publish(BurstApplier.implied(published, List.of(event)));
         }
+    }
+
+    /** Hands on the events held until the first inventory, in order; callers hold publishLock. */
+    private void tellHeardFirst() {
+        for (EngineEvent held : heardFirst) listener.eventSeen(healthChecks.marked(held, published));
+        heardFirst.clear();
     }
 
     /** Callers hold publishLock, so listeners hear one change at a time, in order. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.dockerjava.api.model.HealthCheck;
 import dev.portolan.inventory.ContainerInfo.State;
+import dev.portolan.testing.ContainerBurst;
 import dev.portolan.testing.EngineProxy;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.EngineTest;
@@ -12,8 +14,8 @@ import dev.portolan.testing.TestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,27 +59,43 @@ class HostWatcherIT extends EngineTest {
     @Test
     void afterABurstOf500EventsTheInventoryEqualsAFreshSnapshot() throws Exception {
         RecordingListener host = watch(engine.endpoint());
-        // 100 containers x (create, start, kill, die, destroy) = 500 events, ten at a time
-        try (ExecutorService parallel = Executors.newFixedThreadPool(10)) {
-            for (int i = 0; i < 100; i++) {
-                int n = i;
-                parallel.submit(() -> {
-                    String id = engine.create(TestEngine.uniqueName("burst" + n));
-                    engine.docker().startContainerCmd(id).exec();
-                    if (n % 2 == 0) engine.docker().killContainerCmd(id).exec();
-                    if (n % 4 == 0) engine.docker().removeContainerCmd(id).withForce(true).exec();
-                    return null;
-                });
-            }
-        }
+        ContainerBurst.run(engine, "burst");
+        Eventually.within(Duration.ofSeconds(5), "the burst's events are heard", () -> host.events.size() >= 490,
+                () -> host.events.size() + " heard");
         HostInventory fresh = new InventoryReader(engine.docker()).readAll();
         Eventually.within(Duration.ofSeconds(5), "the watcher's containers equal a fresh snapshot",
                 () -> host.latest.containers().equals(fresh.containers()),
                 () -> "watcher has " + host.latest.containers().size() + ", engine " + fresh.containers().size());
-        assertEquals(75, fresh.containers().values().stream().filter(c -> c.name().startsWith("burst")).count());
+        assertEquals(ContainerBurst.LEFT, fresh.containers().values().stream().filter(c -> c.name().startsWith("burst")).count());
+        assertTrue(fresh.containers().values().stream().filter(c -> c.name().startsWith("burst")).allMatch(c -> c.name().endsWith("-renamed")),
+                "every rename is followed");
         assertEquals(fresh.networks(), host.latest.networks());
         assertEquals(fresh.volumes(), host.latest.volumes());
         assertEquals(fresh.images().keySet(), host.latest.images().keySet());
+    }
+
+    @Test
+    void aHealthChecksProbesAreToldFromTheFirstEventHeard() {
+        // a check every 10 ms: probes run while the watcher subscribes and reads its first inventory
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(TestEngine.uniqueName("probed"))
+                .withLabels(java.util.Map.of(TestEngine.LABEL, "true")).withCmd(TestEngine.SLEEPER).withStopTimeout(1)
+                .withHealthcheck(new HealthCheck().withTest(List.of("CMD-SHELL", "true")).withInterval(10_000_000L))
+                .exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+        RecordingListener host = watch(engine.endpoint());
+        Eventually.within(Duration.ofSeconds(10), "probes are heard", () -> execs(host, id, "exec_die").size() >= 10);
+
+        List<EngineEvent> begun = new ArrayList<>(execs(host, id, "exec_create"));
+        begun.addAll(execs(host, id, "exec_start"));
+        assertTrue(begun.stream().allMatch(EngineEvent::isHealthCheck), "every probe's start is marked: " + begun);
+        Set<String> seenBegin = begun.stream().map(e -> e.attributes().get("execID")).collect(Collectors.toSet());
+        List<EngineEvent> ended = execs(host, id, "exec_die").stream()
+                .filter(e -> seenBegin.contains(e.attributes().get("execID"))).toList();
+        assertTrue(ended.size() >= 5 && ended.stream().allMatch(EngineEvent::isHealthCheck), "every probe's end is marked: " + ended);
+    }
+
+    private static List<EngineEvent> execs(RecordingListener host, String container, String verb) {
+        return host.events.stream().filter(e -> e.id().equals(container) && e.verb().equals(verb)).toList();
     }
 
     @Test

@@ -10,11 +10,17 @@ final class RecordingListener implements HostListener {
     volatile HostInventory latest;
     volatile HostStatus status;
     final List<HostStatus> statuses = new CopyOnWriteArrayList<>();
+    final List<EngineEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void statusChanged(HostStatus next) {
         status = next;
         statuses.add(next);
+    }
+
+    @Override
+    public void eventSeen(EngineEvent event) {
+        events.add(event);
     }
 
     @Override
