@@ -9,14 +9,12 @@ import dev.portolan.inventory.SwarmWatcher;
 import dev.portolan.operations.HostsByName;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.operations.SwarmOperations;
-import dev.portolan.operations.SwarmProblems;
 import dev.portolan.ui.DialogService;
 import dev.portolan.ui.actions.ActionRunner;
 import dev.portolan.ui.draw.PictureExport;
 import dev.portolan.ui.draw.PictureFile;
 import dev.portolan.ui.faults.FaultActions;
 import dev.portolan.ui.model.LatestOnFx;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +47,8 @@ import javafx.stage.Window;
  * and move its tasks; create, scale, update (rolling, rolled back on failure) and roll back,
  * remove a service; start a Swarm over the lab's hosts; export the picture as a PNG. The
  * picture follows the members' event streams (the window's own watchers hear them); work runs
- * off the FX thread.
+ * off the FX thread. The panel beside is {@link SwarmControls}; what is said under the picture,
+ * {@link SwarmReport}.
  */
 public final class SwarmWindow {
 
@@ -85,17 +84,29 @@ public final class SwarmWindow {
             return context.faults();
         }
     });
-    private final Label status = new Label();
+    private final SwarmReport report = new SwarmReport(new SwarmReport.Owner() {
+        @Override
+        public void act(String progress, Callable<String> work) {
+            SwarmWindow.this.act(progress, work);
+        }
+
+        @Override
+        public SwarmOperations operations() {
+            return operations;
+        }
+
+        @Override
+        public Optional<Instant> stoppedAt(String hostname) {
+            return SwarmWindow.this.stoppedAt(hostname);
+        }
+
+        @Override
+        public void checkOverlay() {
+            SwarmWindow.this.checkOverlay();
+        }
+    });
     private final Button start = new Button("Start a Swarm");
     private final Button exportPng = new Button("Export PNG…");
-    /** A probe needs the Swarm's tasks: there is nothing to check while no manager answers. */
-    private final Button checkOverlay = new Button("Check the overlay");
-    private final VBox problems = new VBox(4);
-    private final VBox timings = new VBox(2);
-    private final Label overlay = new Label();
-    /** Whether the overlay was checked for the Swarm shown (once, automatically; again on demand). */
-    private boolean overlayChecked;
-    private final SwarmMoves moves = new SwarmMoves();
     private final LatestOnFx<Object> news = new LatestOnFx<>(this::show);
     private final Runnable eventListener = this::eventAdded;
     private final Timeline ticker;
@@ -128,30 +139,13 @@ public final class SwarmWindow {
         HBox top = new HBox(8, new Label("Swarm of"), choice, grow, exportPng, start);
         top.setPadding(new Insets(8));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        status.setId("swarm-status");
-        status.setWrapText(true);
-        status.getStyleClass().add("swarm-status");
-        problems.setId("swarm-problems");
-        timings.setId("swarm-moves");
-        overlay.setId("swarm-overlay");
-        overlay.setWrapText(true);
-        checkOverlay.setId("swarm-check-overlay");
-        checkOverlay.setDisable(true);
-        checkOverlay.setTooltip(new javafx.scene.control.Tooltip("A probe from a task on one node to a task on another; and "
-                + "whether this kernel has IPVS, which virtual IPs and the routing mesh need"));
-        checkOverlay.setOnAction(e -> checkOverlay());
-        checkOverlay.setMinWidth(Region.USE_PREF_SIZE);
-        HBox overlayLine = new HBox(8, checkOverlay, overlay);
-        overlayLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox bottom = new VBox(4, problems, timings, overlayLine, status);
-        bottom.setPadding(new Insets(6, 8, 8, 8));
         picture.setId("swarm-picture");
-        BorderPane root = new BorderPane(picture, top, controls.side(), bottom, null);
+        BorderPane root = new BorderPane(picture, top, controls.side(), report.node(), null);
         root.getStyleClass().add("swarm-window");
         stage = dev.portolan.ui.Windows.stage(context.owner(), "Swarm", root, 1100, 680);
         context.hostNames().addListener((javafx.collections.ListChangeListener<String>) c -> hostsChanged());
         context.events().onAdded(eventListener);
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showTimings()));
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> report.tick(shown)));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         stage.setOnHidden(e -> close());
@@ -222,9 +216,7 @@ public final class SwarmWindow {
         if (watcher != null) watcher.close();
         watcher = null;
         shown = null;
-        overlayChecked = false;
-        overlay.setText("");
-        checkOverlay.setDisable(true);
+        report.forget();
         lost = null;
         hostsNow = context.hostsNow().get();
         members = membersOf(choice.getValue());
@@ -267,8 +259,8 @@ public final class SwarmWindow {
     // --- showing it
 
     private void show(Object news) {
+        SwarmSnapshot before = shown;
         if (news instanceof SwarmSnapshot swarm) {
-            moves.update(shown, swarm, Instant.now(), this::stoppedAt);
             shown = swarm;
             lost = null;
             draw();
@@ -279,10 +271,7 @@ public final class SwarmWindow {
         }
         start.setDisable(shown != null && lost == null);
         exportPng.setDisable(shown == null);
-        checkOverlay.setDisable(shown == null || lost != null);
-        if (!overlayChecked && shown != null && lost == null && dev.portolan.operations.OverlayCheck.canCheck(shown)) checkOverlay();
-        showProblems();
-        showTimings();
+        report.show(before, shown, lost != null);
         showSide();
     }
 
@@ -340,49 +329,7 @@ public final class SwarmWindow {
         javafx.scene.paint.Paint background = fills == null || fills.getFills().isEmpty() ? javafx.scene.paint.Color.WHITE
                 : fills.getFills().getFirst().getFill(); // the window's own, so light text stays readable in the dark theme
         PictureExport.ask(context.dialogs(), stage, "the Swarm picture", "portolan-swarm-" + choice.getValue(), "png",
-                (format, file) -> PictureFile.writePng(drawn, background, file)).ifPresent(said -> say(said.text(), said.error()));
-    }
-
-    /** Why tasks cannot run, each with what fixes it (an image copied to the nodes that lack it). */
-    private void showProblems() {
-        problems.getChildren().clear();
-        if (shown == null) return;
-        for (String problem : SwarmProblems.of(shown)) {
-            Label text = new Label("⚠ " + problem);
-            text.setWrapText(true);
-            text.getStyleClass().add("swarm-problem");
-            HBox line = new HBox(8, text);
-            String service = problem.substring(0, problem.indexOf(':'));
-            if (problem.contains("copy-image")) {
-                Button copy = new Button("Copy the image there");
-                copy.setId("swarm-copy-image-" + service);
-                copy.setOnAction(e -> act("Copying " + service + "'s image to the nodes that lack it",
-                        () -> operations.copyImage(service, dev.portolan.image.TransferProgress.NONE)));
-                line.getChildren().add(copy);
-            }
-            problems.getChildren().add(line);
-        }
-    }
-
-    private void showTimings() {
-        timings.getChildren().clear();
-        Instant now = Instant.now();
-        if (shown != null) {
-            // a host stopped on purpose that the Swarm has not yet noticed: the wait is the lesson
-            for (var node : shown.nodes()) {
-                stoppedAt(node.hostname()).filter(t -> node.isReady()).ifPresent(t -> timings.getChildren().add(timing(
-                        node.hostname() + "'s host stopped " + String.format("%.0f s", Duration.between(t, now).toMillis() / 1000.0)
-                                + " ago; the Swarm still sees it ready (it waits for missed heartbeats, about 10 s).")));
-            }
-        }
-        moves.sentences(now).forEach(s -> timings.getChildren().add(timing(s)));
-    }
-
-    private static Label timing(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("swarm-timing");
-        label.setWrapText(true);
-        return label;
+                (format, file) -> PictureFile.writePng(drawn, background, file)).ifPresent(said -> report.say(said.text(), said.error()));
     }
 
     /** When a member's host was stopped, killed or paused by a fault in force, by its node's hostname. */
@@ -428,25 +375,20 @@ public final class SwarmWindow {
     /** One probe across the overlay, off the FX thread; what it found shows under the picture. */
     private void checkOverlay() {
         if (shown == null || operations == null) return;
-        overlayChecked = true;
         SwarmSnapshot swarm = shown;
         SwarmOperations ops = operations;
         LocalEngine local = context.local().get();
         HostsByName hosts = hostsNow;
-        overlay.setText("Checking the overlay…");
+        report.overlayChecking();
         context.runner().run("Checking the overlay…", null, "Check the overlay",
-                () -> dev.portolan.operations.OverlayCheck.run(local, hosts, ops, swarm), result -> {
-                    overlay.setText(result.sentence());
-                    overlay.getStyleClass().removeAll("swarm-problem");
-                    if (!result.works()) overlay.getStyleClass().add("swarm-problem");
-                }, failed -> overlay.setText(failed));
+                () -> dev.portolan.operations.OverlayCheck.run(local, hosts, ops, swarm), report::overlayFound, report::overlayFailed);
     }
 
     /** Starts a Swarm over the chosen lab's hosts: the first (by name) manages, the others join as workers. */
     private void startSwarm() {
         List<String> hosts = members;
         if (hosts.isEmpty()) {
-            say("There are no hosts to start a Swarm on.", true);
+            report.say("There are no hosts to start a Swarm on.", true);
             return;
         }
         act("Starting a Swarm over " + String.join(", ", hosts), () -> {
@@ -459,18 +401,13 @@ public final class SwarmWindow {
 
     /** Runs an operation off the FX thread; its sentence (or why it could not) shows here and in the status bar. */
     private void act(String progress, Callable<String> work) {
-        say(progress + "…", false);
+        report.say(progress + "…", false);
         context.runner().run(progress + "…", null, progress, work, done -> {
-            say(done, false);
+            report.say(done, false);
             if (watcher != null) watcher.nudge();
-        }, failed -> say(failed, true));
+        }, failed -> report.say(failed, true));
     }
 
-    private void say(String text, boolean error) {
-        status.setText(text);
-        status.getStyleClass().removeAll("swarm-error");
-        if (error) status.getStyleClass().add("swarm-error");
-    }
 
     private static MenuItem item(String text, Runnable action) {
         MenuItem item = new MenuItem(text);
