@@ -33,6 +33,7 @@ final class LogsWindow {
     private final ConcurrentLinkedQueue<String> incoming = new ConcurrentLinkedQueue<>();
     private final ListView<String> view;
     private final CheckBox follow = new CheckBox("Follow");
+    private final dev.portolan.ui.FollowNewest newest;
     private final CheckBox timestamps = new CheckBox("Timestamps");
     private final Label state = new Label();
     private AutoCloseable stream;
@@ -58,6 +59,9 @@ final class LogsWindow {
         view.setId("log-lines");
         view.getStyleClass().add("log-lines");
         follow.setSelected(true);
+        follow.setId("log-follow");
+        follow.setTooltip(new javafx.scene.control.Tooltip("Keep the newest line in view; scrolling up to read turns it off"));
+        newest = dev.portolan.ui.FollowNewest.on(view, follow.selectedProperty());
         timestamps.selectedProperty().addListener((obs, old, on) -> restart());
         BorderPane root = new BorderPane(view);
         root.setTop(new ToolBar(search, follow, timestamps, state));
@@ -97,7 +101,7 @@ final class LogsWindow {
         lines.addAll(batch);
         if (lines.size() > MAX_LINES) lines.remove(0, lines.size() - MAX_LINES);
         state.setText(lines.size() + " lines");
-        if (follow.isSelected()) view.scrollTo(view.getItems().size() - 1);
+        newest.show();
     }
 
     private void closeStream() {

@@ -58,6 +58,9 @@ public final class MergedLogsWindow {
         view.setPlaceholder(new Label("Waiting for log lines…"));
         CheckBox follow = new CheckBox("Follow");
         follow.setSelected(true);
+        follow.setId("merged-log-follow");
+        follow.setTooltip(new Tooltip("Keep the newest line in view; scrolling up to read turns it off"));
+        var newest = dev.portolan.ui.FollowNewest.on(view, follow.selectedProperty());
         CheckBox stamps = new CheckBox("Timestamps");
         stamps.setId("merged-log-timestamps");
         view.setCellFactory(v -> new EntryCell(log.sources(), stamps));
@@ -96,7 +99,7 @@ public final class MergedLogsWindow {
             public void handle(long now) {
                 if (!log.drain()) return;
                 count.setText(StatusText.plural(filtered.size(), "line") + " from " + StatusText.plural(log.sources().size(), "container"));
-                if (follow.isSelected() && !filtered.isEmpty()) view.scrollTo(filtered.size() - 1);
+                newest.show();
             }
         };
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), save::fire);

@@ -117,7 +117,8 @@ public final class TimelineWindow {
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("timeline-follow");
         follow.setSelected(true);
-        follow.setTooltip(new Tooltip("Keep the newest event in view"));
+        follow.setTooltip(new Tooltip("Keep the newest event in view; scrolling up to read turns it off"));
+        var newest = dev.portolan.ui.FollowNewest.on(table, follow.selectedProperty());
         Label count = new Label();
         count.setId("timeline-count");
         Label said = new Label();
@@ -127,7 +128,7 @@ public final class TimelineWindow {
                 + String.format("%,d", model.all().size()) + " (the newest " + String.format("%,d", model.capacity()) + " are kept)");
         model.shown().addListener((ListChangeListener<EngineEvent>) c -> {
             counted.run();
-            if (follow.isSelected() && !model.shown().isEmpty()) table.scrollTo(model.shown().size() - 1);
+            newest.show();
         });
         counted.run();
 
@@ -162,6 +163,7 @@ public final class TimelineWindow {
         });
         open = stage;
         stage.show();
+        newest.show(); // what happened before the window opened: the newest, not the oldest, in view
         return stage;
     }
 

@@ -126,15 +126,31 @@ class ContainerActionsIT extends WindowTest {
         engine.docker().removeContainerCmd(name).withForce(true).exec();
     }
 
+    private static boolean lastInView(ListView<?> view) {
+        return FxThread.get(() -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) view.lookup(".virtual-flow");
+            var last = flow == null ? null : flow.getLastVisibleCell();
+            return last != null && last.getIndex() == view.getItems().size() - 1;
+        });
+    }
+
     @Test
     void logsAndExecShowWhatTheContainerSays() {
         String name = TestEngine.uniqueName("talker");
-        String id = engine.create(name, "sh", "-c", "echo hello from portolan; echo second line; sleep 3600");
+        String id = engine.create(name, "sh", "-c", "echo hello from portolan; echo second line; seq 1 100; sleep 3600");
         engine.docker().startContainerCmd(id).exec();
         selectRow(name);
         click("#container-logs");
         waitFor("the log shows both lines", Duration.ofSeconds(5), () -> robot.lookup("#log-lines")
-                .queryAs(ListView.class).getItems().containsAll(List.of("hello from portolan", "second line")));
+                .queryAs(ListView.class).getItems().containsAll(List.of("hello from portolan", "second line", "100")));
+        ListView<?> lines = robot.lookup("#log-lines").queryAs(ListView.class);
+        waitFor("it follows: the newest line is in view", Duration.ofSeconds(5), () -> lastInView(lines));
+        robot.moveTo(lines).scroll(5, javafx.geometry.VerticalDirection.UP);
+        waitFor("scrolling up to read turns Follow off", Duration.ofSeconds(5),
+                () -> !FxThread.get(() -> robot.lookup("#log-follow").queryAs(javafx.scene.control.CheckBox.class).isSelected()));
+        waitFor("the view stays where the reader is", Duration.ofSeconds(5), () -> !lastInView(lines));
+        click("#log-follow");
+        waitFor("Follow brings the newest line back", Duration.ofSeconds(5), () -> lastInView(lines));
         type("#log-search", "second");
         waitFor("the search filters the lines", Duration.ofSeconds(2),
                 () -> robot.lookup("#log-lines").queryAs(ListView.class).getItems().equals(List.of("second line")));

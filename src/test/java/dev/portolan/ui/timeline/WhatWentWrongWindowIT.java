@@ -63,12 +63,28 @@ class WhatWentWrongWindowIT extends WindowTest {
         waitFor("its last words are in the details", Duration.ofSeconds(10), () -> exists("#details-last-words")
                 && robot.lookup("#details-last-words").queryAs(TextArea.class).getText().contains("config missing: /etc/crashy.conf"));
 
-        // the timeline, from the keyboard
+        // more events than the table has rows for, before it opens
+        String quietId = engine.docker().inspectContainerCmd(quiet).exec().getId();
+        for (int i = 0; i < 30; i++) engine.docker().renameContainerCmd(quietId).withName(quiet + "-" + i).exec();
+        waitFor("the renames are heard", Duration.ofSeconds(10), () -> { // the card follows its events into the log
+            window.diagram().refreshNow();
+            return window.diagram().layout().cardNamed(quiet + "-29") != null;
+        });
+
+        // the timeline, from the keyboard: it opens on the newest event
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor("the timeline opens", Duration.ofSeconds(5), () -> exists("#timeline-table"));
         TableView<EngineEvent> table = FxThread.get(() -> robot.lookup("#timeline-table").queryTableView());
         waitFor("its death is listed", Duration.ofSeconds(10), () -> table.getItems().stream()
                 .anyMatch(e -> e.id().equals(id) && e.verb().equals("die")));
+        waitFor("the newest event is in view", Duration.ofSeconds(5), () -> lastRowInView(table));
+        robot.moveTo("#timeline-table").scroll(5, javafx.geometry.VerticalDirection.UP);
+        waitFor("scrolling up to read turns Follow off", Duration.ofSeconds(5),
+                () -> !FxThread.get(() -> robot.lookup("#timeline-follow").queryAs(javafx.scene.control.ToggleButton.class).isSelected()));
+        FxThread.run(() -> table.scrollTo(0));
+        waitFor("the oldest stays in view", Duration.ofSeconds(5), () -> !lastRowInView(table));
+        click("#timeline-follow");
+        waitFor("Follow brings the newest back", Duration.ofSeconds(5), () -> lastRowInView(table));
         int before = FxThread.get(() -> table.getItems().size());
         FxThread.run(() -> {
             robot.lookup("#timeline-container").queryAs(TextField.class).setText(name);
@@ -112,6 +128,14 @@ class WhatWentWrongWindowIT extends WindowTest {
         assertEquals(name + " is no longer on local", text("#timeline-said"));
         Map<String, String> marks = FxThread.get(() -> window.diagram().controller().troubleMarks());
         assertFalse(marks.containsKey(key), "its mark went with it");
+    }
+
+    private static boolean lastRowInView(TableView<EngineEvent> table) {
+        return FxThread.get(() -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+            var last = flow == null ? null : flow.getLastVisibleCell();
+            return last != null && table.getItems().size() > 12 && last.getIndex() == table.getItems().size() - 1;
+        });
     }
 
     /** A check each second makes three exec events a second: hidden unless asked for, with its verdict and a person's exec shown. */
