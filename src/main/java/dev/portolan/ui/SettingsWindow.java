@@ -40,11 +40,7 @@ public final class SettingsWindow {
         save.setId("settings-save");
         save.setDefaultButton(true);
 
-        GridPane form = new GridPane(10, 8);
-        // the labels keep their whole width; the fields take what is left
-        form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(javafx.scene.layout.Region.USE_PREF_SIZE,
-                javafx.scene.layout.Region.USE_COMPUTED_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE),
-                new javafx.scene.layout.ColumnConstraints());
+        GridPane form = dev.portolan.ui.forms.Form.grid(10, 8);
         form.addRow(0, new Label("Simulated host image"), hostImage);
         form.add(note(Settings.overriddenBy("portolan.host-image", "PORTOLAN_HOST_IMAGE")), 1, 1);
         form.addRow(2, new Label("Image substitutes"), substitutes);

@@ -48,7 +48,7 @@ final class RunDialog {
         restart.setValue("no");
         Label problems = Form.problemsLabel("run-problems", Double.MAX_VALUE);
 
-        GridPane form = new GridPane(10, 8);
+        GridPane form = Form.grid(10, 8);
         String[] labels = {"Image", "Name", "Command", "Environment", "Ports", "Volumes", "Network", "Restart"};
         javafx.scene.Node[] inputs = {image, name, command, env, ports, volumes, network, restart};
         for (int i = 0; i < labels.length; i++) form.addRow(i, new Label(labels[i]), inputs[i]);

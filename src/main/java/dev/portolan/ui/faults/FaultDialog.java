@@ -116,7 +116,7 @@ public final class FaultDialog {
         lasting.getItems().setAll(UNTIL_HEALED, "10s", "30s", "1m", "5m");
         lasting.setValue(UNTIL_HEALED);
         Label problems = Form.problemsLabel("fault-problems", 420);
-        GridPane form = new GridPane(10, 8);
+        GridPane form = Form.grid(10, 8);
         for (int i = 0; i + 1 < fields.size(); i += 2) form.addRow(i / 2, fields.get(i), fields.get(i + 1));
         int row = fields.size() / 2;
         form.addRow(row, new Label("Heal after"), lasting);

@@ -6,11 +6,15 @@ import javafx.beans.Observable;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * How a dialog checks what is typed: its rules (no I/O, they run on every keystroke) say
  * what is wrong, the problems show under the fields, and the confirm button is enabled
- * only when there are none; what needs the disk or the engine is checked once, when the
+ * only when there are none. Until a field is changed they read as hints (muted), not as
+ * errors: a dialog that has just opened has done nothing wrong. what needs the disk or the engine is checked once, when the
  * user confirms, and keeps the dialog open with its sentence when it fails.
  */
 public final class Form {
@@ -18,6 +22,7 @@ public final class Form {
     private final Label problems;
     private final Node confirm;
     private final Supplier<List<String>> rules;
+    private boolean touched;
 
     private Form(Label problems, Node confirm, Supplier<List<String>> rules) {
         this.problems = problems;
@@ -32,9 +37,24 @@ public final class Form {
      */
     public static Form check(Label problems, Node confirm, Supplier<List<String>> rules, Observable... inputs) {
         Form form = new Form(problems, confirm, rules);
-        for (Observable input : inputs) input.addListener(changed -> form.validate());
+        for (Observable input : inputs) input.addListener(changed -> {
+            form.touched = true;
+            form.validate();
+        });
         form.validate();
         return form;
+    }
+
+    /**
+     * A form's grid: labels in its first column, which keeps its whole width (a dialog narrower
+     * than its fields would squeeze "Name" into "Na…"); the fields give way instead.
+     */
+    public static GridPane grid(double hgap, double vgap) {
+        GridPane grid = new GridPane(hgap, vgap);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
+        return grid;
     }
 
     /** The label that shows a form's problems, styled as errors. */
@@ -50,8 +70,14 @@ public final class Form {
     /** Runs the rules again (a field whose change is not observed, such as a choice made in code). */
     public void validate() {
         List<String> found = rules.get();
-        problems.setText(String.join("\n", found));
+        say(String.join("\n", found));
         confirm.setDisable(!found.isEmpty());
+    }
+
+    private void say(String text) {
+        problems.setText(text);
+        problems.getStyleClass().removeAll("error-text", "muted");
+        problems.getStyleClass().add(touched ? "error-text" : "muted");
     }
 
     /**
@@ -62,7 +88,8 @@ public final class Form {
         confirm.addEventFilter(ActionEvent.ACTION, e -> {
             String problem = check.get();
             if (problem != null) {
-                problems.setText(problem);
+                touched = true;
+                say(problem);
                 e.consume();
             }
         });

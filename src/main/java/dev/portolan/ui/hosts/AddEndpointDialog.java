@@ -46,7 +46,7 @@ final class AddEndpointDialog {
         });
         Label problem = Form.problemsLabel("endpoint-problem", 460);
 
-        GridPane form = new GridPane(10, 8);
+        GridPane form = Form.grid(10, 8);
         form.addRow(0, new Label("Kind"), kind);
         form.addRow(1, new Label("Name"), name);
         form.addRow(2, new Label("Context"), context);

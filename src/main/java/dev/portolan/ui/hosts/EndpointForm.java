@@ -22,26 +22,36 @@ record EndpointForm(String kind, String name, String context, String address, St
     List<String> problems() {
         List<String> found = new ArrayList<>();
         if (blank(name)) found.add("Name: give the engine a name, such as staging.");
-        try {
-            switch (kind == null ? SOCKET : kind) {
-                case CONTEXT -> {
-                    if (context == null) found.add("Context: choose one of the docker contexts.");
-                }
-                case TLS -> {
-                    URI host = EndpointResolver.parseHost(strip(address), "The address");
-                    if (!host.getScheme().equals("tcp")) found.add("The address: a TLS engine needs tcp://HOST:PORT.");
-                    if (blank(certificates)) found.add("Certificates: choose the folder with ca.pem, cert.pem and key.pem.");
-                }
-                case SSH -> {
-                    URI host = EndpointResolver.parseHost(strip(address), "The address");
-                    if (!host.getScheme().equals("ssh")) found.add("The address: an engine over ssh is ssh://[USER@]HOST[:PORT].");
-                }
-                default -> EndpointResolver.parseHost(socket(), "The socket");
+        switch (kind == null ? SOCKET : kind) {
+            case CONTEXT -> {
+                if (context == null) found.add("Context: choose one of the docker contexts.");
             }
-        } catch (EndpointException e) {
-            found.add(e.getMessage());
+            case TLS -> {
+                addressProblem("tcp", "tcp://192.168.99.100:2376", "a TLS engine needs tcp://HOST:PORT.").ifPresent(found::add);
+                if (blank(certificates)) found.add("Certificates: choose the folder with ca.pem, cert.pem and key.pem.");
+            }
+            case SSH -> addressProblem("ssh", "ssh://deploy@server", "an engine over ssh is ssh://[USER@]HOST[:PORT].")
+                    .ifPresent(found::add);
+            default -> {
+                try {
+                    EndpointResolver.parseHost(socket(), "The socket");
+                } catch (EndpointException e) {
+                    found.add(e.getMessage());
+                }
+            }
         }
         return found;
+    }
+
+    /** What is wrong with the address for an engine reached by {@code scheme}: missing, malformed or of another scheme. */
+    private java.util.Optional<String> addressProblem(String scheme, String example, String otherScheme) {
+        if (blank(address)) return java.util.Optional.of("Address: type the engine's address, such as " + example + ".");
+        try {
+            URI host = EndpointResolver.parseHost(strip(address), "The address");
+            return host.getScheme().equals(scheme) ? java.util.Optional.empty() : java.util.Optional.of("The address: " + otherScheme);
+        } catch (EndpointException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     /** The endpoint, with what only the disk can say: throws with a sentence naming what to fix. */

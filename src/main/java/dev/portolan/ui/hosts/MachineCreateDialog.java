@@ -68,7 +68,7 @@ final class MachineCreateDialog {
         warning.setMaxWidth(440);
         warning.getStyleClass().add("muted");
         Label problems = Form.problemsLabel("machine-problems", 440);
-        GridPane form = new GridPane(10, 8);
+        GridPane form = Form.grid(10, 8);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Driver"), driver);
         form.addRow(2, new Label("Driver flags"), flags);

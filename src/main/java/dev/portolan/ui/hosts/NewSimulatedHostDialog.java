@@ -42,7 +42,7 @@ final class NewSimulatedHostDialog {
         hint.setMaxWidth(460);
         hint.getStyleClass().add("muted");
 
-        GridPane form = new GridPane(10, 8);
+        GridPane form = Form.grid(10, 8);
         form.addRow(0, new Label("Lab"), lab);
         form.addRow(1, new Label("Name"), name);
         form.addRow(2, new Label("Image"), image);

@@ -111,7 +111,7 @@ public final class BuildWindow {
         tag.textProperty().addListener((obs, old, now) -> validate());
         host.valueProperty().addListener((obs, old, now) -> validate());
 
-        GridPane form = new GridPane(8, 8);
+        GridPane form = dev.portolan.ui.forms.Form.grid(8, 8);
         form.addRow(0, new Label("Host"), host);
         HBox folderRow = new HBox(6, folder, choose);
         HBox.setHgrow(folder, Priority.ALWAYS);

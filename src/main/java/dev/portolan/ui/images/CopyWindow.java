@@ -44,7 +44,7 @@ public final class CopyWindow {
         this.actions = actions;
         this.source = source;
         this.image = image;
-        GridPane rows = new GridPane(10, 8);
+        GridPane rows = dev.portolan.ui.forms.Form.grid(10, 8);
         List<String> holders = actions.hostsWithImage(image.id(), source);
         for (HostModel host : actions.hosts()) {
             if (host == source || !host.isLive()) continue;

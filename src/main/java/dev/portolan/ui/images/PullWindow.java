@@ -54,7 +54,7 @@ public final class PullWindow {
         cancel.setId("pull-cancel");
         cancel.setDisable(true);
         cancel.setOnAction(e -> cancelJob());
-        GridPane form = new GridPane(8, 8);
+        GridPane form = dev.portolan.ui.forms.Form.grid(8, 8);
         form.addRow(0, new Label("Host"), host);
         form.addRow(1, new Label("Image"), reference);
         VBox root = new VBox(12, form, new HBox(8, pull, cancel), outcome.label(), layerRows);

@@ -104,7 +104,7 @@ final class SwarmControls {
                         Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
         Button rollback = button("Roll back", "swarm-rollback", () -> rollback(service));
         Button remove = button("Remove the service", "swarm-remove", () -> remove(service));
-        GridPane form = new GridPane(6, 6);
+        GridPane form = dev.portolan.ui.forms.Form.grid(6, 6);
         form.addRow(0, new Label("Replicas"), replicas, scale);
         form.addRow(1, new Label("Image"), image);
         form.addRow(2, new Label("At a time"), parallelism);
@@ -121,7 +121,7 @@ final class SwarmControls {
         Button create = button("Create service", "swarm-create", () -> window.act("Creating service " + name.getText(),
                 () -> operations.create(name.getText().strip(), image.getText().strip(), SwarmOperations.replicas(replicas.getText()),
                         List.of(), port.getText().isBlank() ? List.of() : List.of(port.getText().strip()))));
-        GridPane form = new GridPane(6, 6);
+        GridPane form = dev.portolan.ui.forms.Form.grid(6, 6);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Image"), image);
         form.addRow(2, new Label("Replicas"), replicas);

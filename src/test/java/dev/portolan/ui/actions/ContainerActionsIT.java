@@ -112,6 +112,12 @@ class ContainerActionsIT extends WindowTest {
     void runDialogChecksInputAndStartsTheContainer() {
         String name = TestEngine.uniqueName("from-dialog");
         click("#run-container");
+        waitFor("the dialog opens", Duration.ofSeconds(5), () -> exists("#run-ports"));
+        List<String> labels = FxThread.get(() -> robot.lookup("#run-ports").query().getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && !l.getText().isEmpty()).map(n -> (javafx.scene.control.Label) n)
+                .map(l -> l.getText() + " shown as " + ((javafx.scene.text.Text) l.lookup(".text")).getText()).toList());
+        assertEquals(8, labels.size(), labels.toString());
+        assertTrue(labels.stream().allMatch(l -> l.split(" shown as ")[0].equals(l.split(" shown as ")[1])), "no label cut short: " + labels);
         type("#run-ports", "80");
         waitFor("the bad port is named", Duration.ofSeconds(2), () -> text("#run-problems").contains("'80' should look like"));
         assertTrue(FxThread.get(() -> robot.lookup("#run-confirm").query().isDisabled()), "Run is disabled");

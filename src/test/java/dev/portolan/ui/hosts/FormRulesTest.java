@@ -27,6 +27,12 @@ class FormRulesTest {
         assertEquals(List.of("The address: a TLS engine needs tcp://HOST:PORT.",
                 "Certificates: choose the folder with ca.pem, cert.pem and key.pem."),
                 new EndpointForm(EndpointForm.TLS, "prod", null, "unix:///x.sock", "").problems());
+        assertEquals(List.of("Name: give the engine a name, such as staging.",
+                "Address: type the engine's address, such as tcp://192.168.99.100:2376.",
+                "Certificates: choose the folder with ca.pem, cert.pem and key.pem."),
+                new EndpointForm(EndpointForm.TLS, "", null, " ", null).problems(), "an empty form names each field, plainly");
+        assertEquals(List.of("Address: type the engine's address, such as ssh://deploy@server."),
+                new EndpointForm(EndpointForm.SSH, "prod", null, null, null).problems());
         // a socket that does not exist is fine as typed: only confirming asks the disk
         EndpointForm missing = new EndpointForm(EndpointForm.SOCKET, "other", null, dir.resolve("no.sock").toString(), null);
         assertEquals(List.of(), missing.problems());

@@ -13,6 +13,7 @@ import dev.portolan.ui.model.HostModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,11 +204,22 @@ class HostsIT extends WindowTest {
         }
     }
 
+    private List<String> problemStyle() {
+        return FxThread.get(() -> robot.lookup("#endpoint-problem").query().getStyleClass().stream()
+                .filter(c -> c.equals("muted") || c.equals("error-text")).toList());
+    }
+
     @Test
     void anExistingEngineIsAddedRememberedAndForgotten() throws Exception {
         String socket = engine.endpoint().host().getPath();
         org.junit.jupiter.api.Assumptions.assumeTrue("unix".equals(engine.endpoint().host().getScheme()));
         click("#add-host").clickOn("#add-endpoint");
+        // a dialog just opened has done nothing wrong: what it needs reads as a hint, plainly, not in red
+        waitFor("the dialog opens", Duration.ofSeconds(5), () -> exists("#endpoint-problem"));
+        assertEquals(List.of("muted"), problemStyle());
+        assertTrue(text("#endpoint-problem").contains("Address: type the engine's address"), text("#endpoint-problem"));
+        retype("#endpoint-name", "x y");
+        assertEquals(List.of("error-text"), problemStyle(), "once a field is changed, a problem is one");
         FxThread.run(() -> robot.lookup("#endpoint-kind").queryAs(javafx.scene.control.ChoiceBox.class)
                 .setValue(AddEndpointDialog.SOCKET));
         retype("#endpoint-name", "same-engine");
