@@ -34,6 +34,7 @@ public final class DiagramController {
     private Marks marks = Marks.NONE;
     private Runnable undo;
     private boolean dirty = true;
+    private boolean nothingRuns;
 
     public DiagramController(Map<String, double[]> pinned) {
         layouter.restorePinned(pinned);
@@ -67,11 +68,25 @@ public final class DiagramController {
         Layout old = layout;
         laidOutWith = old == null ? null : filter;
         layout = layouter.layout(plan == null ? live : plan.over(live), filter);
+        nothingRuns = plan == null && live.stream().anyMatch(h -> h.inventory() != null) && live.stream()
+                .allMatch(h -> h.inventory() == null || h.inventory().containers().values().stream().allMatch(DiagramController::isAHost));
         Set<String> finds = new LinkedHashSet<>();
         for (Card card : layout.cards()) if (filter.finds(card.container())) finds.add(card.key());
         found = finds;
         selected.removeIf(key -> layout.card(key) == null && layout.volume(key) == null && layout.band(key) == null);
         return old;
+    }
+
+    /**
+     * Whether the hosts read so far run no container (a simulated host's own is its host, not
+     * one) and no plan is shown: a first picture that needs a word on where to start.
+     */
+    public boolean nothingRuns() {
+        return nothingRuns;
+    }
+
+    private static boolean isAHost(dev.portolan.inventory.ContainerInfo c) {
+        return dev.portolan.host.Ownership.SIMULATED_HOST.equals(c.labels().get(dev.portolan.host.Ownership.ROLE));
     }
 
     /** Whether the last layout used the same filter as the one before it (then cards glide; else they jump). */

@@ -221,9 +221,12 @@ final class DiagramInput {
                 yield menu;
             }
             case HostBox host -> {
+                MenuItem run = new MenuItem("Run a container on " + host.host() + "…");
+                run.setId("diagram-run-container");
+                run.setOnAction(e -> actions.run(sessionOf.apply(host.host()), window.get()));
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));
-                ContextMenu menu = new ContextMenu(fitHost, collapseItem(host.host(), "host " + host.host()));
+                ContextMenu menu = new ContextMenu(run, new SeparatorMenuItem(), fitHost, collapseItem(host.host(), "host " + host.host()));
                 List<MenuItem> more = hostItems == null ? List.of() : hostItems.apply(host.host(), window.get());
                 if (!more.isEmpty()) {
                     menu.getItems().add(new SeparatorMenuItem());

@@ -59,6 +59,10 @@ public final class DiagramView {
     private final PictureToolbar toolbar;
     private final DiagramInput input;
     private final BorderPane root = new BorderPane();
+    /** Said over an empty picture: where to start. */
+    private final javafx.scene.control.Label emptyHint = new javafx.scene.control.Label(
+            "Nothing runs yet. Start a lab (Labs ▸ New lab from a template), follow a tour (Tours),"
+            + " or right-click a host to run a container.");
     private final DialogService dialogs;
 
     public DiagramView(ObservableList<HostModel> hosts, Function<HostModel, Optional<HostSession>> sessions,
@@ -80,7 +84,14 @@ public final class DiagramView {
         this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session,
                 this::followSelection, this::savePositions, toolbar::focusSearch, this::window);
         root.setTop(toolbar.bar());
-        root.setCenter(picture.surface());
+        emptyHint.setId("diagram-empty-hint");
+        emptyHint.getStyleClass().add("diagram-hint");
+        emptyHint.setWrapText(true);
+        emptyHint.setMouseTransparent(true);
+        emptyHint.setVisible(false);
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(picture.surface(), emptyHint);
+        javafx.scene.layout.StackPane.setAlignment(emptyHint, javafx.geometry.Pos.BOTTOM_CENTER);
+        root.setCenter(center);
         root.getStyleClass().add("diagram");
         hosts.forEach(this::watch);
         hosts.addListener((ListChangeListener<HostModel>) change -> {
@@ -271,6 +282,7 @@ public final class DiagramView {
     /** After each layout: its counts, and the selection (what left the picture is no longer selected). */
     private void laidOut() {
         toolbar.showCounts(controller.counts());
+        emptyHint.setVisible(controller.nothingRuns());
         followSelection();
     }
 

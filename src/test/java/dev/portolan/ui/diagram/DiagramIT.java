@@ -121,6 +121,35 @@ class DiagramIT extends WindowTest {
                 () -> Files.exists(kept) && read(kept).contains("/" + name + "\""));
     }
 
+    @Test
+    void anEmptyPictureSaysWhereToStartAndAHostsMenuRunsAContainerThere() {
+        waitFor("the empty picture says where to start", Duration.ofSeconds(10), () -> hintShown(),
+                () -> "(the engine runs " + engine.docker().listContainersCmd().withShowAll(true).exec().stream()
+                        .map(c -> String.join(",", c.getNames())).toList() + ")");
+        assertTrue(text("#diagram-empty-hint").contains("Labs ▸ New lab from a template"), text("#diagram-empty-hint"));
+
+        Layout.HostBox local = FxThread.get(() -> diagram().layout().hosts().getFirst());
+        fire(local, "diagram-run-container");
+        waitFor("the run dialog opens", Duration.ofSeconds(5), () -> exists("#run-image"));
+        String name = TestEngine.uniqueName("from-menu");
+        type("#run-name", name);
+        type("#run-command", "sleep 600");
+        click("#run-confirm");
+        try {
+            waitFor(name + " is on the diagram", Duration.ofSeconds(15), () -> card(name) != null);
+            assertFalse(hintShown(), "something runs: no hint");
+        } finally {
+            engine.docker().removeContainerCmd(name).withForce(true).exec(); // made by the app: no test label
+        }
+    }
+
+    private boolean hintShown() {
+        return FxThread.get(() -> {
+            diagram().refreshNow();
+            return robot.lookup("#diagram-empty-hint").query().isVisible();
+        });
+    }
+
     /** Lets a card glide to its new place before the robot grabs it. */
     private static void sleepAnimation() {
         try {
