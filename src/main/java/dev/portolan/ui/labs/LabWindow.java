@@ -70,6 +70,8 @@ public final class LabWindow {
     private Path file;
     private String savedText;
     private Job<Void> applyJob;
+    /** The plan's steps as the list shows them, for an apply to tick off. */
+    private List<String> planLines = List.of();
     private LabSpec lab;
     private String shownPlanOf;
     /** What the last destroy did, kept above the plan that follows it. */
@@ -92,7 +94,10 @@ public final class LabWindow {
         savedText = file == null ? null : text;
         lines.setId("lab-lines");
         lines.setCellFactory(dev.portolan.ui.WrappingCell.of(line -> line));
-        lines.setPlaceholder(new Label("The file's problems, or the plan of what Apply does, show here."));
+        Label placeholder = new Label("The file's problems, or the plan of what Apply does, show here.");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        lines.setPlaceholder(placeholder);
         outcome.setId("lab-outcome");
         outcome.setWrapText(true);
         save.setId("lab-save");
@@ -225,7 +230,8 @@ public final class LabWindow {
         outcome.setText((lastResult == null ? "" : lastResult + "\n") + "Planning…");
         runner.run("Planning " + lab.name() + "…", "Planned " + lab.name(), "Plan " + lab.name(), () -> labs().plan(planned), steps -> {
             if (check != checks.get()) return; // typed on meanwhile
-            lines.getItems().setAll(steps.stream().map(s -> s.host() + ": " + s.describe()).toList());
+            planLines = steps.stream().map(s -> s.host() + ": " + s.describe()).toList();
+            lines.getItems().setAll(planLines);
             outcome.setText((lastResult == null ? "" : lastResult + "\n") + (steps.isEmpty()
                     ? "Nothing to do: what runs is what the file says."
                     : "Plan: " + steps.size() + " steps, drawn on the diagram as dashed ghosts. Apply makes them;"
@@ -310,7 +316,9 @@ public final class LabWindow {
         LabSpec applying = lab;
         apply.setDisable(true);
         cancel.setDisable(false);
-        lines.getItems().clear();
+        ApplyProgress steps = new ApplyProgress(planLines);
+        lines.getItems().setAll(steps.rows());
+        outcome.setText(steps.summary());
         long start = System.nanoTime();
         // the outcome arrives later on the FX thread, when applyJob is set
         applyJob = runner.start("Applying " + applying.name() + "…", "Applied " + applying.name(), "Apply " + applying.name(),
@@ -318,15 +326,21 @@ public final class LabWindow {
                     labs().apply(applying, progress);
                     return null;
                 }, step -> {
-                    lines.getItems().add(String.format("%5.1f s  %s", (System.nanoTime() - start) / 1e9, step));
-                    lines.scrollTo(lines.getItems().size() - 1);
+                    steps.step(step, (System.nanoTime() - start) / 1e9);
+                    lines.getItems().setAll(steps.rows());
+                    outcome.setText(steps.summary());
+                    lines.scrollTo(steps.doneCount() - 1);
                 }, done -> {
                     cancel.setDisable(true);
+                    steps.finish();
+                    lines.getItems().setAll(steps.rows());
+                    planLines = List.of();
                     clearPlan();
                     outcome.setText(String.format("Applied in %.1f s.", (System.nanoTime() - start) / 1e9));
                 }, error -> {
                     cancel.setDisable(true);
                     apply.setDisable(false);
+                    planLines = steps.pending(); // what the list still shows as to come
                     outcome.setText(error + (applyJob.isCancelled() ? " Apply again to finish." : ""));
                 });
     }

@@ -67,9 +67,13 @@ class LabWindowIT extends WindowTest {
             });
 
             click("#lab-apply");
+            waitFor("the plan's steps show as to come while the hosts are made", Duration.ofSeconds(5),
+                    () -> linesContain(ApplyProgress.PENDING + "web: create simulated host web"));
             waitFor("the lab is applied", Duration.ofSeconds(90),
                     () -> robot.lookup("#lab-outcome").queryLabeled().getText().startsWith("Applied in"));
             assertTrue(FxThread.get(() -> linesContain("web is healthy")), "apply waited for the web's health check");
+            assertTrue(FxThread.get(() -> !linesContain(ApplyProgress.PENDING)), "every planned step is ticked off");
+            assertTrue(FxThread.get(() -> linesContain("web: create simulated host web (")), "with its duration");
             waitFor("its hosts are live in the sidebar", Duration.ofSeconds(20), () -> host(name + "/web") != null
                     && host(name + "/web").isLive() && host(name + "/data") != null && host(name + "/data").isLive());
             waitFor("the ghosts are gone and the real web is drawn", Duration.ofSeconds(10), () -> diagram().cards().stream()
