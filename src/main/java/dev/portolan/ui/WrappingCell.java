@@ -3,6 +3,7 @@ package dev.portolan.ui;
 import java.util.function.Function;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.text.Text;
 import javafx.util.Callback;
 
 /**
@@ -13,6 +14,8 @@ public final class WrappingCell<T> extends ListCell<T> {
 
     /** The list's vertical scroll bar and the cell's own padding. */
     private static final double BESIDE_TEXT = 24;
+    /** Room above and below a text that needs more than the theme's height. */
+    private static final double LEADING = 8;
     private final Function<T, String> text;
 
     private WrappingCell(ListView<T> list, Function<T, String> text) {
@@ -31,6 +34,25 @@ public final class WrappingCell<T> extends ListCell<T> {
     /** Cells for {@code list}'s items, each shown as {@code text} says. */
     public static <T> Callback<ListView<T>, ListCell<T>> of(Function<T, String> text) {
         return list -> new WrappingCell<>(list, text);
+    }
+
+    /**
+     * The theme gives every cell one height (-fx-cell-size, 3em), which a third line of text
+     * does not fit: such a cell ends in "…". Its height is the theme's or its text's, wrapped
+     * at the width the cell will have, whichever is more.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        double themes = super.computePrefHeight(width);
+        String shown = getText();
+        if (shown == null || shown.isEmpty()) return themes;
+        double wide = (width > 0 ? width : getPrefWidth()) - snappedLeftInset() - snappedRightInset();
+        if (wide <= 0) return themes;
+        Text measured = new Text(shown);
+        measured.setFont(getFont());
+        measured.setWrappingWidth(wide);
+        double texts = Math.ceil(measured.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset() + LEADING;
+        return Math.max(themes, texts);
     }
 
     @Override

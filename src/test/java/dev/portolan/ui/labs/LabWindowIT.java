@@ -74,6 +74,10 @@ class LabWindowIT extends WindowTest {
             assertTrue(FxThread.get(() -> linesContain("web is healthy")), "apply waited for the web's health check");
             assertTrue(FxThread.get(() -> !linesContain(ApplyProgress.PENDING)), "every planned step is ticked off");
             assertTrue(FxThread.get(() -> linesContain("web: create simulated host web (")), "with its duration");
+            String summary = FxThread.get(() -> robot.lookup("#lab-lines .list-cell").queryAll().stream()
+                    .map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> String.valueOf(c.getItem()).contains("critical path"))
+                    .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText().replace("\n", " ")).findFirst().orElse(""));
+            assertTrue(summary.endsWith(" s"), "the long closing line is read whole, not cut off: " + summary);
             waitFor("its hosts are live in the sidebar", Duration.ofSeconds(20), () -> host(name + "/web") != null
                     && host(name + "/web").isLive() && host(name + "/data") != null && host(name + "/data").isLive());
             waitFor("the ghosts are gone and the real web is drawn", Duration.ofSeconds(10), () -> diagram().cards().stream()
