@@ -150,7 +150,11 @@ public final class HostsController {
             model.providerDetailProperty().set(HostRegistry.detail(host));
             boolean portChanged = before == null || before.apiPort() != host.apiPort();
             if (host.isRunning() && host.apiPort() > 0) {
-                if (portChanged || !sessions.containsKey(model)) watch(model, host.endpoint());
+                if (portChanged || !sessions.containsKey(model)) {
+                    var container = localInventory.containers().get(host.containerId());
+                    if (container != null && container.startedAt() != null) model.startingSince(container.startedAt());
+                    watch(model, host.endpoint());
+                }
             } else if (!host.isRunning()) {
                 String failure = startFailures.get(key);
                 if (failure != null) {

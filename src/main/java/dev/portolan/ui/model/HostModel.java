@@ -143,9 +143,32 @@ public final class HostModel {
         return lastWordsCaptured;
     }
 
+    /** How long a host just started may take to answer before "lost" is the truth: its engine's start, at most. */
+    static final java.time.Duration STARTING_PATIENCE = java.time.Duration.ofSeconds(60);
+    /** Since when this host's engine is starting (its container just started), until it first answers; else null. */
+    private Instant startingSince;
+
     /** FX thread only. */
     public void setStatus(HostStatus next) {
+        if (startingSince != null) {
+            boolean stillStarting = (next instanceof HostStatus.Lost || next instanceof HostStatus.Connecting)
+                    && java.time.Duration.between(startingSince, next.since()).compareTo(STARTING_PATIENCE) < 0;
+            if (stillStarting) next = new HostStatus.Creating(next.since(), STARTING);
+            else startingSince = null;
+        }
         status.set(next);
+    }
+
+    static final String STARTING = "starting its engine";
+
+    /**
+     * Its container has just started (a lab applied by a tour or at a terminal, say): until its
+     * engine first answers, within {@link #STARTING_PATIENCE}, it reads "starting its engine",
+     * not "lost — retrying", which it is not. FX thread only.
+     */
+    public void startingSince(Instant started) {
+        startingSince = started;
+        setStatus(new HostStatus.Connecting(Instant.now(), 1));
     }
 
     /**

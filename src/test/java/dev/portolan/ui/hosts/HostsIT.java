@@ -179,12 +179,26 @@ class HostsIT extends WindowTest {
         String lab = "gul" + UUID.randomUUID().toString().substring(0, 5);
         // made as a tour's lab is, with no lab file open in the window; certificates where the window looks for them
         var labs = dev.portolan.testing.TestLabs.in(engine, Path.of(System.getProperty("portolan.home")));
+        // what the sidebar says of them, from their discovery on
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FxThread.run(() -> window.hosts().addListener((javafx.collections.ListChangeListener<HostModel>) c -> {
+            while (c.next()) {
+                for (HostModel m : c.getAddedSubList()) {
+                    if (!m.name().startsWith(lab + "/")) continue;
+                    said.add(m.name() + ": " + dev.portolan.ui.StatusText.status(m.status(), java.time.Instant.now()));
+                    m.statusProperty().addListener((o, was, now) ->
+                            said.add(m.name() + ": " + dev.portolan.ui.StatusText.status(now, java.time.Instant.now())));
+                }
+            }
+        }));
         dev.portolan.app.Futures.inParallel(java.util.List.of("a", "b"), name -> labs.hosts().create(
                 new dev.portolan.host.simulated.SimulatedHostSpec(lab, name, TestEngine.DIND, java.util.List.of()),
                 dev.portolan.host.Progress.NONE));
         try {
             waitFor("both hosts are live in the sidebar", Duration.ofSeconds(30),
                     () -> host(lab + "/a") != null && host(lab + "/a").isLive() && host(lab + "/b") != null && host(lab + "/b").isLive());
+            assertTrue(said.stream().noneMatch(s -> s.contains("lost")), "a host whose engine is starting is not called lost: " + said);
+            assertTrue(said.stream().anyMatch(s -> s.endsWith(": starting its engine")), said.toString());
             var item = FxThread.get(() -> window.menus().menu(host(lab + "/a")).getItems().stream()
                     .filter(i -> "lab-remove".equals(i.getId())).findFirst().orElseThrow());
             assertEquals("Remove lab " + lab + " (2 hosts)…", item.getText());
