@@ -80,6 +80,10 @@ public final class MainWindow {
         details.showStats(stats);
         troubleshooting = new Troubleshooting(hosts, controller, runner, UserDirectories.forThisUser().config(), dialogs, stats);
         troubleshooting.addTo(diagram, actions);
+        // one host, one set of actions, whether it is right-clicked in the sidebar or on the diagram
+        menus.addToMenus((host, owner) -> troubleshooting.hostMenuItems(host.name(), owner));
+        diagram.addToHostMenus((name, owner) -> hosts.stream().filter(h -> h.name().equals(name)).findFirst()
+                .map(menus::lifecycleItems).orElse(java.util.List.of()));
         diagram.addToVolumeMenus((volume, owner) -> menus.keptDataItems(volume.host(), volume.volume(), owner));
         troubleshooting.openSwarmWith(this::showSwarm);
         selection.addListener((obs, old, item) -> details.show(item));

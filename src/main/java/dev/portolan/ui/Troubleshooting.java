@@ -171,7 +171,7 @@ final class Troubleshooting implements AutoCloseable {
      * A host's own items on the diagram: its top consumers and its containers' logs, merged; for a simulated
      * host also its faults, who talks to whom in its lab, and the lab's logs, merged.
      */
-    private List<MenuItem> hostMenuItems(String host, Window owner) {
+    List<MenuItem> hostMenuItems(String host, Window owner) {
         HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
         if (model == null) return List.of();
         List<MenuItem> items = new java.util.ArrayList<>(troubleshootingItems(model, host, owner));

@@ -44,7 +44,8 @@ final class DiagramInput {
     private final Tooltip tooltip = new Tooltip();
     private Drag drag;
     /** What the window adds to a host's menu (its faults, who talks to whom); none in a bare diagram (benchmarks). */
-    private java.util.function.BiFunction<String, Window, List<MenuItem>> hostItems;
+    /** What else a host's menu offers, each a group of its own: the troubleshooting tools, the host's start, stop, remove. */
+    private final List<java.util.function.BiFunction<String, Window, List<MenuItem>>> hostItems = new java.util.ArrayList<>();
     private java.util.function.BiFunction<VolumeBox, Window, List<MenuItem>> volumeItems;
     private Object hovered;
 
@@ -190,7 +191,7 @@ final class DiagramInput {
     // ---- menus and collapse
 
     void addToHostMenus(java.util.function.BiFunction<String, Window, List<MenuItem>> more) {
-        this.hostItems = more;
+        hostItems.add(more);
     }
 
     void addToVolumeMenus(java.util.function.BiFunction<VolumeBox, Window, List<MenuItem>> more) {
@@ -227,8 +228,9 @@ final class DiagramInput {
                 MenuItem fitHost = new MenuItem("Fit " + host.host() + " in view");
                 fitHost.setOnAction(e -> picture.show(host.bounds()));
                 ContextMenu menu = new ContextMenu(run, new SeparatorMenuItem(), fitHost, collapseItem(host.host(), "host " + host.host()));
-                List<MenuItem> more = hostItems == null ? List.of() : hostItems.apply(host.host(), window.get());
-                if (!more.isEmpty()) {
+                for (var group : hostItems) {
+                    List<MenuItem> more = group.apply(host.host(), window.get());
+                    if (more.isEmpty()) continue;
                     menu.getItems().add(new SeparatorMenuItem());
                     menu.getItems().addAll(more);
                 }

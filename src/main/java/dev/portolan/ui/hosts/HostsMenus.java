@@ -21,6 +21,7 @@ public final class HostsMenus {
     private final HostsController hosts;
     private final Supplier<Window> window;
     private final DialogService dialogs;
+    private final List<java.util.function.BiFunction<HostModel, Window, List<MenuItem>>> extras = new java.util.ArrayList<>();
 
     public HostsMenus(HostsController hosts, Supplier<Window> window, DialogService dialogs) {
         this.hosts = hosts;
@@ -67,8 +68,39 @@ public final class HostsMenus {
                 new ProgressWindow(window.get(), "Creating " + spec.lab() + "/" + spec.name())));
     }
 
-    /** The menu of one host, by what it is and what state it is in. */
+    /** Items the window adds to every host's menu (the troubleshooting tools), after its own. */
+    public void addToMenus(java.util.function.BiFunction<HostModel, Window, List<MenuItem>> more) {
+        extras.add(more);
+    }
+
+    /**
+     * The menu of one host in the sidebar: what can be done to the host itself, by what it is and
+     * what state it is in, then what the window adds (faults, logs, who talks to whom), as the
+     * diagram's menu of the same host offers them.
+     */
     public ContextMenu menu(HostModel host) {
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().addAll(lifecycleItems(host));
+        if (menu.getItems().isEmpty() && host.status() instanceof HostStatus.Failed) {
+            menu.getItems().add(item("Dismiss", "host-dismiss", true, () -> hosts.dismiss(host)));
+        }
+        for (var group : extras) {
+            List<MenuItem> more = group.apply(host, window.get());
+            if (more.isEmpty()) continue;
+            if (!menu.getItems().isEmpty()) menu.getItems().add(new SeparatorMenuItem());
+            menu.getItems().addAll(more);
+        }
+        if (menu.getItems().isEmpty()) {
+            menu.getItems().add(item("New simulated host…", "host-new", true, this::newSimulatedHost));
+        }
+        return menu;
+    }
+
+    /**
+     * Start, stop, restart, renew, remove: what can be done to a simulated host, a machine or an
+     * engine added by hand, by the state it is in. Empty for the local engine.
+     */
+    public List<MenuItem> lifecycleItems(HostModel host) {
         ContextMenu menu = new ContextMenu();
         SimulatedHost simulated = hosts.simulatedHost(host).orElse(null);
         if (simulated != null) {
@@ -109,13 +141,10 @@ public final class HostsMenus {
                     }));
         } else if (hosts.isEndpoint(host)) {
             menu.getItems().add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));
-        } else if (host.status() instanceof HostStatus.Failed) {
-            menu.getItems().add(item("Dismiss", "host-dismiss", true, () -> hosts.dismiss(host)));
         }
-        if (menu.getItems().isEmpty()) {
-            menu.getItems().add(item("New simulated host…", "host-new", true, this::newSimulatedHost));
-        }
-        return menu;
+        List<MenuItem> items = List.copyOf(menu.getItems());
+        menu.getItems().clear(); // an item is in one menu at a time: the caller's
+        return items;
     }
 
     /**

@@ -199,6 +199,19 @@ class HostsIT extends WindowTest {
                     () -> host(lab + "/a") != null && host(lab + "/a").isLive() && host(lab + "/b") != null && host(lab + "/b").isLive());
             assertTrue(said.stream().noneMatch(s -> s.contains("lost")), "a host whose engine is starting is not called lost: " + said);
             assertTrue(said.stream().anyMatch(s -> s.endsWith(": starting its engine")), said.toString());
+            // one host, the same actions, in the sidebar and on the diagram
+            List<String> sidebarItems = FxThread.get(() -> window.menus().menu(host(lab + "/a")).getItems().stream()
+                    .map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).toList());
+            assertTrue(sidebarItems.containsAll(List.of("Stop", "Faults", "Who can talk to whom in " + lab + "…")), sidebarItems.toString());
+            FxThread.run(() -> window.showDiagram(true));
+            waitFor(lab + "/a is drawn", Duration.ofSeconds(5), () -> {
+                window.diagram().refreshNow();
+                return window.diagram().layout() != null && window.diagram().layout().host(lab + "/a") != null;
+            });
+            List<String> diagramItems = FxThread.get(() -> window.diagram().menuFor(window.diagram().layout().host(lab + "/a"))
+                    .getItems().stream().map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).toList());
+            assertTrue(diagramItems.containsAll(sidebarItems), "the diagram's menu of " + lab + "/a has all the sidebar's: "
+                    + diagramItems + " against " + sidebarItems);
             var item = FxThread.get(() -> window.menus().menu(host(lab + "/a")).getItems().stream()
                     .filter(i -> "lab-remove".equals(i.getId())).findFirst().orElseThrow());
             assertEquals("Remove lab " + lab + " (2 hosts)…", item.getText());
