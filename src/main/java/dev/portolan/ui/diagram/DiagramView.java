@@ -103,7 +103,10 @@ public final class DiagramView {
         });
     }
 
-    /** More items for a host's menu, by host name, a group each call: the window's faults and who-talks-to-whom, its start and stop. */
+    /**
+     * More items for a host's menu, by host name, a group each call: the window's faults and
+     * who-talks-to-whom, the host's start and stop.
+     */
     public void addToHostMenus(java.util.function.BiFunction<String, Window, java.util.List<javafx.scene.control.MenuItem>> more) {
         input.addToHostMenus(more);
     }

@@ -14,8 +14,9 @@ import javafx.scene.layout.Region;
  * How a dialog checks what is typed: its rules (no I/O, they run on every keystroke) say
  * what is wrong, the problems show under the fields, and the confirm button is enabled
  * only when there are none. Until a field is changed they read as hints (muted), not as
- * errors: a dialog that has just opened has done nothing wrong. what needs the disk or the engine is checked once, when the
- * user confirms, and keeps the dialog open with its sentence when it fails.
+ * errors: a dialog that has just opened has done nothing wrong. What needs the disk or the
+ * engine is checked once, when the user confirms, and keeps the dialog open with its
+ * sentence when it fails.
  */
 public final class Form {
 
@@ -57,7 +58,7 @@ public final class Form {
         return grid;
     }
 
-    /** The label that shows a form's problems, styled as errors. */
+    /** The label that shows a form's problems: muted until a field is changed, then styled as errors. */
     public static Label problemsLabel(String id, double maxWidth) {
         Label label = new Label();
         label.setId(id);

@@ -28,6 +28,10 @@ import javafx.collections.ObservableList;
  */
 public final class HostModel {
 
+    /** How long a host just started may take to answer before "lost" is the truth: its engine's start, at most. */
+    static final java.time.Duration STARTING_PATIENCE = java.time.Duration.ofSeconds(60);
+    static final String STARTING = "starting its engine";
+
     private final HostKey key;
     private final String provider;
     private volatile EngineEndpoint endpoint;
@@ -143,8 +147,6 @@ public final class HostModel {
         return lastWordsCaptured;
     }
 
-    /** How long a host just started may take to answer before "lost" is the truth: its engine's start, at most. */
-    static final java.time.Duration STARTING_PATIENCE = java.time.Duration.ofSeconds(60);
     /** Since when this host's engine is starting (its container just started), until it first answers; else null. */
     private Instant startingSince;
 
@@ -158,8 +160,6 @@ public final class HostModel {
         }
         status.set(next);
     }
-
-    static final String STARTING = "starting its engine";
 
     /**
      * Its container has just started (a lab applied by a tour or at a terminal, say): until its
