@@ -3,6 +3,8 @@ package dev.portolan.ui;
 import dev.portolan.app.AppInfo;
 import dev.portolan.app.Logging;
 import dev.portolan.ui.actions.ActionRunner;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -20,6 +22,7 @@ import javafx.scene.layout.Region;
 final class MainToolbar {
 
     private final ToolBar root;
+    private final Shortcuts shortcuts = new Shortcuts();
     private final ToggleButton diagram;
     private final ToggleButton host;
     /** The first-run screen again (from About): engines found, the sample lab. */
@@ -119,19 +122,34 @@ final class MainToolbar {
         root = new ToolBar(name, lab, betweenFilesAndViews, diagram, host, faults, spacer, dark, settingsButton, about);
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), open::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Open a lab file", open::fire);
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), "Settings",
                         settingsButton::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
-                        KeyCombination.SHIFT_DOWN), dark::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
-                        KeyCombination.SHIFT_DOWN), faults::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        "Dark or light theme", dark::fire);
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        "Faults in force: timers, Heal, Heal all", faults::fire);
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), "The diagram",
                         () -> diagram.setSelected(true));
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
-                        () -> host.setSelected(true));
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                        "The selected host's tables", () -> host.setSelected(true));
+                shortcuts.put(scene, new KeyCodeCombination(KeyCode.F1), "This list of shortcuts", this::showShortcuts);
             }
         });
+    }
+
+    /** The main window's shortcuts, as they were put on its scene. */
+    Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    private void showShortcuts() {
+        List<Shortcuts.Section> sections = new ArrayList<>();
+        sections.add(new Shortcuts.Section("Main window", shortcuts.main()));
+        sections.add(new Shortcuts.Section("Diagram (click it first)", dev.portolan.ui.diagram.DiagramView.KEYS));
+        sections.add(new Shortcuts.Section("A tour, and its presenter view", dev.portolan.ui.tours.TourWindow.KEYS));
+        sections.add(Shortcuts.EVERY_WINDOW);
+        Shortcuts.show(root.getScene().getWindow(), sections);
     }
 
     ToolBar root() {
@@ -142,8 +160,8 @@ final class MainToolbar {
     void addMenu(javafx.scene.control.MenuButton menu, KeyCode key) {
         int labs = root.getItems().indexOf(root.getItems().stream().filter(n -> "labs-menu".equals(n.getId())).findFirst().orElseThrow());
         root.getItems().add(labs + 1, menu);
-        Runnable add = () -> root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), menu::show);
+        Runnable add = () -> shortcuts.put(root.getScene(), new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), "The " + menu.getText() + " menu", menu::show);
         if (root.getScene() != null) add.run();
         else root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) add.run();
@@ -156,13 +174,13 @@ final class MainToolbar {
         tool.setId(id);
         tool.setTooltip(new javafx.scene.control.Tooltip(tooltip + " (Ctrl+Shift+" + key.getName() + ")"));
         tool.setOnAction(e -> open.run());
-        addTool(tool, new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        addTool(tool, new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), text + ": " + tooltip);
     }
 
-    private void addTool(Button tool, KeyCombination shortcut) {
+    private void addTool(Button tool, KeyCombination shortcut, String what) {
         int faults = root.getItems().indexOf(root.getItems().stream().filter(n -> "open-faults".equals(n.getId())).findFirst().orElseThrow());
         root.getItems().add(faults + 1, tool);
-        Runnable add = () -> root.getScene().getAccelerators().put(shortcut, tool::fire);
+        Runnable add = () -> shortcuts.put(root.getScene(), shortcut, what, tool::fire);
         if (root.getScene() != null) add.run();
         else root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) add.run();
@@ -180,7 +198,7 @@ final class MainToolbar {
         alert.setTitle("About " + AppInfo.NAME);
         alert.setHeaderText(AppInfo.NAME + " " + AppInfo.version());
         alert.setContentText("A live map of the Docker hosts on this computer.\n\nJava " + AppInfo.javaVersion()
-                + " · JavaFX " + AppInfo.javafxVersion() + "\nLogs: " + Logging.folder());
+                + " · JavaFX " + AppInfo.javafxVersion() + "\nLogs: " + Logging.folder() + "\n\nF1 lists the keyboard shortcuts.");
         ButtonType welcomeButton = new ButtonType("Engines and sample lab…");
         alert.getButtonTypes().add(0, welcomeButton);
         alert.showAndWait().filter(b -> b == welcomeButton).ifPresent(b -> welcome.run());

@@ -314,6 +314,11 @@ public final class MainWindow {
         return images;
     }
 
+    /** The main window's keyboard shortcuts, as they were put on its scene (F1 lists them). */
+    Shortcuts shortcuts() {
+        return toolbar.shortcuts();
+    }
+
     public HostsMenus menus() {
         return menus;
     }

@@ -39,6 +39,25 @@ class MainWindowIT extends WindowTest {
                 separators.toString());
     }
 
+    @Test
+    void f1ListsEveryShortcutOfTheWindow() throws Exception {
+        open(EndpointResolver.forThisProcess());
+        waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
+        robot.press(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.F1);
+        waitFor("the list opens", Duration.ofSeconds(5), () -> exists("#shortcuts-list"));
+        java.util.List<String> shown = FxThread.get(() -> robot.lookup("#shortcuts-list .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList());
+        java.util.Set<String> onTheWindow = FxThread.get(() -> robot.lookup("#view-diagram").query().getScene().getAccelerators().keySet()
+                .stream().map(javafx.scene.input.KeyCombination::getDisplayText).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(onTheWindow.size() >= 10, onTheWindow.toString());
+        assertTrue(shown.containsAll(onTheWindow), "every shortcut on the window is listed: " + onTheWindow + " in " + shown);
+        assertTrue(shown.containsAll(java.util.List.of("Open a lab file", "Diagram (click it first)", "Search the picture",
+                "A tour, and its presenter view", "Do it: run the step's command")), shown.toString());
+        assertEquals(FxThread.get(() -> window.shortcuts().main().size()), onTheWindow.size(), "and nothing listed that is not there");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor("Esc closes it", Duration.ofSeconds(5), () -> !exists("#shortcuts-list"));
+    }
+
     private void waitForCounts(int containers, int images) {
         waitFor("the counts match the engine", Duration.ofSeconds(5), () ->
                 robot.lookup("#count-containers").queryLabeled().getText().equals(Integer.toString(containers))

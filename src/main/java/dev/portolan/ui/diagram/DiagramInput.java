@@ -258,6 +258,17 @@ final class DiagramInput {
 
     // ---- keys
 
+    /** What {@link #key} does, for the list of shortcuts: keep the two together. */
+    static final List<dev.portolan.ui.Shortcuts.Key> KEYS = List.of(
+            new dev.portolan.ui.Shortcuts.Key("Ctrl+F (⌘F)", "Search the picture"),
+            new dev.portolan.ui.Shortcuts.Key("Ctrl+Z (⌘Z)", "Undo the last drag onto or off a network"),
+            new dev.portolan.ui.Shortcuts.Key("+  −", "Zoom in, out (or the wheel)"),
+            new dev.portolan.ui.Shortcuts.Key("0  or  F", "Fit everything in view"),
+            new dev.portolan.ui.Shortcuts.Key("Arrow keys", "Select the nearest card that way"),
+            new dev.portolan.ui.Shortcuts.Key("Enter", "The selected container's logs"),
+            new dev.portolan.ui.Shortcuts.Key("Delete", "Remove the selected containers (asked first)"),
+            new dev.portolan.ui.Shortcuts.Key("Esc", "Select nothing"));
+
     private void key(KeyEvent e) {
         KeyCode code = e.getCode();
         if (e.isShortcutDown() && code == KeyCode.F) {

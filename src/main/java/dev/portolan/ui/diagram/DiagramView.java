@@ -46,6 +46,9 @@ import javafx.stage.Window;
  */
 public final class DiagramView {
 
+    /** The diagram's keys, as {@link DiagramInput} handles them (the list F1 shows). */
+    public static final List<dev.portolan.ui.Shortcuts.Key> KEYS = DiagramInput.KEYS;
+
     private final ObservableList<HostModel> hosts;
     private final Function<HostModel, Optional<HostSession>> sessions;
     private final ContainerActions actions;

@@ -245,6 +245,15 @@ public final class TourWindow {
         }
     }
 
+    /** What {@link #keys} and Esc do, for the list of shortcuts: keep them together. */
+    public static final List<dev.portolan.ui.Shortcuts.Key> KEYS = List.of(
+            new dev.portolan.ui.Shortcuts.Key("→  or  Page Down", "Next step"),
+            new dev.portolan.ui.Shortcuts.Key("←  or  Page Up", "Step back"),
+            new dev.portolan.ui.Shortcuts.Key("Space", "Do it: run the step's command"),
+            new dev.portolan.ui.Shortcuts.Key("R", "Reset the step"),
+            new dev.portolan.ui.Shortcuts.Key("F5", "Present on another screen, or stop"),
+            new dev.portolan.ui.Shortcuts.Key("Esc", "Stop presenting"));
+
     /** The presenter's keys, in this window and on the projector. */
     private Map<KeyCode, Runnable> keys() {
         return Map.of(KeyCode.RIGHT, next::fire, KeyCode.PAGE_DOWN, next::fire, KeyCode.LEFT, back::fire, KeyCode.PAGE_UP,
