@@ -334,6 +334,7 @@ public final class LabWindow {
                     cancel.setDisable(true);
                     steps.finish();
                     lines.getItems().setAll(steps.rows());
+                    lines.scrollTo(steps.doneCount() - 1); // the closing line: the total and the critical path
                     planLines = List.of();
                     clearPlan();
                     outcome.setText(String.format("Applied in %.1f s.", (System.nanoTime() - start) / 1e9));

@@ -39,6 +39,13 @@ class LabWindowIT extends WindowTest {
         return FxThread.get(() -> window.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null));
     }
 
+    /** The apply's closing line as its cell draws it, or "" while no cell shows it. */
+    private String closingLine() {
+        return FxThread.get(() -> robot.lookup("#lab-lines .list-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> String.valueOf(c.getItem()).contains("critical path"))
+                .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText().replace("\n", " ")).findFirst().orElse(""));
+    }
+
     private boolean linesContain(String text) {
         return robot.lookup("#lab-lines").queryListView().getItems().stream().anyMatch(l -> l.toString().contains(text));
     }
@@ -74,10 +81,9 @@ class LabWindowIT extends WindowTest {
             assertTrue(FxThread.get(() -> linesContain("web is healthy")), "apply waited for the web's health check");
             assertTrue(FxThread.get(() -> !linesContain(ApplyProgress.PENDING)), "every planned step is ticked off");
             assertTrue(FxThread.get(() -> linesContain("web: create simulated host web (")), "with its duration");
-            String summary = FxThread.get(() -> robot.lookup("#lab-lines .list-cell").queryAll().stream()
-                    .map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> String.valueOf(c.getItem()).contains("critical path"))
-                    .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText().replace("\n", " ")).findFirst().orElse(""));
-            assertTrue(summary.endsWith(" s"), "the long closing line is read whole, not cut off: " + summary);
+            // the closing line is in view once applied, and read whole, not cut off behind "…"
+            waitFor("the long closing line is read whole", Duration.ofSeconds(5), () -> closingLine().endsWith(" s"),
+                    () -> "(shown: '" + closingLine() + "')");
             waitFor("its hosts are live in the sidebar", Duration.ofSeconds(20), () -> host(name + "/web") != null
                     && host(name + "/web").isLive() && host(name + "/data") != null && host(name + "/data").isLive());
             waitFor("the ghosts are gone and the real web is drawn", Duration.ofSeconds(10), () -> diagram().cards().stream()
