@@ -266,13 +266,30 @@ public final class SwarmWindow {
             draw();
         } else if (news instanceof String why) {
             lost = why;
-            if (shown == null) picture.getChildren().setAll(lostLabel(why));
+            if (shown == null) picture.getChildren().setAll(neverInASwarm() ? noSwarmLabel() : lostLabel(why));
             else draw();
         }
         start.setDisable(shown != null && lost == null);
         exportPng.setDisable(shown == null);
         report.show(before, shown, lost != null);
         showSide();
+    }
+
+    /** Whether no member has been seen in a Swarm: nothing is lost, there is none yet. */
+    private boolean neverInASwarm() {
+        return members.stream().noneMatch(context.inSwarm());
+    }
+
+    /** For hosts that are in no Swarm: a word on what Start a Swarm does, not an alarm. */
+    private Label noSwarmLabel() {
+        Label label = new Label(members.size() == 1
+                ? members.getFirst() + " is in no Swarm. Start a Swarm (top right) makes it a Swarm's manager."
+                : "The hosts of " + choice.getValue() + " are in no Swarm. Start a Swarm (top right) makes the first host "
+                        + "its manager and joins the others as workers; a lab file's swarm: section does the same on apply.");
+        label.setId("swarm-none");
+        label.setWrapText(true);
+        label.getStyleClass().add("swarm-none");
+        return label;
     }
 
     private Label lostLabel(String why) {

@@ -68,6 +68,10 @@ class SwarmWindowIT extends WindowTest {
 
             click("#open-swarm");
             waitFor("the Swarm window is open", Duration.ofSeconds(10), () -> robot.lookup("#swarm-choice").tryQuery().isPresent());
+            // hosts in no Swarm: a word on how to start one, not an alarm
+            FxThread.run(() -> robot.lookup("#swarm-choice").queryComboBox().getSelectionModel().select("local"));
+            waitFor("the local engine is said to be in no Swarm", Duration.ofSeconds(20), () -> exists("#swarm-none")
+                    && text("#swarm-none").startsWith("local is in no Swarm. Start a Swarm") && !exists("#swarm-lost"));
             FxThread.run(() -> robot.lookup("#swarm-choice").queryComboBox().getSelectionModel().select(name));
             waitFor("both nodes and both tasks are drawn", SETTLES, () -> tasks().size() == 2
                     && robot.lookup("#swarm-node-manager").tryQuery().isPresent() && robot.lookup("#swarm-node-worker").tryQuery().isPresent());
