@@ -101,29 +101,29 @@ public final class HostsMenus {
      * engine added by hand, by the state it is in. Empty for the local engine.
      */
     public List<MenuItem> lifecycleItems(HostModel host) {
-        ContextMenu menu = new ContextMenu();
+        List<MenuItem> items = new java.util.ArrayList<>();
         SimulatedHost simulated = hosts.simulatedHost(host).orElse(null);
         if (simulated != null) {
             boolean running = simulated.isRunning();
-            menu.getItems().addAll(
+            items.addAll(List.of(
                     item("Start", "host-start", !running, () -> hosts.startSimulated(host)),
                     item("Stop", "host-stop", running, () -> hosts.stopSimulated(host)),
                     item("Restart", "host-restart", running, () -> hosts.restartSimulated(host)),
                     item("Renew certificates", "host-renew-certificates", running, () -> hosts.renewSimulated(host)),
                     new SeparatorMenuItem(),
                     item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
-                            .ifPresent(keep -> hosts.removeSimulated(host, keep))));
+                            .ifPresent(keep -> hosts.removeSimulated(host, keep)))));
             List<String> labHosts = hosts.hosts().stream().map(hosts::simulatedHost).flatMap(java.util.Optional::stream)
                     .filter(h -> h.lab().equals(simulated.lab())).map(SimulatedHost::name).sorted().toList();
             if (labHosts.size() > 1) {
-                menu.getItems().add(item("Remove lab " + simulated.lab() + " (" + labHosts.size() + " hosts)…", "lab-remove", true,
+                items.add(item("Remove lab " + simulated.lab() + " (" + labHosts.size() + " hosts)…", "lab-remove", true,
                         () -> RemoveHostDialog.askLab(window.get(), simulated.lab(), labHosts)
                                 .ifPresent(keep -> hosts.removeLab(simulated.lab(), keep))));
             }
         } else if (hosts.machines().machine(host).isPresent()) {
             var machine = hosts.machines().machine(host).get();
             boolean running = machine.isRunning();
-            menu.getItems().addAll(
+            items.addAll(List.of(
                     item("Start", "machine-start", !running, () -> machineCommand(host, "start")),
                     item("Stop", "machine-stop", running, () -> machineCommand(host, "stop")),
                     item("Restart", "machine-restart", running, () -> machineCommand(host, "restart")),
@@ -138,12 +138,10 @@ public final class HostsMenus {
                         confirm.setHeaderText("Remove the machine " + host.name() + "?");
                         confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
                                 .ifPresent(b -> machineCommand(host, "rm"));
-                    }));
+                    })));
         } else if (hosts.isEndpoint(host)) {
-            menu.getItems().add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));
+            items.add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));
         }
-        List<MenuItem> items = List.copyOf(menu.getItems());
-        menu.getItems().clear(); // an item is in one menu at a time: the caller's
         return items;
     }
 
