@@ -27,4 +27,9 @@ public final class Ownership {
     public static final String HOST_DATA = "host-data";
 
     private Ownership() {}
+
+    /** Whether these labels (null: none) are a simulated host's own container's: a host, not something it runs. */
+    public static boolean isSimulatedHost(java.util.Map<String, String> labels) {
+        return labels != null && SIMULATED_HOST.equals(labels.get(ROLE));
+    }
 }

@@ -22,7 +22,7 @@ public record SimulatedHost(String lab, String name, String containerId, String 
      */
     public static java.util.Optional<SimulatedHost> fromContainer(String id, String state, String image,
             java.util.Map<String, String> labels, int publishedApiPort, Path configDir) {
-        if (labels == null || !dev.portolan.host.Ownership.SIMULATED_HOST.equals(labels.get(dev.portolan.host.Ownership.ROLE))) {
+        if (!dev.portolan.host.Ownership.isSimulatedHost(labels)) {
             return java.util.Optional.empty();
         }
         String lab = labels.get(dev.portolan.host.Ownership.LAB);

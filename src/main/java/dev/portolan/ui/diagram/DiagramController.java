@@ -69,7 +69,7 @@ public final class DiagramController {
         laidOutWith = old == null ? null : filter;
         layout = layouter.layout(plan == null ? live : plan.over(live), filter);
         nothingRuns = plan == null && live.stream().anyMatch(h -> h.inventory() != null) && live.stream()
-                .allMatch(h -> h.inventory() == null || h.inventory().containers().values().stream().allMatch(DiagramController::isAHost));
+                .allMatch(h -> h.inventory() == null || h.inventory().containers().values().stream().allMatch(c -> dev.portolan.host.Ownership.isSimulatedHost(c.labels())));
         Set<String> finds = new LinkedHashSet<>();
         for (Card card : layout.cards()) if (filter.finds(card.container())) finds.add(card.key());
         found = finds;
@@ -83,10 +83,6 @@ public final class DiagramController {
      */
     public boolean nothingRuns() {
         return nothingRuns;
-    }
-
-    private static boolean isAHost(dev.portolan.inventory.ContainerInfo c) {
-        return dev.portolan.host.Ownership.SIMULATED_HOST.equals(c.labels().get(dev.portolan.host.Ownership.ROLE));
     }
 
     /** Whether the last layout used the same filter as the one before it (then cards glide; else they jump). */

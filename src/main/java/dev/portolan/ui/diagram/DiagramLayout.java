@@ -79,7 +79,7 @@ public final class DiagramLayout {
             List<Layout.HostLink> simulatedHosts = new ArrayList<>();
             for (Card card : cards) {
                 Map<String, String> labels = card.container().labels();
-                if (!"simulated-host".equals(labels.get(Ownership.ROLE))) continue;
+                if (!Ownership.isSimulatedHost(labels)) continue;
                 String host = labels.get(Ownership.LAB) + "/" + labels.get(Ownership.HOST);
                 if (!host.equals(card.host())) simulatedHosts.add(new Layout.HostLink(card.key(), host));
             }
@@ -462,7 +462,7 @@ public final class DiagramLayout {
 
     /** Whether a container is a simulated host whose own region is drawn beside it. */
     private boolean drawnAsHost(ContainerInfo c) {
-        return "simulated-host".equals(c.labels().get(Ownership.ROLE))
+        return Ownership.isSimulatedHost(c.labels())
                 && drawnHosts.contains(c.labels().get(Ownership.LAB) + "/" + c.labels().get(Ownership.HOST));
     }
 
