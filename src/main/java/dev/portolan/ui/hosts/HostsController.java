@@ -152,7 +152,7 @@ public final class HostsController {
             if (host.isRunning() && host.apiPort() > 0) {
                 if (portChanged || !sessions.containsKey(model)) {
                     var container = localInventory.containers().get(host.containerId());
-                    if (container != null && container.startedAt() != null) model.startingSince(container.startedAt());
+                    if (container != null) startedAt(container).ifPresent(model::startingSince);
                     watch(model, host.endpoint());
                 }
             } else if (!host.isRunning()) {
@@ -171,6 +171,16 @@ public final class HostsController {
             HostKey key = entry.getKey().key();
             if (!found.containsKey(key) && !creating.contains(key)) forget(entry.getKey());
         }
+    }
+
+    /**
+     * When a container last started. Read from its start event alone, before the engine is asked
+     * again, it still carries the never-started time: then its creation, seconds ago, stands in.
+     */
+    private static java.util.Optional<Instant> startedAt(dev.portolan.inventory.ContainerInfo c) {
+        Instant started = c.startedAt();
+        if (started != null && c.created() != null && !started.isBefore(c.created())) return java.util.Optional.of(started);
+        return java.util.Optional.ofNullable(c.created());
     }
 
     private void forget(HostModel model) {
