@@ -198,9 +198,11 @@ public final class LabWindow {
         return !editor.text().equals(savedText);
     }
 
+    /** "web-db.yaml • — lab web-db" while changed; a lab not saved yet is named by its lab: "lab web-db • not saved yet". */
     private void refreshTitle() {
-        String name = fileName() + (unsaved() ? " •" : "");
-        title.setText(name + (lab == null ? "" : " — lab " + lab.name()));
+        String name = file != null ? fileName() + (unsaved() ? " •" : "")
+                : (lab == null ? "new lab" : "lab " + lab.name()) + " • not saved yet";
+        title.setText(name + (file == null || lab == null ? "" : " — lab " + lab.name()));
         stage.setTitle("Lab — " + name);
     }
 

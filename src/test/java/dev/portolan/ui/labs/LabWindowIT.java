@@ -156,6 +156,10 @@ class LabWindowIT extends WindowTest {
                 () -> FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText()).endsWith("    host: n1"));
     }
 
+    private String title() {
+        return FxThread.get(() -> robot.lookup("#lab-title").queryLabeled().getText());
+    }
+
     @Test
     void aNewLabFromATemplateIsSavedWhereChosenAndRemembered() throws Exception {
         Path file = dir.resolve("mine.yaml");
@@ -166,8 +170,10 @@ class LabWindowIT extends WindowTest {
         assertTrue(FxThread.get(() -> editor.getParagraphs().size() > editor.getVisibleParagraphs().size()),
                 "the template is longer than the editor shows");
         assertEquals(0, (int) FxThread.get(editor::firstVisibleParToAllParIndex), "it opens at its first line, not its last");
+        assertEquals("lab web-db • not saved yet", title(), "named by its lab until it has a file");
         click("#lab-save");
         waitFor("saved where chosen", Duration.ofSeconds(3), () -> Files.exists(file));
+        waitFor("named by its file once saved", Duration.ofSeconds(3), () -> title().equals("mine.yaml — lab web-db"));
         assertEquals(dev.portolan.lab.LabTemplates.text("web-db.yaml"), Files.readString(file));
         assertEquals(file.toAbsolutePath(), FxThread.get(() -> window.recentLabs().paths().getFirst()),
                 "the newest of the recent labs");
