@@ -53,6 +53,9 @@ public final class LabWindow {
     private final Stage stage;
     private final YamlEditor editor;
     private final Label title = new Label();
+    /** What the empty plan list says: before a plan, and once the engine has nothing left to do. */
+    private final Label placeholder = new Label(WAITING_FOR_PLAN);
+    private static final String WAITING_FOR_PLAN = "The file's problems, or the plan of what Apply does, show here.";
     private final Label outcome = new Label();
     private final ListView<String> lines = new ListView<>();
     private final Button save = new Button("Save");
@@ -94,7 +97,7 @@ public final class LabWindow {
         savedText = file == null ? null : text;
         lines.setId("lab-lines");
         lines.setCellFactory(dev.portolan.ui.WrappingCell.of(line -> line));
-        Label placeholder = new Label("The file's problems, or the plan of what Apply does, show here.");
+        placeholder.setId("lab-lines-empty");
         placeholder.setWrapText(true);
         placeholder.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
         lines.setPlaceholder(placeholder);
@@ -234,6 +237,8 @@ public final class LabWindow {
             if (check != checks.get()) return; // typed on meanwhile
             planLines = steps.stream().map(s -> s.host() + ": " + s.describe()).toList();
             lines.getItems().setAll(planLines);
+            placeholder.setText(steps.isEmpty() ? "Every host, network, volume and container the file names is there as it says."
+                    + " Change the file to plan a change; Destroy takes the lab down." : WAITING_FOR_PLAN);
             outcome.setText((lastResult == null ? "" : lastResult + "\n") + (steps.isEmpty()
                     ? "Nothing to do: what runs is what the file says."
                     : "Plan: " + steps.size() + " steps, drawn on the diagram as dashed ghosts. Apply makes them;"
