@@ -45,6 +45,7 @@ public final class Findings {
             if (host.inventory() == null) continue;
             portClashes(host, out);
             for (ContainerInfo c : sorted(host.inventory())) container(host, c, out);
+            defaultBridgeOnly(host, out);
             unusedVolumes(host, out);
             danglingImages(host, out);
         }
@@ -107,13 +108,25 @@ public final class Findings {
                 break; // one finding per container, however many ports
             }
         }
-        boolean onlyDefault = c.isRunning() && !c.networks().isEmpty()
-                && c.networks().stream().allMatch(n -> DEFAULT_NETWORKS.contains(n.network()));
-        if (onlyDefault && c.networks().stream().anyMatch(n -> n.network().equals("bridge")) && !isSimulatedHost(c)) {
-            out.add(new Finding(Kind.DEFAULT_BRIDGE_ONLY, host.name(), c.name(), c.name() + " is only on the default bridge",
-                    "Containers there cannot find each other by name (Docker's DNS serves user-defined networks only).",
-                    Fix.byHand("Put it on a network of its own: `docker network create app && docker network connect app "
-                            + c.name() + "` (or drag its card onto a network band).")));
+    }
+
+    /**
+     * Running containers of one host that share only the default bridge: they cannot find
+     * each other by name. One alone there has no one to look up, so it is no finding.
+     */
+    private static void defaultBridgeOnly(Host host, List<Finding> out) {
+        List<String> there = sorted(host.inventory()).stream().filter(c -> c.isRunning() && !isSimulatedHost(c) && !c.networks().isEmpty()
+                        && c.networks().stream().allMatch(n -> DEFAULT_NETWORKS.contains(n.network()))
+                        && c.networks().stream().anyMatch(n -> n.network().equals("bridge")))
+                .map(ContainerInfo::name).toList();
+        if (there.size() < 2) return;
+        for (String name : there) {
+            List<String> others = there.stream().filter(o -> !o.equals(name)).toList();
+            out.add(new Finding(Kind.DEFAULT_BRIDGE_ONLY, host.name(), name, name + " is only on the default bridge, with "
+                    + String.join(", ", others), "Containers there cannot find each other by name (Docker's DNS serves user-defined"
+                    + " networks only): " + name + " cannot reach " + others.getFirst() + " as `" + others.getFirst() + "`.",
+                    Fix.byHand("Put them on a network of their own: `docker network create app && docker network connect app "
+                            + name + "` (or drag its card onto a network band).")));
         }
     }
 

@@ -58,13 +58,16 @@ class FindingsTest {
         ImageInfo dangling = new ImageInfo("sha256:bbbbbbbbbbbbbbbbbbbb", List.of(), 5_000_000, NOW, List.of(), null, Map.of());
         ImageInfo parent = new ImageInfo("sha256:cccccccccccccccccccc", List.of(), 5_000_000, NOW, List.of(), null, Map.of());
         ImageInfo child = new ImageInfo("sha256:dddd", List.of("app:1"), 5_000_000, NOW, List.of(), "sha256:cccccccccccccccccccc", Map.of());
-        Findings.Host local = new Findings.Host("local", inventory(List.of(web, web2, lonely, wants, host), List.of(data, left, hostDisk),
+        ContainerInfo neighbour = container("neighbour", State.RUNNING, List.of(), List.of("bridge"), List.of(), "sha256:a", Map.of());
+        Findings.Host local = new Findings.Host("local", inventory(List.of(web, web2, lonely, neighbour, wants, host), List.of(data, left, hostDisk),
                 List.of(used, dangling, parent, child)), Map.of(), Optional.empty(), Set.of(9999), false);
         List<Finding> found = of(local);
         assertEquals(List.of("PORT_CLASH web, web2", "PORT_TAKEN wants", "PUBLISHED_ON_ALL_ADDRESSES web", "DEFAULT_BRIDGE_ONLY lonely",
-                "UNUSED_VOLUME left", "DANGLING_IMAGE bbbbbbbbbbbb"), kindsAndSubjects(found),
+                "DEFAULT_BRIDGE_ONLY neighbour", "UNUSED_VOLUME left", "DANGLING_IMAGE bbbbbbbbbbbb"), kindsAndSubjects(found),
                 "web2 is created, not running: not 'only on the bridge'; a simulated host's container and disk are no finding");
-        Finding volume = found.get(4);
+        assertEquals("lonely is only on the default bridge, with neighbour", found.get(3).what());
+        assertTrue(found.get(3).means().endsWith("lonely cannot reach neighbour as `neighbour`."), found.get(3).means());
+        Finding volume = found.get(5);
         assertEquals(Finding.Action.REMOVE_VOLUME, volume.fix().action());
         assertTrue(volume.means().contains("never removes it by itself"), volume.means());
         assertTrue(found.get(2).fix().text().contains("-p 127.0.0.1:8080:80"), found.get(2).fix().text());
@@ -75,6 +78,15 @@ class FindingsTest {
         assertEquals(List.of(), kindsAndSubjects(of(simulated)),
                 "inside a simulated host every address is the lab network's, and its published ports lead there: no finding,"
                         + " and no fix that would cut the lab's way in");
+    }
+
+    @Test
+    void aContainerAloneOnTheDefaultBridgeHasNoOneToLookUpAndIsNoFinding() {
+        ContainerInfo web = container("web", State.RUNNING, List.of(), List.of("bridge"), List.of(), "sha256:a", Map.of());
+        ContainerInfo stopped = container("old", State.EXITED, List.of(), List.of("bridge"), List.of(), "sha256:a", Map.of());
+        Findings.Host node = new Findings.Host("web-db/web", inventory(List.of(web, stopped), List.of(), List.of()), Map.of(),
+                Optional.empty(), Set.of(), true);
+        assertEquals(List.of(), kindsAndSubjects(of(node)), "web-db's web server, alone on its host");
     }
 
     @Test

@@ -51,6 +51,9 @@ class FindingsWindowIT extends WindowTest {
             String sleeper = "trap 'exit 0' TERM; sleep 3600 & wait";
             String open = TestEngine.uniqueName("open");
             engine.docker().startContainerCmd(create(open, publish(null, clash), "sh", "-c", sleeper)).exec();
+            // open's neighbour on the default bridge: alone there, open would have no one to look up
+            String neighbour = TestEngine.uniqueName("neighbour");
+            engine.docker().startContainerCmd(create(neighbour, HostConfig.newHostConfig(), "sh", "-c", sleeper)).exec();
             String second = TestEngine.uniqueName("second");
             create(second, publish("127.0.0.1", clash), "sh", "-c", sleeper);
             String blocked = TestEngine.uniqueName("blocked");
@@ -83,6 +86,7 @@ class FindingsWindowIT extends WindowTest {
             assertHas(found, Finding.Kind.RESTART_LOOP, looping);
             assertHas(found, Finding.Kind.PUBLISHED_ON_ALL_ADDRESSES, open);
             assertHas(found, Finding.Kind.DEFAULT_BRIDGE_ONLY, open);
+            assertHas(found, Finding.Kind.DEFAULT_BRIDGE_ONLY, neighbour);
             assertHas(found, Finding.Kind.UNUSED_VOLUME, volume);
             assertHas(found, Finding.Kind.DANGLING_IMAGE, shortImage);
 
