@@ -77,10 +77,15 @@ public final class Settings {
         return saved().darkTheme();
     }
 
-    /** The property or variable that wins over the file for this setting, as "portolan.host-image", if one is set. */
+    /**
+     * The property or variable that wins over the file for this setting, with its value:
+     * "the system property portolan.host-image (my/dind)".
+     */
     public static Optional<String> overriddenBy(String property, String variable) {
-        if (present(System.getProperty(property))) return Optional.of("the system property " + property);
-        if (present(System.getenv(variable))) return Optional.of("the environment variable " + variable);
+        String set = System.getProperty(property);
+        if (present(set)) return Optional.of("the system property " + property + " (" + set.strip() + ")");
+        set = System.getenv(variable);
+        if (present(set)) return Optional.of("the environment variable " + variable + " (" + set.strip() + ")");
         return Optional.empty();
     }
 

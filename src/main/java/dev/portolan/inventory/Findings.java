@@ -115,7 +115,8 @@ public final class Findings {
      * each other by name. One alone there has no one to look up, so it is no finding.
      */
     private static void defaultBridgeOnly(Host host, List<Finding> out) {
-        List<String> there = sorted(host.inventory()).stream().filter(c -> c.isRunning() && !isSimulatedHost(c) && !c.networks().isEmpty()
+        List<String> there = sorted(host.inventory()).stream()
+                .filter(c -> c.isRunning() && !isSimulatedHost(c) && !c.networks().isEmpty()
                         && c.networks().stream().allMatch(n -> DEFAULT_NETWORKS.contains(n.network()))
                         && c.networks().stream().anyMatch(n -> n.network().equals("bridge")))
                 .map(ContainerInfo::name).toList();

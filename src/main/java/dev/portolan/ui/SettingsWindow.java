@@ -42,9 +42,10 @@ public final class SettingsWindow {
 
         GridPane form = dev.portolan.ui.forms.Form.grid(10, 8);
         form.addRow(0, new Label("Simulated host image"), hostImage);
-        form.add(note(Settings.overriddenBy("portolan.host-image", "PORTOLAN_HOST_IMAGE")), 1, 1);
+        form.add(note("settings-host-image-override", Settings.overriddenBy("portolan.host-image", "PORTOLAN_HOST_IMAGE")), 1, 1);
         form.addRow(2, new Label("Image substitutes"), substitutes);
-        form.add(note(Settings.overriddenBy("portolan.image-substitutes", "PORTOLAN_IMAGE_SUBSTITUTES")), 1, 3);
+        form.add(note("settings-substitutes-override", Settings.overriddenBy("portolan.image-substitutes", "PORTOLAN_IMAGE_SUBSTITUTES")),
+                1, 3);
         form.addRow(4, new Label("Theme"), dark);
         Label where = new Label("Settings: " + settings.file() + "\nLogs: " + Logging.folder()
                 + "\nNothing is sent anywhere: Portolan talks only to the engines you add.");
@@ -78,9 +79,14 @@ public final class SettingsWindow {
         return field;
     }
 
-    private static Label note(java.util.Optional<String> overriddenBy) {
+    /** Under a field whose setting a system property or an environment variable overrides: which, and its value. */
+    private static Label note(String id, java.util.Optional<String> overriddenBy) {
         Label note = new Label(overriddenBy.map(by -> "Set by " + by + " for now: it wins over this setting.").orElse(""));
+        note.setId(id);
         note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.setPrefWidth(420); // the field's width: a long value wraps rather than ending in "…"
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return note;
     }
 }

@@ -32,7 +32,7 @@ class SettingsTest {
         assertEquals(true, settings.darkTheme());
         System.setProperty("portolan.host-image", "other/dind");
         assertEquals("other/dind", settings.hostImage());
-        assertEquals("the system property portolan.host-image",
+        assertEquals("the system property portolan.host-image (other/dind)",
                 Settings.overriddenBy("portolan.host-image", "PORTOLAN_HOST_IMAGE").orElseThrow());
     }
 

@@ -35,8 +35,13 @@ class SettingsIT extends WindowTest {
             waitFor("the settings window opens", Duration.ofSeconds(5), () -> robot.lookup("#settings-save").tryQuery().isPresent());
             // the tests set the host image as a property: the window says it wins over the file
             assertTrue(text("#settings-where").contains(file.toString()), text("#settings-where"));
-            assertTrue(FxThread.get(() -> robot.lookup("Set by the system property portolan.host-image for now: it wins over this"
-                    + " setting.").tryQuery().isPresent()), "the override is said");
+            assertEquals("Set by the system property portolan.host-image (" + System.getProperty("portolan.host-image") + ") for now:"
+                    + " it wins over this setting.", text("#settings-host-image-override"), "the override is said, with its value");
+            assertTrue(FxThread.get(() -> {
+                var note = robot.lookup("#settings-host-image-override").queryAs(javafx.scene.control.Label.class);
+                var drawn = (javafx.scene.text.Text) note.lookup(".text");
+                return drawn.getText().equals(note.getText());
+            }), "read whole, not cut behind …");
 
             FxThread.run(() -> robot.lookup("#settings-substitutes").queryAs(TextInputControl.class).clear());
             type("#settings-substitutes", "busybox");

@@ -88,6 +88,7 @@ public final class FaultsWindow {
         Button healAll = new Button("Heal all");
         healAll.setId("heal-all");
         healAll.setOnAction(e -> actions.heal(null));
+        healAll.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.inForce()));
         healAll.setTooltip(new javafx.scene.control.Tooltip("Undo every fault Portolan made: rules removed, containers "
                 + "unpaused and started, networks reconnected"));
         Button close = new Button("Close");

@@ -146,6 +146,7 @@ class BreakAndProbeWindowIT extends WindowTest {
         Eventually.within("the host runs again", () -> "false".equals(paused()));
         waitFor("the panel is empty", Duration.ofSeconds(5), () -> robot.lookup("#faults-table").queryAs(TableView.class)
                 .getItems().isEmpty());
+        assertTrue(FxThread.get(() -> robot.lookup("#heal-all").query().isDisabled()), "nothing left to heal");
         waitFor("the mark is gone", Duration.ofSeconds(5), () -> diagram().controller().faultMarks().isEmpty());
         waitFor("the status bar says what was healed", Duration.ofSeconds(10),
                 () -> text("#status-message").startsWith("Healed: " + lab + "/node1 is unpaused"));
