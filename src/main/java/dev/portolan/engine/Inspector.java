@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** Turns docker-java's inspect responses back into the engine's JSON, for the details pane. */
 public final class Inspector {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // docker-java writes an exposed port as {"80/tcp": new Object()}, as the engine does ({}): an empty object is fine here
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Inspector() {}
 

@@ -62,13 +62,22 @@ class DiagramIT extends WindowTest {
         return FxThread.get(() -> diagram().toScreen(r.centerX(), r.centerY()));
     }
 
-    /** A busybox container on the front network, mounting a volume, its port published on loopback. */
+    /** A busybox container on the front network, mounting a volume. */
     private String run(String name, String volume) {
+        return run(name, volume, HostConfig.newHostConfig());
+    }
+
+    /** The same, with port 80 published on loopback. */
+    private String runPublished(String name, String volume) {
+        return run(name, volume, HostConfig.newHostConfig().withPortBindings(com.github.dockerjava.api.model.PortBinding.parse("127.0.0.1::80")));
+    }
+
+    private String run(String name, String volume, HostConfig config) {
         engine.docker().createVolumeCmd().withName(volume).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
         String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name)
                 .withLabels(Map.of(TestEngine.LABEL, "true")).withCmd(TestEngine.SLEEPER)
-                .withVolumes(new Volume("/data"))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(front)
+                .withVolumes(new Volume("/data")).withExposedPorts(com.github.dockerjava.api.model.ExposedPort.tcp(80))
+                .withHostConfig(config.withNetworkMode(front)
                         .withBinds(new com.github.dockerjava.api.model.Bind(volume, new Volume("/data"))))
                 .exec().getId();
         engine.docker().startContainerCmd(id).exec();
@@ -83,7 +92,7 @@ class DiagramIT extends WindowTest {
     void aStartedContainerAppearsIsSelectedAndDraggingItOntoANetworkConnectsIt() {
         String name = TestEngine.uniqueName("pictured");
         String volume = TestEngine.uniqueName("vol");
-        String id = run(name, volume);
+        String id = runPublished(name, volume);
         waitFor(name + " is on the diagram", Duration.ofSeconds(10), () -> card(name) != null);
         Card card = card(name);
         assertEquals(front, FxThread.get(() -> diagram().layout().bandAt(card.bounds().centerX(), card.bounds().centerY()).name()),
@@ -93,6 +102,9 @@ class DiagramIT extends WindowTest {
 
         click(center(card.bounds()));
         waitFor("the details pane shows it", Duration.ofSeconds(5), () -> name.equals(text("#details-title")));
+        waitFor("with its inspect output, exposed port and all", Duration.ofSeconds(5),
+                () -> robot.lookup("#details-json").queryTextInputControl().getText().contains("\"80/tcp\""),
+                () -> FxThread.get(() -> robot.lookup("#details-json").queryTextInputControl().getText()));
 
         Layout.Band target = FxThread.get(() -> diagram().layout().bands().stream().filter(b -> b.name().equals(back))
                 .findFirst().orElseThrow());
