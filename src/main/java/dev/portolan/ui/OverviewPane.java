@@ -46,7 +46,8 @@ final class OverviewPane {
     private void show(HostModel host, HostInventory inventory) {
         if (inventory == null) return;
         EngineFacts f = inventory.facts();
-        heading.setText(f.name() + " — Docker " + f.versionText());
+        // the host as the sidebar names it; the engine's own name (its computer's) is one of the facts
+        heading.setText(host.name() + " — Docker " + f.versionText());
         containers.setText(Long.toString(inventory.containers().size()));
         running.setText(Long.toString(inventory.runningCount()));
         images.setText(Long.toString(inventory.images().size()));
@@ -60,7 +61,7 @@ final class OverviewPane {
         String[][] rows = {
             {"Provider", host.provider() + (detail.isBlank() ? "" : " — " + detail)},
             {"Address", host.endpoint().address() + "  (" + host.endpoint().source() + ")"},
-            {"Engine", f.serverVersion() + ", API " + f.apiVersion()},
+            {"Engine", f.serverVersion() + ", API " + f.apiVersion() + " · named " + f.name()},
             {"System", f.systemText()},
             {"Resources", f.cpus() + " CPUs · " + StatusText.bytes(f.memoryBytes()) + " memory"},
             {"Storage driver", f.storageDriver()},

@@ -29,7 +29,10 @@ class MainWindowIT extends WindowTest {
         var info = engine.docker().infoCmd().exec();
         waitForCounts(info.getContainers(), engine.docker().listImagesCmd().exec().size());
         assertTrue(text("#status-host").contains("Docker " + version.getVersion()), text("#status-host"));
-        assertTrue(text(".overview-heading").contains(info.getName()), text(".overview-heading"));
+        assertTrue(text(".overview-heading").startsWith("local — Docker " + version.getVersion()), "named as the sidebar names it: "
+                + text(".overview-heading"));
+        assertTrue(FxThread.get(() -> robot.lookup(".facts .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().endsWith(" · named " + info.getName()))), "the engine's own name is one of its facts");
         assertEquals(Integer.toString(engine.docker().listNetworksCmd().exec().size()), text("#count-networks"));
         assertEquals(Integer.toString(engine.docker().listVolumesCmd().exec().getVolumes().size()), text("#count-volumes"));
         // the toolbar's separators stand upright between its buttons (a horizontal one showed as a dash)
