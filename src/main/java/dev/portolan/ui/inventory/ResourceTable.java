@@ -109,8 +109,26 @@ public final class ResourceTable<T> {
         TableColumn<T, V> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TextCell<>());
         table.getColumns().add(column);
         return column;
+    }
+
+    /**
+     * A cell that shows its value's text, and the same text in a tooltip: a narrow column
+     * cuts a long value ("0.0.0.0:8080→80/tcp, …") behind "…", and hovering reads it whole.
+     */
+    private static final class TextCell<T, V> extends javafx.scene.control.TableCell<T, V> {
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(V value, boolean empty) {
+            super.updateItem(value, empty);
+            String text = empty || value == null ? null : value.toString();
+            setText(text);
+            whole.setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : whole);
+        }
     }
 
     public TableView<T> table() {

@@ -9,15 +9,20 @@ import javafx.scene.control.TableCell;
  */
 public final class StateCell extends TableCell<ContainerInfo, ContainerInfo> {
 
+    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
     @Override
     protected void updateItem(ContainerInfo container, boolean empty) {
         super.updateItem(container, empty);
         getStyleClass().removeIf(s -> s.startsWith("state-"));
         if (empty || container == null) {
             setText(null);
+            setTooltip(null);
             return;
         }
         setText(StateText.of(container));
+        whole.setText(getText()); // "running · healthy" is cut to "running · …" in a narrow column
+        setTooltip(whole);
         getStyleClass().add("state-" + container.state().word());
     }
 }

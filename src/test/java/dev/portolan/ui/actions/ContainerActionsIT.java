@@ -62,6 +62,13 @@ class ContainerActionsIT extends WindowTest {
         String name = TestEngine.uniqueName("stop-me");
         String id = engine.runSleeper(name);
         selectRow(name);
+        // a cell cut short in a narrow column is read whole by hovering: its tooltip has all of it
+        var cells = FxThread.get(() -> robot.from(robot.lookup("#containers-table").<javafx.scene.Node>query()).lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream().filter(c -> c.getText() != null && !c.getText().isEmpty())
+                .map(c -> c.getText() + " | " + (c.getTooltip() == null ? null : c.getTooltip().getText())).toList());
+        String networks = engine.docker().inspectContainerCmd(id).exec().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+        assertTrue(cells.contains("bridge " + networks + " | bridge " + networks), "its networks, whole in a tooltip: " + cells);
+        assertTrue(cells.contains("▶ running | ▶ running"), "its state too: " + cells);
         click("#container-stop");
         waitFor("the engine says it exited", Duration.ofSeconds(10), () -> state(id).equals("exited"));
         waitFor("the table shows it exited", Duration.ofSeconds(2), () -> table().getItems().getFirst()
