@@ -29,7 +29,7 @@ final class HostView {
     private final StackPane root;
 
     HostView(HostModel host, Supplier<HostSession> session, ObjectProperty<Object> selection, ContainerActions actions,
-            ImageActions images, dev.portolan.ui.hosts.HostsController hosts) {
+            dev.portolan.ui.actions.VolumeActions volumes, ImageActions images, dev.portolan.ui.hosts.HostsController hosts) {
         this.host = host;
         state = new HostStatePane(host, () -> {
             HostSession current = session.get();
@@ -39,7 +39,7 @@ final class HostView {
                 tab("Overview", new OverviewPane(host).root()),
                 tab("Containers", new ContainersView(host, session, selection, actions).root()),
                 tab("Images", new ImagesView(host, selection, images).root()),
-                tab("Volumes", new VolumesView(host, selection).root()),
+                tab("Volumes", new VolumesView(host, session, selection, volumes).root()),
                 tab("Networks", new NetworksView(host, selection).root()));
         tabs.setId("host-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -352,7 +352,8 @@ public final class MainWindow {
             center.getChildren().removeIf(n -> n != configProblem.root());
             return;
         }
-        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions, images, controller));
+        HostView view = views.computeIfAbsent(host, h -> new HostView(h, () -> session(h), selection, actions,
+                new dev.portolan.ui.actions.VolumeActions(runner, dialogs), images, controller));
         ensureCenter(view.root());
     }
 

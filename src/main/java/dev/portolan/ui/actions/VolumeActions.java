@@ -40,6 +40,27 @@ public final class VolumeActions {
         return new ContextMenu(backUp, restore);
     }
 
+    /**
+     * Removes a volume no container uses, once confirmed: Portolan never removes one by
+     * itself, and the question says its data is gone for good. A volume in use is refused
+     * with the names of its users.
+     */
+    public void remove(HostSession host, VolumeInfo volume, java.util.List<String> usedBy, Window owner) {
+        if (!connected(host)) return;
+        if (!usedBy.isEmpty()) {
+            runner.say(new ActionRunner.Message(volume.name() + " is used by " + String.join(", ", usedBy)
+                    + ": remove those containers first.", true));
+            return;
+        }
+        if (!Confirmation.ask(owner, "Remove the volume " + volume.name() + "?", "Its data is gone for good. To keep a copy,"
+                + " choose Back up to a file… first.", "Remove", "confirm-remove-volume", true)) return;
+        runner.run("Removing volume " + volume.name() + "…", "Removed volume " + volume.name(), "Remove volume " + volume.name(),
+                () -> {
+                    host.operations().removeVolume(volume.name());
+                    return volume;
+                }, removed -> { });
+    }
+
     /** Asks where, then streams the volume into that tar file with its SHA-256 beside it, in a window with Cancel. */
     public void backUp(HostSession host, VolumeInfo volume, Window owner) {
         if (!connected(host)) return;
