@@ -34,7 +34,7 @@ public final class ContainersView {
         table.column("Networks", c -> c.networks().stream().map(n -> n.network()
                 + (n.ipAddress() == null ? "" : " " + n.ipAddress())).collect(Collectors.joining(", ")), 170);
         table.column("Restarts", ContainerInfo::restartCount, 70);
-        table.column("Created", c -> c.created() == null ? "" : Formats.ago(c.created()), 110);
+        table.timeColumn("Created", ContainerInfo::created, 110);
         table.table().getSortOrder().add(table.table().getColumns().get(1));
         table.setEmptyText("No containers on this host yet. Press Run… to start one, or start one from a terminal:"
                 + " it appears here as soon as the engine reports it.");

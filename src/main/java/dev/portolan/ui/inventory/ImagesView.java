@@ -41,7 +41,7 @@ public final class ImagesView {
             }
         });
         table.column("Layers", i -> i.layers().size(), 60);
-        table.column("Created", i -> Formats.ago(i.created()), 100);
+        table.timeColumn("Created", ImageInfo::created, 100);
         table.column("Used by", i -> host.inventory() == null ? 0
                 : host.inventory().containers().values().stream().filter(c -> i.id().equals(c.imageId())).count(), 70);
         table.column("Also on hosts", i -> String.join(", ", images.hostsWithImage(i.id(), host)), 140);

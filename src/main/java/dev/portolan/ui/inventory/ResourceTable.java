@@ -109,8 +109,16 @@ public final class ResourceTable<T> {
         TableColumn<T, V> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
-        column.setCellFactory(c -> new TextCell<>());
+        column.setCellFactory(c -> new TextCell<>(Object::toString));
         table.getColumns().add(column);
+        return column;
+    }
+
+    /** A time, shown as "5 min ago" and sorted by the time itself (as text, "just now" came after "9 days ago"). */
+    public TableColumn<T, java.time.Instant> timeColumn(String title, Function<T, java.time.Instant> value, double width) {
+        TableColumn<T, java.time.Instant> column = column(title, value, width);
+        column.setCellFactory(c -> new TextCell<>(Formats::ago));
+        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         return column;
     }
 
@@ -120,11 +128,16 @@ public final class ResourceTable<T> {
      */
     private static final class TextCell<T, V> extends javafx.scene.control.TableCell<T, V> {
         private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        private final Function<? super V, String> words;
+
+        TextCell(Function<? super V, String> words) {
+            this.words = words;
+        }
 
         @Override
         protected void updateItem(V value, boolean empty) {
             super.updateItem(value, empty);
-            String text = empty || value == null ? null : value.toString();
+            String text = empty || value == null ? null : words.apply(value);
             setText(text);
             whole.setText(text);
             setTooltip(text == null || text.isEmpty() ? null : whole);

@@ -120,6 +120,15 @@ class ImagesIT extends WindowTest {
         click("#build-start");
         waitFor("the build is done", Duration.ofSeconds(60),
                 () -> robot.lookup("#build-outcome").queryLabeled().getText().startsWith("Built " + TAG));
+        // sorted by Created, the images are in the order they were made (as text, "29 min ago" came before "30 min ago")
+        List<java.time.Instant> byCreated = FxThread.get(() -> {
+            TableView<ImageInfo> images = table("#images-table");
+            var created = images.getColumns().stream().filter(c -> c.getText().equals("Created")).findFirst().orElseThrow();
+            created.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            images.getSortOrder().setAll(List.of(created));
+            return images.getItems().stream().map(ImageInfo::created).toList();
+        });
+        assertEquals(byCreated.stream().sorted().toList(), byCreated, "oldest first");
         List<BuildStep> steps = FxThread.get(() -> List.copyOf(robot.lookup("#build-steps").queryAs(ListView.class).getItems()));
         assertEquals(4, steps.size(), steps.toString());
         assertEquals(3, steps.stream().filter(s -> !s.isFrom() && !s.cached()).count(), "three new layers: " + steps);
