@@ -51,6 +51,7 @@ public final class TimelineWindow {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final String ANY = "any";
+    private static final String NO_EVENTS = "No events yet. Start, stop or kill a container: its events show here.";
     private static Stage open;
 
     private TimelineWindow() {}
@@ -67,7 +68,10 @@ public final class TimelineWindow {
         TimelineModel model = new TimelineModel(log);
         TableView<EngineEvent> table = new TableView<>(model.shown());
         table.setId("timeline-table");
-        table.setPlaceholder(new Label("No events yet. Start, stop or kill a container: its events show here."));
+        Label empty = new Label(NO_EVENTS);
+        empty.setId("timeline-empty");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Time", 110, e -> TIME.format(e.time())),
@@ -124,12 +128,20 @@ public final class TimelineWindow {
         Label said = new Label();
         said.setId("timeline-said");
         said.getStyleClass().add("muted");
-        Runnable counted = () -> count.setText(StatusText.plural(model.shown().size(), "event") + " shown of "
-                + String.format("%,d", model.all().size()) + " (the newest " + String.format("%,d", model.capacity()) + " are kept)");
+        Runnable counted = () -> {
+            count.setText(StatusText.plural(model.shown().size(), "event") + " shown of "
+                    + String.format("%,d", model.all().size()) + " (the newest " + String.format("%,d", model.capacity()) + " are kept)");
+            // events there are, none shown: the filters hide them, which "no events yet" would hide too
+            empty.setText(model.all().isEmpty() ? NO_EVENTS : "None of the " + StatusText.plural(model.all().size(), "event")
+                    + " matches the filters" + (healthChecks.isSelected() ? " (health checks are hidden)" : "") + ". Clear filters"
+                    + (healthChecks.isSelected() ? ", or untick Hide health checks," : "") + " to see them.");
+        };
         model.shown().addListener((ListChangeListener<EngineEvent>) c -> {
             counted.run();
             newest.show();
         });
+        model.all().addListener((ListChangeListener<EngineEvent>) c -> counted.run());
+        healthChecks.selectedProperty().addListener((o, a, b) -> counted.run());
         counted.run();
 
         Stage stage = new Stage();

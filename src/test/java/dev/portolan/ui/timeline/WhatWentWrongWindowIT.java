@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -169,5 +170,15 @@ class WhatWentWrongWindowIT extends WindowTest {
         assertEquals(List.of("exec_create", "exec_die", "exec_start"), probe, "each of a probe's events: " + all);
         assertTrue(all.stream().filter(e -> e.action().startsWith("exec_create: /bin/sh -c test -d /")).allMatch(EngineEvent::isHealthCheck));
         assertTrue(all.size() > hidden.size() + 2, all.size() + " shown of which " + hidden.size() + " with probes hidden");
+
+        // filtered down to nothing: the empty list says the filters hide them, not that there are none
+        FxThread.run(() -> robot.lookup("#timeline-container").queryAs(TextField.class).setText("no-such-container"));
+        waitFor("the list is empty", Duration.ofSeconds(5), () -> table.getItems().isEmpty());
+        waitFor("it says the filters hide them", Duration.ofSeconds(5), () -> robot.lookup("#timeline-empty").tryQuery()
+                .map(l -> ((Label) l).getText().matches("None of the [0-9,]+ events matches the filters\\. Clear filters to see them\\."))
+                .orElse(false), () -> robot.lookup("#timeline-empty").tryQuery().map(l -> ((Label) l).getText()).orElse("(not shown)"));
+        FxThread.run(() -> robot.lookup("#timeline-hide-health-checks").queryAs(CheckBox.class).setSelected(true));
+        assertTrue(text("#timeline-empty").endsWith("matches the filters (health checks are hidden). Clear filters, or untick Hide"
+                + " health checks, to see them."), text("#timeline-empty"));
     }
 }
