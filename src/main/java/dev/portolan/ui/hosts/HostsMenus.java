@@ -63,8 +63,8 @@ public final class HostsMenus {
 
     public void newSimulatedHost() {
         HostModel local = hosts.hosts().isEmpty() ? null : hosts.hosts().getFirst();
-        String suggestion = "node" + (hosts.hosts().stream().filter(h -> h.provider().equals("simulated host")).count() + 1);
-        NewSimulatedHostDialog.ask(window.get(), local, suggestion).ifPresent(spec -> hosts.create(spec,
+        var taken = hosts.hosts().stream().map(HostModel::name).collect(java.util.stream.Collectors.toSet());
+        NewSimulatedHostDialog.ask(window.get(), local, taken).ifPresent(spec -> hosts.create(spec,
                 new ProgressWindow(window.get(), "Creating " + spec.lab() + "/" + spec.name())));
     }
 

@@ -20,11 +20,19 @@ final class NewSimulatedHostDialog {
 
     private NewSimulatedHostDialog() {}
 
-    static Optional<SimulatedHostSpec> ask(Window owner, HostModel local, String suggestedName) {
+    /**
+     * @param taken the hosts there are, as the sidebar names them ("demo/node1"): the name
+     *              offered is the lab's first free nodeN, and a name taken is refused
+     */
+    static Optional<SimulatedHostSpec> ask(Window owner, HostModel local, java.util.Set<String> taken) {
         TextField lab = new TextField("demo");
         lab.setId("sim-lab");
-        TextField name = new TextField(suggestedName);
+        TextField name = new TextField(firstFree("demo", taken));
         name.setId("sim-name");
+        // a name not typed by hand follows the lab: the next free one there
+        lab.textProperty().addListener((obs, old, now) -> {
+            if (name.getText().equals(firstFree(old.strip(), taken))) name.setText(firstFree(now.strip(), taken));
+        });
         ComboBox<String> image = new ComboBox<>();
         image.setEditable(true);
         image.setId("sim-image");
@@ -60,7 +68,10 @@ final class NewSimulatedHostDialog {
         createButton.setId("sim-create");
         Form.check(problems, createButton, () -> {
             try {
-                spec(lab, name, image, ports);
+                SimulatedHostSpec spec = spec(lab, name, image, ports);
+                if (taken.contains(spec.lab() + "/" + spec.name())) {
+                    return List.of(spec.lab() + "/" + spec.name() + " exists already: choose another name, or another lab.");
+                }
                 return List.of();
             } catch (InvalidInputException e) {
                 return List.of(e.getMessage());
@@ -68,6 +79,13 @@ final class NewSimulatedHostDialog {
         }, lab.textProperty(), name.textProperty(), image.getEditor().textProperty(), ports.textProperty());
         dialog.setResultConverter(button -> button == create ? spec(lab, name, image, ports) : null);
         return dialog.showAndWait();
+    }
+
+    /** node1, node2, …: the first not taken in {@code lab}. */
+    static String firstFree(String lab, java.util.Set<String> taken) {
+        int n = 1;
+        while (taken.contains(lab + "/node" + n)) n++;
+        return "node" + n;
     }
 
     private static SimulatedHostSpec spec(TextField lab, TextField name, ComboBox<String> image, TextField ports) {

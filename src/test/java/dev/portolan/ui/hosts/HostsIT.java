@@ -80,6 +80,17 @@ class HostsIT extends WindowTest {
         assertTrue(new dev.portolan.engine.DockerContexts(dockerConfig).exists("portolan-" + LAB + "-node1"),
                 "registered as a docker context");
 
+        // another in the same lab is offered the lab's next free name, and a name taken is refused before anything is made
+        click("#add-host").clickOn("#add-simulated");
+        retype("#sim-lab", LAB);
+        waitFor("the lab's next free name is offered", Duration.ofSeconds(2),
+                () -> robot.lookup("#sim-name").queryTextInputControl().getText().equals("node2"));
+        retype("#sim-name", "node1");
+        waitFor("a name taken is refused", Duration.ofSeconds(2), () -> robot.lookup("#sim-problems").queryLabeled().getText()
+                .contains(key + " exists already: choose another name, or another lab."));
+        assertTrue(FxThread.get(() -> robot.lookup("#sim-create").query().isDisabled()));
+        click("Cancel");
+
         menu(host(key), "host-stop");
         waitFor(key + " is shown stopped", Duration.ofSeconds(20),
                 () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
