@@ -19,7 +19,11 @@ public record ImageLayer(int index, String diffId, String createdBy, Instant cre
      */
     public String instruction() {
         String line = Instructions.readable(createdBy);
-        return line.isEmpty() && comment != null && !comment.isBlank() ? comment.strip() : line;
+        if (!line.isEmpty() || comment == null || comment.isBlank()) return line;
+        // `docker import` writes "Imported from -" (a tar on its input) or "Imported from URL": said as the command
+        String said = comment.strip();
+        if (said.equals("Imported from -")) return "docker import of a tar stream";
+        return said.startsWith("Imported from ") ? "docker import of " + said.substring("Imported from ".length()) : said;
     }
 
     /** The diff id's first 12 hex digits, as the docker CLI shows ids. */

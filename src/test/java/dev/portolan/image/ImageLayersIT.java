@@ -75,6 +75,8 @@ class ImageLayersIT extends EngineTest {
         assertEquals(5, layers.size(), layers.toString());
         List<ImageLayer> made = layers.stream().filter(l -> !l.isEmpty()).toList();
         assertEquals(4, made.size(), "busybox's layer + three RUN layers");
+        assertEquals("docker import of a tar stream", layers.getFirst().instruction(), "the test's busybox, imported: "
+                + layers.getFirst().comment());
         assertTrue(layers.get(1).isEmpty(), "LABEL makes no layer: " + layers.get(1));
         assertTrue(layers.get(1).instruction().startsWith("LABEL"), layers.get(1).instruction());
         assertTrue(layers.get(2).instruction().startsWith("RUN mkdir /app"), layers.get(2).instruction());
