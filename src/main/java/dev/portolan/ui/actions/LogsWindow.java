@@ -58,6 +58,18 @@ final class LogsWindow {
         view = new ListView<>(shown);
         view.setId("log-lines");
         view.getStyleClass().add("log-lines");
+        // an empty window says why: nothing written yet (a program may write to a file instead), or nothing matches
+        String nothingYet = container.name() + " has written nothing to its output yet: what it prints shows here as it comes."
+                + " A program that writes its log to a file inside the container shows nothing here.";
+        Label empty = new Label(nothingYet);
+        empty.setId("log-empty");
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(0, 24, 0, 24));
+        view.setPlaceholder(empty);
+        Runnable sayWhyEmpty = () -> empty.setText(search.getText().isBlank() || lines.isEmpty() ? nothingYet
+                : "No line contains '" + search.getText() + "'.");
+        search.textProperty().addListener((obs, old, text) -> sayWhyEmpty.run());
+        lines.addListener((javafx.collections.ListChangeListener<String>) change -> sayWhyEmpty.run());
         follow.setSelected(true);
         follow.setId("log-follow");
         follow.setTooltip(new javafx.scene.control.Tooltip("Keep the newest line in view; scrolling up to read turns it off"));

@@ -167,7 +167,23 @@ class ContainerActionsIT extends WindowTest {
         type("#log-search", "second");
         waitFor("the search filters the lines", Duration.ofSeconds(2),
                 () -> robot.lookup("#log-lines").queryAs(ListView.class).getItems().equals(List.of("second line")));
+        type("#log-search", "zz");
+        waitFor("a search that matches nothing says so", Duration.ofSeconds(2), () -> robot.lookup("#log-empty").tryQuery()
+                .map(l -> ((javafx.scene.control.Label) l).getText().equals("No line contains 'secondzz'.")).orElse(false));
         FxThread.run(() -> robot.lookup("#log-lines").query().getScene().getWindow().hide());
+
+        // a container that prints nothing: its window says so rather than stay blank
+        String quiet = TestEngine.uniqueName("quiet");
+        engine.docker().startContainerCmd(engine.create(quiet, "sleep", "3600")).exec();
+        FxThread.run(() -> robot.lookup("#containers-filter").queryAs(javafx.scene.control.TextField.class).clear());
+        selectRow(quiet);
+        click("#container-logs");
+        waitFor("the empty log says why", Duration.ofSeconds(5), () -> robot.lookup("#log-empty").tryQuery()
+                .map(l -> ((javafx.scene.control.Label) l).getText().startsWith(quiet + " has written nothing to its output yet"))
+                .orElse(false));
+        FxThread.run(() -> robot.lookup("#log-lines").query().getScene().getWindow().hide());
+        FxThread.run(() -> robot.lookup("#containers-filter").queryAs(javafx.scene.control.TextField.class).clear());
+        selectRow(name);
 
         ContainerInfo container = FxThread.get(() -> table().getSelectionModel().getSelectedItem());
         FxThread.run(() -> new ContainerActions(window.runner()).exec(sessionOf(), container, null));
