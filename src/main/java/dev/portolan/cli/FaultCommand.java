@@ -240,7 +240,7 @@ final class FaultCommand {
         @Parameters(index = "0", paramLabel = "TARGET")
         String target;
 
-        @Parameters(index = "1", paramLabel = "SHARE", description = "30% (or 30)")
+        @Parameters(index = "1", paramLabel = "SHARE", description = "30%% (or 30)")
         String share;
 
         @Override

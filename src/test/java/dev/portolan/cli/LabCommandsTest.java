@@ -24,6 +24,28 @@ class LabCommandsTest {
     }
 
     @Test
+    void everyCommandsHelpDownToTheLastSubcommandIsWrittenWithoutAWarning() {
+        // picocli formats descriptions with String.format: a bare "30%" printed "[picocli WARN] Could not format"
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            helpOf(new picocli.CommandLine(new LabCommands()), seen);
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", warned.toString(java.nio.charset.StandardCharsets.UTF_8), "while writing the help of " + seen);
+        assertTrue(seen.contains("portolan fault drop") && seen.contains("portolan swarm create"), seen.toString());
+    }
+
+    private static void helpOf(picocli.CommandLine command, java.util.List<String> seen) {
+        command.getUsageMessage();
+        seen.add(command.getCommandSpec().qualifiedName());
+        command.getSubcommands().values().stream().distinct().forEach(sub -> helpOf(sub, seen));
+    }
+
+    @Test
     void aLabFileThatIsNotThereIsBadInputAndSaidSo() {
         Cli missing = portolan("plan", "no-such-lab.yaml");
         assertEquals(LabCommands.BAD_INPUT, missing.code());
