@@ -35,9 +35,8 @@ class InspectorIT extends EngineTest {
     @Test
     void aContainerWithAHealthCheckIsShownWholeAsAreItsImageVolumeAndNetwork() throws Exception {
         String name = TestEngine.uniqueName("inspected");
-        String volume = TestEngine.uniqueName("inspected-data");
+        String volume = engine.volume("inspected-data");
         String network = TestEngine.uniqueName("inspected-net");
-        engine.docker().createVolumeCmd().withName(volume).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
         String networkId = engine.docker().createNetworkCmd().withName(network).withLabels(Map.of(TestEngine.LABEL, "true")).exec().getId();
         try {
             String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(name).withLabels(Map.of(TestEngine.LABEL, "true"))

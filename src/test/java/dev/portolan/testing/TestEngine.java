@@ -93,6 +93,13 @@ public final class TestEngine implements AutoCloseable {
         return id;
     }
 
+    /** Creates a volume named {@code prefix-XXXXXXXX}, labelled as the tests', and returns its name. */
+    public String volume(String prefix) {
+        String name = uniqueName(prefix);
+        docker().createVolumeCmd().withName(name).withLabels(Map.of(LABEL, "true")).exec();
+        return name;
+    }
+
     /** Removes every container, volume and network the tests made. */
     public void cleanUp() {
         var filter = List.of(LABEL);

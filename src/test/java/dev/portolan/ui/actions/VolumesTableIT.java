@@ -50,11 +50,9 @@ class VolumesTableIT extends WindowTest {
 
     @Test
     void aVolumeIsBackedUpFromItsTableAndRemovedOnlyWhenNoContainerUsesItAndItIsConfirmed() throws Exception {
-        String used = TestEngine.uniqueName("used");
-        String spare = TestEngine.uniqueName("spare");
+        String used = engine.volume("used");
+        String spare = engine.volume("spare");
         String user = TestEngine.uniqueName("user");
-        engine.docker().createVolumeCmd().withName(used).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
-        engine.docker().createVolumeCmd().withName(spare).withLabels(Map.of(TestEngine.LABEL, "true")).exec();
         engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(user).withLabels(Map.of(TestEngine.LABEL, "true"))
                 .withCmd("true").withHostConfig(HostConfig.newHostConfig()
                         .withBinds(new com.github.dockerjava.api.model.Bind(used, new Volume("/data")))).exec();
