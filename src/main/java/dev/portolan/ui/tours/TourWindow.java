@@ -9,15 +9,12 @@ import dev.portolan.tour.TourRunner;
 import dev.portolan.tour.TourSpec;
 import dev.portolan.ui.Windows;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -101,11 +98,7 @@ public final class TourWindow {
     private final ToggleButton present = new ToggleButton("Present");
     private final Button edit = new Button("Edit");
     private final VBox notes = new VBox(6);
-    private final Label timer = new Label();
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
-    private Instant presentingSince;
-    /** The banner the projector shows while presenting: the step's title and narration, large. */
-    private final VBox banner = new VBox(10);
+    private final SpeakerView speaker = new SpeakerView();
 
     private TourWindow(Tour tour, Context context) {
         this.tour = tour;
@@ -118,7 +111,6 @@ public final class TourWindow {
         stage = Windows.stage(context.owner(), "Tour · " + tour.spec().title(), layout(), 760, 640);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setOnHidden(e -> close());
-        clock.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Opens the tour and starts its lab. */
@@ -207,8 +199,6 @@ public final class TourWindow {
         status.setWrapText(true);
         status.getStyleClass().add("muted");
         notes.setId("tour-notes");
-        timer.setId("tour-timer");
-        timer.getStyleClass().add("tour-timer");
         VBox step = new VBox(10, stepTitle, narration, terminal, commandRow, buttons, result, notes, status);
         step.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(step);
@@ -221,13 +211,11 @@ public final class TourWindow {
         edit.setOnAction(e -> TourEditor.open(stage, tour, context.dialogs(), context.openTour()));
         Region headSpace = new Region();
         HBox.setHgrow(headSpace, Priority.ALWAYS);
-        VBox head = new VBox(4, new HBox(12, title, timer, headSpace, edit), about);
+        VBox head = new VBox(4, new HBox(12, title, speaker.timer(), headSpace, edit), about);
         head.setPadding(new Insets(12, 12, 6, 12));
         BorderPane root = new BorderPane(split);
         root.setTop(head);
         root.getStyleClass().add("tour-window");
-        banner.setId("tour-banner");
-        banner.getStyleClass().add("tour-banner");
         return root;
     }
 
@@ -294,12 +282,7 @@ public final class TourWindow {
 
     /** The projector's banner: the step's number, title and narration, and the check's verdict when there is one. */
     private void showBanner(int i, Label verdict) {
-        TourSpec.Step step = tour.steps().get(i);
-        Label title = new Label((i + 1) + " / " + tour.steps().size() + "  " + step.title());
-        title.getStyleClass().add("tour-banner-title");
-        banner.getChildren().setAll(title);
-        banner.getChildren().addAll(Markdown.paragraphs(step.say(), "tour-banner-say"));
-        if (verdict != null) banner.getChildren().add(verdict);
+        speaker.show(i, tour.steps().size(), tour.steps().get(i), verdict);
     }
 
     private boolean isBusy() {
@@ -436,28 +419,20 @@ public final class TourWindow {
 
     private void startPresenting() {
         present.setSelected(true);
-        presentingSince = Instant.now();
-        tick();
-        clock.play();
+        speaker.started();
         stage.getScene().getRoot().getStyleClass().add("speaker");
-        context.presenter().present(banner, keys(), this::stoppedPresenting);
+        context.presenter().present(speaker.banner(), keys(), this::stoppedPresenting);
     }
 
     private void stoppedPresenting() {
         present.setSelected(false);
-        clock.stop();
-        timer.setText("");
+        speaker.stopped();
         stage.getScene().getRoot().getStyleClass().remove("speaker");
-    }
-
-    private void tick() {
-        long s = presentingSince == null ? 0 : Duration.between(presentingSince, Instant.now()).toSeconds();
-        timer.setText(String.format("%d:%02d", s / 60, s % 60));
     }
 
     private void close() {
         if (present.isSelected()) context.presenter().stopPresenting();
-        clock.stop();
+        speaker.stopped();
         if (running != null) running.cancel(true);
         worker.shutdownNow();
         // the tour's own connections close once its thread has let go of them
