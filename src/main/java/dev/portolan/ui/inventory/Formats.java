@@ -6,10 +6,10 @@ import java.time.Instant;
 /** Short texts for times, as people say them. */
 public final class Formats {
 
-    private Formats() {}
-
     /** Before this, a date is the engine's "no date" (Go's zero time, year 1) rather than a real one. */
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private Formats() {}
 
     /** "just now", "5 min ago", "3 h ago", "2 days ago", "3 months ago", "2 years ago"; "no date" for none */
     public static String ago(Instant then) {

@@ -45,6 +45,7 @@ import javafx.util.Duration;
 public final class LabWindow {
 
     private static final Duration CHECK_AFTER_TYPING = Duration.millis(300);
+    private static final String WAITING_FOR_PLAN = "The file's problems, or the plan of what Apply does, show here.";
 
     private final HostsController hosts;
     private final ActionRunner runner;
@@ -55,7 +56,6 @@ public final class LabWindow {
     private final Label title = new Label();
     /** What the empty plan list says: before a plan, and once the engine has nothing left to do. */
     private final Label placeholder = new Label(WAITING_FOR_PLAN);
-    private static final String WAITING_FOR_PLAN = "The file's problems, or the plan of what Apply does, show here.";
     private final Label outcome = new Label();
     private final ListView<String> lines = new ListView<>();
     private final Button save = new Button("Save");
