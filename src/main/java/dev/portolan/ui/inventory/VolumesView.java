@@ -59,7 +59,13 @@ public final class VolumesView {
             var row = new TableRow<VolumeInfo>();
             row.setOnContextMenuRequested(e -> {
                 if (row.getItem() == null) return;
-                actions.menu(session.get(), row.getItem(), window()).show(row, e.getScreenX(), e.getScreenY());
+                table.table().getSelectionModel().select(row.getItem()); // what Remove… takes
+                var menu = actions.menu(session.get(), row.getItem(), window());
+                javafx.scene.control.MenuItem removeItem = new javafx.scene.control.MenuItem("Remove…");
+                removeItem.setId("volume-remove");
+                removeItem.setOnAction(a -> remove(host, session, actions));
+                menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), removeItem);
+                menu.show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
             return row;

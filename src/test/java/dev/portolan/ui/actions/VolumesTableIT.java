@@ -44,6 +44,13 @@ class VolumesTableIT extends WindowTest {
         }
     }
 
+    /** The row menu's Remove… as drawn (the button beside the filter has the same words). */
+    private javafx.scene.Node removeInMenu() {
+        return robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof javafx.scene.control.Label l && l.getText().equals("Remove…"))
+                .findFirst().orElse(null);
+    }
+
     private String message() {
         return text("#status-message");
     }
@@ -81,7 +88,11 @@ class VolumesTableIT extends WindowTest {
         click("Cancel");
         Thread.sleep(300);
         assertTrue(volumeExists(spare), "Cancel keeps it");
-        click("#volume-remove-button");
+        // the second time from its row's menu
+        robot.rightClickOn(FxThread.get(() -> robot.from(robot.lookup("#volumes-table").<javafx.scene.Node>query())
+                .lookup((javafx.scene.control.Labeled l) -> spare.equals(l.getText())).<javafx.scene.Node>query()));
+        waitFor("its menu offers Remove…", Duration.ofSeconds(5), () -> removeInMenu() != null);
+        click(FxThread.get(this::removeInMenu));
         waitFor("it asks again", Duration.ofSeconds(5), () -> exists("#confirm-remove-volume"));
         click("#confirm-remove-volume");
         waitFor("the engine no longer has it", Duration.ofSeconds(10), () -> !volumeExists(spare));
