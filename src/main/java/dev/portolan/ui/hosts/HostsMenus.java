@@ -106,9 +106,9 @@ public final class HostsMenus {
         if (simulated != null) {
             boolean running = simulated.isRunning();
             items.addAll(List.of(
-                    item("Start", "host-start", !running, () -> hosts.startSimulated(host)),
-                    item("Stop", "host-stop", running, () -> hosts.stopSimulated(host)),
-                    item("Restart", "host-restart", running, () -> hosts.restartSimulated(host)),
+                    item("Start host", "host-start", !running, () -> hosts.startSimulated(host)),
+                    item("Stop host", "host-stop", running, () -> hosts.stopSimulated(host)),
+                    item("Restart host", "host-restart", running, () -> hosts.restartSimulated(host)),
                     item("Renew certificates", "host-renew-certificates", running, () -> hosts.renewSimulated(host)),
                     new SeparatorMenuItem(),
                     item("Remove…", "host-remove", true, () -> RemoveHostDialog.ask(window.get(), host.name())
@@ -124,9 +124,9 @@ public final class HostsMenus {
             var machine = hosts.machines().machine(host).get();
             boolean running = machine.isRunning();
             items.addAll(List.of(
-                    item("Start", "machine-start", !running, () -> machineCommand(host, "start")),
-                    item("Stop", "machine-stop", running, () -> machineCommand(host, "stop")),
-                    item("Restart", "machine-restart", running, () -> machineCommand(host, "restart")),
+                    item("Start machine", "machine-start", !running, () -> machineCommand(host, "start")),
+                    item("Stop machine", "machine-stop", running, () -> machineCommand(host, "stop")),
+                    item("Restart machine", "machine-restart", running, () -> machineCommand(host, "restart")),
                     item("Regenerate certificates", "machine-regenerate", true,
                             () -> machineCommand(host, "regenerate-certs")),
                     new SeparatorMenuItem(),

@@ -213,7 +213,7 @@ class HostsIT extends WindowTest {
             // one host, the same actions, in the sidebar and on the diagram
             List<String> sidebarItems = FxThread.get(() -> window.menus().menu(host(lab + "/a")).getItems().stream()
                     .map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).toList());
-            assertTrue(sidebarItems.containsAll(List.of("Stop", "Faults", "Who can talk to whom in " + lab + "…")), sidebarItems.toString());
+            assertTrue(sidebarItems.containsAll(List.of("Stop host", "Faults", "Who can talk to whom in " + lab + "…")), sidebarItems.toString());
             FxThread.run(() -> window.showDiagram(true));
             waitFor(lab + "/a is drawn", Duration.ofSeconds(5), () -> {
                 window.diagram().refreshNow();
