@@ -39,9 +39,19 @@ public final class Shortcuts {
         main.add(new Key(keys.getDisplayText(), what));
     }
 
-    /** The main window's shortcuts, in the order they were put. */
+    /**
+     * The main window's shortcuts, in the order a reader looks for them: the views
+     * (Ctrl+1, Ctrl+2), then Ctrl+letter, then Ctrl+Shift+letter (the tools), then the
+     * function keys; alphabetically within each.
+     */
     public List<Key> main() {
-        return List.copyOf(main);
+        return main.stream().sorted(java.util.Comparator.comparingInt((Key k) -> rank(k.keys())).thenComparing(Key::keys)).toList();
+    }
+
+    private static int rank(String keys) {
+        if (keys.matches("F[0-9]+")) return 3;
+        if (keys.matches("Ctrl\\+[0-9]")) return 0;
+        return keys.contains("Shift+") ? 2 : 1;
     }
 
     /** The list, in a window of its own (one at a time: F1 again brings it forward). */

@@ -57,6 +57,9 @@ class MainWindowIT extends WindowTest {
         assertTrue(shown.containsAll(java.util.List.of("Open a lab file", "Diagram (click it first)", "Search the picture",
                 "A tour, and its presenter view", "Do it: run the step's command")), shown.toString());
         assertEquals(FxThread.get(() -> window.shortcuts().main().size()), onTheWindow.size(), "and nothing listed that is not there");
+        var order = FxThread.get(() -> window.shortcuts().main().stream().map(dev.portolan.ui.Shortcuts.Key::keys).toList());
+        assertEquals(java.util.List.of("Ctrl+1", "Ctrl+2"), order.subList(0, 2), "the views first: " + order);
+        assertEquals("F1", order.getLast(), "the function keys last: " + order);
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         waitFor("Esc closes it", Duration.ofSeconds(5), () -> !exists("#shortcuts-list"));
     }
