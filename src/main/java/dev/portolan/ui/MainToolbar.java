@@ -87,6 +87,7 @@ final class MainToolbar {
         fill.run();
         recentLabs.addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fill.run());
         Button about = new Button("About");
+        about.setId("open-about");
         about.setOnAction(e -> about());
         // the whole cluster as a picture, or the selected host's tables
         javafx.scene.control.ToggleGroup views = new javafx.scene.control.ToggleGroup();
@@ -199,8 +200,11 @@ final class MainToolbar {
         alert.setHeaderText(AppInfo.NAME + " " + AppInfo.version());
         alert.setContentText("A live map of the Docker hosts on this computer.\n\nJava " + AppInfo.javaVersion()
                 + " · JavaFX " + AppInfo.javafxVersion() + "\nLogs: " + Logging.folder() + "\n\nF1 lists the keyboard shortcuts.");
-        ButtonType welcomeButton = new ButtonType("Engines and sample lab…");
+        ButtonType welcomeButton = new ButtonType("Getting started…");
         alert.getButtonTypes().add(0, welcomeButton);
+        alert.getDialogPane().lookupButton(welcomeButton).setId("about-welcome");
+        // the alert's own width wrapped its first sentence (and cut a longer button's words)
+        alert.getDialogPane().setPrefWidth(560);
         alert.showAndWait().filter(b -> b == welcomeButton).ifPresent(b -> welcome.run());
     }
 }

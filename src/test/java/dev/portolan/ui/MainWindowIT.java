@@ -43,6 +43,21 @@ class MainWindowIT extends WindowTest {
     }
 
     @Test
+    void aboutSaysTheVersionsAndItsButtonIsReadWhole() throws Exception {
+        open(EndpointResolver.forThisProcess());
+        // About waits for its answer (showAndWait): fired later, not from inside this call
+        javafx.application.Platform.runLater(() -> robot.lookup("#open-about").queryButton().fire());
+        waitFor("About opens", Duration.ofSeconds(5), () -> robot.lookup("#about-welcome").tryQuery().isPresent());
+        assertTrue(FxThread.get(() -> robot.lookup(".dialog-pane .content").queryLabeled().getText()).contains("JavaFX "));
+        assertTrue(FxThread.get(() -> {
+            var button = robot.lookup("#about-welcome").queryButton();
+            return ((javafx.scene.text.Text) button.lookup(".text")).getText().equals(button.getText());
+        }), "'Getting started…' whole, not cut behind …");
+        click("OK");
+        waitFor("About closes", Duration.ofSeconds(5), () -> robot.lookup("#about-welcome").tryQuery().isEmpty());
+    }
+
+    @Test
     void f1ListsEveryShortcutOfTheWindow() throws Exception {
         open(EndpointResolver.forThisProcess());
         waitFor("the local host is live", Duration.ofSeconds(10), () -> window.hosts().getFirst().isLive());
