@@ -173,7 +173,9 @@ public final class MainWindow {
                 name -> hosts.stream().anyMatch(h -> h.name().equals(name) && h.inventory() != null
                         && "active".equals(h.inventory().facts().swarmState())),
                 troubleshooting::hostsByNameNow, controller::localEngine, controller.events(), runner,
-                troubleshooting.faultActions(), dialogs), swarm);
+                troubleshooting.faultActions(), dialogs, name -> hosts.stream().filter(h -> h.name().equals(name)).findFirst()
+                        .map(h -> h.images().stream().flatMap(i -> i.tags().stream()).collect(java.util.stream.Collectors.toSet()))
+                        .orElse(java.util.Set.of())), swarm);
     }
 
     /** The hosts' names, kept in step with the host list (FX thread). */

@@ -32,6 +32,9 @@ final class SwarmControls {
         /** The hosts of the lab (or the host) whose Swarm is shown. */
         List<String> members();
 
+        /** The image tags every member has: what a service can run here, with no registry to pull from. */
+        List<String> imagesOnEveryMember();
+
         /** Runs {@code work} off the FX thread, saying {@code progress} meanwhile and its sentence after. */
         void act(String progress, Callable<String> work);
 
@@ -114,20 +117,27 @@ final class SwarmControls {
 
     private void createPanel(SwarmSnapshot shown, SwarmOperations operations) {
         TextField name = field("swarm-new-name", "");
-        TextField image = field("swarm-new-image", "");
+        // an image every node has (no registry here to pull from), or one typed
+        ComboBox<String> image = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(window.imagesOnEveryMember()));
+        image.setId("swarm-new-image");
+        image.setEditable(true);
+        image.setPrefWidth(160);
+        image.setPromptText(image.getItems().isEmpty() ? "an image every node has" : "choose, or type");
         TextField replicas = field("swarm-new-replicas", "3");
         TextField port = field("swarm-new-port", "");
         port.setPromptText("8080:80 (optional)");
         Button create = button("Create service", "swarm-create", () -> window.act("Creating service " + name.getText(),
-                () -> operations.create(name.getText().strip(), image.getText().strip(), SwarmOperations.replicas(replicas.getText()),
-                        List.of(), port.getText().isBlank() ? List.of() : List.of(port.getText().strip()))));
+                () -> operations.create(name.getText().strip(), image.getEditor().getText().strip(),
+                        SwarmOperations.replicas(replicas.getText()), List.of(),
+                        port.getText().isBlank() ? List.of() : List.of(port.getText().strip()))));
         GridPane form = dev.portolan.ui.forms.Form.grid(6, 6);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Image"), image);
         form.addRow(2, new Label("Replicas"), replicas);
         form.addRow(3, new Label("Publish"), port);
         side.getChildren().addAll(heading("New service"), form, create,
-                hint("Click a service or a node to act on it. The image must be on the nodes: there is no registry here."));
+                hint("Click a service or a node to act on it. The images offered are on every node; there is no registry"
+                        + " here to pull others from."));
         // the lab's hosts that are not nodes yet: join them (the token is found for the user)
         List<String> outside = window.members().stream().filter(m -> shown.nodes().stream()
                 .noneMatch(n -> operations.hostOfNode(n).filter(m::equals).isPresent())).toList();

@@ -52,10 +52,13 @@ import javafx.stage.Window;
  */
 public final class SwarmWindow {
 
-    /** What the window needs of the main one. {@code hostsNow} is asked on the FX thread. */
+    /**
+     * What the window needs of the main one. {@code hostsNow} and {@code imagesOf} (a host's
+     * image tags, by its name) are asked on the FX thread.
+     */
     public record Context(Window owner, ObservableList<String> hostNames, java.util.function.Predicate<String> inSwarm,
             Supplier<HostsByName> hostsNow, Supplier<LocalEngine> local, EventLog events, ActionRunner runner, FaultActions faults,
-            DialogService dialogs) {}
+            DialogService dialogs, java.util.function.Function<String, java.util.Set<String>> imagesOf) {}
 
     private static SwarmWindow open;
 
@@ -72,6 +75,14 @@ public final class SwarmWindow {
         @Override
         public List<String> members() {
             return members;
+        }
+
+        @Override
+        public List<String> imagesOnEveryMember() {
+            if (members.isEmpty()) return List.of();
+            java.util.Set<String> common = new java.util.TreeSet<>(context.imagesOf().apply(members.getFirst()));
+            for (String member : members) common.retainAll(context.imagesOf().apply(member));
+            return List.copyOf(common);
         }
 
         @Override

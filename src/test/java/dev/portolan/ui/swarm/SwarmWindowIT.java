@@ -76,6 +76,9 @@ class SwarmWindowIT extends WindowTest {
             waitFor("both nodes and both tasks are drawn", SETTLES, () -> tasks().size() == 2
                     && robot.lookup("#swarm-node-manager").tryQuery().isPresent() && robot.lookup("#swarm-node-worker").tryQuery().isPresent());
             assertEquals(servicePs(docker, simulated, name), drawnTasks(), "the picture is what docker service ps says");
+            // a new service is offered the images every node has (there is no registry to pull one from)
+            waitFor("the images on both nodes are offered", Duration.ofSeconds(5), () -> robot.lookup("#swarm-new-image").tryQuery()
+                    .map(n -> ((javafx.scene.control.ComboBox<?>) n).getItems().contains(TestEngine.BUSYBOX + ":latest")).orElse(false));
             assertTrue(FxThread.get(() -> robot.lookup("#swarm-node-manager").queryAs(VBox.class).getChildren().stream()
                     .filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText()).toList()).contains("★ manager"), "the leader is starred");
 
