@@ -82,8 +82,7 @@ public final class MainWindow {
         troubleshooting.addTo(diagram, actions);
         // one host, one set of actions, whether it is right-clicked in the sidebar or on the diagram
         menus.addToMenus((host, owner) -> troubleshooting.hostMenuItems(host.name(), owner));
-        diagram.addToHostMenus((name, owner) -> hosts.stream().filter(h -> h.name().equals(name)).findFirst()
-                .map(menus::lifecycleItems).orElse(java.util.List.of()));
+        diagram.addToHostMenus((name, owner) -> host(name).map(menus::lifecycleItems).orElse(java.util.List.of()));
         diagram.addToVolumeMenus((volume, owner) -> menus.keptDataItems(volume.host(), volume.volume(), owner));
         troubleshooting.openSwarmWith(this::showSwarm);
         selection.addListener((obs, old, item) -> details.show(item));
@@ -170,12 +169,16 @@ public final class MainWindow {
     /** The Swarm window, on a lab's (or a host's) Swarm, or the one it showed last. */
     public dev.portolan.ui.swarm.SwarmWindow showSwarm(String swarm) {
         return dev.portolan.ui.swarm.SwarmWindow.show(new dev.portolan.ui.swarm.SwarmWindow.Context(window(), hostNames(),
-                name -> hosts.stream().anyMatch(h -> h.name().equals(name) && h.inventory() != null
-                        && "active".equals(h.inventory().facts().swarmState())),
+                name -> host(name).filter(h -> h.inventory() != null && "active".equals(h.inventory().facts().swarmState())).isPresent(),
                 troubleshooting::hostsByNameNow, controller::localEngine, controller.events(), runner,
-                troubleshooting.faultActions(), dialogs, name -> hosts.stream().filter(h -> h.name().equals(name)).findFirst()
+                troubleshooting.faultActions(), dialogs, name -> host(name)
                         .map(h -> h.images().stream().flatMap(i -> i.tags().stream()).collect(java.util.stream.Collectors.toSet()))
                         .orElse(java.util.Set.of())), swarm);
+    }
+
+    /** The host the sidebar names {@code name} ("local", "web-db/web"), if there is one. */
+    private java.util.Optional<HostModel> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
     /** The hosts' names, kept in step with the host list (FX thread). */
@@ -228,7 +231,7 @@ public final class MainWindow {
 
     /** An image's layers window, from a tour's step: the host as `portolan hosts` names it. */
     private void openLayers(String host, String image) {
-        HostModel model = hosts.stream().filter(h -> h.name().equals(host)).findFirst().orElse(null);
+        HostModel model = host(host).orElse(null);
         var info = model == null || model.inventory() == null ? null : model.inventory().images().values().stream()
                 .filter(i -> i.tags().contains(image) || i.tags().contains(image + ":latest")).findFirst().orElse(null);
         if (info == null) {

@@ -1,5 +1,6 @@
 package dev.portolan.ui.diagram;
 
+import dev.portolan.host.Ownership;
 import dev.portolan.lab.LabStep;
 import dev.portolan.ui.diagram.Layout.Band;
 import dev.portolan.ui.diagram.Layout.Card;
@@ -68,13 +69,18 @@ public final class DiagramController {
         Layout old = layout;
         laidOutWith = old == null ? null : filter;
         layout = layouter.layout(plan == null ? live : plan.over(live), filter);
-        nothingRuns = plan == null && live.stream().anyMatch(h -> h.inventory() != null) && live.stream()
-                .allMatch(h -> h.inventory() == null || h.inventory().containers().values().stream().allMatch(c -> dev.portolan.host.Ownership.isSimulatedHost(c.labels())));
+        nothingRuns = plan == null && runsNothing(live);
         Set<String> finds = new LinkedHashSet<>();
         for (Card card : layout.cards()) if (filter.finds(card.container())) finds.add(card.key());
         found = finds;
         selected.removeIf(key -> layout.card(key) == null && layout.volume(key) == null && layout.band(key) == null);
         return old;
+    }
+
+    /** Some host is read, and every container of the hosts read is a simulated host's own. */
+    private static boolean runsNothing(List<HostSnapshot> live) {
+        return live.stream().anyMatch(h -> h.inventory() != null) && live.stream().allMatch(h -> h.inventory() == null
+                || h.inventory().containers().values().stream().allMatch(c -> Ownership.isSimulatedHost(c.labels())));
     }
 
     /**

@@ -126,7 +126,7 @@ public final class ResourceTable<T> {
      * A cell that shows its value's text, and the same text in a tooltip: a narrow column
      * cuts a long value ("0.0.0.0:8080→80/tcp, …") behind "…", and hovering reads it whole.
      */
-    private static final class TextCell<T, V> extends javafx.scene.control.TableCell<T, V> {
+    static class TextCell<T, V> extends javafx.scene.control.TableCell<T, V> {
         private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         private final Function<? super V, String> words;
 

@@ -1,28 +1,22 @@
 package dev.portolan.ui.inventory;
 
 import dev.portolan.inventory.ContainerInfo;
-import javafx.scene.control.TableCell;
 
 /**
- * A container's state in a table: its {@link StateText} and a colour. The icon and word
- * carry the meaning, so the colour (from a colour-blind-safe palette in CSS) only helps.
+ * A container's state in a table: its {@link StateText} (whole in the tooltip, as every
+ * table cell's text) and a colour. The icon and word carry the meaning, so the colour
+ * (from a colour-blind-safe palette in CSS) only helps.
  */
-public final class StateCell extends TableCell<ContainerInfo, ContainerInfo> {
+final class StateCell extends ResourceTable.TextCell<ContainerInfo, ContainerInfo> {
 
-    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+    StateCell() {
+        super(StateText::of);
+    }
 
     @Override
     protected void updateItem(ContainerInfo container, boolean empty) {
         super.updateItem(container, empty);
         getStyleClass().removeIf(s -> s.startsWith("state-"));
-        if (empty || container == null) {
-            setText(null);
-            setTooltip(null);
-            return;
-        }
-        setText(StateText.of(container));
-        whole.setText(getText()); // "running · healthy" is cut to "running · …" in a narrow column
-        setTooltip(whole);
-        getStyleClass().add("state-" + container.state().word());
+        if (!empty && container != null) getStyleClass().add("state-" + container.state().word());
     }
 }

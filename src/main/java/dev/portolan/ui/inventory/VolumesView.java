@@ -7,7 +7,6 @@ import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,9 +29,8 @@ public final class VolumesView {
         table.column("Driver", VolumeInfo::driver, 80);
         table.column("Used by", v -> {
             if (host.inventory() == null) return "";
-            String users = host.inventory().usersOf(v.name()).stream().map(ContainerInfo::name)
-                    .collect(Collectors.joining(", "));
-            return users.isEmpty() ? "— unused" : users;
+            List<String> users = usersOf(host, v);
+            return users.isEmpty() ? "— unused" : String.join(", ", users);
         }, 220);
         table.column("Mount point", VolumeInfo::mountpoint, 300);
         // "used by" depends on the containers too
@@ -74,9 +72,13 @@ public final class VolumesView {
 
     private void remove(HostModel host, Supplier<HostSession> session, VolumeActions actions) {
         VolumeInfo volume = table.table().getSelectionModel().getSelectedItem();
-        List<String> users = host.inventory() == null ? List.of()
+        actions.remove(session.get(), volume, usersOf(host, volume), window());
+    }
+
+    /** The names of the containers that mount {@code volume}, as the host's inventory knows them. */
+    private static List<String> usersOf(HostModel host, VolumeInfo volume) {
+        return host.inventory() == null ? List.of()
                 : host.inventory().usersOf(volume.name()).stream().map(ContainerInfo::name).toList();
-        actions.remove(session.get(), volume, users, window());
     }
 
     private javafx.stage.Window window() {
