@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 import javafx.util.Callback;
 
 /**
@@ -39,7 +40,9 @@ public final class WrappingCell<T> extends ListCell<T> {
     /**
      * The theme gives every cell one height (-fx-cell-size, 3em), which a third line of text
      * does not fit: such a cell ends in "…". Its height is the theme's or its text's, wrapped
-     * at the width the cell will have, whichever is more.
+     * at the width the cell will have, whichever is more. The text is measured as a label
+     * measures it (centred bounds): measured with plain logical bounds, an apply's closing
+     * line came out a line short, at every width from 300 to 480 px, and the label cut it to "…".
      */
     @Override
     protected double computePrefHeight(double width) {
@@ -51,6 +54,7 @@ public final class WrappingCell<T> extends ListCell<T> {
         Text measured = new Text(shown);
         measured.setFont(getFont());
         measured.setWrappingWidth(wide);
+        measured.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER);
         double texts = Math.ceil(measured.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset() + LEADING;
         return Math.max(themes, texts);
     }
