@@ -376,8 +376,7 @@ public final class LabCommands {
             if (output != null) java.nio.file.Files.writeString(output, result.labYaml());
             else spec.commandLine().getOut().print(result.labYaml());
             var err = spec.commandLine().getErr();
-            err.println(result.notMapped().isEmpty() ? "Everything was mapped."
-                    : result.notMapped().size() + " things were not mapped; they are listed at the top of the lab file.");
+            err.println(result.mappedSentence());
             return 0;
         }
     }

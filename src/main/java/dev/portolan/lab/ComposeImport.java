@@ -25,7 +25,16 @@ import java.util.Set;
 public final class ComposeImport {
 
     /** The lab file's text, what could not be carried over, and what reading the file is worth telling. */
-    public record Result(String labYaml, List<String> notMapped, List<String> notes) {}
+    public record Result(String labYaml, List<String> notMapped, List<String> notes) {
+
+        /** "Everything was mapped.", or how many things were not, and where they are listed. */
+        public String mappedSentence() {
+            int n = notMapped.size();
+            if (n == 0) return "Everything was mapped.";
+            return n == 1 ? "1 thing was not mapped; the lab file lists it at its top."
+                    : n + " things were not mapped; the lab file lists them at its top.";
+        }
+    }
 
     /** The service keys mapped here or by the process and mounts mappings. */
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "environment", "env_file", "ports", "volumes",
@@ -94,18 +103,37 @@ public final class ComposeImport {
         return named != null && named.matches("[a-z0-9][a-z0-9-]{0,30}") ? named : labName(fallback);
     }
 
+    /**
+     * Where each service goes when the project is spread over {@code hosts} hosts: each host
+     * ("node1", ...) with its services in the file's order, an empty list for a host left with
+     * none. A file Portolan exported keeps its own hosts, whatever {@code hosts} says.
+     */
+    public static Map<String, List<String>> spread(ComposeReader.Read read, int hosts) {
+        JsonNode services = read.compose() == null ? null : read.compose().path("services");
+        if (services == null || !services.isObject()) return Map.of();
+        ComposePlacement.Placement placement = placement(services, hosts);
+        Map<String, List<String>> spread = new LinkedHashMap<>();
+        placement.reasons().forEach(r -> spread.put(r.substring(0, r.indexOf(':')), new ArrayList<>()));
+        placement.hostOf().forEach((service, host) -> spread.computeIfAbsent(host, h -> new ArrayList<>()).add(service));
+        return spread;
+    }
+
+    /** The file's own hosts when Portolan exported it, else the services spread over node1..nodeN. */
+    private static ComposePlacement.Placement placement(JsonNode services, int hostCount) {
+        ComposePlacement.Placement placement = exportedPlacement(services);
+        if (placement != null) return placement;
+        List<String> hostNames = new ArrayList<>();
+        for (int i = 1; i <= hostCount; i++) hostNames.add("node" + i);
+        return ComposePlacement.place(services, hostNames);
+    }
+
     private Result lab(int hostCount) {
         JsonNode compose = context.compose;
         JsonNode services = compose.path("services");
         compose.fieldNames().forEachRemaining(key -> {
             if (!TOP_KEYS.contains(key)) context.notMapped(key, "not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
         });
-        ComposePlacement.Placement placement = exportedPlacement(services);
-        if (placement == null) {
-            List<String> hostNames = new ArrayList<>();
-            for (int i = 1; i <= hostCount; i++) hostNames.add("node" + i);
-            placement = ComposePlacement.place(services, hostNames);
-        }
+        ComposePlacement.Placement placement = placement(services, hostCount);
         // one reason per host, in order, each "HOST: ..."
         List<String> hostNames = placement.reasons().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
         boolean several = hostNames.size() > 1;
@@ -166,7 +194,7 @@ public final class ComposeImport {
     }
 
     /** A file Portolan exported names each service's host: the same lab comes back. Null for any other file. */
-    private ComposePlacement.Placement exportedPlacement(JsonNode services) {
+    private static ComposePlacement.Placement exportedPlacement(JsonNode services) {
         Map<String, String> hostOf = new LinkedHashMap<>();
         services.fields().forEachRemaining(e -> {
             String host = e.getValue().path(ComposeReader.HOST_EXTENSION).asText(null);

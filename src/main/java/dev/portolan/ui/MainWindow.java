@@ -273,29 +273,29 @@ public final class MainWindow {
 
     /** Asks for a compose file and how many hosts to spread it over, then opens the lab it makes. */
     private void importCompose() {
-        var chosen = dialogs.openFile(window(), "Import a docker-compose file", "Compose files", "*.yaml", "*.yml")
-                .map(java.nio.file.Path::toFile).orElse(null);
-        if (chosen == null) return;
-        var hostsChoice = new javafx.scene.control.ChoiceDialog<>("1 host: the services reach each other by name",
-                java.util.List.of("1 host: the services reach each other by name", "2 hosts", "3 hosts"));
-        hostsChoice.initOwner(window());
-        hostsChoice.setHeaderText("Put the services of " + chosen.getName() + " on");
-        hostsChoice.showAndWait().ifPresent(answer -> importCompose(chosen.toPath(), Integer.parseInt(answer.substring(0, 1))));
+        dialogs.openFile(window(), "Import a docker-compose file", "Compose files", "*.yaml", "*.yml")
+                .ifPresent(chosen -> importCompose(chosen, read -> dev.portolan.ui.labs.ComposeHostsChoice.ask(window(),
+                        chosen.getFileName().toString(), read)));
     }
 
-    /** Opens the lab a compose file makes, unsaved, its unmapped parts listed at its top. */
+    /** Opens the lab a compose file makes on {@code hostCount} hosts, unsaved, its unmapped parts listed at its top. */
     public dev.portolan.ui.labs.LabWindow importCompose(java.nio.file.Path compose, int hostCount) {
+        return importCompose(compose, read -> java.util.Optional.of(hostCount));
+    }
+
+    private dev.portolan.ui.labs.LabWindow importCompose(java.nio.file.Path compose,
+            java.util.function.Function<dev.portolan.lab.ComposeReader.Read, java.util.Optional<Integer>> hostCount) {
         try {
             java.nio.file.Path folder = compose.toAbsolutePath().getParent();
             // read as compose reads it: the .env beside it and this process's environment, no profiles
             var read = dev.portolan.lab.ComposeReader.read(java.util.List.of(compose), dev.portolan.lab.ComposeReader.Options.defaults());
+            var hosts = hostCount.apply(read);
+            if (hosts.isEmpty()) return null;
             String name = dev.portolan.lab.ComposeImport.labName(read, folder == null || folder.getFileName() == null
                     ? compose.getFileName().toString() : folder.getFileName().toString());
-            var result = dev.portolan.lab.ComposeImport.convert(read, name, hostCount);
-            runner.say(new dev.portolan.ui.actions.ActionRunner.Message(result.notMapped().isEmpty()
-                    ? "Imported " + compose.getFileName() + ": everything was mapped."
-                    : "Imported " + compose.getFileName() + ": " + result.notMapped().size()
-                            + " things were not mapped; the lab file lists them at its top.", false));
+            var result = dev.portolan.lab.ComposeImport.convert(read, name, hosts.get());
+            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Imported " + compose.getFileName() + ". "
+                    + result.mappedSentence(), false));
             return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), labContext());
         } catch (dev.portolan.engine.InvalidInputException e) {
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot import " + compose + ": " + e.getMessage(), true));

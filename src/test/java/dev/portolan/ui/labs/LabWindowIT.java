@@ -12,6 +12,7 @@ import dev.portolan.ui.model.HostModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -221,5 +222,34 @@ class LabWindowIT extends WindowTest {
         String again = dev.portolan.lab.ComposeImport.convert(read, dev.portolan.lab.ComposeImport.labName(read, "x"), 1).labYaml();
         assertEquals(dev.portolan.lab.LabFile.parse(text, "a.yaml").containers(), dev.portolan.lab.LabFile.parse(again, "b.yaml").containers(),
                 "imported again, the same containers");
+    }
+
+    @Test
+    void aComposeFileImportedFromTheMenuAsksWhereItsServicesGo() throws Exception {
+        Path compose = Files.createDirectories(dir.resolve("spread")).resolve("compose.yaml");
+        Files.writeString(compose, """
+                services:
+                  web: {image: portolan-test/busybox, depends_on: [api]}
+                  api: {image: portolan-test/busybox}
+                  cache: {image: portolan-test/busybox}
+                  mail: {image: portolan-test/busybox}
+                """);
+        dialogs.answer(compose);
+        // the menu item waits for the question to be answered: fired without waiting for it
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) robot.lookup("#labs-menu").query())
+                .getItems().stream().filter(i -> "import-compose".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("where the services go is asked", Duration.ofSeconds(5), () -> exists("#compose-hosts"));
+        @SuppressWarnings("unchecked")
+        var choice = (javafx.scene.control.ComboBox<ComposeHostsChoice.Choice>) robot.lookup("#compose-hosts .combo-box").query();
+        assertEquals(List.of("1 host: the 4 services reach each other by name, as in compose",
+                        "2 hosts: node1: web, api · node2: cache, mail", "3 hosts: node1: web, api · node2: cache · node3: mail"),
+                FxThread.get(() -> choice.getItems().stream().map(ComposeHostsChoice.Choice::text).toList()));
+        FxThread.run(() -> choice.getSelectionModel().select(1));
+        click(FxThread.get(() -> ((javafx.scene.control.DialogPane) robot.lookup("#compose-hosts").query())
+                .lookupButton(javafx.scene.control.ButtonType.OK)));
+        waitFor("the lab opens on two hosts", Duration.ofSeconds(10), () -> linesContain("node2: create container cache"));
+        assertTrue(linesContain("node1: create container web") && linesContain("node2: create container mail"));
+        String text = FxThread.get(() -> robot.lookup("#lab-editor").queryAs(CodeArea.class).getText());
+        assertTrue(text.contains("#   - node2: cache (talks to no other service); mail (talks to no other service)"), text);
     }
 }
