@@ -239,11 +239,15 @@ final class Troubleshooting implements AutoCloseable {
                         result.checks().stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.what()).toList())));
     }
 
-    /** What a probe's other end can be: every running container of every host, as HOST/NAME (FX thread). */
+    /**
+     * What a probe's other end can be: every running container of every host, as HOST/NAME,
+     * but the simulated hosts' own containers, which the diagram draws as hosts (FX thread).
+     */
     private List<String> probeTargets() {
         List<String> targets = new ArrayList<>();
         for (HostModel host : hosts) {
-            host.containers().stream().filter(ContainerInfo::isRunning).forEach(c -> targets.add(host.name() + "/" + c.name()));
+            host.containers().stream().filter(c -> c.isRunning() && !dev.portolan.host.Ownership.isSimulatedHost(c.labels()))
+                    .forEach(c -> targets.add(host.name() + "/" + c.name()));
         }
         return targets;
     }

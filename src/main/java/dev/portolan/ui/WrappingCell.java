@@ -18,9 +18,13 @@ public final class WrappingCell<T> extends ListCell<T> {
     /** Room above and below a text that needs more than the theme's height. */
     private static final double LEADING = 8;
     private final Function<T, String> text;
+    /** The style class an item's cell takes (its colour), or null for none. */
+    private final Function<T, String> style;
+    private String styled;
 
-    private WrappingCell(ListView<T> list, Function<T, String> text) {
+    private WrappingCell(ListView<T> list, Function<T, String> text, Function<T, String> style) {
         this.text = text;
+        this.style = style;
         setWrapText(true);
         asWideAsItsList(this, list);
     }
@@ -34,7 +38,12 @@ public final class WrappingCell<T> extends ListCell<T> {
 
     /** Cells for {@code list}'s items, each shown as {@code text} says. */
     public static <T> Callback<ListView<T>, ListCell<T>> of(Function<T, String> text) {
-        return list -> new WrappingCell<>(list, text);
+        return of(text, item -> null);
+    }
+
+    /** As above, each cell also taking the style class {@code style} names for its item (null for none). */
+    public static <T> Callback<ListView<T>, ListCell<T>> of(Function<T, String> text, Function<T, String> style) {
+        return list -> new WrappingCell<>(list, text, style);
     }
 
     /**
@@ -63,5 +72,8 @@ public final class WrappingCell<T> extends ListCell<T> {
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty || item == null ? null : text.apply(item));
+        if (styled != null) getStyleClass().remove(styled);
+        styled = empty || item == null ? null : style.apply(item);
+        if (styled != null) getStyleClass().add(styled);
     }
 }

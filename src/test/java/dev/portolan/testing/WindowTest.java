@@ -174,6 +174,12 @@ public abstract class WindowTest extends EngineTest {
         return FxThread.get(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
+    /** Whether a label, cell or button draws its whole text, not cut to "…" (FX thread). */
+    protected static boolean drawnWhole(Labeled labeled) {
+        var drawn = (javafx.scene.text.Text) labeled.lookup(".text");
+        return drawn != null && drawn.getText().equals(labeled.getText());
+    }
+
     /** Fires a menu button's item as a click would: headless, a menu's popup gets no clicks. */
     protected void fireMenuItem(String menuButton, String itemId) {
         FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup(menuButton).query()).getItems().stream()

@@ -37,11 +37,8 @@ class SettingsIT extends WindowTest {
             assertTrue(text("#settings-where").contains(file.toString()), text("#settings-where"));
             assertEquals("Set by the system property portolan.host-image (" + System.getProperty("portolan.host-image") + ") for now:"
                     + " it wins over this setting.", text("#settings-host-image-override"), "the override is said, with its value");
-            assertTrue(FxThread.get(() -> {
-                var note = robot.lookup("#settings-host-image-override").queryAs(javafx.scene.control.Label.class);
-                var drawn = (javafx.scene.text.Text) note.lookup(".text");
-                return drawn.getText().equals(note.getText());
-            }), "read whole, not cut behind …");
+            assertTrue(FxThread.get(() -> drawnWhole(robot.lookup("#settings-host-image-override").queryLabeled())),
+                    "read whole, not cut behind …");
 
             FxThread.run(() -> robot.lookup("#settings-substitutes").queryAs(TextInputControl.class).clear());
             type("#settings-substitutes", "busybox");

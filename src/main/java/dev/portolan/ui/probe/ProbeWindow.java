@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -59,29 +58,14 @@ public final class ProbeWindow {
         ListView<Probe.Check> checks = new ListView<>();
         checks.setId("probe-checks");
         checks.setPlaceholder(new Label("Choose the other end and press Probe: the checks a person would make, in order."));
-        checks.setCellFactory(list -> new ListCell<>() {
-            {
-                // a check's finding and fix are sentences: read whole, not behind a sideways scroll bar
-                setWrapText(true);
-                dev.portolan.ui.WrappingCell.asWideAsItsList(this, list);
-            }
-
-            @Override
-            protected void updateItem(Probe.Check check, boolean empty) {
-                super.updateItem(check, empty);
-                getStyleClass().removeAll("probe-passed", "probe-failed");
-                if (empty || check == null) {
-                    setText(null);
-                    return;
-                }
-                setText((check.passed() ? "✓ " : "✗ ") + check.what() + ": " + check.found()
-                        + (check.passed() ? "" : "\n    " + check.fix()));
-                getStyleClass().add(check.passed() ? "probe-passed" : "probe-failed");
-            }
-        });
+        // a check's finding and fix are sentences: read whole, on as many lines as they take
+        checks.setCellFactory(dev.portolan.ui.WrappingCell.of(check -> (check.passed() ? "✓ " : "✗ ") + check.what() + ": "
+                + check.found() + (check.passed() ? "" : "\n    " + check.fix()), check -> check.passed() ? "probe-passed" : "probe-failed"));
         Label verdict = new Label();
         verdict.setId("probe-verdict");
         verdict.setWrapText(true);
+        // the checks' list grows into the window; the verdict keeps all its lines
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // the one-click fix where it is safe (connect to a network), and its undo
         Button remedy = new Button();
         remedy.setId("probe-remedy");

@@ -194,6 +194,9 @@ class BreakAndProbeWindowIT extends WindowTest {
     void aContainersMenuAsksWhetherItCanReachAnother() {
         fire(card("app"), "probe-open");
         waitFor("the probe window opens", Duration.ofSeconds(5), () -> robot.lookup("#probe-run").tryQuery().isPresent());
+        List<?> offered = FxThread.get(() -> List.copyOf(robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getItems()));
+        assertTrue(offered.contains(lab + "/node1/web") && offered.stream().noneMatch(t -> t.toString().contains("portolan-" + lab)),
+                "the lab's containers are offered, not the simulated hosts' own: " + offered);
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("web"));
         click("#probe-run");
         waitFor("the probe answers", Duration.ofSeconds(20), () -> text("#probe-verdict").endsWith("reaches " + lab + "/node1/web."));
@@ -216,6 +219,10 @@ class BreakAndProbeWindowIT extends WindowTest {
         });
         robot.sleep(300); // a pulse or two, for the list's own layout
         assertFalse(sidewaysScrollBar("#probe-checks"), "in a narrow window, a failed check's finding and fix wrap in the list");
+        assertEquals(List.of(), FxThread.get(() -> robot.lookup("#probe-checks .list-cell").queryAllAs(javafx.scene.control.Labeled.class)
+                .stream().filter(c -> c.getText() != null && !drawnWhole(c)).map(c -> c.getText()).toList()),
+                "each check is drawn whole, its fix too");
+        assertTrue(FxThread.get(() -> drawnWhole(robot.lookup("#probe-verdict").queryLabeled())), "the verdict is drawn whole");
 
         // no shared network: the one-click fix connects app to back, the probe runs again and reaches; undo takes it back
         FxThread.run(() -> robot.lookup("#probe-to").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("api"));
