@@ -38,7 +38,12 @@ final class DetailsPane {
     private final javafx.scene.control.Button probe = new javafx.scene.control.Button("Can it reach…?");
     private final TroubleView trouble = new TroubleView();
     private final Label stats = new Label();
-    private final javafx.scene.canvas.Canvas cpuLine = new javafx.scene.canvas.Canvas(300, 28);
+    private final javafx.scene.canvas.Canvas cpuLine = new javafx.scene.canvas.Canvas(0, 28);
+    /**
+     * Holds the CPU line at the pane's width: a canvas of its own fixed width held the pane
+     * at least that wide, and selecting a running container pushed the sidebar narrower.
+     */
+    private final javafx.scene.layout.Pane cpuBox = new javafx.scene.layout.Pane(cpuLine);
     private Object shown;
 
     /** @param probeFrom opens the probe from a container of the selected host */
@@ -53,7 +58,12 @@ final class DetailsPane {
         stats.setId("details-stats");
         stats.setWrapText(true);
         cpuLine.setId("details-cpu");
-        for (var node : java.util.List.<javafx.scene.Node>of(stats, cpuLine)) {
+        cpuBox.setMinWidth(0);
+        cpuBox.setPrefWidth(0);
+        cpuLine.widthProperty().bind(cpuBox.widthProperty());
+        cpuLine.widthProperty().addListener((o, was, now) -> renderStats());
+        cpuLine.visibleProperty().bind(cpuBox.visibleProperty());
+        for (var node : java.util.List.<javafx.scene.Node>of(stats, cpuBox)) {
             node.managedProperty().bind(node.visibleProperty());
             node.setVisible(false);
         }
@@ -61,6 +71,9 @@ final class DetailsPane {
         title.setId("details-title");
         summary.setWrapText(true);
         summary.setId("details-summary");
+        // the inspect tabs below grow into the pane; these keep every line they have
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         raw.setEditable(false);
         raw.getStyleClass().add("mono");
         raw.setId("details-json");
@@ -69,7 +82,7 @@ final class DetailsPane {
         TabPane inspect = new TabPane(new Tab("Inspect", tree), new Tab("JSON", raw));
         inspect.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(inspect, Priority.ALWAYS);
-        root = new VBox(8, title, summary, stats, cpuLine, trouble.root(), probe, inspect);
+        root = new VBox(8, title, summary, stats, cpuBox, trouble.root(), probe, inspect);
         root.setPadding(new Insets(10));
         root.getStyleClass().add("details");
         root.setPrefWidth(340);
@@ -94,7 +107,7 @@ final class DetailsPane {
         var history = shown instanceof ContainerInfo c && c.isRunning() && session != null
                 ? session.stats().history(c.id()) : java.util.List.<dev.portolan.inventory.ContainerStats>of();
         stats.setVisible(!history.isEmpty());
-        cpuLine.setVisible(history.size() > 1);
+        cpuBox.setVisible(history.size() > 1);
         if (history.isEmpty()) return;
         stats.setText(dev.portolan.ui.stats.StatsFormat.full(history.getLast()));
         Sparkline.draw(cpuLine, dev.portolan.ui.stats.StatsFormat.cpuSeries(history), dev.portolan.inventory.StatsWatcher.KEPT);
@@ -157,11 +170,18 @@ final class DetailsPane {
         };
     }
 
+    /** A command as the summary shows it: its start, whole up to three lines or so; Inspect has the rest. */
+    private static String shortened(String command) {
+        return command.length() <= COMMAND_SHOWN ? command : command.substring(0, COMMAND_SHOWN) + "…";
+    }
+
+    private static final int COMMAND_SHOWN = 120;
+
     static String summaryOf(Object item) {
         return switch (item) {
             case ContainerInfo c -> "Container " + c.shortId() + " · " + StateText.of(c) + "\nImage " + c.image()
                     + (c.restartCount() > 0 ? "\nRestarted " + c.restartCount() + " times" : "")
-                    + (c.command().isBlank() ? "" : "\nCommand " + c.command());
+                    + (c.command().isBlank() ? "" : "\nCommand " + shortened(c.command()));
             case ImageInfo i -> "Image " + i.shortId() + " · " + StatusText.bytes(i.sizeBytes()) + " · "
                     + StatusText.plural(i.layers().size(), "layer");
             case VolumeInfo v -> "Volume · driver " + v.driver() + "\n" + v.mountpoint();

@@ -41,9 +41,16 @@ class LiveStatsWindowIT extends WindowTest {
         assertTrue(FxThread.get(() -> window.diagram().controller().marks().hostStats().get("local")).startsWith("cpu "),
                 "the host's totals are in its title");
 
+        double[] dividers = FxThread.get(() -> robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class).getDividerPositions());
         FxThread.run(() -> window.diagram().select(key));
         waitFor("the details show its stats", Duration.ofSeconds(5), () -> exists("#details-stats")
                 && text("#details-stats").startsWith("CPU ") && text("#details-stats").contains("Network ↓"));
+        waitFor("and its CPU line", Duration.ofSeconds(5), () -> robot.lookup("#details-cpu").query().isVisible());
+        assertTrue(FxThread.get(() -> drawnWhole(robot.lookup("#details-stats").queryLabeled())
+                && drawnWhole(robot.lookup("#details-summary").queryLabeled())), "the details are drawn whole");
+        assertEquals(java.util.Arrays.toString(dividers), FxThread.get(() -> java.util.Arrays.toString(
+                robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class).getDividerPositions())),
+                "the details keep the width the window gave them: the sidebar is not pushed narrower");
 
         Layout.HostBox local = FxThread.get(() -> window.diagram().layout().host("local"));
         Platform.runLater(() -> window.diagram().menuFor(local).getItems().stream().filter(i -> "top-open".equals(i.getId()))
