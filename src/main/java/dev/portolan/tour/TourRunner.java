@@ -141,7 +141,7 @@ public final class TourRunner {
             OnHost image = names.thing(a.layers(), "image");
             List<ImageLayer> layers = hosts.operations(image.host()).layers(image.name());
             return image.name() + " on " + image.labHost() + " has " + layers.size() + " steps, from the base up: "
-                    + String.join(" · ", layers.stream().map(l -> shorten(instruction(l.createdBy()), 32)).toList());
+                    + String.join(" · ", layers.stream().map(l -> shorten(l.instruction().isEmpty() ? "(no history)" : l.instruction(), 32)).toList());
         }
         if (a.shell() != null) {
             TourShell.Result r = shell(a.shell());
@@ -343,15 +343,6 @@ public final class TourRunner {
     /** The command a learner types at a terminal for this step's action: the docker CLI's words, on the step's host. */
     public String commandFor(int index) {
         return TourCommands.of(tour, names, tour.steps().get(index).action());
-    }
-
-    /** "/bin/sh -c #(nop) COPY file:e0… in /etc/motd" → "COPY file:e0… in /etc/motd"; a RUN line → "RUN …". */
-    private static String instruction(String createdBy) {
-        String line = createdBy == null ? "" : createdBy.strip();
-        if (line.isEmpty()) return "(imported base)";
-        if (line.startsWith("/bin/sh -c #(nop)")) return line.substring("/bin/sh -c #(nop)".length()).strip();
-        if (line.startsWith("/bin/sh -c ")) return "RUN " + line.substring("/bin/sh -c ".length());
-        return line;
     }
 
     private static String shortOutput(String output) {

@@ -66,7 +66,6 @@ public final class BuildWindow {
         tag.setId("build-tag");
         tag.setPromptText("myapp:1.0 (optional)");
         problem.setId("build-problem");
-        problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         outcome = new Outcome("build-outcome", actions.runner());
         Button choose = new Button("Choose…");
@@ -122,7 +121,14 @@ public final class BuildWindow {
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
         VBox top = new VBox(8, form, buttons, outcome.label(), steps);
-        Tab sheetsTab = new Tab("Sheets", sheets.node());
+        Label noSheets = new Label("Once built, the image's layers show here as a stack of sheets, the base image at the"
+                + " bottom and each step's layer on it.");
+        noSheets.setId("build-sheets-empty");
+        noSheets.getStyleClass().add("empty-hint");
+        noSheets.setWrapText(true);
+        noSheets.setMouseTransparent(true);
+        noSheets.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(steps.getItems()));
+        Tab sheetsTab = new Tab("Sheets", new javafx.scene.layout.StackPane(sheets.node(), noSheets));
         sheetsTab.setId("build-sheets-tab");
         TabPane below = new TabPane(sheetsTab, new Tab("Output", output));
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -155,6 +161,9 @@ public final class BuildWindow {
         String text = host.getValue() == null ? "Choose a host that is live."
                 : ImageBuild.problem(folder.getText().isBlank() ? null : Path.of(folder.getText().strip()), tag.getText());
         problem.setText(text == null ? "" : text);
+        // before anything is typed, what to do is a hint, not an error
+        problem.getStyleClass().removeAll("error-text", "muted");
+        problem.getStyleClass().add(folder.getText().isBlank() && host.getValue() != null ? "muted" : "error-text");
         build.setDisable(text != null || !cancel.isDisabled());
         return text;
     }

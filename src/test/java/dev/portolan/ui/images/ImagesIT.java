@@ -110,9 +110,14 @@ class ImagesIT extends WindowTest {
     @Test
     void aBuildFromTheWindowShowsItsStepsThenItsLayersFilesAndWaste() {
         click("#image-build");
+        waitFor("the window opens", Duration.ofSeconds(5), () -> exists("#build-problem"));
+        assertTrue(FxThread.get(() -> robot.lookup("#build-problem").query().getStyleClass().contains("muted")),
+                "before anything is typed, what to do is a hint, not an error");
+        assertTrue(exists("#build-sheets-empty"), "the empty Sheets tab says what will show there");
         retype("#build-folder", folder.resolve("nothing-here").toString());
         waitFor("a wrong folder is named", Duration.ofSeconds(2),
                 () -> robot.lookup("#build-problem").queryLabeled().getText().contains("is not a folder"));
+        assertTrue(FxThread.get(() -> robot.lookup("#build-problem").query().getStyleClass().contains("error-text")), "as an error");
         assertTrue(FxThread.get(() -> robot.lookup("#build-start").query().isDisabled()), "Build waits for a good folder");
 
         retype("#build-folder", folder.toString());
@@ -133,6 +138,7 @@ class ImagesIT extends WindowTest {
         assertEquals(4, steps.size(), steps.toString());
         assertEquals(3, steps.stream().filter(s -> !s.isFrom() && !s.cached()).count(), "three new layers: " + steps);
         assertFalse(sidewaysScrollBar("#build-steps"), "a long RUN line ends in …, the list does not scroll sideways");
+        assertFalse(exists("#build-sheets-empty"), "the sheets show instead of the hint");
 
         click("#build-show-layers");
         waitFor("the archive has been read", Duration.ofSeconds(30),
