@@ -142,6 +142,8 @@ public final class CopyWindow {
                 target.state().setText(state);
                 target.bar().setProgress(state.equals("copied") ? 1 : 0);
                 target.tick().setDisable(false);
+                // a host that has it now is not ticked for a second copy
+                if (state.equals("copied")) target.tick().setSelected(false);
                 if (--left[0] > 0) return;
                 String names = String.join(", ", chosen.stream().map(t -> t.host().name()).toList());
                 if (failures.isEmpty()) outcome.done(String.format("Copied %s to %s in %.1f s.", image.displayName(), names,

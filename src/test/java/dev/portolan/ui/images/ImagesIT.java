@@ -206,6 +206,8 @@ class ImagesIT extends WindowTest {
         click("#copy-start");
         waitFor("the copy is done", Duration.ofSeconds(60),
                 () -> robot.lookup("#copy-outcome").queryLabeled().getText().startsWith("Copied"));
+        assertTrue(FxThread.get(() -> !robot.lookup(tickId).queryAs(CheckBox.class).isSelected()
+                && robot.lookup("#copy-start").query().isDisabled()), "a host that has it now is not offered a second copy");
 
         List<String> here = engine.docker().inspectImageCmd(tag).exec().getRootFS().getLayers();
         try (EngineClients node = EngineClients.connect(host(key).endpoint())) {
