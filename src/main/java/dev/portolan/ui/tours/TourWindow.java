@@ -274,6 +274,8 @@ public final class TourWindow {
         back.setDisable(i == 0);
         next.setDisable(i == tour.steps().size() - 1);
         result.getChildren().clear();
+        // what the last step's check said is not this step's; what is still being done stays
+        if (!isBusy()) status.setText("");
         notes.getChildren().setAll(step.notes() == null ? List.of() : Markdown.paragraphs("**Notes:** " + step.notes(), "tour-notes"));
         showBanner(i, null);
         String show = step.show() == null ? "" : step.show();

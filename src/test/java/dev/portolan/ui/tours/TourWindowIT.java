@@ -136,10 +136,12 @@ class TourWindowIT extends WindowTest {
         waitFor("space did the step and it passed", Duration.ofSeconds(30), () -> resultText().contains("✓ app is stopped"));
         assertEquals("exited", state("app"));
         assertTrue(resultText().startsWith("app on node1 is stopped. ("), resultText());
+        waitFor("it is said passed", Duration.ofSeconds(5), () -> text("#tour-status").startsWith("Step 2 passed"));
 
         press(KeyCode.RIGHT, tourStage);
         waitFor("step 3's command is shown", Duration.ofSeconds(5), () -> robot.lookup("#tour-command")
                 .queryAs(javafx.scene.control.TextArea.class).getText().contains("as real ones are"));
+        assertEquals("", text("#tour-status"), "step 2's verdict is not left under step 3");
         assertFalse(FxThread.get(() -> robot.lookup("#tour-command").query().lookupAll(".scroll-bar").stream()
                 .anyMatch(javafx.scene.Node::isVisible)), "a long command wraps and is shown whole, with no scroll bar");
         click("#tour-check");
