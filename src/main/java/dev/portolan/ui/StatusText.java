@@ -22,6 +22,24 @@ public final class StatusText {
         };
     }
 
+    /**
+     * Why a host cannot do what was asked of it now, and what to do: "web-db/web is stopped:
+     * start it first (right-click it in Hosts ▸ Start)."
+     */
+    public static String unavailable(String host, HostStatus status) {
+        String retry = ": wait until it shows as live, or press Retry now on its page.";
+        return switch (status) {
+            case HostStatus.Offline off when off.reason().equals("removed") -> host + " was removed.";
+            case HostStatus.Offline off when off.reason().equals("not watched") -> host + " is not connected" + retry;
+            case HostStatus.Offline off -> host + " is " + off.reason() + ": start it first (right-click it in Hosts ▸ Start).";
+            case HostStatus.Lost lost -> host + " is not connected" + retry;
+            case HostStatus.Failed f -> host + " failed: " + f.reason();
+            case HostStatus.Connecting c -> host + " is still connecting: wait until it shows as live.";
+            case HostStatus.Creating c -> host + " is still being made: wait until it shows as live.";
+            case HostStatus.Live l -> host + " is connecting: wait a moment and try again.";
+        };
+    }
+
     public static String retryText(HostStatus.Lost lost, Instant now) {
         long seconds = (Duration.between(now, lost.nextTry()).toMillis() + 999) / 1000; // rounded up
         return lost.nextTry().isAfter(now) ? "retrying in " + seconds + " s" : "retrying now";

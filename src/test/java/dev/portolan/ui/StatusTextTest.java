@@ -19,6 +19,18 @@ class StatusTextTest {
     }
 
     @Test
+    void aHostThatCannotActSaysWhatToDo() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        assertEquals("web-db/web is stopped: start it first (right-click it in Hosts ▸ Start).",
+                StatusText.unavailable("web-db/web", new HostStatus.Offline(now, "stopped")));
+        assertEquals("n1 is not connected: wait until it shows as live, or press Retry now on its page.",
+                StatusText.unavailable("n1", new HostStatus.Lost(now, "refused", now.plusSeconds(2))));
+        assertEquals("n1 was removed.", StatusText.unavailable("n1", new HostStatus.Offline(now, "removed")));
+        assertEquals("n1 is still being made: wait until it shows as live.",
+                StatusText.unavailable("n1", new HostStatus.Creating(now, "starting its engine")));
+    }
+
+    @Test
     void sizesUseDecimalUnits() {
         assertEquals("999 B", StatusText.bytes(999));
         assertEquals("1.5 KB", StatusText.bytes(1500));

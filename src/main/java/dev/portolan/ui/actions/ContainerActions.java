@@ -3,6 +3,7 @@ package dev.portolan.ui.actions;
 import dev.portolan.operations.HostOperations;
 import dev.portolan.inventory.ContainerInfo;
 import dev.portolan.inventory.ContainerInfo.State;
+import dev.portolan.ui.model.HostModel;
 import dev.portolan.ui.model.HostSession;
 import java.util.List;
 import java.util.function.Consumer;
@@ -157,14 +158,31 @@ public final class ContainerActions {
 
     /** The context menu of a container, wherever it is shown. */
     public ContextMenu menu(HostSession host, List<ContainerInfo> selected, Window owner) {
+        return menu(host == null ? null : host.model(), host, selected, owner);
+    }
+
+    /**
+     * As above, {@code model} the host the containers are on: while it has no session
+     * ({@code host} null: stopped, lost) its last known containers still have a menu, which
+     * says why they cannot be acted on, first, and greys their actions.
+     */
+    public ContextMenu menu(HostModel model, HostSession host, List<ContainerInfo> selected, Window owner) {
         ContextMenu menu = new ContextMenu();
+        boolean connected = host != null && host.isConnected();
+        if (!connected) {
+            MenuItem why = new MenuItem(unavailable(model));
+            why.setId("container-host-unavailable");
+            why.setDisable(true);
+            menu.getItems().addAll(why, new SeparatorMenuItem());
+        }
         for (Action action : Action.values()) {
             MenuItem item = new MenuItem(action.label);
-            item.setDisable(selected.stream().noneMatch(c -> action.appliesTo(c.state())));
+            item.setDisable(!connected || selected.stream().noneMatch(c -> action.appliesTo(c.state())));
             item.setOnAction(e -> apply(host, action, selected.stream().filter(c -> action.appliesTo(c.state())).toList()));
             menu.getItems().add(item);
         }
         MenuItem logs = new MenuItem("Logs");
+        logs.setDisable(!connected);
         logs.setOnAction(e -> logs(host, selected.getFirst()));
         if (selected.size() > 1 && severalLogs != null) {
             logs.setText("Logs of the " + selected.size() + ", merged…");
@@ -172,9 +190,10 @@ public final class ContainerActions {
             logs.setOnAction(e -> severalLogs.open(host, selected, owner));
         }
         MenuItem exec = new MenuItem("Exec…");
-        exec.setDisable(selected.size() != 1 || !selected.getFirst().isRunning());
+        exec.setDisable(!connected || selected.size() != 1 || !selected.getFirst().isRunning());
         exec.setOnAction(e -> exec(host, selected.getFirst(), owner));
         MenuItem remove = new MenuItem("Remove…");
+        remove.setDisable(!connected);
         remove.setOnAction(e -> remove(host, selected, owner));
         menu.getItems().addAll(new SeparatorMenuItem(), logs, exec, new SeparatorMenuItem(), remove);
         if (host != null && selected.size() == 1) {
@@ -196,8 +215,12 @@ public final class ContainerActions {
     }
 
     private void notConnected(HostSession host) {
-        runner.say(new ActionRunner.Message((host == null ? "This host" : host.model().name())
-                + " is not connected. Wait until it is live again, or press Retry now.", true));
+        runner.say(new ActionRunner.Message(unavailable(host == null ? null : host.model()), true));
+    }
+
+    private static String unavailable(HostModel host) {
+        return host == null ? "This host is not connected: wait until it shows as live."
+                : dev.portolan.ui.StatusText.unavailable(host.name(), host.status());
     }
 
     static String names(List<ContainerInfo> containers) {

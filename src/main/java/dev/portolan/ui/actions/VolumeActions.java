@@ -97,8 +97,8 @@ public final class VolumeActions {
 
     private boolean connected(HostSession host) {
         if (host != null && host.isConnected()) return true;
-        runner.say(new ActionRunner.Message((host == null ? "This host" : host.model().name())
-                + " is not connected. Wait until it is live again, or press Retry now.", true));
+        runner.say(new ActionRunner.Message(host == null ? "This host is not connected: wait until it shows as live."
+                : dev.portolan.ui.StatusText.unavailable(host.model().name(), host.model().status()), true));
         return false;
     }
 }

@@ -37,6 +37,8 @@ final class DiagramInput {
     private final ContainerActions actions;
     private final VolumeActions volumes;
     private final Function<String, HostSession> sessionOf;
+    /** A host by its name, while it has no session too (its last known containers still have a menu). */
+    private final Function<String, dev.portolan.ui.model.HostModel> modelOf;
     private final Runnable selectionChanged;
     private final Runnable positionsChanged;
     private final Runnable focusSearch;
@@ -68,13 +70,15 @@ final class DiagramInput {
     }
 
     DiagramInput(DiagramCanvas picture, DiagramController controller, ContainerActions actions, VolumeActions volumes,
-            Function<String, HostSession> sessionOf, Runnable selectionChanged, Runnable positionsChanged,
+            Function<String, HostSession> sessionOf, Function<String, dev.portolan.ui.model.HostModel> modelOf,
+            Runnable selectionChanged, Runnable positionsChanged,
             Runnable focusSearch, Supplier<Window> window) {
         this.picture = picture;
         this.controller = controller;
         this.actions = actions;
         this.volumes = volumes;
         this.sessionOf = sessionOf;
+        this.modelOf = modelOf;
         this.selectionChanged = selectionChanged;
         this.positionsChanged = positionsChanged;
         this.focusSearch = focusSearch;
@@ -206,7 +210,7 @@ final class DiagramInput {
                 if (!controller.selected().contains(card.key())) select(card.key());
                 List<ContainerInfo> chosen = controller.selectedCards().stream().filter(c -> c.host().equals(card.host()))
                         .map(Card::container).toList();
-                ContextMenu menu = actions.menu(sessionOf.apply(card.host()), chosen, window.get());
+                ContextMenu menu = actions.menu(modelOf.apply(card.host()), sessionOf.apply(card.host()), chosen, window.get());
                 Band band = controller.layout().bandAt(card.bounds().centerX(), card.bounds().centerY());
                 if (band != null) menu.getItems().addAll(new SeparatorMenuItem(), collapseItem(band.key(), "network " + band.name()));
                 yield menu;

@@ -84,7 +84,7 @@ public final class DiagramView {
                 + " label:app=web lab:demo narrow the picture. Ctrl+F comes here.", controller::search, this::zoomToFound,
                 this::fit, this::zoom, this::export);
         this.picture = new DiagramCanvas(controller, this::snapshots, this::laidOut);
-        this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session,
+        this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session, this::model,
                 this::followSelection, this::savePositions, toolbar::focusSearch, this::window);
         root.setTop(toolbar.bar());
         emptyHint.setId("diagram-empty-hint");
@@ -326,7 +326,11 @@ public final class DiagramView {
     }
 
     private HostSession session(String hostName) {
-        return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst().flatMap(sessions).orElse(null);
+        return java.util.Optional.ofNullable(model(hostName)).flatMap(sessions).orElse(null);
+    }
+
+    private HostModel model(String hostName) {
+        return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst().orElse(null);
     }
 
     private Window window() {

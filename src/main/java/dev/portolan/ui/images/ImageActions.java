@@ -117,7 +117,7 @@ public final class ImageActions {
     /** The operations of a connected host; a clear message when it is not connected. */
     HostOperations operations(HostModel host) {
         return sessions.apply(host).filter(HostSession::isConnected).map(HostSession::operations)
-                .orElseThrow(() -> new dev.portolan.operations.HostNotConnectedException(host.name()));
+                .orElseThrow(() -> new InvalidInputException(dev.portolan.ui.StatusText.unavailable(host.name(), host.status())));
     }
 
     /** The operations of a connected host; otherwise {@code outcome} says why there are none. */

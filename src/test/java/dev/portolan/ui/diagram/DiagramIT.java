@@ -319,7 +319,7 @@ class DiagramIT extends WindowTest {
     }
 
     @Test
-    void aSimulatedHostIsARegionItsContainerPointsAtAndALostHostSaysSo() {
+    void aSimulatedHostIsARegionItsContainerPointsAtAndALostHostSaysSo() throws Exception {
         String lab = "dia" + java.util.UUID.randomUUID().toString().substring(0, 6);
         String key = lab + "/node1";
         try {
@@ -339,12 +339,29 @@ class DiagramIT extends WindowTest {
                 return diagram().layout().hostLinks().stream().anyMatch(l -> l.host().equals(key));
             });
 
+            // a container on it, from an image made there out of the host's own busybox
+            var made = new dev.portolan.testing.DockerCli(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).run("exec",
+                    "portolan-" + lab + "-node1", "sh", "-c", "tar -C / -c bin/busybox | docker import - tiny >/dev/null"
+                            + " && docker create --name keep tiny /bin/busybox sleep 1000");
+            assertEquals(0, made.exit(), made.output());
+            waitFor("keep is on " + key, Duration.ofSeconds(10), () -> FxThread.get(() -> {
+                diagram().refreshNow();
+                return diagram().layout().cardNamed("keep") != null;
+            }));
+
             engine.docker().stopContainerCmd("portolan-" + lab + "-node1").withTimeout(1).exec();
             waitFor(key + " is shown lost, with the reason", Duration.ofSeconds(20), () -> FxThread.get(() -> {
                 diagram().refreshNow();
                 Layout.HostBox box = diagram().layout().host(key);
                 return box != null && !box.status().equals("live") && !box.status().isBlank();
             }));
+            // its last known container's menu says why nothing can be done to it, and greys what cannot
+            List<javafx.scene.control.MenuItem> items = FxThread.get(() -> diagram().menuFor(diagram().layout().cardNamed("keep"))
+                    .getItems());
+            assertEquals(key + " is stopped: start it first (right-click it in Hosts ▸ Start).", items.getFirst().getText());
+            assertEquals(List.of("Start: greyed", "Logs: greyed", "Remove…: greyed"), items.stream()
+                    .filter(i -> i.getText() != null && List.of("Start", "Logs", "Remove…").contains(i.getText()))
+                    .map(i -> i.getText() + (i.isDisable() ? ": greyed" : ": offered")).toList(), "its actions are greyed");
         } finally {
             engine.removeLab(lab);
         }

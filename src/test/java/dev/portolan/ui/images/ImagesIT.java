@@ -223,8 +223,7 @@ class ImagesIT extends WindowTest {
         waitFor(key + " is no longer live", Duration.ofSeconds(20), () -> !host(key).isLive());
         ImageInfo image = FxThread.get(() -> local().images().stream().filter(i -> i.id().equals(imageId)).findFirst().orElseThrow());
         FxThread.run(() -> window.images().layers(host(key), image, null));
-        assertEquals(key + " is not connected: wait until it shows as live, or press Retry now on its page.",
-                text("#status-message"));
+        assertEquals(key + " is stopped: start it first (right-click it in Hosts ▸ Start).", text("#status-message"));
     }
 
     @Test
