@@ -57,6 +57,7 @@ final class RunDialog {
         Dialog<RunSpec> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("Run a container on " + host.name());
+        dialog.setHeaderText(dialog.getTitle()); // with a header the theme pads the form on all sides
         dialog.getDialogPane().setContent(form);
         ButtonType run = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);

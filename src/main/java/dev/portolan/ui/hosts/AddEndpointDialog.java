@@ -57,6 +57,7 @@ final class AddEndpointDialog {
         Dialog<EngineEndpoint> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("Add an existing engine");
+        dialog.setHeaderText("Add an existing Docker engine"); // with a header the theme pads the form on all sides
         dialog.getDialogPane().setContent(form);
         ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);

@@ -78,6 +78,7 @@ final class MachineCreateDialog {
         Dialog<Request> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("docker-machine create");
+        dialog.setHeaderText("Create a docker-machine host"); // with a header the theme pads the form on all sides
         dialog.getDialogPane().setContent(form);
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         ButtonType simulated = new ButtonType("Simulated host instead…", ButtonBar.ButtonData.OTHER);

@@ -61,6 +61,7 @@ final class NewSimulatedHostDialog {
         Dialog<SimulatedHostSpec> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("New simulated host");
+        dialog.setHeaderText(dialog.getTitle()); // with a header the theme pads the form on all sides
         dialog.getDialogPane().setContent(form);
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);

@@ -53,6 +53,12 @@ class HostsIT extends WindowTest {
     void aSimulatedHostIsMadeStoppedStartedAndRemovedFromTheSidebar() {
         String key = LAB + "/node1";
         click("#add-host").clickOn("#add-simulated");
+        String inset = FxThread.get(() -> {
+            var form = (javafx.scene.layout.Region) robot.lookup("#sim-lab").query().getParent();
+            return form.getClass().getSimpleName() + " " + form.getPadding() + " in " + form.getParent().getClass().getSimpleName();
+        });
+        assertTrue(FxThread.get(() -> ((javafx.scene.layout.Region) robot.lookup("#sim-lab").query().getParent()).getPadding()
+                .getLeft() >= 10), "the form is not flush against the dialog's left edge: " + inset);
         retype("#sim-lab", "Bad Lab");
         waitFor("bad input is named", Duration.ofSeconds(2), () -> robot.lookup("#sim-problems")
                 .queryLabeled().getText().contains("'Bad Lab' is not allowed"));
