@@ -169,12 +169,7 @@ public final class ContainerActions {
     public ContextMenu menu(HostModel model, HostSession host, List<ContainerInfo> selected, Window owner) {
         ContextMenu menu = new ContextMenu();
         boolean connected = host != null && host.isConnected();
-        if (!connected) {
-            MenuItem why = new MenuItem(unavailable(model));
-            why.setId("container-host-unavailable");
-            why.setDisable(true);
-            menu.getItems().addAll(why, new SeparatorMenuItem());
-        }
+        if (!connected) menu.getItems().addAll(Unavailable.heading(model, "container-host-unavailable"));
         for (Action action : Action.values()) {
             MenuItem item = new MenuItem(action.label);
             item.setDisable(!connected || selected.stream().noneMatch(c -> action.appliesTo(c.state())));
@@ -215,12 +210,7 @@ public final class ContainerActions {
     }
 
     private void notConnected(HostSession host) {
-        runner.say(new ActionRunner.Message(unavailable(host == null ? null : host.model()), true));
-    }
-
-    private static String unavailable(HostModel host) {
-        return host == null ? "This host is not connected: wait until it shows as live."
-                : dev.portolan.ui.StatusText.unavailable(host.name(), host.status());
+        runner.say(new ActionRunner.Message(Unavailable.why(host == null ? null : host.model()), true));
     }
 
     static String names(List<ContainerInfo> containers) {

@@ -31,13 +31,24 @@ public final class VolumeActions {
     }
 
     public ContextMenu menu(HostSession host, VolumeInfo volume, Window owner) {
+        return menu(host == null ? null : host.model(), host, volume, owner);
+    }
+
+    /** As above, {@code model} the volume's host: while it has no session ({@code host} null), the menu says why first and greys its items. */
+    public ContextMenu menu(dev.portolan.ui.model.HostModel model, HostSession host, VolumeInfo volume, Window owner) {
+        boolean connected = host != null && host.isConnected();
         MenuItem backUp = new MenuItem("Back up to a file…");
         backUp.setId("volume-backup");
         backUp.setOnAction(e -> backUp(host, volume, owner));
         MenuItem restore = new MenuItem("Restore from a file…");
         restore.setId("volume-restore");
         restore.setOnAction(e -> restore(host, volume, owner));
-        return new ContextMenu(backUp, restore);
+        ContextMenu menu = new ContextMenu();
+        if (!connected) menu.getItems().addAll(Unavailable.heading(model, "volume-host-unavailable"));
+        backUp.setDisable(!connected);
+        restore.setDisable(!connected);
+        menu.getItems().addAll(backUp, restore);
+        return menu;
     }
 
     /**
@@ -97,8 +108,7 @@ public final class VolumeActions {
 
     private boolean connected(HostSession host) {
         if (host != null && host.isConnected()) return true;
-        runner.say(new ActionRunner.Message(host == null ? "This host is not connected: wait until it shows as live."
-                : dev.portolan.ui.StatusText.unavailable(host.model().name(), host.model().status()), true));
+        runner.say(new ActionRunner.Message(Unavailable.why(host == null ? null : host.model()), true));
         return false;
     }
 }

@@ -217,7 +217,7 @@ final class DiagramInput {
             }
             case Band band -> new ContextMenu(collapseItem(band.key(), "network " + band.name()));
             case VolumeBox box -> {
-                ContextMenu menu = volumes.menu(sessionOf.apply(box.host()), box.volume(), window.get());
+                ContextMenu menu = volumes.menu(modelOf.apply(box.host()), sessionOf.apply(box.host()), box.volume(), window.get());
                 List<MenuItem> more = volumeItems == null ? List.of() : volumeItems.apply(box, window.get());
                 if (!more.isEmpty()) {
                     menu.getItems().add(new SeparatorMenuItem());

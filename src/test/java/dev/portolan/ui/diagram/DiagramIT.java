@@ -342,7 +342,7 @@ class DiagramIT extends WindowTest {
             // a container on it, from an image made there out of the host's own busybox
             var made = new dev.portolan.testing.DockerCli(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).run("exec",
                     "portolan-" + lab + "-node1", "sh", "-c", "tar -C / -c bin/busybox | docker import - tiny >/dev/null"
-                            + " && docker create --name keep tiny /bin/busybox sleep 1000");
+                            + " && docker create --name keep -v keepdata:/data tiny /bin/busybox sleep 1000");
             assertEquals(0, made.exit(), made.output());
             waitFor("keep is on " + key, Duration.ofSeconds(10), () -> FxThread.get(() -> {
                 diagram().refreshNow();
@@ -362,6 +362,12 @@ class DiagramIT extends WindowTest {
             assertEquals(List.of("Start: greyed", "Logs: greyed", "Remove…: greyed"), items.stream()
                     .filter(i -> i.getText() != null && List.of("Start", "Logs", "Remove…").contains(i.getText()))
                     .map(i -> i.getText() + (i.isDisable() ? ": greyed" : ": offered")).toList(), "its actions are greyed");
+            List<javafx.scene.control.MenuItem> volumeItems = FxThread.get(() -> diagram().menuFor(diagram().layout().volumes()
+                    .stream().filter(v -> v.volume().name().equals("keepdata")).findFirst().orElseThrow()).getItems());
+            assertEquals(List.of(key + " is stopped: start it first (right-click it in Hosts ▸ Start).", "Back up to a file…: greyed",
+                    "Restore from a file…: greyed"), volumeItems.stream().filter(i -> i.getText() != null)
+                    .map(i -> i.getText() + (i.getId() != null && i.getId().endsWith("-unavailable") ? "" : i.isDisable() ? ": greyed" : ": offered"))
+                    .toList(), "so does its volume's");
         } finally {
             engine.removeLab(lab);
         }
