@@ -365,11 +365,15 @@ public final class LabWindow {
         CheckBox backUp = new CheckBox("First back up the lab's volumes to " + backups);
         backUp.setId("lab-backup-first");
         backUp.setSelected(withData);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        // the button says what it does; drawn as a danger when the hosts' data goes too
+        ButtonType act = new ButtonType("Destroy", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);
         confirm.getDialogPane().setContent(new VBox(10, text, backUp));
+        confirm.getDialogPane().lookupButton(act).setId("confirm-destroy-lab");
+        if (withData) confirm.getDialogPane().lookupButton(act).getStyleClass().add("danger");
         confirm.initOwner(stage);
         confirm.setHeaderText("Destroy the lab " + destroying.name() + "?");
-        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) return;
+        if (confirm.showAndWait().filter(b -> b == act).isEmpty()) return;
         boolean backUpFirst = backUp.isSelected();
         runner.run("Destroying " + destroying.name() + "…", "Destroyed " + destroying.name(), "Destroy " + destroying.name(),
                 () -> {

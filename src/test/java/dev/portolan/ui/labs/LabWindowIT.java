@@ -98,8 +98,11 @@ class LabWindowIT extends WindowTest {
 
             click("#lab-remove-data");
             javafx.application.Platform.runLater(() -> robot.lookup("#lab-destroy").queryButton().fire());
-            waitFor("destroy asks first", Duration.ofSeconds(3), () -> robot.lookup("OK").tryQuery().isPresent());
-            click("OK");
+            waitFor("destroy asks first", Duration.ofSeconds(3), () -> exists("#confirm-destroy-lab"));
+            assertEquals("Destroy", text("#confirm-destroy-lab"), "the button says what it does");
+            assertTrue(FxThread.get(() -> robot.lookup("#confirm-destroy-lab").query().getStyleClass().contains("danger")),
+                    "drawn as a danger: the hosts' data goes too");
+            click("#confirm-destroy-lab");
             waitFor("its hosts leave the sidebar", Duration.ofSeconds(30),
                     () -> host(name + "/web") == null && host(name + "/data") == null);
             waitFor("its data was backed up first (offered, ticked, since the data goes too)", Duration.ofSeconds(10),
