@@ -131,13 +131,11 @@ public final class HostsMenus {
                             () -> machineCommand(host, "regenerate-certs")),
                     new SeparatorMenuItem(),
                     item("Remove…", "machine-remove", true, () -> {
-                        var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                                "docker-machine rm deletes the VM " + host.name() + " and everything on it.",
-                                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-                        confirm.initOwner(window.get());
-                        confirm.setHeaderText("Remove the machine " + host.name() + "?");
-                        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
-                                .ifPresent(b -> machineCommand(host, "rm"));
+                        if (dev.portolan.ui.Confirmation.ask(window.get(), "Remove the machine " + host.name() + "?",
+                                "docker-machine rm deletes the VM " + host.name() + " and everything on it.", "Remove",
+                                "confirm-remove-machine", true)) {
+                            machineCommand(host, "rm");
+                        }
                     })));
         } else if (hosts.isEndpoint(host)) {
             items.add(item("Remove from the list", "host-forget", true, () -> hosts.removeEndpoint(host)));

@@ -95,6 +95,16 @@ class MachineHostsIT extends WindowTest {
                 .queryListView().getItems().stream().anyMatch(l -> l.toString().contains("Machine \"gm\" was stopped.")));
         waitFor("gm is shown stopped", Duration.ofSeconds(10),
                 () -> host("gm").status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
+
+        // removing a machine asks first, with a button that says so, drawn as a danger; Cancel keeps it
+        HostModel gm = host("gm");
+        javafx.application.Platform.runLater(() -> window.menus().menu(gm).getItems().stream()
+                .filter(i -> "machine-remove".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("it asks first", Duration.ofSeconds(5), () -> exists("#confirm-remove-machine"));
+        assertEquals("Remove", text("#confirm-remove-machine"));
+        assertTrue(FxThread.get(() -> robot.lookup("#confirm-remove-machine").query().getStyleClass().contains("danger")));
+        FxThread.run(() -> robot.lookup("#confirm-remove-machine").query().getScene().getWindow().hide());
+        assertTrue(host("gm") != null, "cancelled, gm is kept");
     }
 
     @Test
