@@ -273,14 +273,19 @@ public final class DiagramView {
         return list;
     }
 
-    /** "live", "lost — connection refused (last known state below)", "stopped": no countdown, which would redraw every second. */
+    /**
+     * "live", "lost — connection refused (last known state below)", "stopped · right-click it
+     * to start it": no countdown, which would redraw every second.
+     */
     private static String statusWord(HostModel h) {
         if (h.status() instanceof HostStatus.Lost lost) {
             return "lost — " + EngineErrors.firstLine(lost.reason()) + " (last known state below)";
         }
-        // a stopped host's cards are what ran when it stopped, not what runs: its engine is not there to ask
-        if (h.status() instanceof HostStatus.Offline off && h.inventory() != null && !h.inventory().containers().isEmpty()) {
-            return off.reason() + " (last known state below)";
+        if (h.status() instanceof HostStatus.Offline off) {
+            // a stopped host's cards are what ran when it stopped, not what runs: its engine is not there to ask
+            boolean lastKnown = h.inventory() != null && !h.inventory().containers().isEmpty();
+            return off.reason() + (lastKnown ? " (last known state below)" : "")
+                    + (off.reason().equals("stopped") ? " · right-click it to start it" : "");
         }
         return StatusText.status(h.status(), Instant.now());
     }

@@ -100,6 +100,12 @@ class HostsIT extends WindowTest {
         menu(host(key), "host-stop");
         waitFor(key + " is shown stopped", Duration.ofSeconds(20),
                 () -> host(key).status() instanceof HostStatus.Offline o && o.reason().equals("stopped"));
+        FxThread.run(() -> window.showDiagram(true));
+        waitFor("the diagram says how to start it", Duration.ofSeconds(5), () -> {
+            window.diagram().refreshNow();
+            var box = window.diagram().layout().host(key);
+            return box != null && box.status().equals("stopped · right-click it to start it");
+        });
         // the stopped host's own page offers Start
         FxThread.run(() -> {
             window.showDiagram(false);
