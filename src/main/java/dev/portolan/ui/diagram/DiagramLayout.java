@@ -330,12 +330,7 @@ public final class DiagramLayout {
     private HostPart layOut(HostSnapshot snapshot, DiagramFilter filter) {
         String host = snapshot.host();
         HostInventory inventory = snapshot.inventory();
-        if (inventory == null || toggled.contains(host)) {
-            int total = inventory == null ? 0 : inventory.containers().size();
-            int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
-            return new HostPart(inventory, snapshot.planned(), filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(), List.of(),
-                    total, running, Map.of());
-        }
+        if (inventory == null || toggled.contains(host)) return collapsed(snapshot, filter);
         // each container sits in the band of its first network (user networks before the predefined ones)
         Map<String, NetworkInfo> networksByName = new HashMap<>();
         inventory.networks().values().forEach(n -> networksByName.put(n.name(), n));
@@ -348,22 +343,12 @@ public final class DiagramLayout {
             shown.add(c);
             members.computeIfAbsent(CardPlaces.primary(c), n -> new ArrayList<>()).add(c);
         }
-        List<String> bandNames = new ArrayList<>(members.keySet());
-        for (NetworkInfo n : networksByName.values()) {
-            // empty user networks are drawn too: a container can be dropped on them
-            if (!CardPlaces.isPredefined(n.name()) && !bandNames.contains(n.name())) bandNames.add(n.name());
-        }
-        bandNames.removeIf(name -> !filter.showsNetwork(name) && !name.isEmpty());
-        // networks with containers first (user ones, then the predefined), the empty ones last and low
-        bandNames.sort(Comparator.comparing((String n) -> members.containsKey(n) ? 0 : 1)
-                .thenComparing(n -> n.isEmpty() ? 2 : CardPlaces.isPredefined(n) ? 1 : 0).thenComparing(n -> n));
 
         List<Band> bands = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
         double y = HOST_HEADER;
         double width = 2 * (CARD_W + GAP) + GAP;
-        List<double[]> bandSizes = new ArrayList<>();
-        for (String name : bandNames) {
+        for (String name : bandOrder(members, networksByName.values(), filter)) {
             String bandKey = host + "/net/" + name;
             List<ContainerInfo> inBand = order.ordered(bandKey, members.getOrDefault(name, List.of()));
             // the local engine's own simulated-host containers fold into one chip per lab while their regions are drawn
@@ -375,18 +360,7 @@ public final class DiagramLayout {
             double bandW = columns * (CARD_W + GAP) + GAP;
             double bandH = bandCollapsed || inBand.isEmpty() ? BAND_HEADER + 4 : BAND_HEADER + rows * (CARD_H + GAP) + GAP;
             width = Math.max(width, bandW);
-            bandSizes.add(new double[] {y, bandH});
-            if (!bandCollapsed) {
-                for (int i = 0; i < inBand.size(); i++) {
-                    ContainerInfo c = inBand.get(i);
-                    double[] pin = pinnedCards.get(host + "/" + c.name());
-                    Rect at = pin != null ? new Rect(pin[0], pin[1], CARD_W, CARD_H)
-                            : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
-                                    y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
-                    List<String> others = CardPlaces.otherNetworks(c, name);
-                    cards.add(new Card(host, c, at, others, pin != null, snapshot.planned().getOrDefault(c.id(), Layout.Plan.NONE)));
-                }
-            }
+            if (!bandCollapsed) placeCards(snapshot, name, inBand, columns, y, cards);
             bands.add(new Band(host, networksByName.get(name), new Rect(PAD, y, 0, bandH), bandCollapsed, inBand.size(), 0));
             y += bandH + GAP;
         }
@@ -394,35 +368,8 @@ public final class DiagramLayout {
         bands.replaceAll(b -> new Band(b.host(), b.network(), new Rect(PAD, b.bounds().y(), bandWidth, b.bounds().h()),
                 b.collapsed(), b.members(), 0));
 
-        // volumes in rows under the bands: every volume when nothing is filtered, else those the shown containers mount
-        Map<String, Integer> users = new HashMap<>();
-        for (ContainerInfo c : shown) {
-            for (ContainerInfo.Mount m : c.mounts()) if (m.name() != null) users.merge(m.name(), 1, Integer::sum);
-        }
-        boolean unfiltered = filter.equals(DiagramFilter.NONE) || (filter.hosts().isEmpty() && filter.states().isEmpty()
-                && filter.networks().isEmpty() && filter.labels().isEmpty() && filter.labs().isEmpty());
-        List<VolumeInfo> volumeList = inventory.volumes().values().stream()
-                .filter(v -> unfiltered || users.containsKey(v.name())).toList();
-        volumeList = order.orderedVolumes(host, volumeList);
-        List<VolumeBox> volumes = new ArrayList<>();
-        int perRow = Math.max(1, (int) ((bandWidth - GAP) / (VOL_W + GAP)));
-        if (!volumeList.isEmpty()) y += GAP;
-        for (int i = 0; i < volumeList.size(); i++) {
-            VolumeInfo v = volumeList.get(i);
-            volumes.add(new VolumeBox(host, v, new Rect(PAD + GAP + (i % perRow) * (VOL_W + GAP),
-                    y + (i / perRow) * (VOL_H + GAP + 14), VOL_W, VOL_H), users.getOrDefault(v.name(), 0)));
-        }
-        if (!volumeList.isEmpty()) y += ((volumeList.size() + perRow - 1) / perRow) * (VOL_H + GAP + 14);
-
-        List<Link> links = new ArrayList<>();
-        Set<String> volumeKeys = new HashSet<>();
-        volumes.forEach(v -> volumeKeys.add(v.key()));
-        for (Card card : cards) {
-            for (ContainerInfo.Mount m : card.container().mounts()) {
-                String volumeKey = host + "/vol/" + m.name();
-                if (m.name() != null && volumeKeys.contains(volumeKey)) links.add(new Link(card.key(), volumeKey));
-            }
-        }
+        List<VolumeBox> volumes = volumeRows(host, inventory, shown, filter, bandWidth, y);
+        if (!volumes.isEmpty()) y = volumes.getLast().bounds().y() + VOL_H + GAP + 14;
         double w = bandWidth + 2 * PAD;
         double h = y + PAD;
         for (Card c : cards) {
@@ -431,10 +378,87 @@ public final class DiagramLayout {
         }
         Map<String, Integer> cardAt = new HashMap<>(cards.size() * 2);
         for (int i = 0; i < cards.size(); i++) cardAt.put(cards.get(i).container().id(), i);
-        return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes, links,
-                inventory.containers().size(), running, cardAt);
+        return new HostPart(inventory, snapshot.planned(), filter, version, w, h, bands, cards, volumes,
+                volumeLinks(host, cards, volumes), inventory.containers().size(), running, cardAt);
     }
 
+    /** A host drawn as its title only: not read yet, or collapsed by the user. */
+    private HostPart collapsed(HostSnapshot snapshot, DiagramFilter filter) {
+        HostInventory inventory = snapshot.inventory();
+        int total = inventory == null ? 0 : inventory.containers().size();
+        int running = inventory == null ? 0 : (int) inventory.containers().values().stream().filter(ContainerInfo::isRunning).count();
+        return new HostPart(inventory, snapshot.planned(), filter, version, 280, HOST_HEADER + PAD, List.of(), List.of(), List.of(),
+                List.of(), total, running, Map.of());
+    }
+
+    /**
+     * The bands of a host, top to bottom: networks with containers first (user ones, then the
+     * predefined), the empty user networks last and low (a container can be dropped on them).
+     */
+    private static List<String> bandOrder(Map<String, List<ContainerInfo>> members, java.util.Collection<NetworkInfo> networks,
+            DiagramFilter filter) {
+        List<String> bandNames = new ArrayList<>(members.keySet());
+        for (NetworkInfo n : networks) {
+            if (!CardPlaces.isPredefined(n.name()) && !bandNames.contains(n.name())) bandNames.add(n.name());
+        }
+        bandNames.removeIf(name -> !filter.showsNetwork(name) && !name.isEmpty());
+        bandNames.sort(Comparator.comparing((String n) -> members.containsKey(n) ? 0 : 1)
+                .thenComparing(n -> n.isEmpty() ? 2 : CardPlaces.isPredefined(n) ? 1 : 0).thenComparing(n -> n));
+        return bandNames;
+    }
+
+    /** The cards of one open band, in its columns from {@code y} down, or where the user pinned them. */
+    private void placeCards(HostSnapshot snapshot, String band, List<ContainerInfo> inBand, int columns, double y, List<Card> cards) {
+        String host = snapshot.host();
+        for (int i = 0; i < inBand.size(); i++) {
+            ContainerInfo c = inBand.get(i);
+            double[] pin = pinnedCards.get(host + "/" + c.name());
+            Rect at = pin != null ? new Rect(pin[0], pin[1], CARD_W, CARD_H)
+                    : new Rect(PAD + GAP + (i % columns) * (CARD_W + GAP),
+                            y + BAND_HEADER + GAP + (i / columns) * (CARD_H + GAP), CARD_W, CARD_H);
+            cards.add(new Card(host, c, at, CardPlaces.otherNetworks(c, band), pin != null,
+                    snapshot.planned().getOrDefault(c.id(), Layout.Plan.NONE)));
+        }
+    }
+
+    /**
+     * Volumes in rows under the bands, from {@code bandsEnd}: every volume when nothing is
+     * filtered, else those the shown containers mount.
+     */
+    private List<VolumeBox> volumeRows(String host, HostInventory inventory, List<ContainerInfo> shown, DiagramFilter filter,
+            double bandWidth, double bandsEnd) {
+        Map<String, Integer> users = new HashMap<>();
+        for (ContainerInfo c : shown) {
+            for (ContainerInfo.Mount m : c.mounts()) if (m.name() != null) users.merge(m.name(), 1, Integer::sum);
+        }
+        boolean unfiltered = filter.equals(DiagramFilter.NONE) || (filter.hosts().isEmpty() && filter.states().isEmpty()
+                && filter.networks().isEmpty() && filter.labels().isEmpty() && filter.labs().isEmpty());
+        List<VolumeInfo> volumeList = order.orderedVolumes(host, inventory.volumes().values().stream()
+                .filter(v -> unfiltered || users.containsKey(v.name())).toList());
+        List<VolumeBox> volumes = new ArrayList<>();
+        int perRow = Math.max(1, (int) ((bandWidth - GAP) / (VOL_W + GAP)));
+        double y = bandsEnd + GAP;
+        for (int i = 0; i < volumeList.size(); i++) {
+            VolumeInfo v = volumeList.get(i);
+            volumes.add(new VolumeBox(host, v, new Rect(PAD + GAP + (i % perRow) * (VOL_W + GAP),
+                    y + (i / perRow) * (VOL_H + GAP + 14), VOL_W, VOL_H), users.getOrDefault(v.name(), 0)));
+        }
+        return volumes;
+    }
+
+    /** A line from each card to each volume of its host that it mounts. */
+    private static List<Link> volumeLinks(String host, List<Card> cards, List<VolumeBox> volumes) {
+        Set<String> volumeKeys = new HashSet<>();
+        volumes.forEach(v -> volumeKeys.add(v.key()));
+        List<Link> links = new ArrayList<>();
+        for (Card card : cards) {
+            for (ContainerInfo.Mount m : card.container().mounts()) {
+                String volumeKey = host + "/vol/" + m.name();
+                if (m.name() != null && volumeKeys.contains(volumeKey)) links.add(new Link(card.key(), volumeKey));
+            }
+        }
+        return links;
+    }
 
     /**
      * Keeps a card where the user dropped it, relative to its host's corner; by host and
