@@ -141,7 +141,8 @@ public final class TourRunner {
             OnHost image = names.thing(a.layers(), "image");
             List<ImageLayer> layers = hosts.operations(image.host()).layers(image.name());
             return image.name() + " on " + image.labHost() + " has " + layers.size() + " steps, from the base up: "
-                    + String.join(" · ", layers.stream().map(l -> shorten(l.instruction().isEmpty() ? "(no history)" : l.instruction(), 32)).toList());
+                    + String.join(" · ", layers.stream()
+                            .map(l -> shorten(l.instruction().isEmpty() ? "(no history)" : l.instruction(), 32)).toList());
         }
         if (a.shell() != null) {
             TourShell.Result r = shell(a.shell());

@@ -170,12 +170,12 @@ final class DetailsPane {
         };
     }
 
-    /** A command as the summary shows it: its start, whole up to three lines or so; Inspect has the rest. */
+    /** How much of a command the summary shows: about three lines of the pane; Inspect has the rest. */
+    private static final int COMMAND_SHOWN = 120;
+
     private static String shortened(String command) {
         return command.length() <= COMMAND_SHOWN ? command : command.substring(0, COMMAND_SHOWN) + "…";
     }
-
-    private static final int COMMAND_SHOWN = 120;
 
     static String summaryOf(Object item) {
         return switch (item) {

@@ -13,7 +13,8 @@ final class Unavailable {
 
     /** "web-db/web is stopped: start it first (right-click it in Hosts ▸ Start)." */
     static String why(HostModel host) {
-        return host == null ? "This host is not connected: wait until it shows as live." : StatusText.unavailable(host.name(), host.status());
+        return host == null ? "This host is not connected: wait until it shows as live."
+                : StatusText.unavailable(host.name(), host.status());
     }
 
     /** The greyed first line of a menu whose actions the host cannot do now, and a separator. */

@@ -34,7 +34,10 @@ public final class VolumeActions {
         return menu(host == null ? null : host.model(), host, volume, owner);
     }
 
-    /** As above, {@code model} the volume's host: while it has no session ({@code host} null), the menu says why first and greys its items. */
+    /**
+     * As above, {@code model} the volume's host: while it has no session ({@code host} null),
+     * the menu says why first and greys its items.
+     */
     public ContextMenu menu(dev.portolan.ui.model.HostModel model, HostSession host, VolumeInfo volume, Window owner) {
         boolean connected = host != null && host.isConnected();
         MenuItem backUp = new MenuItem("Back up to a file…");

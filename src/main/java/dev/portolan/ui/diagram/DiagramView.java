@@ -84,8 +84,8 @@ public final class DiagramView {
                 + " label:app=web lab:demo narrow the picture. Ctrl+F comes here.", controller::search, this::zoomToFound,
                 this::fit, this::zoom, this::export);
         this.picture = new DiagramCanvas(controller, this::snapshots, this::laidOut);
-        this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session, this::model,
-                this::followSelection, this::savePositions, toolbar::focusSearch, this::window);
+        this.input = new DiagramInput(picture, controller, actions, new VolumeActions(actions.runner(), dialogs), this::session,
+                this::model, this::followSelection, this::savePositions, toolbar::focusSearch, this::window);
         root.setTop(toolbar.bar());
         emptyHint.setId("diagram-empty-hint");
         emptyHint.getStyleClass().add("diagram-hint");

@@ -30,13 +30,19 @@ public final class ComposeHostsChoice {
 
     private ComposeHostsChoice() {}
 
-    /** 1 host, then each larger count, up to {@link #MOST}, that leaves no host empty; one choice for a file exported with its hosts. */
+    /**
+     * 1 host, then each larger count, up to {@link #MOST}, that leaves no host empty; one
+     * choice for a file exported with its hosts.
+     */
     public static List<Choice> choices(ComposeReader.Read read) {
         Map<String, List<String>> together = ComposeImport.spread(read, 1);
         int services = together.values().stream().mapToInt(List::size).sum();
-        if (together.size() > 1) return List.of(new Choice(1, "its own " + together.size() + " hosts, as it was exported: " + where(together)));
+        if (together.size() > 1) {
+            return List.of(new Choice(1, "its own " + together.size() + " hosts, as it was exported: " + where(together)));
+        }
         List<Choice> choices = new ArrayList<>();
-        choices.add(new Choice(1, services == 1 ? "1 host" : "1 host: the " + services + " services reach each other by name, as in compose"));
+        choices.add(new Choice(1, services == 1 ? "1 host"
+                : "1 host: the " + services + " services reach each other by name, as in compose"));
         for (int n = 2; n <= MOST; n++) {
             Map<String, List<String>> spread = ComposeImport.spread(read, n);
             if (spread.values().stream().anyMatch(List::isEmpty)) break; // what talks to each other stays together

@@ -60,7 +60,8 @@ public final class ProbeWindow {
         checks.setPlaceholder(new Label("Choose the other end and press Probe: the checks a person would make, in order."));
         // a check's finding and fix are sentences: read whole, on as many lines as they take
         checks.setCellFactory(dev.portolan.ui.WrappingCell.of(check -> (check.passed() ? "✓ " : "✗ ") + check.what() + ": "
-                + check.found() + (check.passed() ? "" : "\n    " + check.fix()), check -> check.passed() ? "probe-passed" : "probe-failed"));
+                + check.found() + (check.passed() ? "" : "\n    " + check.fix()),
+                check -> check.passed() ? "probe-passed" : "probe-failed"));
         Label verdict = new Label();
         verdict.setId("probe-verdict");
         verdict.setWrapText(true);
