@@ -3,7 +3,6 @@ package dev.portolan.ui.inventory;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -106,10 +105,7 @@ public final class ResourceTable<T> {
     }
 
     public <V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
-        TableColumn<T, V> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setCellFactory(c -> new TextCell<>(Object::toString));
+        TableColumn<T, V> column = dev.portolan.ui.Columns.of(title, width, value);
         table.getColumns().add(column);
         return column;
     }
@@ -117,31 +113,9 @@ public final class ResourceTable<T> {
     /** A time, shown as "5 min ago" and sorted by the time itself (as text, "just now" came after "9 days ago"). */
     public TableColumn<T, java.time.Instant> timeColumn(String title, Function<T, java.time.Instant> value, double width) {
         TableColumn<T, java.time.Instant> column = column(title, value, width);
-        column.setCellFactory(c -> new TextCell<>(Formats::ago));
+        column.setCellFactory(c -> new dev.portolan.ui.Columns.TextCell<>(Formats::ago));
         column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         return column;
-    }
-
-    /**
-     * A cell that shows its value's text, and the same text in a tooltip: a narrow column
-     * cuts a long value ("0.0.0.0:8080→80/tcp, …") behind "…", and hovering reads it whole.
-     */
-    static class TextCell<T, V> extends javafx.scene.control.TableCell<T, V> {
-        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        private final Function<? super V, String> words;
-
-        TextCell(Function<? super V, String> words) {
-            this.words = words;
-        }
-
-        @Override
-        protected void updateItem(V value, boolean empty) {
-            super.updateItem(value, empty);
-            String text = empty || value == null ? null : words.apply(value);
-            setText(text);
-            whole.setText(text);
-            setTooltip(text == null || text.isEmpty() ? null : whole);
-        }
     }
 
     public TableView<T> table() {

@@ -7,7 +7,7 @@ import dev.portolan.inventory.ContainerInfo;
  * table cell's text) and a colour. The icon and word carry the meaning, so the colour
  * (from a colour-blind-safe palette in CSS) only helps.
  */
-final class StateCell extends ResourceTable.TextCell<ContainerInfo, ContainerInfo> {
+final class StateCell extends dev.portolan.ui.Columns.TextCell<ContainerInfo, ContainerInfo> {
 
     StateCell() {
         super(StateText::of);

@@ -68,6 +68,10 @@ public final class TalkWindow {
                 setGraphic(button);
             }
         });
+        // the reason is what is read: its column gets the room; a cell too narrow for its text has it whole in a tooltip
+        for (var c : List.of(from, to)) c.setPrefWidth(150);
+        way.setPrefWidth(110);
+        how.setPrefWidth(340);
         table.getColumns().setAll(List.of(from, to, way, how, check));
         BorderPane root = new BorderPane(table);
         Label note = new Label("Worked out from networks and published ports; Probe confirms a pair from inside it.");

@@ -250,6 +250,11 @@ class BreakAndProbeWindowIT extends WindowTest {
                 dev.portolan.inventory.Reachability.Way.BY_NAME, "on shop")), pairs.toString());
         assertTrue(pairs.contains(new dev.portolan.inventory.Reachability.Pair(node + "app", node + "api",
                 dev.portolan.inventory.Reachability.Way.NONE, "no shared network")), pairs.toString());
+        // every reason can be read whole: its cell says it, or its tooltip does
+        assertEquals(List.of(), FxThread.get(() -> robot.lookup("#talk-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(c -> c.getText() != null && !c.getText().isEmpty()
+                        && (c.getTooltip() == null || !c.getTooltip().getText().equals(c.getText())))
+                .map(javafx.scene.control.TableCell::getText).toList()), "each cell's text is in its tooltip");
         // Probe on the first row (pairs sorted: api → app, on no shared network): the probe window answers for that pair
         var first = pairs.getFirst();
         assertEquals(dev.portolan.inventory.Reachability.Way.NONE, first.way(), first.toString());
