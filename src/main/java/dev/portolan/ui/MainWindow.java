@@ -294,9 +294,9 @@ public final class MainWindow {
             String name = dev.portolan.lab.ComposeImport.labName(read, folder == null || folder.getFileName() == null
                     ? compose.getFileName().toString() : folder.getFileName().toString());
             var result = dev.portolan.lab.ComposeImport.convert(read, name, hosts.get());
-            runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Imported " + compose.getFileName() + ". "
-                    + result.mappedSentence(), false));
-            return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), labContext());
+            // said in the lab's window, above its plan: the status bar's line gives way to the plan's own at once
+            return dev.portolan.ui.labs.LabWindow.fromText(window(), result.labYaml(), labContext())
+                    .say("Imported " + compose.getFileName() + ". " + result.mappedSentence());
         } catch (dev.portolan.engine.InvalidInputException e) {
             runner.say(new dev.portolan.ui.actions.ActionRunner.Message("Cannot import " + compose + ": " + e.getMessage(), true));
             return null;

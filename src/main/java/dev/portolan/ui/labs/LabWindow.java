@@ -173,6 +173,13 @@ public final class LabWindow {
         return new LabWindow(owner, null, text, context);
     }
 
+    /** Says {@code note} above the plan, once ("Imported compose.yaml. 1 thing was not mapped; …"). */
+    public LabWindow say(String note) {
+        lastResult = note;
+        outcome.setText(note + "\n" + outcome.getText());
+        return this;
+    }
+
     /** One item per named fault list of the lab: switching it on injects all its faults, or none. */
     private void showFaultLists() {
         faults.getItems().clear();

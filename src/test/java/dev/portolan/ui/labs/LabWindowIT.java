@@ -212,6 +212,11 @@ class LabWindowIT extends WindowTest {
         assertTrue(text.contains("source: " + compose.resolveSibling("init.sql")) && text.contains("target: /docker-entrypoint-initdb.d/init.sql"),
                 "the bind-mounted file is copied to the host: " + text);
         waitFor("it is planned", Duration.ofSeconds(10), () -> linesContain("node1: create container web"));
+        waitFor("what was not mapped is said above the plan", Duration.ofSeconds(5), () -> {
+            String said = text("#lab-outcome");
+            return said.startsWith("Imported docker-compose.yml. ") && said.contains("not mapped; the lab file lists")
+                    && said.contains("\nPlan: ");
+        });
 
         // and back to compose, from the same window
         Path out = dir.resolve("exported");
