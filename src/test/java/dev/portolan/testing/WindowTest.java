@@ -174,7 +174,10 @@ public abstract class WindowTest extends EngineTest {
         return FxThread.get(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
-    /** Whether a label, cell or button draws its whole text, not cut to "…" (FX thread). */
+    /**
+     * Whether a label, cell or button draws its whole text, not cut to "…" (FX thread). A label
+     * draws a new text at its next layout: for a text that changes, wait for this, do not read it once.
+     */
     protected static boolean drawnWhole(Labeled labeled) {
         var drawn = (javafx.scene.text.Text) labeled.lookup(".text");
         return drawn != null && drawn.getText().equals(labeled.getText());

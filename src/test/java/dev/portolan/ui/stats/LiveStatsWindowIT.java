@@ -46,8 +46,9 @@ class LiveStatsWindowIT extends WindowTest {
         waitFor("the details show its stats", Duration.ofSeconds(5), () -> exists("#details-stats")
                 && text("#details-stats").startsWith("CPU ") && text("#details-stats").contains("Network ↓"));
         waitFor("and its CPU line", Duration.ofSeconds(5), () -> robot.lookup("#details-cpu").query().isVisible());
-        assertTrue(FxThread.get(() -> drawnWhole(robot.lookup("#details-stats").queryLabeled())
-                && drawnWhole(robot.lookup("#details-summary").queryLabeled())), "the details are drawn whole");
+        // the stats change every second, and a label draws its new text at the next layout: waited for, not read at once
+        waitFor("the details are drawn whole", Duration.ofSeconds(5), () -> drawnWhole(robot.lookup("#details-stats").queryLabeled())
+                && drawnWhole(robot.lookup("#details-summary").queryLabeled()));
         assertEquals(java.util.Arrays.toString(dividers), FxThread.get(() -> java.util.Arrays.toString(
                 robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class).getDividerPositions())),
                 "the details keep the width the window gave them: the sidebar is not pushed narrower");
