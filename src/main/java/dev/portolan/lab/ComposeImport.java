@@ -113,7 +113,7 @@ public final class ComposeImport {
         if (services == null || !services.isObject()) return Map.of();
         ComposePlacement.Placement placement = placement(services, hosts);
         Map<String, List<String>> spread = new LinkedHashMap<>();
-        placement.reasons().forEach(r -> spread.put(r.substring(0, r.indexOf(':')), new ArrayList<>()));
+        placement.hosts().forEach(h -> spread.put(h, new ArrayList<>()));
         placement.hostOf().forEach((service, host) -> spread.computeIfAbsent(host, h -> new ArrayList<>()).add(service));
         return spread;
     }
@@ -134,8 +134,7 @@ public final class ComposeImport {
             if (!TOP_KEYS.contains(key)) context.notMapped(key, "not mapped; a lab has no " + key + " (leave it to compose or set it up by hand)");
         });
         ComposePlacement.Placement placement = placement(services, hostCount);
-        // one reason per host, in order, each "HOST: ..."
-        List<String> hostNames = placement.reasons().stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
+        List<String> hostNames = placement.hosts();
         boolean several = hostNames.size() > 1;
         services.fields().forEachRemaining(e -> context.containerOf.put(e.getKey(), e.getValue().path("container_name").asText(e.getKey())));
         List<Map<String, Object>> containers = new ArrayList<>();

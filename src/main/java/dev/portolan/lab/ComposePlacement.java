@@ -21,7 +21,13 @@ import java.util.regex.Pattern;
 final class ComposePlacement {
 
     /** The host of each service, and one line per host saying what it holds and why those stay together. */
-    record Placement(Map<String, String> hostOf, List<String> reasons) {}
+    record Placement(Map<String, String> hostOf, List<String> reasons) {
+
+        /** The hosts, in order: each reason is "HOST: what it holds and why". */
+        List<String> hosts() {
+            return reasons.stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
+        }
+    }
 
     private ComposePlacement() {}
 

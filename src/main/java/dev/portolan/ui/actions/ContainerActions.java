@@ -121,11 +121,11 @@ public final class ContainerActions {
 
     public void run(HostSession host, Window owner) {
         if (host == null) {
-            notConnected(null);
+            Unavailable.say(runner, null);
             return;
         }
         if (host.isConnected()) RunDialog.open(owner, host.model(), host.operations(), runner);
-        else notConnected(host);
+        else Unavailable.say(runner, host);
     }
 
     /**
@@ -205,12 +205,8 @@ public final class ContainerActions {
 
     /** Checks the host is connected before a dialog opens; the operation itself says so if it is lost meanwhile. */
     private void withOps(HostSession host, Consumer<HostOperations> then) {
-        if (host == null || !host.isConnected()) notConnected(host);
+        if (host == null || !host.isConnected()) Unavailable.say(runner, host);
         else then.accept(host.operations());
-    }
-
-    private void notConnected(HostSession host) {
-        runner.say(new ActionRunner.Message(Unavailable.why(host == null ? null : host.model()), true));
     }
 
     static String names(List<ContainerInfo> containers) {

@@ -2,6 +2,7 @@ package dev.portolan.ui.actions;
 
 import dev.portolan.ui.StatusText;
 import dev.portolan.ui.model.HostModel;
+import dev.portolan.ui.model.HostSession;
 import java.util.List;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -15,6 +16,11 @@ final class Unavailable {
     static String why(HostModel host) {
         return host == null ? "This host is not connected: wait until it shows as live."
                 : StatusText.unavailable(host.name(), host.status());
+    }
+
+    /** Says in the status bar why {@code host} cannot act now. */
+    static void say(ActionRunner runner, HostSession host) {
+        runner.say(new ActionRunner.Message(why(host == null ? null : host.model()), true));
     }
 
     /** The greyed first line of a menu whose actions the host cannot do now, and a separator. */

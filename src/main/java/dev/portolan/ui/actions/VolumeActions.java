@@ -111,7 +111,7 @@ public final class VolumeActions {
 
     private boolean connected(HostSession host) {
         if (host != null && host.isConnected()) return true;
-        runner.say(new ActionRunner.Message(Unavailable.why(host == null ? null : host.model()), true));
+        Unavailable.say(runner, host);
         return false;
     }
 }
