@@ -62,7 +62,8 @@ final class DiagramPainter {
         pen.fill(f.visible(), 0, style.color("background"));
         for (HostBox host : f.layout().hosts()) if (host.bounds().intersects(f.visible())) host(host, f, pen);
         for (Band band : f.layout().bands()) if (band.bounds().intersects(f.visible())) band(band, f, pen);
-        for (Span span : f.layout().spans()) span(span, f.layout(), pen);
+        List<Span> spans = f.layout().spans();
+        for (int i = 0; i < spans.size(); i++) span(spans.get(i), i, f.layout(), pen);
         for (Layout.HostLink link : f.layout().hostLinks()) hostLink(link, f, pen);
         boolean tiles = f.scale() < TILE_SCALE;
         if (!tiles) for (Link link : f.layout().links()) link(link, f, pen);
@@ -161,12 +162,9 @@ final class DiagramPainter {
         pen.text(title, r.x() + 10, r.y() + 18, Math.max(12, 10 / f.scale()), true, style.color("muted"), r.w() - 20);
     }
 
-    private void span(Span span, Layout layout, Pen pen) {
-        for (int i = 1; i < span.bandKeys().size(); i++) {
-            Rect a = layout.band(span.bandKeys().get(i - 1)).bounds();
-            Rect b = layout.band(span.bandKeys().get(i)).bounds();
-            pen.line(a.x() + a.w(), a.y() + 13, b.x(), b.y() + 13, style.color("link"), 2.5, true);
-        }
+    private void span(Span span, int lane, Layout layout, Pen pen) {
+        List<Rect> bands = span.bandKeys().stream().map(key -> layout.band(key).bounds()).toList();
+        for (SpanLines.Segment s : SpanLines.of(bands, lane)) pen.line(s.x1(), s.y1(), s.x2(), s.y2(), style.color("link"), 2.5, true);
     }
 
     /** From a simulated host's container to the region of the host it is: a dashed line to its title. */
