@@ -88,7 +88,7 @@ final class SwarmControls {
 
     private void servicePanel(SwarmSnapshot shown, SwarmSnapshot.Service service, SwarmOperations operations) {
         // during an update, how many run the new spec: the rollout's progress
-        Label progress = hint(service.image() + " · " + service.endpointMode() + "\n"
+        Label progress = hint(service.image() + " · " + reachedBy(service.endpointMode()) + "\n"
                 + dev.portolan.operations.SwarmProgress.line(shown, service)
                 + (service.updateMessage().isEmpty() ? "" : "\n" + service.updateMessage()));
         progress.setId("swarm-service-progress");
@@ -102,17 +102,24 @@ final class SwarmControls {
         ComboBox<String> onFailure = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("rollback", "pause", "continue"));
         onFailure.setId("swarm-on-failure");
         onFailure.setValue("rollback");
-        Button update = button("Update", "swarm-update", () -> window.act("Updating " + service.name(), () -> operations.update(
-                service.name(), image.getText(), List.of(), new UpdatePolicy(SwarmOperations.replicas(parallelism.getText()),
-                        Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
+        Button update = button("Update " + service.name(), "swarm-update", () -> window.act("Updating " + service.name(),
+                () -> operations.update(service.name(), image.getText(), List.of(), new UpdatePolicy(
+                        SwarmOperations.replicas(parallelism.getText()), Duration.ZERO, onFailure.getValue(), Duration.ofSeconds(5)))));
         Button rollback = button("Roll back", "swarm-rollback", () -> rollback(service));
         Button remove = button("Remove the service", "swarm-remove", () -> remove(service));
         GridPane form = dev.portolan.ui.forms.Form.grid(6, 6);
         form.addRow(0, new Label("Replicas"), replicas, scale);
-        form.addRow(1, new Label("Image"), image);
-        form.addRow(2, new Label("At a time"), parallelism);
-        form.addRow(3, new Label("On failure"), onFailure, update);
-        side.getChildren().addAll(form, rollback, remove, hint("Right-click a service or a node for the same actions."));
+        // an update takes the image, the pace and what to do on failure together: its button is under all three
+        form.add(new javafx.scene.control.Separator(), 0, 1, 3, 1);
+        form.add(new Label("Image"), 0, 2);
+        form.add(image, 1, 2, 2, 1);
+        form.addRow(3, new Label("At a time"), parallelism);
+        form.add(new Label("On failure"), 0, 4);
+        form.add(onFailure, 1, 4, 2, 1);
+        onFailure.setMaxWidth(Double.MAX_VALUE);
+        form.add(update, 0, 5, 3, 1);
+        side.getChildren().addAll(form, new javafx.scene.control.Separator(),
+                rollback, remove, hint("Right-click a service or a node for the same actions."));
     }
 
     private void createPanel(SwarmSnapshot shown, SwarmOperations operations) {
@@ -184,6 +191,15 @@ final class SwarmControls {
         return label;
     }
 
+    /** How a service's name is answered, in words: its endpoint mode ("vip", "dnsrr") as the engine says it. */
+    static String reachedBy(String endpointMode) {
+        return switch (endpointMode == null ? "" : endpointMode) {
+            case "vip" -> "one virtual IP";
+            case "dnsrr" -> "DNS round robin";
+            default -> endpointMode == null || endpointMode.isEmpty() ? "no endpoint" : endpointMode;
+        };
+    }
+
     private static TextField field(String id, String text) {
         TextField field = new TextField(text);
         field.setId(id);
@@ -195,6 +211,8 @@ final class SwarmControls {
         Button button = new Button(text);
         button.setId(id);
         button.setMaxWidth(Double.MAX_VALUE);
+        // a narrow panel squeezes its fields, never a button's name (Scale and Update read "..." before)
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> action.run());
         return button;
     }

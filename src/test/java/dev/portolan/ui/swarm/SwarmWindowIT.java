@@ -106,6 +106,12 @@ class SwarmWindowIT extends WindowTest {
             // a replica count that is not a number: a sentence, nothing changed
             click("#swarm-service-web");
             waitFor("the service's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-replicas").tryQuery().isPresent());
+            for (String button : List.of("#swarm-scale", "#swarm-update", "#swarm-rollback", "#swarm-remove")) {
+                waitFor(button + " reads whole (Scale and Update read \"...\" in the panel's width before)", Duration.ofSeconds(5),
+                        () -> FxThread.get(() -> drawnWhole(robot.lookup(button).queryAs(Labeled.class))));
+            }
+            assertEquals("Update web", text("#swarm-update"));
+            assertTrue(text("#swarm-service-progress").contains("one virtual IP"), text("#swarm-service-progress"));
             setText("#swarm-replicas", "six");
             click("#swarm-scale");
             waitFor("the refusal is said", Duration.ofSeconds(10), () -> text("#swarm-status").equals(
