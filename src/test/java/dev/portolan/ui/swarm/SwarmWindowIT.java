@@ -104,8 +104,13 @@ class SwarmWindowIT extends WindowTest {
             System.out.println("the window says of the overlay: " + text("#swarm-overlay"));
 
             // a replica count that is not a number: a sentence, nothing changed
+            double chipHeight = FxThread.get(() -> robot.lookup("#swarm-service-web").query().getBoundsInParent().getHeight());
             click("#swarm-service-web");
             waitFor("the service's panel", Duration.ofSeconds(5), () -> robot.lookup("#swarm-replicas").tryQuery().isPresent());
+            waitFor("the service is drawn selected", Duration.ofSeconds(5),
+                    () -> FxThread.get(() -> robot.lookup("#swarm-service-web").query().getStyleClass().contains("selected")));
+            assertEquals(chipHeight, FxThread.get(() -> robot.lookup("#swarm-service-web").query().getBoundsInParent().getHeight()), 0.5,
+                    "selected, the service keeps its size (it grew 4 px and pushed the nodes down)");
             for (String button : List.of("#swarm-scale", "#swarm-update", "#swarm-rollback", "#swarm-remove")) {
                 waitFor(button + " reads whole (Scale and Update read \"...\" in the panel's width before)", Duration.ofSeconds(5),
                         () -> FxThread.get(() -> drawnWhole(robot.lookup(button).queryAs(Labeled.class))));
