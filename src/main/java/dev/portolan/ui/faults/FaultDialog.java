@@ -40,7 +40,10 @@ public final class FaultDialog {
         if (!other.getItems().isEmpty()) other.setValue(other.getItems().getFirst());
         CheckBox oneWay = new CheckBox("One way: only " + from + " cannot open connections");
         oneWay.setId("fault-one-way");
-        return ask(owner, "Cut " + from + " from…", List.of(new Label("Other end"), other, new Label(""), oneWay),
+        return ask(owner, "Cut " + named(from) + " from…",
+                "No packet passes between the two ends (iptables on their hosts), as when a link breaks or a firewall"
+                        + " drops them: new connections fail and open ones hang.",
+                List.of(new Label("Other end"), other, new Label(""), oneWay),
                 () -> other.getEditor().getText().isBlank() ? List.of("Choose the other end: a simulated host or a container on one.")
                         : List.of(),
                 () -> new FaultSpec.Cut(from, parse(other.getEditor().getText().strip()), oneWay.isSelected()),
@@ -51,7 +54,10 @@ public final class FaultDialog {
         Spinner<Integer> share = new Spinner<>(1, 100, 30, 5);
         share.setId("fault-share");
         share.setEditable(true);
-        return ask(owner, "Drop packets reaching " + target, List.of(new Label("Share (%)"), share), List::of,
+        return ask(owner, "Drop packets reaching " + named(target),
+                "Each packet reaching it is dropped with this chance (iptables' random match), as on a lossy link:"
+                        + " connections slow down and retry, and some time out.",
+                List.of(new Label("Share (%)"), share), List::of,
                 () -> new FaultSpec.Drop(target, share.getValue()));
     }
 
@@ -60,7 +66,9 @@ public final class FaultDialog {
         latency.setId("fault-latency");
         TextField jitter = new TextField("20ms");
         jitter.setId("fault-jitter");
-        return ask(owner, "Add latency to " + target, List.of(new Label("Latency"), latency, new Label("Jitter"), jitter),
+        return ask(owner, "Add latency to " + named(target),
+                "Every packet it sends waits this long, give or take the jitter (tc netem), as across a slow network.",
+                List.of(new Label("Latency"), latency, new Label("Jitter"), jitter),
                 () -> durationProblems(Map.of("Latency", latency.getText()), Map.of("Jitter", jitter.getText())),
                 () -> new FaultSpec.Delay(target, Durations.parse(latency.getText()).toMillis(),
                         jitter.getText().isBlank() ? 0 : Durations.parse(jitter.getText()).toMillis()),
@@ -72,7 +80,9 @@ public final class FaultDialog {
         network.setId("fault-network");
         network.getItems().setAll(networks);
         network.setValue(networks.getFirst());
-        return ask(owner, "Disconnect " + container + " from a network", List.of(new Label("Network"), network), List::of,
+        return ask(owner, "Disconnect " + named(container) + " from a network",
+                "As docker network disconnect: it loses its address and its name on that network. Healing connects it again.",
+                List.of(new Label("Network"), network), List::of,
                 () -> new FaultSpec.ContainerFault(container, FaultSpec.ContainerAction.DISCONNECT, null, network.getValue()));
     }
 
@@ -106,8 +116,16 @@ public final class FaultDialog {
         return new Target(text.substring(0, last), text.substring(last + 1));
     }
 
-    /** The dialog: the fault's own fields, then how long; Inject is enabled while the fields are right. */
-    private static Optional<Request> ask(Window owner, String title, List<Node> fields,
+    /** "web on demo/node1", or the host "demo/node1": how a dialog's title names what the fault strikes. */
+    static String named(Target target) {
+        return target.isHost() ? target.host() : target.container() + " on " + target.host();
+    }
+
+    /**
+     * The dialog: what the fault does, its own fields, then how long; Inject is enabled while
+     * the fields are right.
+     */
+    private static Optional<Request> ask(Window owner, String title, String does, List<Node> fields,
             java.util.function.Supplier<List<String>> rules, java.util.function.Supplier<FaultSpec> spec,
             javafx.beans.Observable... inputs) {
         ComboBox<String> lasting = new ComboBox<>();
@@ -120,7 +138,14 @@ public final class FaultDialog {
         for (int i = 0; i + 1 < fields.size(); i += 2) form.addRow(i / 2, fields.get(i), fields.get(i + 1));
         int row = fields.size() / 2;
         form.addRow(row, new Label("Heal after"), lasting);
-        form.add(problems, 0, row + 1, 2, 1);
+        // what the fault does and how it ends, before anything is injected
+        Label explains = new Label(does + " It heals itself after the time chosen, or from the Faults panel (Ctrl+Shift+F).");
+        explains.setId("fault-explains");
+        explains.setWrapText(true);
+        explains.setMaxWidth(420);
+        explains.getStyleClass().add("muted");
+        form.add(explains, 0, row + 1, 2, 1);
+        form.add(problems, 0, row + 2, 2, 1);
 
         Dialog<Request> dialog = new Dialog<>();
         if (owner != null) dialog.initOwner(owner);

@@ -156,6 +156,10 @@ class BreakAndProbeWindowIT extends WindowTest {
     void aContainersPacketsAreDroppedForAWhileThroughTheDialogAndHealThemselves() throws Exception {
         fire(card("app"), "faults-container", "fault-drop");
         waitFor("the dialog asks", Duration.ofSeconds(5), () -> robot.lookup("#fault-inject").tryQuery().isPresent());
+        assertTrue(text("#fault-explains").startsWith("Each packet reaching it is dropped with this chance")
+                && text("#fault-explains").endsWith("or from the Faults panel (Ctrl+Shift+F)."), "what it does, before: " + text("#fault-explains"));
+        assertEquals("Drop packets reaching app on " + lab + "/node1", FxThread.get(() -> ((javafx.scene.control.DialogPane)
+                robot.lookup("#fault-inject").query().getScene().getRoot()).getHeaderText()));
         FxThread.run(() -> robot.lookup("#fault-share").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(100));
         FxThread.run(() -> robot.lookup("#fault-duration").queryAs(javafx.scene.control.ComboBox.class).getEditor()
                 .setText("3 parsecs"));
