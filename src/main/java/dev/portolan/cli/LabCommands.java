@@ -109,6 +109,17 @@ public final class LabCommands {
             }
         }
 
+        /**
+         * Heals the faults that struck hosts now removed ({@code hosts}: a lab, or one LAB/HOST),
+         * so none stays listed for a host that is gone; says each.
+         */
+        void healFaultsOn(LocalEngine local, String hosts) {
+            try (dev.portolan.operations.ConnectedHosts connected = new dev.portolan.operations.ConnectedHosts(local)) {
+                new dev.portolan.operations.Faults(local, connected, new dev.portolan.host.faults.FaultBook(
+                        UserDirectories.forThisUser().config()), java.time.Clock.systemUTC()).healOn(hosts).forEach(printing()::step);
+            }
+        }
+
         /** The labs of the local engine, with the window's defaults unless --host-image says otherwise. */
         Labs labs(LocalEngine local) {
             return hostImage == null ? local.labs() : local.labs(hostImage);
@@ -205,6 +216,7 @@ public final class LabCommands {
                 if (backup != null) labs.backUp(name, backup, printing());
                 if (file != null) labs.destroy(file, removeVolumes, printing());
                 else labs.destroy(name, removeVolumes, printing());
+                healFaultsOn(local, name);
                 return null;
             });
             print(Map.of("lab", name, "destroyed", true, "volumesKept", !removeVolumes),

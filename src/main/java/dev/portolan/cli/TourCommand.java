@@ -75,6 +75,7 @@ final class TourCommand {
                     } finally {
                         if (!existed && !keep) {
                             labs.destroy(tour.lab(), true, Progress.NONE);
+                            faults.healOn(tour.lab().name());
                             if (!json) out().println("Destroyed the lab " + tour.lab().name() + " this run made (--keep keeps it).");
                         }
                     }

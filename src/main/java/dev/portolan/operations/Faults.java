@@ -149,6 +149,27 @@ public final class Faults {
         return done;
     }
 
+    /**
+     * Heals the faults that strike a host being removed: {@code hosts} is a lab ("demo", all
+     * its hosts) or one host ("demo/node1"). A destroyed lab's faults would otherwise stay
+     * listed for hosts that are gone, and a cut's rule stay on a host that survives it. What
+     * can no longer be undone (its host is gone, and its rules with it) is forgotten all the
+     * same; each line says what was done.
+     */
+    public List<String> healOn(String hosts) {
+        List<String> done = new ArrayList<>();
+        for (Fault fault : book.list()) {
+            if (fault.spec().targets().stream().noneMatch(t -> t.host().equals(hosts) || t.host().startsWith(hosts + "/"))) continue;
+            try {
+                done.add(heal(fault.id()));
+            } catch (RuntimeException e) {
+                book.remove(fault.id());
+                done.add("forgot " + fault.spec().describe() + ": " + EngineErrors.firstLine(String.valueOf(e.getMessage())));
+            }
+        }
+        return done;
+    }
+
     /** Heals the faults whose duration has run out; returns them. */
     public List<Fault> healOverdue() {
         Instant now = clock.instant();

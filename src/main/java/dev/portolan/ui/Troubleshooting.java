@@ -66,6 +66,7 @@ final class Troubleshooting implements AutoCloseable {
         FaultBook book = new FaultBook(configDir);
         this.faults = new FaultsModel(() -> faultsNow(book), book);
         this.faultActions = new FaultActions(runner, faults, this::faultTargets);
+        controller.whenHostsRemoved(faultActions::healOn);
     }
 
     /** Adds the tools to the diagram (marks, a host's items) and to every container's menu. */

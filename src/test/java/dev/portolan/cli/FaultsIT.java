@@ -9,6 +9,7 @@ import dev.portolan.testing.EngineTest;
 import dev.portolan.testing.Eventually;
 import dev.portolan.testing.TestEngine;
 import dev.portolan.testing.TestLab;
+import dev.portolan.host.faults.NetworkRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -256,5 +257,37 @@ class FaultsIT extends EngineTest {
         } finally {
             assertEquals(0, Cli.run("apply", "--host-image=" + TestEngine.DIND, file.toString()).code());
         }
+    }
+
+    @Test
+    void destroyingALabHealsItsFaultsAndTheCutAnotherLabsHostHadToIt() throws Exception {
+        String gone = "fltgone" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Path goneFile = Files.writeString(dir.resolve(gone + ".yaml"), """
+                name: %s
+                hosts: [{name: solo}]
+                containers:
+                  - {name: app, host: solo, image: busybox:1.36, command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]}
+                """.formatted(gone));
+        assertEquals(0, Cli.run("apply", "--host-image=" + TestEngine.DIND, goneFile.toString()).code());
+        String solo = gone + "/solo";
+        Cli pause = Cli.run("fault", "drop", solo + "/app", "50%");
+        assertEquals(0, pause.code(), pause.err());
+        // the rules of this cut live on web, which outlives the lab destroyed
+        Cli cut = Cli.run("fault", "cut", "--one-way", web, solo);
+        assertEquals(0, cut.code(), cut.err());
+        assertTrue(rulesOnWeb().contains(NetworkRules.MARK_PREFIX + id(cut)), "the cut's rule is on web: " + rulesOnWeb());
+
+        Cli destroy = Cli.run("destroy", "--remove-volumes", goneFile.toString());
+        assertEquals(0, destroy.code(), destroy.err());
+        Cli ls = Cli.run("fault", "ls");
+        assertFalse(ls.out().contains(id(pause)) || ls.out().contains(id(cut)),
+                "nothing listed for hosts that are gone (both stayed listed before): " + ls.out());
+        assertFalse(rulesOnWeb().contains(NetworkRules.MARK_PREFIX + id(cut)), "web keeps no rule against an address a new host may get");
+        assertTrue(destroy.out().contains("the cut between " + web + " and " + solo + " is healed"), destroy.out());
+    }
+
+    /** The filter rules in web's own namespace, as `iptables -S` prints them. */
+    private static String rulesOnWeb() throws Exception {
+        return docker.run("exec", hostContainer("web"), "iptables", "-w", "-S").output();
     }
 }

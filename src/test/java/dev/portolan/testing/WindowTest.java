@@ -183,6 +183,22 @@ public abstract class WindowTest extends EngineTest {
         return drawn != null && drawn.getText().equals(labeled.getText());
     }
 
+    /**
+     * How many faults in force strike {@code hosts} (a lab, or one LAB/HOST), as the shared list
+     * has them: other tests' faults may be in it too, so a test counts its own.
+     */
+    protected static long faultsOn(String hosts) {
+        return new dev.portolan.host.faults.FaultBook(dev.portolan.app.UserDirectories.forThisUser().config()).list().stream()
+                .filter(f -> f.spec().targets().stream().anyMatch(t -> t.host().equals(hosts) || t.host().startsWith(hosts + "/")))
+                .count();
+    }
+
+    /** Whether the toolbar's Faults button counts what the shared list holds. */
+    protected boolean faultsCounted() {
+        int held = new dev.portolan.host.faults.FaultBook(dev.portolan.app.UserDirectories.forThisUser().config()).list().size();
+        return text("#open-faults").equals(held == 0 ? "Faults" : "Faults · " + held);
+    }
+
     /** Fires a menu button's item as a click would: headless, a menu's popup gets no clicks. */
     protected void fireMenuItem(String menuButton, String itemId) {
         FxThread.run(() -> ((javafx.scene.control.MenuButton) robot.lookup(menuButton).query()).getItems().stream()

@@ -153,6 +153,23 @@ public final class FaultActions {
         });
     }
 
+    /**
+     * Heals the faults of hosts just removed ({@code hosts}: a lab, or one LAB/HOST), so none
+     * stays listed for a host that is gone. It blocks: call it from the removal's own work,
+     * off the FX thread; the panel reads the list again.
+     */
+    public List<String> healOn(String hosts) {
+        try {
+            return model.faults().healOn(hosts);
+        } catch (RuntimeException e) {
+            // the hosts are removed all the same; their faults are listed until healed by hand
+            org.slf4j.LoggerFactory.getLogger(FaultActions.class).warn("faults on {} not healed: {}", hosts, e.getMessage());
+            return List.of();
+        } finally {
+            model.refreshNow();
+        }
+    }
+
     /** Heals one fault, or all (id null), off the FX thread. */
     public void heal(String id) {
         Faults faults = model.faults();

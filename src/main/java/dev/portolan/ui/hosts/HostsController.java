@@ -46,6 +46,7 @@ public final class HostsController {
     /** Why the last start of a simulated host failed (its engine's log), until it is started again. */
     private final Map<HostKey, String> startFailures = new HashMap<>();
     private final ActionRunner runner;
+    private volatile java.util.function.Consumer<String> hostsRemoved = removed -> { };
     private final Path configDir;
     private final DockerContexts contexts;
     private final SavedEndpoints saved;
@@ -278,8 +279,17 @@ public final class HostsController {
     public void removeSimulated(HostModel model, boolean keepData) {
         simulatedAction(model, "Removing", "Removed", (provider, host) -> {
             provider.remove(host, keepData);
+            hostsRemoved.accept(host.lab() + "/" + host.name());
             return host;
         });
+    }
+
+    /**
+     * What to do, on the removal's own thread, once simulated hosts are removed: {@code removed}
+     * gets a lab's name (all its hosts) or one LAB/HOST. The window heals their faults there.
+     */
+    public void whenHostsRemoved(java.util.function.Consumer<String> removed) {
+        this.hostsRemoved = removed;
     }
 
     /**
@@ -290,6 +300,7 @@ public final class HostsController {
         onLocalEngine("the hosts of " + lab + " run on it", "Removing lab " + lab + "…",
                 "Removed lab " + lab + (keepData ? " (its hosts' data volumes are kept)" : ""), "Remove lab " + lab, engine -> {
                     engine.labs().destroy(lab, !keepData, dev.portolan.host.Progress.NONE);
+                    hostsRemoved.accept(lab);
                     return lab;
                 }, removed -> reconcile(local.inventory()));
     }

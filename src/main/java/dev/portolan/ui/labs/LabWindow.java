@@ -386,6 +386,7 @@ public final class LabWindow {
                 () -> {
                     List<Path> saved = backUpFirst ? labs().backUp(destroying.name(), backups, Progress.NONE) : List.of();
                     labs().destroy(destroying, withData, Progress.NONE);
+                    if (faultActions != null) faultActions.healOn(destroying.name());
                     return saved;
                 }, saved -> {
                     // said again above the next plan, which the check below makes

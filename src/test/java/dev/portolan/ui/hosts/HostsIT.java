@@ -143,6 +143,11 @@ class HostsIT extends WindowTest {
         assertEquals(1, FxThread.get(() -> window.menus().keptDataItems("local", hostData(LAB, "gone"), null)).size());
         assertTrue(FxThread.get(() -> window.menus().keptDataItems("local", new dev.portolan.inventory.VolumeInfo("plain", "local",
                 "/v", java.util.Map.of(), null), null)).isEmpty(), "an ordinary volume: nothing of the sort");
+        // a fault on the host, as `portolan fault drop` makes it: it goes with the host
+        java.io.StringWriter said = new java.io.StringWriter();
+        assertEquals(0, dev.portolan.cli.LabCommands.run(new String[] {"fault", "drop", key, "50%"}, new java.io.PrintWriter(said),
+                new java.io.PrintWriter(said)), said.toString());
+        waitFor("the toolbar counts the fault", Duration.ofSeconds(5), () -> faultsOn(key) == 1 && faultsCounted());
         // the dialog waits for an answer inside the handler, so do not wait for the handler
         javafx.application.Platform.runLater(() -> window.menus().menu(node1).getItems().stream()
                 .filter(i -> "host-remove".equals(i.getId())).findFirst().orElseThrow().fire());
@@ -151,6 +156,8 @@ class HostsIT extends WindowTest {
                 "the data volume is kept unless the user says otherwise");
         click("#confirm-remove-host");
         waitFor(key + " leaves the sidebar", Duration.ofSeconds(20), () -> host(key) == null);
+        waitFor("its fault went with it (it stayed listed for a host that was gone)", Duration.ofSeconds(5),
+                () -> faultsOn(key) == 0 && faultsCounted());
         String kept = "portolan-" + LAB + "-node1-docker";
         assertEquals(kept, engine.docker().inspectVolumeCmd(kept).exec().getName());
 

@@ -96,6 +96,12 @@ class LabWindowIT extends WindowTest {
                     () -> upToDate().isPresent());
             FxThread.run(() -> upToDate().orElseThrow().getScene().getWindow().hide());
 
+            // a fault on one of its hosts, made as `portolan fault drop` makes it: it goes with the lab
+            java.io.StringWriter said = new java.io.StringWriter();
+            assertEquals(0, dev.portolan.cli.LabCommands.run(new String[] {"fault", "drop", name + "/data/db", "50%"},
+                    new java.io.PrintWriter(said), new java.io.PrintWriter(said)), said.toString());
+            waitFor("the toolbar counts the fault", Duration.ofSeconds(5), () -> faultsOn(name) == 1 && faultsCounted());
+
             click("#lab-remove-data");
             javafx.application.Platform.runLater(() -> robot.lookup("#lab-destroy").queryButton().fire());
             waitFor("destroy asks first", Duration.ofSeconds(3), () -> exists("#confirm-destroy-lab"));
@@ -107,6 +113,8 @@ class LabWindowIT extends WindowTest {
                     () -> host(name + "/web") == null && host(name + "/data") == null);
             waitFor("its data was backed up first (offered, ticked, since the data goes too)", Duration.ofSeconds(10),
                     () -> robot.lookup("#lab-outcome").queryLabeled().getText().contains("backed up first: 1 file in"));
+            waitFor("its fault went with it (it stayed listed for a host that was gone)", Duration.ofSeconds(5),
+                    () -> faultsOn(name) == 0 && faultsCounted());
         } finally {
             engine.removeLab(name);
         }
