@@ -33,6 +33,21 @@ public final class ShippedTours {
                 .map(l -> l.substring(6).strip().replaceAll("^\"|\"$", "")).orElse(name);
     }
 
+    /** What a presenter reads to choose a tour: its title, what it shows, for whom, and how many steps. */
+    public record About(String title, String summary, String audience, int steps) {}
+
+    /** A shipped tour's {@link About}, from its tour file alone (its lab is not read). */
+    public static About about(String name) {
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(resource(name + "/tour.yaml"));
+            return new About(tree.path("title").asText(name), tree.path("summary").asText(""), tree.path("audience").asText(""),
+                    tree.path("steps").size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped tour " + name, e);
+        }
+    }
+
     /** Reads a shipped tour from a fresh copy of its files. */
     public static Tour load(String name) {
         List<String> files = filesByTour().get(name);

@@ -198,7 +198,7 @@ public final class MainWindow {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Tours");
         menu.setId("tours-menu");
         for (String name : dev.portolan.tour.ShippedTours.names()) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dev.portolan.tour.ShippedTours.title(name));
+            javafx.scene.control.MenuItem item = TourMenuItem.of(dev.portolan.tour.ShippedTours.about(name));
             item.setId("tour-" + name);
             item.setOnAction(e -> openTour(name));
             menu.getItems().add(item);

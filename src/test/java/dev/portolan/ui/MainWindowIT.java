@@ -43,6 +43,23 @@ class MainWindowIT extends WindowTest {
     }
 
     @Test
+    void theToursMenuSaysHowManyStepsEachTourHasAndWhatItShows() throws Exception {
+        open(EndpointResolver.forThisProcess());
+        var about = dev.portolan.tour.ShippedTours.about("volumes");
+        var item = (javafx.scene.control.CustomMenuItem) FxThread.get(() -> robot.lookup("#tours-menu")
+                .queryAs(javafx.scene.control.MenuButton.class).getItems().stream().filter(i -> "tour-volumes".equals(i.getId()))
+                .findFirst().orElseThrow());
+        assertEquals(about.title(), item.getText());
+        var labels = FxThread.get(() -> item.getContent().lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        assertEquals(java.util.List.of(about.title(), about.steps() + " steps"), labels, "its title, then its steps (titles only before)");
+        assertEquals(about.summary() + "\nFor: " + about.audience(), FxThread.get(() -> {
+            var tip = (javafx.scene.control.Tooltip) item.getContent().getProperties().get("javafx.scene.control.Tooltip");
+            return tip.getText();
+        }));
+    }
+
+    @Test
     void aboutSaysTheVersionsAndItsButtonIsReadWhole() throws Exception {
         open(EndpointResolver.forThisProcess());
         // About waits for its answer (showAndWait): fired later, not from inside this call
