@@ -29,18 +29,20 @@ final class TourCommand {
     /** The tour's steps passed, but one check did not hold. */
     static final int CHECK_FAILED = 3;
 
-    @Command(name = "ls", description = "The shipped tours: the name `tour check` takes, first on each line, then the title.")
+    @Command(name = "ls", description = "The shipped tours: the name `tour check` takes, first on each line, then the title and "
+            + "the number of steps.")
     static final class Ls extends LabCommands.LabCommand {
         @Override
         public Integer call() throws Exception {
             List<String> names = ShippedTours.names();
             int width = names.stream().mapToInt(String::length).max().orElse(0);
             StringBuilder text = new StringBuilder();
-            List<Map<String, String>> json = new ArrayList<>();
+            List<Map<String, Object>> json = new ArrayList<>();
             for (String name : names) {
-                String title = ShippedTours.title(name);
-                text.append(String.format("%-" + width + "s  %s%n", name, title));
-                json.add(Map.of("name", name, "title", title));
+                ShippedTours.About about = ShippedTours.about(name);
+                text.append(String.format("%-" + width + "s  %s (%d %s)%n", name, about.title(), about.steps(),
+                        about.steps() == 1 ? "step" : "steps"));
+                json.add(Map.of("name", name, "title", about.title(), "steps", about.steps(), "summary", about.summary()));
             }
             print(json, text.toString().stripTrailing());
             return 0;

@@ -24,6 +24,17 @@ class LabCommandsTest {
     }
 
     @Test
+    void tourLsSaysEachTourWithItsTitleAndItsNumberOfSteps() {
+        Cli ls = portolan("tour", "ls");
+        assertEquals(0, ls.code(), ls.err());
+        var about = dev.portolan.tour.ShippedTours.about("volumes");
+        assertTrue(ls.out().lines().anyMatch(l -> l.matches("volumes +" + java.util.regex.Pattern.quote(about.title())
+                + " \\(" + about.steps() + " steps\\)")), ls.out());
+        Cli json = portolan("tour", "ls", "--json");
+        assertTrue(json.out().contains("\"steps\" : " + about.steps()) || json.out().contains("\"steps\":" + about.steps()), json.out());
+    }
+
+    @Test
     void everyCommandsHelpDownToTheLastSubcommandIsWrittenWithoutAWarning() {
         // picocli formats descriptions with String.format: a bare "30%" printed "[picocli WARN] Could not format"
         java.io.PrintStream before = System.err;
