@@ -101,9 +101,7 @@ class WhatIsWrongIT extends EngineTest {
 
     @Test
     void anOomKillIsShownAsAnObservation() {
-        // tail holds a line until its end: 200 MB of zeros without a newline, in 16 MB
-        String id = run("hungry", HostConfig.newHostConfig().withMemory(16L << 20).withMemorySwap(16L << 20), null,
-                "echo allocating; head -c 200m /dev/zero | tail");
+        String id = oomKilledByTheEngine();
         // when it is not marked, say what the engine says of it: not killed at all, killed without the flag, or marked late
         Eventually.within(Duration.ofSeconds(20), "the OOM kill is marked", () -> has(id, Trouble.Kind.OOM_KILLED), () -> {
             var state = engine.docker().inspectContainerCmd(id).exec().getState();
@@ -116,6 +114,28 @@ class WhatIsWrongIT extends EngineTest {
         assertTrue(now.stream().anyMatch(t -> t.tag().equals("exit 137")), now.toString());
         assertTrue(eventsOf(id).stream().anyMatch(e -> e.verb().equals("oom") && e.isProblem()),
                 "the engine's oom event is in the log, a problem: " + eventsOf(id));
+    }
+
+    /**
+     * A container the kernel killed for memory and the engine says so of. Under load this
+     * engine (20.10) has once said "exit 137, OOMKilled false" with no oom event for such a
+     * kill (CI, c1feeb8's successor): its own race between the exit and the OOM notice, about
+     * which Portolan can know nothing. Such a container is not what this test is about: it
+     * tries a new one, three times at most.
+     */
+    private static String oomKilledByTheEngine() {
+        String said = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // tail holds a line until its end: 200 MB of zeros without a newline, in 16 MB
+            String id = run("hungry", HostConfig.newHostConfig().withMemory(16L << 20).withMemorySwap(16L << 20), null,
+                    "echo allocating; head -c 200m /dev/zero | tail");
+            Eventually.within(Duration.ofSeconds(20), "it is killed", () -> !engine.docker().inspectContainerCmd(id).exec()
+                    .getState().getRunning());
+            var state = engine.docker().inspectContainerCmd(id).exec().getState();
+            if (Boolean.TRUE.equals(state.getOOMKilled())) return id;
+            said += " try " + attempt + ": exit " + state.getExitCodeLong() + ", OOMKilled " + state.getOOMKilled() + ";";
+        }
+        throw new AssertionError("the engine flagged no OOM kill in three tries:" + said);
     }
 
     @Test
