@@ -365,23 +365,9 @@ public final class LabWindow {
         LabSpec destroying = lab;
         boolean withData = removeData.isSelected();
         Path backups = dev.portolan.app.UserDirectories.forThisUser().config().resolve("backups");
-        Label text = new Label("Its hosts and everything running on them go. " + (withData
-                ? "Their data volumes go too: images, containers and volumes inside the hosts are lost."
-                : "Their data volumes are kept: apply again and the hosts find their data."));
-        text.setWrapText(true);
-        CheckBox backUp = new CheckBox("First back up the lab's volumes to " + backups);
-        backUp.setId("lab-backup-first");
-        backUp.setSelected(withData);
-        // the button says what it does; drawn as a danger when the hosts' data goes too
-        ButtonType act = new ButtonType("Destroy", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);
-        confirm.getDialogPane().setContent(new VBox(10, text, backUp));
-        confirm.getDialogPane().lookupButton(act).setId("confirm-destroy-lab");
-        if (withData) confirm.getDialogPane().lookupButton(act).getStyleClass().add("danger");
-        confirm.initOwner(stage);
-        confirm.setHeaderText("Destroy the lab " + destroying.name() + "?");
-        if (confirm.showAndWait().filter(b -> b == act).isEmpty()) return;
-        boolean backUpFirst = backUp.isSelected();
+        var answer = DestroyLabDialog.ask(stage, destroying.name(), withData, backups);
+        if (answer.isEmpty()) return;
+        boolean backUpFirst = answer.get().backUpFirst();
         runner.run("Destroying " + destroying.name() + "…", "Destroyed " + destroying.name(), "Destroy " + destroying.name(),
                 () -> {
                     List<Path> saved = backUpFirst ? labs().backUp(destroying.name(), backups, Progress.NONE) : List.of();
