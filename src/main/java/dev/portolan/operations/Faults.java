@@ -157,9 +157,11 @@ public final class Faults {
      * same; each line says what was done.
      */
     public List<String> healOn(String hosts) {
+        // a lab's name has no slash; a container fault on a host that is no lab's ("local") is not one of them
+        java.util.function.Predicate<String> struck = hosts.contains("/") ? hosts::equals : host -> host.startsWith(hosts + "/");
         List<String> done = new ArrayList<>();
         for (Fault fault : book.list()) {
-            if (fault.spec().targets().stream().noneMatch(t -> t.host().equals(hosts) || t.host().startsWith(hosts + "/"))) continue;
+            if (fault.spec().targets().stream().noneMatch(t -> struck.test(t.host()))) continue;
             try {
                 done.add(heal(fault.id()));
             } catch (RuntimeException e) {

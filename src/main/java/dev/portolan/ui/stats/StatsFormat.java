@@ -22,12 +22,20 @@ public final class StatsFormat {
         return cpu(s.cpuPercent()) + " · " + StatusText.bytes(s.memoryBytes());
     }
 
-    /** The details pane's lines. */
+    /**
+     * The details pane's lines. Each phrase keeps its words together (no-break spaces), so a
+     * narrow pane wraps between phrases: "memory 659 KB of 25.3" above a lone "GB" before.
+     */
     public static String full(ContainerStats s) {
-        return "CPU " + cpu(s.cpuPercent()) + " · memory " + StatusText.bytes(s.memoryBytes())
-                + (s.memoryLimit() > 0 ? " of " + StatusText.bytes(s.memoryLimit()) : "")
-                + "\nNetwork ↓" + rate(s.netInPerSecond()) + " ↑" + rate(s.netOutPerSecond())
-                + " · disk read " + rate(s.diskReadPerSecond()) + " write " + rate(s.diskWritePerSecond());
+        return whole("CPU " + cpu(s.cpuPercent())) + " · " + whole("memory " + StatusText.bytes(s.memoryBytes())
+                + (s.memoryLimit() > 0 ? " of " + StatusText.bytes(s.memoryLimit()) : ""))
+                + "\n" + whole("Network ↓" + rate(s.netInPerSecond()) + " ↑" + rate(s.netOutPerSecond()))
+                + " · " + whole("disk read " + rate(s.diskReadPerSecond())) + " " + whole("write " + rate(s.diskWritePerSecond()));
+    }
+
+    /** One phrase, never wrapped inside. */
+    static String whole(String phrase) {
+        return phrase.replace(' ', '\u00a0');
     }
 
     /** CPU of each sample, oldest first, for a sparkline. */

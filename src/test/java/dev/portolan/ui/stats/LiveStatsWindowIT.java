@@ -44,7 +44,7 @@ class LiveStatsWindowIT extends WindowTest {
         double[] dividers = FxThread.get(() -> robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class).getDividerPositions());
         FxThread.run(() -> window.diagram().select(key));
         waitFor("the details show its stats", Duration.ofSeconds(5), () -> exists("#details-stats")
-                && text("#details-stats").startsWith("CPU ") && text("#details-stats").contains("Network ↓"));
+                && text("#details-stats").startsWith("CPU\u00a0") && text("#details-stats").contains("Network\u00a0↓"));
         waitFor("and its CPU line", Duration.ofSeconds(5), () -> robot.lookup("#details-cpu").query().isVisible());
         // the stats change every second, and a label draws its new text at the next layout: waited for, not read at once
         waitFor("the details are drawn whole", Duration.ofSeconds(5), () -> drawnWhole(robot.lookup("#details-stats").queryLabeled())
