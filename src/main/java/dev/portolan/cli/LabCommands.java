@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portolan.app.Settings;
 import dev.portolan.app.UserDirectories;
+import dev.portolan.host.faults.FaultBook;
+import dev.portolan.operations.ConnectedHosts;
+import dev.portolan.operations.Faults;
 import dev.portolan.operations.HostRegistry;
 import dev.portolan.operations.LocalEngine;
 import dev.portolan.engine.EndpointResolver;
@@ -19,6 +22,7 @@ import dev.portolan.lab.LabStep;
 import dev.portolan.lab.Labs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,9 +118,9 @@ public final class LabCommands {
          * so none stays listed for a host that is gone; says each.
          */
         void healFaultsOn(LocalEngine local, String hosts) {
-            try (dev.portolan.operations.ConnectedHosts connected = new dev.portolan.operations.ConnectedHosts(local)) {
-                new dev.portolan.operations.Faults(local, connected, new dev.portolan.host.faults.FaultBook(
-                        UserDirectories.forThisUser().config()), java.time.Clock.systemUTC()).healOn(hosts).forEach(printing()::step);
+            try (ConnectedHosts connected = new ConnectedHosts(local)) {
+                new Faults(local, connected, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC())
+                        .healOn(hosts).forEach(done -> printing().step("its faults: " + done));
             }
         }
 

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class ShippedTours {
 
     private static final String ROOT = "tours/";
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     private ShippedTours() {}
 
@@ -39,8 +41,7 @@ public final class ShippedTours {
     /** A shipped tour's {@link About}, from its tour file alone (its lab is not read). */
     public static About about(String name) {
         try {
-            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(resource(name + "/tour.yaml"));
+            var tree = YAML.readTree(resource(name + "/tour.yaml"));
             return new About(tree.path("title").asText(name), tree.path("summary").asText(""), tree.path("audience").asText(""),
                     tree.path("steps").size());
         } catch (IOException e) {

@@ -19,8 +19,8 @@ final class TourMenuItem {
 
     static CustomMenuItem of(ShippedTours.About about) {
         Label title = new Label(about.title());
-        Label steps = new Label(stepsOf(about));
-        steps.getStyleClass().addAll("muted", "tour-menu-steps");
+        Label steps = new Label(StatusText.plural(about.steps(), "step"));
+        steps.getStyleClass().add("muted");
         // beside the title, muted, as a list of recent files shows each one's folder
         HBox row = new HBox(16, title, steps);
         row.setMinWidth(Region.USE_PREF_SIZE);
@@ -35,9 +35,5 @@ final class TourMenuItem {
         CustomMenuItem item = new CustomMenuItem(row, true);
         item.setText(about.title()); // what tests and accessibility read
         return item;
-    }
-
-    static String stepsOf(ShippedTours.About about) {
-        return about.steps() == 1 ? "1 step" : about.steps() + " steps";
     }
 }
