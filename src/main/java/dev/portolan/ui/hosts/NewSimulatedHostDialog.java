@@ -42,10 +42,12 @@ final class NewSimulatedHostDialog {
         image.setValue(dev.portolan.app.Settings.current().hostImage());
         TextField ports = new TextField();
         ports.setId("sim-ports");
-        ports.setPromptText("8080:80 (this computer's 127.0.0.1:8080 → the host's port 80)");
+        ports.setPromptText("8080:80, 8443:443 (optional)");
         Label problems = Form.problemsLabel("sim-problems", 460);
+        // what the prompt cannot hold (it was cut at "… → the host's"): what a port mapping means
         Label hint = new Label("A simulated host is a Docker-in-Docker container on your local engine. Its API listens on "
-                + "127.0.0.1 with mutual TLS, and `docker --context portolan-LAB-NAME` reaches it from a terminal.");
+                + "127.0.0.1 with mutual TLS, and `docker --context portolan-LAB-NAME` reaches it from a terminal. "
+                + "Ports: 8080:80 makes this computer's 127.0.0.1:8080 the host's port 80.");
         hint.setWrapText(true);
         hint.setMaxWidth(460);
         hint.getStyleClass().add("muted");

@@ -59,6 +59,13 @@ class HostsIT extends WindowTest {
         });
         assertTrue(FxThread.get(() -> ((javafx.scene.layout.Region) robot.lookup("#sim-lab").query().getParent()).getPadding()
                 .getLeft() >= 10), "the form is not flush against the dialog's left edge: " + inset);
+        // the Ports field's prompt fits in it, in the field's own font (it was cut at "… → the host's")
+        assertTrue(FxThread.get(() -> {
+            var ports = robot.lookup("#sim-ports").queryAs(javafx.scene.control.TextField.class);
+            var prompt = new javafx.scene.text.Text(ports.getPromptText());
+            prompt.setFont(ports.getFont());
+            return prompt.getLayoutBounds().getWidth() <= ports.getWidth() - ports.getPadding().getLeft() - ports.getPadding().getRight();
+        }), "the Ports prompt fits its field");
         retype("#sim-lab", "Bad Lab");
         waitFor("bad input is named", Duration.ofSeconds(2), () -> robot.lookup("#sim-problems")
                 .queryLabeled().getText().contains("'Bad Lab' is not allowed"));
