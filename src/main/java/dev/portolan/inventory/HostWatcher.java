@@ -51,6 +51,13 @@ public final class HostWatcher implements AutoCloseable {
      */
     private final List<EngineEvent> heardFirst = new java.util.ArrayList<>();
     private static final int HEARD_FIRST_MAX = 10_000;
+    /**
+     * How far back a host's first connection asks for the engine's events (an engine keeps
+     * its last few hundred): why a container restarted just before Portolan opened.
+     */
+    static final Duration HISTORY = Duration.ofMinutes(10);
+    /** The engine's time of the last event heard: a new connection resumes just after it, so none is lost. */
+    private volatile Instant lastEventAt;
 
     private HostWatcher(EngineEndpoint endpoint, HostListener listener, Clock clock) {
         this.endpoint = endpoint;
@@ -136,8 +143,11 @@ public final class HostWatcher implements AutoCloseable {
     /** One connection's life: returns only by throwing (lost) or when stopped. */
     private void watch(EngineClients connection) throws InterruptedException {
         EventQueue queue = new EventQueue(this::showImplied);
-        // Subscribe first, then read: what changes during the snapshot arrives as events.
-        connection.stream().eventsCmd().exec(queue);
+        // Subscribe first, then read: what changes during the snapshot arrives as events. The engine
+        // first replays what it kept since `since`: the minutes before the first connection, or what
+        // a lost one missed; heard before the first read, they are told without acting on them.
+        Instant from = lastEventAt == null ? clock.instant().minus(HISTORY) : lastEventAt.plusNanos(1);
+        connection.stream().eventsCmd().withSince(timestamp(from)).exec(queue);
         try {
             InventoryReader reader = new InventoryReader(connection.requests());
             BurstApplier applier = new BurstApplier(reader);
@@ -179,6 +189,7 @@ public final class HostWatcher implements AutoCloseable {
      */
     private void showImplied(Event event) {
         EngineEvent seen = EngineEvent.of(endpoint.name(), event);
+        if (lastEventAt == null || seen.time().isAfter(lastEventAt)) lastEventAt = seen.time();
         synchronized (publishLock) {
             if (published == null && heardFirst.size() < HEARD_FIRST_MAX) {
                 heardFirst.add(seen);
@@ -194,6 +205,11 @@ public final class HostWatcher implements AutoCloseable {
         synchronized (publishLock) {
             if (published != null) publish(BurstApplier.implied(published, List.of(event)));
         }
+    }
+
+    /** An instant as the engine's `since` reads it: seconds and nanoseconds. */
+    static String timestamp(Instant at) {
+        return at.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%09d", at.getNano());
     }
 
     /** Hands on the events held until the first inventory, in order; callers hold publishLock. */

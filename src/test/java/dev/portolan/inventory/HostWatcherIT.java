@@ -130,4 +130,40 @@ class HostWatcherIT extends EngineTest {
                 () -> healthy.container(id).map(ContainerInfo::isRunning).orElse(false));
         Eventually.within(TWO_SECONDS, "the failing host is lost", () -> failing.status instanceof HostStatus.Lost);
     }
+
+    @Test
+    void whatHappenedJustBeforeTheWatchBeganIsHeardAndTheInventoryIsStillToday() throws Exception {
+        String id = engine.docker().createContainerCmd(TestEngine.BUSYBOX).withName(TestEngine.uniqueName("before"))
+                .withLabels(java.util.Map.of(TestEngine.LABEL, "true")).withCmd("sh", "-c", "exit 3").exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+        engine.docker().waitContainerCmd(id).start().awaitStatusCode(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        RecordingListener host = watch(engine.endpoint());
+        Eventually.within(TWO_SECONDS, "its death, before the watch, is heard (nothing from before was)",
+                () -> host.events.stream().anyMatch(e -> e.id().equals(id) && e.verb().equals("die")));
+        assertEquals(List.of("create", "start", "die"), host.events.stream().filter(e -> e.id().equals(id))
+                .map(EngineEvent::verb).filter(v -> List.of("create", "start", "die").contains(v)).toList(), "in the order they came");
+        assertEquals(State.EXITED, host.container(id).orElseThrow().state(), "the picture is the engine's of now");
+    }
+
+    @Test
+    void whatALostConnectionMissedIsHeardOnceItIsBack() throws Exception {
+        EngineProxy proxy = new EngineProxy(engine.endpoint());
+        closeAfter.add(proxy);
+        RecordingListener host = watch(proxy.endpoint("blip"));
+        String before = engine.create(TestEngine.uniqueName("heard"));
+        Eventually.within(TWO_SECONDS, "an event before the cut is heard", () -> host.events.stream().anyMatch(e -> e.id().equals(before)));
+
+        proxy.cut();
+        Eventually.within(TWO_SECONDS, "the host is lost", () -> host.status instanceof HostStatus.Lost);
+        String missed = engine.create(TestEngine.uniqueName("missed"));
+        engine.docker().removeContainerCmd(missed).exec();
+        proxy.resume();
+
+        Eventually.within(Duration.ofSeconds(10), "what happened while it was lost is heard (it was lost for good before)",
+                () -> host.events.stream().anyMatch(e -> e.id().equals(missed) && e.verb().equals("destroy")));
+        assertEquals(List.of("create", "destroy"), host.events.stream().filter(e -> e.id().equals(missed)).map(EngineEvent::verb).toList());
+        assertEquals(1, host.events.stream().filter(e -> e.id().equals(before) && e.verb().equals("create")).count(),
+                "what was heard before the cut is not heard twice");
+    }
 }
