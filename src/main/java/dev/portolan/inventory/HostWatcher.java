@@ -144,8 +144,9 @@ public final class HostWatcher implements AutoCloseable {
     private void watch(EngineClients connection) throws InterruptedException {
         EventQueue queue = new EventQueue(this::showImplied);
         // Subscribe first, then read: what changes during the snapshot arrives as events. The engine
-        // first replays what it kept since `since`: the minutes before the first connection, or what
-        // a lost one missed; heard before the first read, they are told without acting on them.
+        // first replays what it kept since `since`: the minutes before the first connection (held until
+        // the first read, then told, never acted on), or what a lost connection missed (acted on as
+        // they come; the re-read after each burst puts the picture right).
         Instant from = lastEventAt == null ? clock.instant().minus(HISTORY) : lastEventAt.plusNanos(1);
         connection.stream().eventsCmd().withSince(timestamp(from)).exec(queue);
         try {
