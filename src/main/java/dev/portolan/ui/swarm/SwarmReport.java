@@ -145,8 +145,11 @@ final class SwarmReport {
 
     void overlayFound(OverlayCheck.Result result) {
         overlay.setText(result.sentence());
-        overlay.getStyleClass().removeAll("swarm-problem");
-        if (!result.works()) overlay.getStyleClass().add("swarm-problem");
+        overlay.getStyleClass().removeAll("swarm-problem", "swarm-warning");
+        // tasks that cannot reach each other are a problem; reaching each other without IPVS (no virtual
+        // IPs, no routing mesh) is half working, and the sentence says the fix: a warning, not all red
+        if (Boolean.FALSE.equals(result.acrossHosts())) overlay.getStyleClass().add("swarm-problem");
+        else if (!result.works()) overlay.getStyleClass().add("swarm-warning");
     }
 
     void overlayFailed(String why) {

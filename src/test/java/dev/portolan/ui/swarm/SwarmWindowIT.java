@@ -102,6 +102,11 @@ class SwarmWindowIT extends WindowTest {
             // the overlay is probed once, by itself: across hosts it works; the kernel's IPVS is said either way
             waitFor("the overlay is checked", SETTLES, () -> text("#swarm-overlay").startsWith("Tasks reach each other across hosts"));
             System.out.println("the window says of the overlay: " + text("#swarm-overlay"));
+            if (text("#swarm-overlay").contains("has no IPVS")) {
+                var classes = FxThread.get(() -> List.copyOf(robot.lookup("#swarm-overlay").query().getStyleClass()));
+                assertTrue(classes.contains("swarm-warning") && !classes.contains("swarm-problem"),
+                        "tasks reach each other, only IPVS is missing: a warning, not all red: " + classes);
+            }
 
             // a replica count that is not a number: a sentence, nothing changed
             double chipHeight = FxThread.get(() -> robot.lookup("#swarm-service-web").query().getBoundsInParent().getHeight());
