@@ -1,10 +1,8 @@
 package dev.portolan.cli;
 
 import dev.portolan.app.Durations;
-import dev.portolan.app.UserDirectories;
 import dev.portolan.engine.InvalidInputException;
 import dev.portolan.host.faults.Fault;
-import dev.portolan.host.faults.FaultBook;
 import dev.portolan.host.faults.FaultSpec;
 import dev.portolan.host.faults.FaultSpec.Target;
 import dev.portolan.lab.LabFaults;
@@ -13,7 +11,6 @@ import dev.portolan.lab.LabSpec;
 import dev.portolan.operations.ConnectedHosts;
 import dev.portolan.operations.Faults;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,8 +38,7 @@ final class FaultCommand {
         <T> T withFaults(Function<Faults, T> work) {
             return withEngine(local -> {
                 try (ConnectedHosts hosts = new ConnectedHosts(local)) {
-                    return work.apply(new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()),
-                            Clock.systemUTC()));
+                    return work.apply(faults(local, hosts));
                 }
             });
         }

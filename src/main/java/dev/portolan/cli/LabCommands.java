@@ -119,9 +119,13 @@ public final class LabCommands {
          */
         void healFaultsOn(LocalEngine local, String hosts) {
             try (ConnectedHosts connected = new ConnectedHosts(local)) {
-                new Faults(local, connected, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC())
-                        .healOn(hosts).forEach(done -> printing().step("its faults: " + done));
+                faults(local, connected).healOn(hosts).forEach(done -> printing().step("its faults: " + done));
             }
+        }
+
+        /** The fault operations a command uses: the list every `portolan` command and the window share. */
+        static Faults faults(LocalEngine local, ConnectedHosts hosts) {
+            return new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC());
         }
 
         /** The labs of the local engine, with the window's defaults unless --host-image says otherwise. */

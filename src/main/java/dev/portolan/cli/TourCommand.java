@@ -1,8 +1,6 @@
 package dev.portolan.cli;
 
-import dev.portolan.app.UserDirectories;
 import dev.portolan.host.Progress;
-import dev.portolan.host.faults.FaultBook;
 import dev.portolan.lab.Labs;
 import dev.portolan.operations.ConnectedHosts;
 import dev.portolan.operations.Faults;
@@ -11,7 +9,6 @@ import dev.portolan.tour.Tour;
 import dev.portolan.tour.TourFile;
 import dev.portolan.tour.TourRunner;
 import dev.portolan.tour.TourSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +63,7 @@ final class TourCommand {
             return withEngine(local -> {
                 Labs labs = labs(local);
                 try (ConnectedHosts hosts = new ConnectedHosts(local)) {
-                    Faults faults = new Faults(local, hosts, new FaultBook(UserDirectories.forThisUser().config()), Clock.systemUTC());
+                    Faults faults = faults(local, hosts);
                     TourRunner runner = new TourRunner(tour, local, labs, hosts, () -> faults);
                     boolean existed = runner.labExists();
                     try {

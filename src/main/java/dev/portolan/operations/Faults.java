@@ -157,11 +157,9 @@ public final class Faults {
      * same; each line says what was done.
      */
     public List<String> healOn(String hosts) {
-        // a lab's name has no slash; a container fault on a host that is no lab's ("local") is not one of them
-        java.util.function.Predicate<String> struck = hosts.contains("/") ? hosts::equals : host -> host.startsWith(hosts + "/");
         List<String> done = new ArrayList<>();
         for (Fault fault : book.list()) {
-            if (fault.spec().targets().stream().noneMatch(t -> struck.test(t.host()))) continue;
+            if (!strikes(fault, hosts)) continue;
             try {
                 done.add(heal(fault.id()));
             } catch (RuntimeException e) {
@@ -170,6 +168,15 @@ public final class Faults {
             }
         }
         return done;
+    }
+
+    /**
+     * Whether {@code fault} strikes {@code hosts}: a lab (any of its hosts) or one LAB/HOST. A
+     * lab's name has no slash; a fault on a host that is no lab's ("local") is never a lab's.
+     */
+    public static boolean strikes(Fault fault, String hosts) {
+        java.util.function.Predicate<String> struck = hosts.contains("/") ? hosts::equals : host -> host.startsWith(hosts + "/");
+        return fault.spec().targets().stream().anyMatch(t -> struck.test(t.host()));
     }
 
     /** Heals the faults whose duration has run out; returns them. */

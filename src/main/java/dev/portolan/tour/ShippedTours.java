@@ -29,12 +29,6 @@ public final class ShippedTours {
         return new ArrayList<>(filesByTour().keySet());
     }
 
-    /** The title of a shipped tour, without reading its lab. */
-    public static String title(String name) {
-        return resource(name + "/tour.yaml").lines().filter(l -> l.startsWith("title:")).findFirst()
-                .map(l -> l.substring(6).strip().replaceAll("^\"|\"$", "")).orElse(name);
-    }
-
     /** What a presenter reads to choose a tour: its title, what it shows, for whom, and how many steps. */
     public record About(String title, String summary, String audience, int steps) {}
 

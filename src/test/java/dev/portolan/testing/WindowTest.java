@@ -189,8 +189,7 @@ public abstract class WindowTest extends EngineTest {
      */
     protected static long faultsOn(String hosts) {
         return new dev.portolan.host.faults.FaultBook(dev.portolan.app.UserDirectories.forThisUser().config()).list().stream()
-                .filter(f -> f.spec().targets().stream().anyMatch(t -> t.host().equals(hosts) || t.host().startsWith(hosts + "/")))
-                .count();
+                .filter(f -> dev.portolan.operations.Faults.strikes(f, hosts)).count();
     }
 
     /** Whether the toolbar's Faults button counts what the shared list holds. */
